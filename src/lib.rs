@@ -1,0 +1,8 @@
+//! Factmark: tag claims, statistics and quotes in news articles.
+//!
+//! Layers point one way: `ui → store/import → model`. Only `ui` knows about egui.
+
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod ui;

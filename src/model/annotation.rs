@@ -1,0 +1,35 @@
+//! One annotation: a tagged span with a note.
+
+use super::{Span, Tag};
+
+/// Identifies an annotation within its session. Ids are never reused in a session, so undo
+/// and redo bring back the same id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnotationId(pub u64);
+
+impl std::fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// A span of the article marked with a tag and, optionally, a note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    /// Stable identity within the session.
+    pub id: AnnotationId,
+    /// What the span is.
+    pub tag: Tag,
+    /// Where it is (bytes of the article text).
+    pub span: Span,
+    /// The analyst's free-form note; may be empty or span several lines.
+    pub note: String,
+}
+
+impl Annotation {
+    /// Sort key for document order: by start, then longer spans first (so an enclosing span
+    /// precedes what it contains), then id.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, AnnotationId) {
+        (self.span.start, std::cmp::Reverse(self.span.end), self.id)
+    }
+}

@@ -1,0 +1,136 @@
+//! The article: immutable text plus what is derived from it once (paragraphs, offset index).
+
+use std::ops::Range;
+
+use super::offsets::OffsetMap;
+
+/// An article as the analyst reads it. Nothing edits the text after construction;
+/// annotations are standoff spans over it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    title: String,
+    source: Option<String>,
+    text: String,
+    paragraphs: Vec<Range<usize>>,
+    offsets: OffsetMap,
+}
+
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title && self.source == other.source && self.text == other.text
+    }
+}
+
+impl Article {
+    /// Builds an article and indexes its paragraphs and character offsets.
+    pub fn new(title: impl Into<String>, source: Option<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let paragraphs = split_paragraphs(&text);
+        let offsets = OffsetMap::new(&text);
+        Self {
+            title: title.into(),
+            source,
+            text,
+            paragraphs,
+            offsets,
+        }
+    }
+
+    /// The title shown above the text.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Where the text came from (a path as the user gave it), if anywhere.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The full text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte ranges of the non-blank lines, in order. Line breaks and a trailing `\r` are
+    /// excluded, so a paragraph never starts or ends inside a line ending.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// Index of the paragraph containing byte `offset`, or the next one after it.
+    pub fn paragraph_at(&self, offset: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end < offset)
+    }
+
+    /// The byte/code-point conversion index of this text.
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.offsets
+    }
+
+    /// Code-point offset of a byte offset (see [`OffsetMap::byte_to_char`]).
+    pub fn char_of_byte(&self, byte: usize) -> Option<usize> {
+        self.offsets.byte_to_char(&self.text, byte)
+    }
+
+    /// Byte offset of a code-point offset (see [`OffsetMap::char_to_byte`]).
+    pub fn byte_of_char(&self, char_index: usize) -> Option<usize> {
+        self.offsets.char_to_byte(&self.text, char_index)
+    }
+}
+
+fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let content = line.trim_end_matches('\r');
+        if !content.trim().is_empty() {
+            paragraphs.push(start..start + content.len());
+        }
+        start = end + 1;
+    }
+    paragraphs
+}
+
+/// A readable title from a file name: `belarus-prisoner-release.txt` → `Belarus prisoner release`.
+pub fn title_from_file_stem(stem: &str) -> String {
+    let spaced: String = stem
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect();
+    let spaced = spaced.trim();
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Untitled".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_skip_blank_lines_and_line_endings() {
+        let text = "One.\r\n\r\n  \nTwo two.\nThree";
+        let article = Article::new("t", None, text);
+        let paras: Vec<&str> = article
+            .paragraphs()
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(paras, ["One.", "Two two.", "Three"]);
+        assert_eq!(article.paragraph_at(0), 0);
+        assert_eq!(article.paragraph_at(text.find("two.").unwrap()), 1);
+    }
+
+    #[test]
+    fn titles_from_stems() {
+        assert_eq!(
+            title_from_file_stem("belarus-prisoner-release"),
+            "Belarus prisoner release"
+        );
+        assert_eq!(title_from_file_stem("čapek_notes"), "Čapek notes");
+        assert_eq!(title_from_file_stem(""), "Untitled");
+    }
+}

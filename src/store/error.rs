@@ -1,0 +1,282 @@
+//! What can go wrong loading or saving a session, as messages a user understands.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{AnnotationId, EditError};
+
+/// Which file an error is about. Displays as `PATH: ` so messages read "PATH: problem", or as
+/// nothing for session text that did not come from a file ([`super::from_ron`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin(pub Option<PathBuf>);
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(path) => write!(f, "{}: ", path.display()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why a session could not be loaded. Each failure has its own variant; every message names
+/// the file (when there is one) and says what is wrong in terms a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("{file}cannot read the file: {source}")]
+    Io {
+        /// The file.
+        file: Origin,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is over the size limit; it is not read.
+    #[error(
+        "{file}the file is {}, over the {} limit for session files",
+        super::textfile::human_size(*.size),
+        super::textfile::human_size(*.limit)
+    )]
+    TooLarge {
+        /// The file.
+        file: Origin,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes ([`super::MAX_SESSION_BYTES`]).
+        limit: u64,
+    },
+    /// The file contains NUL bytes (or is UTF-16): it is not a UTF-8 text file.
+    #[error("{file}this is a binary file ({reason}), not a Factmark session")]
+    Binary {
+        /// The file.
+        file: Origin,
+        /// What gave it away.
+        reason: &'static str,
+    },
+    /// The file is text but not valid UTF-8.
+    #[error(
+        "{file}the file is not valid UTF-8 (first bad byte on line {line}, byte offset {offset}); \
+         Factmark sessions are UTF-8 text"
+    )]
+    NotUtf8 {
+        /// The file.
+        file: Origin,
+        /// Line of the first invalid byte (1-based).
+        line: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file is not well-formed RON.
+    #[error("{file}not valid RON at line {line}, column {col}: {message}")]
+    Syntax {
+        /// The file.
+        file: Origin,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column (in characters) of the error.
+        col: usize,
+        /// What the parser expected or found.
+        message: String,
+    },
+    /// Well-formed RON, but not a Factmark session (no or another `format`).
+    #[error("{file}not a Factmark session: expected `format: \"factmark-session\"`, found {found}")]
+    WrongFormat {
+        /// The file.
+        file: Origin,
+        /// What was there instead.
+        found: String,
+    },
+    /// Saved by a newer Factmark with a format version this build does not know.
+    #[error(
+        "{file}this session uses format version {version}, made by a newer Factmark; \
+         this Factmark reads versions up to {supported}. Update Factmark to open it"
+    )]
+    NewerVersion {
+        /// The file's version.
+        version: u64,
+        /// The newest version this build reads ([`super::VERSION`]).
+        supported: u64,
+        /// The file.
+        file: Origin,
+    },
+    /// The `version` field is missing or not a version number this program ever wrote.
+    #[error("{file}unknown session format version {found}; supported versions are 1 to {supported}")]
+    UnknownVersion {
+        /// The file.
+        file: Origin,
+        /// What the `version` field held (as written), or "missing".
+        found: String,
+        /// The newest version this build reads.
+        supported: u64,
+    },
+    /// RON and a Factmark session, but a field is missing, unknown or of the wrong type.
+    #[error("{file}line {line}, column {col}: the session is malformed: {message}")]
+    Malformed {
+        /// The file.
+        file: Origin,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        col: usize,
+        /// The problem.
+        message: String,
+    },
+    /// An annotation's tag is not one of the three tags.
+    #[error("{file}line {line}, column {col}: unknown tag `{found}`; valid tags are Claim, Statistic, Quote")]
+    UnknownTag {
+        /// The file.
+        file: Origin,
+        /// 1-based line of the tag.
+        line: usize,
+        /// 1-based column of the tag.
+        col: usize,
+        /// The tag as written.
+        found: String,
+    },
+    /// An annotation's `start` is not before its `end`.
+    #[error(
+        "{file}annotation {id} has start {start} and end {end}: start must be less than end \
+         (offsets are code points; the article has {len})"
+    )]
+    EmptySpan {
+        /// The annotation.
+        id: AnnotationId,
+        /// Its start (code points).
+        start: usize,
+        /// Its end (code points).
+        end: usize,
+        /// Article length in code points.
+        len: usize,
+        /// The file.
+        file: Origin,
+    },
+    /// An annotation reaches past the end of the article.
+    #[error(
+        "{file}annotation {id} has offsets {start}..{end}, past the end of the article \
+         ({len} code points)"
+    )]
+    OutOfRange {
+        /// The annotation.
+        id: AnnotationId,
+        /// Its start (code points).
+        start: usize,
+        /// Its end (code points).
+        end: usize,
+        /// Article length in code points.
+        len: usize,
+        /// The file.
+        file: Origin,
+    },
+    /// An annotation covers only whitespace.
+    #[error("{file}annotation {id} ({start}..{end}) covers only whitespace")]
+    BlankSpan {
+        /// The annotation.
+        id: AnnotationId,
+        /// Its start (code points).
+        start: usize,
+        /// Its end (code points).
+        end: usize,
+        /// The file.
+        file: Origin,
+    },
+    /// An annotation's stored `text` is not the article text at its offsets.
+    #[error(
+        "{file}annotation {id} ({start}..{end}) says its text is \"{stored}\", but the article \
+         has \"{actual}\" there"
+    )]
+    TextMismatch {
+        /// The annotation.
+        id: AnnotationId,
+        /// Its start (code points).
+        start: usize,
+        /// Its end (code points).
+        end: usize,
+        /// The `text` stored in the file (shortened for display).
+        stored: String,
+        /// The article's text at those offsets (shortened for display).
+        actual: String,
+        /// The file.
+        file: Origin,
+    },
+    /// The article text does not hash to the recorded SHA-256.
+    #[error(
+        "{file}the article text does not match its recorded SHA-256 (recorded {recorded}, \
+         actual {actual}): the text was altered after the session was saved"
+    )]
+    ShaMismatch {
+        /// The file.
+        file: Origin,
+        /// `sha256` as stored.
+        recorded: String,
+        /// SHA-256 of the stored text.
+        actual: String,
+    },
+    /// Two annotations share an id.
+    #[error("{file}annotation id {} is used more than once; ids must be unique", .id.0)]
+    DuplicateId {
+        /// The repeated id.
+        id: AnnotationId,
+        /// The file.
+        file: Origin,
+    },
+    /// The model refused the annotations for a reason the checks above did not catch.
+    #[error("{file}the annotations could not be loaded: {source}")]
+    Rejected {
+        /// The file.
+        file: Origin,
+        /// The model's reason.
+        source: EditError,
+    },
+}
+
+impl LoadError {
+    /// The file the error is about, if it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        let (Self::Io { file, .. }
+        | Self::TooLarge { file, .. }
+        | Self::Binary { file, .. }
+        | Self::NotUtf8 { file, .. }
+        | Self::Syntax { file, .. }
+        | Self::WrongFormat { file, .. }
+        | Self::NewerVersion { file, .. }
+        | Self::UnknownVersion { file, .. }
+        | Self::Malformed { file, .. }
+        | Self::UnknownTag { file, .. }
+        | Self::EmptySpan { file, .. }
+        | Self::OutOfRange { file, .. }
+        | Self::BlankSpan { file, .. }
+        | Self::TextMismatch { file, .. }
+        | Self::ShaMismatch { file, .. }
+        | Self::DuplicateId { file, .. }
+        | Self::Rejected { file, .. }) = self;
+        file.0.as_deref()
+    }
+}
+
+/// Why a session could not be saved. The file at `path` is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// A filesystem step failed.
+    #[error("could not save {}: {action}: {source}", .path.display())]
+    Io {
+        /// The file being saved.
+        path: PathBuf,
+        /// What was being done ("cannot create a temporary file in /x", …).
+        action: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The target path names a folder.
+    #[error("could not save {}: it is a folder; choose a file name ending in .ron", .path.display())]
+    IsDirectory {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The session could not be rendered (an internal inconsistency; nothing was written).
+    #[error("could not save {}: {reason}", .path.display())]
+    Render {
+        /// The file being saved.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+}

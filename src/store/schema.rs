@@ -1,0 +1,141 @@
+//! The on-disk shape of session format v1 (serde structs) and its deterministic RON rendering.
+//! Field order here is the order in the file; `docs/FORMAT.md` describes it.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+use crate::model::{Session, Tag};
+
+/// The `format` string every session file starts with.
+pub const FORMAT: &str = "factmark-session";
+
+/// The newest format version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// A whole session file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SessionFile<'a> {
+    pub format: Cow<'a, str>,
+    pub version: u64,
+    pub article: ArticleFile<'a>,
+    pub annotations: Vec<AnnotationFile<'a>>,
+}
+
+/// The embedded article.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ArticleFile<'a> {
+    pub title: Cow<'a, str>,
+    pub source: Option<Cow<'a, str>>,
+    pub sha256: Cow<'a, str>,
+    pub text: Cow<'a, str>,
+}
+
+/// One annotation; `start`/`end` are code-point offsets, `text` the annotated slice.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AnnotationFile<'a> {
+    pub id: u64,
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
+    pub note: Cow<'a, str>,
+}
+
+/// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
+pub fn sha256_hex(text: &str) -> String {
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+/// The fixed pretty-printing settings: the same session always gives the same bytes, on every
+/// platform. Depth 2 puts each top-level and article field on its own line and each
+/// annotation on one line, so diffs of a session read one annotation per changed line.
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .depth_limit(2)
+        .new_line("\n")
+        .indentor("    ")
+        .separator(" ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false)
+        .compact_structs(false)
+        .escape_strings(true)
+        .number_suffixes(false)
+}
+
+/// Why a session could not be rendered. Only reachable if the session's own invariants are
+/// broken (a span off a `char` boundary) or the RON serializer fails.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum RenderError {
+    #[error("annotation {id} has a span {start}..{end} that is not on character boundaries")]
+    Span { id: u64, start: usize, end: usize },
+    #[error("the RON serializer failed: {0}")]
+    Ron(#[from] ron::Error),
+}
+
+/// Renders a session as format v1 RON (see [`super::to_ron`]).
+pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
+    let article = session.article();
+    let text = article.text();
+    let annotations = session
+        .annotations()
+        .iter()
+        .map(|a| {
+            let span_error = || RenderError::Span {
+                id: a.id.0,
+                start: a.span.start,
+                end: a.span.end,
+            };
+            let start = article.char_of_byte(a.span.start).ok_or_else(span_error)?;
+            let end = article.char_of_byte(a.span.end).ok_or_else(span_error)?;
+            let slice = a.span.slice(text).ok_or_else(span_error)?;
+            Ok(AnnotationFile {
+                id: a.id.0,
+                tag: a.tag,
+                start,
+                end,
+                text: Cow::Borrowed(slice),
+                note: Cow::Borrowed(&a.note),
+            })
+        })
+        .collect::<Result<Vec<_>, RenderError>>()?;
+    let file = SessionFile {
+        format: Cow::Borrowed(FORMAT),
+        version: VERSION,
+        article: ArticleFile {
+            title: Cow::Borrowed(article.title()),
+            source: article.source().map(Cow::Borrowed),
+            sha256: Cow::Owned(sha256_hex(text)),
+            text: Cow::Borrowed(text),
+        },
+        annotations,
+    };
+    let mut out = ron::ser::to_string_pretty(&file, pretty())?;
+    out.push('\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_known_text() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Commands the user can give, from keys, menus or buttons. The app performs them in one place.
+
+use crate::model::{AnnotationId, Tag};
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Tag the selection (or retag the selected annotation).
+    Tag(Tag),
+    /// Delete the selected annotation.
+    DeleteSelected,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save to the session file (asking where, the first time).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Open an article or a session (after asking about unsaved changes).
+    Open,
+    /// Start an empty session on the same article.
+    NewSession,
+    /// Close the window (after asking about unsaved changes).
+    Quit,
+    /// Clear the selection and the selected annotation.
+    ClearSelection,
+    /// Select the next annotation in document order.
+    SelectNext,
+    /// Select the previous annotation in document order.
+    SelectPrevious,
+    /// Select this annotation and scroll to it.
+    Select(AnnotationId),
+    /// Focus the list's filter field.
+    FindInList,
+    /// Larger article text.
+    ZoomIn,
+    /// Smaller article text.
+    ZoomOut,
+    /// Default article text size.
+    ZoomReset,
+    /// Light, dark or system theme.
+    SetTheme(egui::ThemePreference),
+}

@@ -1,0 +1,596 @@
+//! The application: owns the open document and the view state, turns user actions into edits,
+//! saves and opens files, and lays out the window (menu, article, side panel, status bar).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::actions::Action;
+use super::annotation_list::{self, ListState};
+use super::article_view::{self, ViewState};
+use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
+use super::document::Document;
+use super::inspector::{self, InspectorEvent};
+use super::menu;
+use super::prefs::Preferences;
+use super::status::Status;
+use super::theme::Palette;
+use super::Launch;
+use crate::import::{self, Opened};
+use crate::model::{Edit, EditGroup, Session};
+use crate::store;
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Clone, Debug, PartialEq)]
+enum Proceed {
+    Quit,
+    ChooseAndOpen,
+    NewSession,
+}
+
+/// The Factmark window.
+pub struct FactmarkApp {
+    doc: Document,
+    view: ViewState,
+    list: ListState,
+    prefs: Preferences,
+    dialogs: FileDialogs,
+    status: Status,
+    /// Waiting for "save, discard or cancel?" before doing this.
+    confirm: Option<Proceed>,
+    /// Do this once the pending Save-as has succeeded.
+    after_save: Option<Proceed>,
+    /// The user agreed to close; let the next close request through.
+    close_confirmed: bool,
+    /// The typing burst note edits currently join (one undo step per burst).
+    note_group: Option<EditGroup>,
+    groups_started: u64,
+    window_title: String,
+}
+
+impl FactmarkApp {
+    /// Builds the app: restores preferences, then opens what the command line asked for.
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<Preferences>(storage, Preferences::STORAGE_KEY))
+            .unwrap_or_default()
+            .sanitized();
+        cc.egui_ctx.set_theme(prefs.theme);
+        // Ctrl+= / Ctrl+- zoom the article, not the whole interface.
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+
+        let mut status = Status::default();
+        let doc = initial_document(launch, &mut status);
+        Self {
+            doc,
+            view: ViewState::default(),
+            list: ListState::default(),
+            prefs,
+            dialogs: FileDialogs::default(),
+            status,
+            confirm: None,
+            after_save: None,
+            close_confirmed: false,
+            note_group: None,
+            groups_started: 0,
+            window_title: String::new(),
+        }
+    }
+
+    /// The session being edited.
+    pub fn session(&self) -> &Session {
+        &self.doc.session
+    }
+
+    /// The session file Ctrl+S writes to, if chosen.
+    pub fn session_path(&self) -> Option<&Path> {
+        self.doc.path.as_deref()
+    }
+
+    /// True when there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// Errors shown to the user and not yet dismissed.
+    pub fn errors(&self) -> &[String] {
+        &self.status.errors
+    }
+
+    /// The selected annotation, if any.
+    pub fn selected(&self) -> Option<crate::model::AnnotationId> {
+        self.view.selected
+    }
+
+    /// The pending (untagged) selection's text, if any.
+    pub fn selection_text(&self) -> Option<&str> {
+        self.view
+            .selection
+            .and_then(|span| span.slice(self.doc.session.article().text()))
+    }
+
+    /// Where the byte range `span` of the article was drawn in the last frame, one rectangle
+    /// per row (empty if it was not laid out). Lets tests and tools point at text.
+    pub fn screen_rects(&self, span: crate::model::Span) -> Vec<egui::Rect> {
+        self.view
+            .screen_rects(self.doc.session.article().text(), span)
+    }
+
+    /// True while the unsaved-changes question is shown.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.confirm.is_some()
+    }
+
+    /// Performs an action, as if chosen from a menu or pressed on the keyboard.
+    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Tag(tag) => self.tag(tag),
+            Action::DeleteSelected => {
+                if let Some(id) = self.view.selected {
+                    self.edit(Edit::Remove(id));
+                }
+            }
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::Save => match self.doc.path.clone() {
+                Some(path) => {
+                    self.save_to(path);
+                }
+                None => self.ask_save_path(ctx),
+            },
+            Action::SaveAs => self.ask_save_path(ctx),
+            Action::Open => self.guard(ctx, Proceed::ChooseAndOpen),
+            Action::NewSession => self.guard(ctx, Proceed::NewSession),
+            Action::Quit => self.guard(ctx, Proceed::Quit),
+            Action::ClearSelection => self.view.clear(),
+            Action::SelectNext | Action::SelectPrevious => {
+                self.step_selection(action == Action::SelectNext);
+            }
+            Action::Select(id) => {
+                self.end_note_burst();
+                self.view.select_annotation(id);
+            }
+            Action::FindInList => self.list.focus_query = true,
+            Action::ZoomIn => self.prefs.zoom_in(),
+            Action::ZoomOut => self.prefs.zoom_out(),
+            Action::ZoomReset => self.prefs.zoom_reset(),
+            Action::SetTheme(theme) => {
+                self.prefs.theme = theme;
+                ctx.set_theme(theme);
+            }
+        }
+    }
+
+    fn tag(&mut self, tag: crate::model::Tag) {
+        if let Some(span) = self.view.selection {
+            let edit = self.doc.session.add_edit(tag, span);
+            let id = match &edit {
+                Edit::Add(annotation) => Some(annotation.id),
+                _ => None,
+            };
+            if self.edit(edit) {
+                self.view.selection = None;
+                self.view.selected = id;
+            }
+        } else if let Some(id) = self.view.selected {
+            if self.doc.session.get(id).is_some_and(|a| a.tag != tag) {
+                self.edit(Edit::SetTag { id, tag });
+            }
+        } else {
+            self.status
+                .info("Select some text first, then press 1, 2 or 3 to tag it.");
+        }
+    }
+
+    /// Applies an edit as its own undo step. Returns whether it was applied.
+    fn edit(&mut self, edit: Edit) -> bool {
+        self.end_note_burst();
+        match self.doc.apply(edit, None) {
+            Ok(()) => {
+                self.forget_missing_selection();
+                true
+            }
+            Err(error) => {
+                self.status.error(format!("Could not apply the change: {error}"));
+                false
+            }
+        }
+    }
+
+    fn end_note_burst(&mut self) {
+        if self.note_group.take().is_some() {
+            self.doc.history.close_group();
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        self.end_note_burst();
+        let session = &mut self.doc.session;
+        let outcome = if undo {
+            self.doc.history.undo(session)
+        } else {
+            self.doc.history.redo(session)
+        };
+        let verb = if undo { "Undid" } else { "Redid" };
+        match outcome {
+            None => self
+                .status
+                .info(if undo { "Nothing to undo." } else { "Nothing to redo." }),
+            Some(Ok(edit)) => self.status.info(format!("{verb} {}.", edit.describe())),
+            Some(Err(error)) => self.status.error(format!("{verb} failed: {error}")),
+        }
+        self.forget_missing_selection();
+    }
+
+    fn forget_missing_selection(&mut self) {
+        if let Some(id) = self.view.selected
+            && self.doc.session.get(id).is_none()
+        {
+            self.view.selected = None;
+        }
+    }
+
+    fn step_selection(&mut self, forward: bool) {
+        let annotations = self.doc.session.annotations();
+        if annotations.is_empty() {
+            return;
+        }
+        let current = self.view.selected.and_then(|id| self.doc.session.position(id));
+        let next = match (current, forward) {
+            (None, true) => 0,
+            (None, false) => annotations.len() - 1,
+            (Some(i), true) => (i + 1) % annotations.len(),
+            (Some(i), false) => (i + annotations.len() - 1) % annotations.len(),
+        };
+        let id = annotations[next].id;
+        self.end_note_burst();
+        self.view.select_annotation(id);
+    }
+
+    /// Saves to `path`. Returns whether it worked; on failure the work stays unsaved in memory.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match store::save(&self.doc.session, &path) {
+            Ok(()) => {
+                self.status.info(format!("Saved to {}", path.display()));
+                self.doc.path = Some(path);
+                self.doc.history.mark_saved();
+                self.note_group = None;
+                true
+            }
+            Err(error) => {
+                self.status.error(format!("Not saved: {error}"));
+                false
+            }
+        }
+    }
+
+    fn ask_save_path(&mut self, ctx: &egui::Context) {
+        let directory = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map_or_else(sessions_dir, Path::to_path_buf);
+        let name = self.doc.suggested_file_name();
+        self.dialogs
+            .request(ctx, PathPurpose::SaveAs, &directory, Some(name));
+    }
+
+    /// Runs `next` now, or first asks about unsaved changes.
+    fn guard(&mut self, ctx: &egui::Context, next: Proceed) {
+        if self.doc.is_dirty() {
+            self.confirm = Some(next);
+        } else {
+            self.proceed(ctx, next);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, next: Proceed) {
+        match next {
+            Proceed::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Proceed::ChooseAndOpen => {
+                let directory = sessions_dir();
+                self.dialogs.request(ctx, PathPurpose::Open, &directory, None);
+            }
+            Proceed::NewSession => {
+                let article = Arc::clone(self.doc.session.article());
+                self.replace_document(Document {
+                    session: Session::new(article),
+                    history: crate::model::History::new(),
+                    path: None,
+                });
+                self.status.info("Started a new session on this article.");
+            }
+        }
+    }
+
+    /// Opens an article or session; on failure shows why and keeps the current work.
+    pub fn open_path(&mut self, path: &Path) {
+        match import::open_any(path) {
+            Ok(Opened::Session(session)) => {
+                self.replace_document(Document::from_session(session, path.to_owned()));
+                self.status.info(format!("Opened session {}", path.display()));
+            }
+            Ok(Opened::Article(article)) => {
+                self.replace_document(Document::from_article(article, None));
+                self.status.info(format!("Opened article {}", path.display()));
+            }
+            Err(error) => self.status.error(format!("Could not open: {error}")),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view = ViewState::default();
+        self.list.reset_cache();
+        self.note_group = None;
+    }
+
+    fn handle_dialog_answer(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.open_path(&path),
+            PathPurpose::SaveAs => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                if self.save_to(path)
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.proceed(ctx, next);
+                }
+            }
+        }
+    }
+
+    fn inspector_event(&mut self, event: InspectorEvent) {
+        match event {
+            InspectorEvent::Edit(edit) => {
+                self.edit(edit);
+            }
+            InspectorEvent::NoteEdit(edit) => {
+                let group = *self.note_group.get_or_insert_with(|| {
+                    self.groups_started += 1;
+                    EditGroup(self.groups_started)
+                });
+                if let Err(error) = self.doc.apply(edit, Some(group)) {
+                    self.status.error(format!("Could not change the note: {error}"));
+                }
+            }
+            InspectorEvent::NoteDone => self.end_note_burst(),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
+        let title = format!("{marker}{} — Factmark", self.doc.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    fn confirm_dialog(&mut self, ctx: &egui::Context) {
+        let Some(next) = self.confirm.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "“{}” has changes that are not saved. Save them first?",
+                self.doc.display_name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some("save");
+                }
+                if ui.button("Discard changes").clicked() {
+                    choice = Some("discard");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        match choice {
+            Some("save") => {
+                self.confirm = None;
+                match self.doc.path.clone() {
+                    Some(path) => {
+                        if self.save_to(path) {
+                            self.proceed(ctx, next);
+                        }
+                    }
+                    None => {
+                        self.after_save = Some(next);
+                        self.ask_save_path(ctx);
+                    }
+                }
+            }
+            Some("discard") => {
+                self.confirm = None;
+                self.proceed(ctx, next);
+            }
+            Some(_) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        ui.horizontal(|ui| {
+            let file = self.doc.path.as_deref().map_or_else(
+                || "not saved yet".to_owned(),
+                |path| path.display().to_string(),
+            );
+            ui.label(file);
+            ui.separator();
+            if self.doc.is_dirty() {
+                ui.label(egui::RichText::new("• Unsaved changes").strong());
+            } else {
+                ui.label("Saved");
+            }
+            ui.separator();
+            let total = self.doc.session.annotations().len();
+            ui.label(format!("{total} annotations"));
+            if let Some(info) = &self.status.info {
+                ui.separator();
+                ui.label(egui::RichText::new(info).color(palette.weak_text));
+            }
+        });
+    }
+
+    fn error_banner(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, error) in self.status.errors.iter().enumerate() {
+            egui::Frame::new()
+                .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new("Error").color(ui.visuals().error_fg_color));
+                        ui.add(egui::Label::new(error).wrap());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui.button("Dismiss").clicked() {
+                                dismiss = Some(i);
+                            }
+                        });
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.status.errors.remove(i);
+        }
+    }
+}
+
+fn initial_document(launch: Launch, status: &mut Status) -> Document {
+    let Launch { path, session_out } = launch;
+    if let Some(out) = &session_out
+        && out.exists()
+    {
+        status.info(format!(
+            "{} already exists: saving replaces it (the old file is kept as a .bak).",
+            out.display()
+        ));
+    }
+    let Some(path) = path else {
+        return Document::from_article(import::default_article(), session_out);
+    };
+    match import::open_any(&path) {
+        Ok(Opened::Session(session)) => {
+            Document::from_session(session, session_out.unwrap_or(path))
+        }
+        Ok(Opened::Article(article)) => Document::from_article(article, session_out),
+        Err(error) => {
+            status.error(format!("Could not open: {error}"));
+            Document::from_article(import::default_article(), None)
+        }
+    }
+}
+
+impl eframe::App for FactmarkApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some((purpose, path)) = self.dialogs.poll() {
+            self.handle_dialog_answer(ctx, purpose, path);
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Proceed::Quit);
+        }
+        if self.confirm.is_none() && !self.dialogs.is_open() {
+            let typing = ctx.egui_wants_keyboard_input();
+            for action in super::keys::read(ctx, typing) {
+                self.perform(ctx, action);
+            }
+        }
+        self.update_title(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let palette = Palette::for_theme(ctx.theme());
+        let mut actions = Vec::new();
+
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            menu::bar(ui, &self.doc, &self.prefs, &palette, &mut actions);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            self.status_bar(ui, &palette);
+        });
+        egui::Panel::right("side-panel")
+            .default_size(340.0)
+            .size_range(240.0..=640.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                let selected = self.view.selected.and_then(|id| self.doc.session.get(id));
+                let events = inspector::show(ui, &self.doc.session, selected, &palette);
+                for event in events {
+                    self.inspector_event(event);
+                }
+                ui.separator();
+                ui.heading("Annotations");
+                if let Some(id) = annotation_list::show(
+                    ui,
+                    &self.doc.session,
+                    &mut self.list,
+                    self.view.selected,
+                    &palette,
+                ) {
+                    actions.push(Action::Select(id));
+                }
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
+            .show(ui, |ui| {
+                self.error_banner(ui);
+                if let Some(tag) =
+                    article_view::show(ui, &self.doc.session, &mut self.view, &palette, self.prefs.zoom)
+                {
+                    actions.push(Action::Tag(tag));
+                }
+            });
+
+        self.confirm_dialog(&ctx);
+        if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {
+            self.handle_dialog_answer(&ctx, purpose, path);
+        }
+        for action in actions {
+            self.perform(&ctx, action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Preferences::STORAGE_KEY, &self.prefs);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // Window layout is worth keeping; egui's memory also holds widget state we don't need.
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    #[test]
+    fn new_documents_are_clean() {
+        let doc = Document::from_article(Article::new("t", None, "Some text."), None);
+        assert!(!doc.is_dirty());
+        assert!(doc.path.is_none());
+    }
+}

@@ -1,0 +1,241 @@
+//! File dialogs that never block the frame loop: rfd runs on a named worker thread and hands
+//! its answer back through a channel. Where no native dialog exists, a path field is shown.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// What the chosen path will be used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open an article or a session.
+    Open,
+    /// Save the session to a new file.
+    SaveAs,
+}
+
+impl PathPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open an article or session",
+            Self::SaveAs => "Save session as",
+        }
+    }
+}
+
+/// A native dialog answering faster than this was never shown (no portal, no zenity):
+/// nobody cancels a dialog that fast, so the path field is offered instead.
+const TOO_FAST_TO_BE_REAL: Duration = Duration::from_millis(250);
+
+struct Pending {
+    purpose: PathPurpose,
+    started: Instant,
+    answer: Receiver<Option<PathBuf>>,
+    directory: PathBuf,
+    file_name: Option<String>,
+}
+
+/// The typed-path fallback.
+struct Prompt {
+    purpose: PathPurpose,
+    text: String,
+    reason: String,
+}
+
+/// File dialog state: at most one dialog or prompt at a time.
+pub struct FileDialogs {
+    native: bool,
+    pending: Option<Pending>,
+    prompt: Option<Prompt>,
+}
+
+impl Default for FileDialogs {
+    fn default() -> Self {
+        Self {
+            native: native_dialogs_available(),
+            pending: None,
+            prompt: None,
+        }
+    }
+}
+
+/// Whether a native dialog can be shown. `FACTMARK_NO_NATIVE_DIALOGS=1` forces the path field.
+fn native_dialogs_available() -> bool {
+    if std::env::var_os("FACTMARK_NO_NATIVE_DIALOGS").is_some() {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        // rfd asks the desktop portal over D-Bus, then falls back to zenity.
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || on_path("zenity")
+    } else {
+        true
+    }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+impl FileDialogs {
+    /// True while a dialog or the path field is open.
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some() || self.prompt.is_some()
+    }
+
+    /// Asks for a path: a native dialog on a worker thread, or the path field.
+    pub fn request(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PathPurpose,
+        directory: &Path,
+        file_name: Option<String>,
+    ) {
+        if self.is_open() {
+            return;
+        }
+        if !self.native {
+            self.open_prompt(
+                purpose,
+                directory,
+                file_name.as_deref(),
+                "No native file dialog is available here (it needs xdg-desktop-portal or zenity). Type a path instead:",
+            );
+            return;
+        }
+        let (sender, answer) = channel();
+        let repaint = ctx.clone();
+        let dialog_dir = directory.to_owned();
+        let dialog_name = file_name.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(purpose.title())
+                    .set_directory(&dialog_dir);
+                let path = match purpose {
+                    PathPurpose::Open => dialog
+                        .add_filter("Articles and sessions", &["txt", "md", "markdown", "ron"])
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                    PathPurpose::SaveAs => {
+                        if let Some(name) = dialog_name {
+                            dialog = dialog.set_file_name(name);
+                        }
+                        dialog.add_filter("Factmark session", &["ron"]).save_file()
+                    }
+                };
+                // The receiver may be gone if the app closed meanwhile; nothing to do then.
+                let _ = sender.send(path);
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.pending = Some(Pending {
+                    purpose,
+                    started: Instant::now(),
+                    answer,
+                    directory: directory.to_owned(),
+                    file_name,
+                });
+            }
+            Err(error) => self.open_prompt(
+                purpose,
+                directory,
+                file_name.as_deref(),
+                &format!("Could not start the file dialog ({error}). Type a path instead:"),
+            ),
+        }
+    }
+
+    fn open_prompt(
+        &mut self,
+        purpose: PathPurpose,
+        directory: &Path,
+        file_name: Option<&str>,
+        reason: &str,
+    ) {
+        let text = match file_name {
+            Some(name) => directory.join(name).display().to_string(),
+            None => format!("{}{}", directory.display(), std::path::MAIN_SEPARATOR),
+        };
+        self.prompt = Some(Prompt {
+            purpose,
+            text,
+            reason: reason.to_owned(),
+        });
+    }
+
+    /// The answer of a native dialog, once it arrives.
+    pub fn poll(&mut self) -> Option<(PathPurpose, PathBuf)> {
+        let pending = self.pending.as_ref()?;
+        let answer = match pending.answer.try_recv() {
+            Err(TryRecvError::Empty) => return None,
+            Ok(answer) => answer,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let pending = self.pending.take()?;
+        match answer {
+            Some(path) => Some((pending.purpose, path)),
+            None => {
+                if pending.started.elapsed() < TOO_FAST_TO_BE_REAL {
+                    self.native = false;
+                    self.open_prompt(
+                        pending.purpose,
+                        &pending.directory,
+                        pending.file_name.as_deref(),
+                        "The native file dialog could not be shown (no desktop portal or zenity). Type a path instead:",
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// Shows the path field when it is open; returns the path once confirmed.
+    pub fn show_prompt(&mut self, ctx: &egui::Context) -> Option<(PathPurpose, PathBuf)> {
+        let prompt = self.prompt.as_mut()?;
+        let mut result = None;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(prompt.purpose.title());
+            ui.label(&prompt.reason);
+            let label = ui.label("Path:");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let ok = match prompt.purpose {
+                    PathPurpose::Open => "Open",
+                    PathPurpose::SaveAs => "Save",
+                };
+                if ui.button(ok).clicked() || entered {
+                    let text = prompt.text.trim();
+                    if !text.is_empty() {
+                        result = Some((prompt.purpose, PathBuf::from(text)));
+                        close = true;
+                    }
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.prompt = None;
+        }
+        result
+    }
+}
+
+/// Where Save dialogs start: `sessions/` in the working directory when it exists.
+pub fn sessions_dir() -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let sessions = cwd.join("sessions");
+    if sessions.is_dir() { sessions } else { cwd }
+}

@@ -1,0 +1,96 @@
+//! The inspector: the selected annotation's text, tag (changeable), note (multi-line) and
+//! a delete button. Changes come back as edits; the inspector never mutates the session.
+
+use super::theme::Palette;
+use crate::model::{Annotation, Edit, Session, Tag};
+
+/// What the user did in the inspector this frame.
+pub enum InspectorEvent {
+    /// Apply this edit as its own undo step.
+    Edit(Edit),
+    /// The note changed: apply as part of the current typing burst.
+    NoteEdit(Edit),
+    /// The note field lost focus: the typing burst is over.
+    NoteDone,
+}
+
+/// Shows the inspector for `annotation`, or a hint when nothing is selected.
+pub fn show(
+    ui: &mut egui::Ui,
+    session: &Session,
+    annotation: Option<&Annotation>,
+    palette: &Palette,
+) -> Vec<InspectorEvent> {
+    let mut events = Vec::new();
+    ui.heading("Inspector");
+    let Some(annotation) = annotation else {
+        ui.label(
+            egui::RichText::new("Click a highlight or a row below to inspect an annotation.")
+                .color(palette.weak_text),
+        );
+        return events;
+    };
+    let article = session.article();
+    let (start, end) = (
+        article.char_of_byte(annotation.span.start).unwrap_or_default(),
+        article.char_of_byte(annotation.span.end).unwrap_or_default(),
+    );
+    let excerpt: String = session.text_of(annotation).chars().take(400).collect();
+    egui::Frame::new()
+        .fill(palette.tint(annotation.tag))
+        .inner_margin(6.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(format!("“{excerpt}”")).color(palette.text));
+        });
+    ui.label(
+        egui::RichText::new(format!("{} · characters {start}–{end}", annotation.id))
+            .small()
+            .color(palette.weak_text),
+    );
+    ui.horizontal(|ui| {
+        ui.label("Tag:");
+        for tag in Tag::ALL {
+            if ui
+                .selectable_label(annotation.tag == tag, tag.label())
+                .on_hover_text(format!("Change the tag to {}", tag.label().to_lowercase()))
+                .clicked()
+                && annotation.tag != tag
+            {
+                events.push(InspectorEvent::Edit(Edit::SetTag {
+                    id: annotation.id,
+                    tag,
+                }));
+            }
+        }
+    });
+    let label = ui.label("Note:");
+    let mut note = annotation.note.clone();
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut note)
+                .id_salt(("note", annotation.id.0))
+                .hint_text("Why it matters, sources, verdict…")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        events.push(InspectorEvent::NoteEdit(Edit::SetNote {
+            id: annotation.id,
+            note,
+        }));
+    }
+    if response.lost_focus() {
+        events.push(InspectorEvent::NoteDone);
+    }
+    if ui
+        .button("Delete annotation")
+        .on_hover_text("Delete (Del)")
+        .clicked()
+    {
+        events.push(InspectorEvent::Edit(Edit::Remove(annotation.id)));
+    }
+    events
+}

@@ -1,0 +1,48 @@
+//! Everything egui: the application window, article view, annotation list, inspector, dialogs.
+
+mod actions;
+mod annotation_list;
+mod app;
+mod article_view;
+mod dialogs;
+mod document;
+mod highlight;
+mod inspector;
+mod keys;
+mod menu;
+mod prefs;
+mod status;
+pub mod theme;
+
+use std::path::PathBuf;
+
+pub use actions::Action;
+pub use app::FactmarkApp;
+pub use keys::KEY_HELP;
+
+/// What the command line asked the window to open.
+#[derive(Debug, Default)]
+pub struct Launch {
+    /// An article (`.txt`, `.md`) or a session (`.ron`) to open; `None` opens the default article.
+    pub path: Option<PathBuf>,
+    /// Where the first save of a new session goes, without asking.
+    pub session_out: Option<PathBuf>,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Factmark")
+            .with_app_id("factmark")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Factmark",
+        options,
+        Box::new(move |cc| Ok(Box::new(FactmarkApp::new(cc, launch)))),
+    )
+    .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+}

@@ -1,0 +1,82 @@
+//! Preferences that persist between runs (theme, zoom) in eframe's storage. Never annotations:
+//! eframe silently resets this storage when it cannot decode it.
+
+use serde::{Deserialize, Serialize};
+
+/// The user's view preferences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Light, dark, or follow the system.
+    pub theme: egui::ThemePreference,
+    /// Article text scale; 1.0 is the default size.
+    pub zoom: f32,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            theme: egui::ThemePreference::System,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Preferences {
+    /// Key under which eframe stores the preferences.
+    pub const STORAGE_KEY: &'static str = "factmark-preferences";
+    const ZOOM_STEPS: [f32; 9] = [0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
+
+    /// One step larger, up to the largest size.
+    pub fn zoom_in(&mut self) {
+        self.zoom = Self::ZOOM_STEPS
+            .into_iter()
+            .find(|&z| z > self.zoom + 0.01)
+            .unwrap_or(Self::ZOOM_STEPS[Self::ZOOM_STEPS.len() - 1]);
+    }
+
+    /// One step smaller, down to the smallest size.
+    pub fn zoom_out(&mut self) {
+        self.zoom = Self::ZOOM_STEPS
+            .into_iter()
+            .rev()
+            .find(|&z| z < self.zoom - 0.01)
+            .unwrap_or(Self::ZOOM_STEPS[0]);
+    }
+
+    /// Back to the default size.
+    pub fn zoom_reset(&mut self) {
+        self.zoom = 1.0;
+    }
+
+    /// Clamps values a hand-edited or older storage might hold.
+    pub fn sanitized(mut self) -> Self {
+        if !self.zoom.is_finite() {
+            self.zoom = 1.0;
+        }
+        self.zoom = self.zoom.clamp(Self::ZOOM_STEPS[0], 2.0);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_steps_are_bounded() {
+        let mut p = Preferences::default();
+        p.zoom_in();
+        assert!((p.zoom - 1.1).abs() < 1e-6);
+        for _ in 0..20 {
+            p.zoom_in();
+        }
+        assert!((p.zoom - 2.0).abs() < 1e-6);
+        for _ in 0..20 {
+            p.zoom_out();
+        }
+        assert!((p.zoom - 0.7).abs() < 1e-6);
+        p.zoom = f32::NAN;
+        assert!((p.sanitized().zoom - 1.0).abs() < 1e-6);
+    }
+}

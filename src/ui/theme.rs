@@ -1,0 +1,169 @@
+//! Tag colours (Okabe–Ito, colour-blind safe) and the contrast arithmetic that keeps text on
+//! a highlight readable (WCAG 2.x relative luminance, ≥ 4.5:1) in light and dark themes.
+
+use egui::{Color32, Theme};
+
+use crate::model::Tag;
+
+/// Okabe–Ito palette entries used for the three tags: distinguishable with the common forms
+/// of colour blindness, and distinct from egui's blue selection colour.
+const CLAIM: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2); // blue
+const STATISTIC: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00); // orange
+const QUOTE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7); // reddish purple
+
+/// How much of the tag colour goes into a highlight tint over the page background.
+const TINT_LIGHT: f32 = 0.28;
+const TINT_DARK: f32 = 0.38;
+
+/// The colours the article view paints with, for one theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Page background behind the article text.
+    pub page: Color32,
+    /// Body text.
+    pub text: Color32,
+    /// Secondary text (excerpts, hints).
+    pub weak_text: Color32,
+    /// Background of the pending (not yet tagged) selection.
+    pub selection: Color32,
+    /// Outline of the selected annotation.
+    pub focus: Color32,
+    dark: bool,
+}
+
+impl Palette {
+    /// The palette for `theme`.
+    pub fn for_theme(theme: Theme) -> Self {
+        match theme {
+            Theme::Light => Self {
+                page: Color32::from_rgb(0xFB, 0xFA, 0xF7),
+                text: Color32::from_rgb(0x1B, 0x1B, 0x1F),
+                weak_text: Color32::from_rgb(0x55, 0x55, 0x5C),
+                selection: Color32::from_rgb(0xC7, 0xDB, 0xF5),
+                focus: Color32::from_rgb(0x1B, 0x1B, 0x1F),
+                dark: false,
+            },
+            Theme::Dark => Self {
+                page: Color32::from_rgb(0x1E, 0x1F, 0x22),
+                text: Color32::from_rgb(0xEC, 0xEC, 0xEE),
+                weak_text: Color32::from_rgb(0xB4, 0xB4, 0xBA),
+                selection: Color32::from_rgb(0x2F, 0x4B, 0x73),
+                focus: Color32::from_rgb(0xF5, 0xF5, 0xF5),
+                dark: true,
+            },
+        }
+    }
+
+    /// The tag's full colour: chips, underlines and outlines.
+    pub fn tag_color(&self, tag: Tag) -> Color32 {
+        let base = match tag {
+            Tag::Claim => CLAIM,
+            Tag::Statistic => STATISTIC,
+            Tag::Quote => QUOTE,
+        };
+        if self.dark && tag == Tag::Claim {
+            // Okabe–Ito blue is too dark to read as a line on a dark page; its sky-blue
+            // sibling from the same palette is.
+            Color32::from_rgb(0x56, 0xB4, 0xE9)
+        } else {
+            base
+        }
+    }
+
+    /// The background tint for a span with this tag.
+    pub fn tint(&self, tag: Tag) -> Color32 {
+        let amount = if self.dark { TINT_DARK } else { TINT_LIGHT };
+        mix(self.page, self.tag_color(tag), amount)
+    }
+
+    /// Tint for text covered by several annotations: each layer blends over the last, so
+    /// nesting reads as a deeper colour without hiding the text.
+    pub fn layered_tint(&self, tags: impl IntoIterator<Item = Tag>) -> Color32 {
+        let amount = if self.dark { TINT_DARK } else { TINT_LIGHT };
+        tags.into_iter()
+            .fold(self.page, |under, tag| mix(under, self.tag_color(tag), amount * 0.75))
+    }
+}
+
+/// Linear mix of two opaque colours in sRGB space: `amount` of `over` on `under`.
+pub fn mix(under: Color32, over: Color32, amount: f32) -> Color32 {
+    let channel = |a: u8, b: u8| -> u8 {
+        let value = f32::from(a) * (1.0 - amount) + f32::from(b) * amount;
+        // Rounded and clamped to 0..=255, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let byte = value.round().clamp(0.0, 255.0) as u8;
+        byte
+    };
+    Color32::from_rgb(
+        channel(under.r(), over.r()),
+        channel(under.g(), over.g()),
+        channel(under.b(), over.b()),
+    )
+}
+
+/// WCAG 2.x contrast ratio between two opaque colours (1.0 to 21.0).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+fn relative_luminance(color: Color32) -> f32 {
+    let linear = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(color.r()) + 0.7152 * linear(color.g()) + 0.0722 * linear(color.b())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const THEMES: [Theme; 2] = [Theme::Light, Theme::Dark];
+
+    #[test]
+    fn text_on_every_tint_and_overlap_meets_wcag_aa() {
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            let mut backgrounds = vec![p.page, p.selection];
+            for a in Tag::ALL {
+                backgrounds.push(p.tint(a));
+                for b in Tag::ALL {
+                    backgrounds.push(p.layered_tint([a, b]));
+                    for c in Tag::ALL {
+                        backgrounds.push(p.layered_tint([a, b, c]));
+                    }
+                }
+            }
+            for bg in backgrounds {
+                let ratio = contrast_ratio(p.text, bg);
+                assert!(ratio >= 4.5, "{theme:?}: text on {bg:?} has {ratio:.2}:1");
+            }
+        }
+    }
+
+    #[test]
+    fn tints_are_distinct_from_each_other_and_the_page() {
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            let tints: Vec<Color32> = Tag::ALL.iter().map(|&t| p.tint(t)).collect();
+            for (i, a) in tints.iter().enumerate() {
+                assert_ne!(*a, p.page);
+                for b in &tints[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_of_black_on_white_is_21() {
+        let ratio = contrast_ratio(Color32::BLACK, Color32::WHITE);
+        assert!((ratio - 21.0).abs() < 0.01);
+    }
+}

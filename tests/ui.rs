@@ -1,0 +1,207 @@
+//! UI tests: drive the real app with egui_kittest (drag, keys, clicks), then assert on the session.
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::model::{Span, Tag};
+use factmark::ui::{FactmarkApp, Launch};
+
+const PHRASE: &str = "14 political prisoners";
+
+fn harness(launch: Launch) -> Harness<'static, FactmarkApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| FactmarkApp::new(cc, launch));
+    harness.run_ok();
+    harness
+}
+
+/// Screen positions just inside the first and last characters of `phrase`.
+fn phrase_ends(harness: &Harness<'_, FactmarkApp>, phrase: &str) -> (Pos2, Pos2) {
+    let app = harness.state();
+    let text = app.session().article().text();
+    let start = text.find(phrase).expect("phrase is in the article");
+    let rects = app.screen_rects(Span::new(start, start + phrase.len()));
+    let (first, last) = (rects.first().expect("laid out"), rects.last().expect("laid out"));
+    (
+        first.left_center() + Vec2::new(2.0, 0.0),
+        last.right_center() - Vec2::new(2.0, 0.0),
+    )
+}
+
+fn drag(harness: &mut Harness<'_, FactmarkApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=6u8 {
+        harness.hover_at(from + (to - from) * (f32::from(i) / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+}
+
+/// Drags over the phrase with the pointer starting and ending inside its outer words, so the
+/// selection only comes out exact if it snaps outward to whole words.
+fn select_phrase(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
+    let (from, to) = phrase_ends(harness, phrase);
+    drag(harness, from + Vec2::new(4.0, 0.0), to - Vec2::new(4.0, 0.0));
+}
+
+#[test]
+fn drag_tag_inspect_retag_and_undo() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    assert_eq!(harness.state().selection_text(), Some(PHRASE));
+
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 1);
+    let annotation = &session.annotations()[0];
+    assert_eq!(annotation.tag, Tag::Statistic);
+    assert_eq!(session.text_of(annotation), PHRASE);
+    let id = annotation.id;
+    assert!(harness.state().is_dirty());
+
+    // Clear, then pick it from the list.
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), None);
+    harness
+        .get_by_label(&format!("Statistic: {PHRASE}"))
+        .click();
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(id));
+
+    // Retag in the inspector.
+    harness.get_by_label("Claim").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Claim);
+
+    // Undo the retag, then the add.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Statistic);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert!(harness.state().session().annotations().is_empty());
+    assert!(!harness.state().is_dirty(), "back at the saved state");
+
+    // And redo brings it back.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations().len(), 1);
+}
+
+#[test]
+fn click_on_highlight_selects_and_delete_removes() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Q);
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    let (from, to) = phrase_ends(&harness, PHRASE);
+    let middle = from + (to - from) * 0.5;
+    harness.hover_at(middle);
+    harness.step();
+    harness.drag_at(middle);
+    harness.step();
+    harness.drop_at(middle);
+    harness.run_ok();
+    let id = harness.state().session().annotations()[0].id;
+    assert_eq!(harness.state().selected(), Some(id));
+    harness.key_press(Key::Delete);
+    harness.run_ok();
+    assert!(harness.state().session().annotations().is_empty());
+}
+
+#[test]
+fn note_typing_is_one_undo_step() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Num1);
+    harness.run_ok();
+    harness.get_by_label("Note:").click();
+    harness.run_ok();
+    harness.get_by_label("Note:").type_text("Check the number");
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations()[0].note, "Check the number");
+    // Digits typed into the note must not tag anything.
+    harness.get_by_label("Note:").type_text(" 123");
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations().len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 1, "undo reverts the note, not the tag");
+    assert_eq!(session.annotations()[0].note, "");
+}
+
+#[test]
+fn save_and_reopen_through_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let out: PathBuf = dir.path().join("s.ron");
+    let mut harness = harness(Launch {
+        path: None,
+        session_out: Some(out.clone()),
+    });
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    assert!(out.exists(), "Ctrl+S wrote the bound session file");
+    assert!(!harness.state().is_dirty());
+    let saved = harness.state().session().clone();
+    drop(harness);
+
+    let reopened = self::harness(Launch {
+        path: Some(out.clone()),
+        session_out: None,
+    });
+    assert_eq!(reopened.state().session(), &saved);
+    assert_eq!(reopened.state().session_path(), Some(out.as_path()));
+    let annotation = &reopened.state().session().annotations()[0];
+    assert_eq!(reopened.state().session().text_of(annotation), PHRASE);
+    assert!(reopened.state().errors().is_empty());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Num3);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_ok();
+    assert!(harness.state().is_asking_to_save());
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(!harness.state().is_asking_to_save());
+    assert_eq!(harness.state().session().annotations().len(), 1, "nothing lost");
+}
+
+#[test]
+fn a_broken_session_shows_an_error_and_opens_nothing_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format: \"factmark-session\", version: 1, article: (").unwrap();
+    let harness = harness(Launch {
+        path: Some(broken.clone()),
+        session_out: None,
+    });
+    let app = harness.state();
+    assert_eq!(app.errors().len(), 1, "{:?}", app.errors());
+    assert!(app.errors()[0].contains("broken.ron"), "{}", app.errors()[0]);
+    assert_eq!(app.session_path(), None, "Ctrl+S will not overwrite the broken file");
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "(format: \"factmark-session\", version: 1, article: ("
+    );
+}

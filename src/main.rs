@@ -16,7 +16,7 @@ use factmark::model::Tag;
     name = "factmark",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "A PATH that happens to be named like a command (e.g. a file called `check`) \
+    after_help = "A PATH that happens to be named like a command (a file called `check` or `help`) \
                   is opened as a file when written as `./check` or after `--`: \
                   `factmark -- check`."
 )]
@@ -73,14 +73,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn check(path: &Path) -> anyhow::Result<()> {
     let session = factmark::store::load(path)?;
     let counts = session.counts();
-    println!(
-        "{}: \"{}\"",
-        path.display(),
-        session.article().title()
-    );
+    println!("{}: \"{}\"", path.display(), session.article().title());
     for tag in Tag::ALL {
         println!("{}: {}", tag.label(), counts[tag.index()]);
     }
     println!("Total: {}", session.annotations().len());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("factmark").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn command_line_shapes() {
+        let cli = parse(&[]).unwrap();
+        assert!(cli.command.is_none() && cli.path.is_none());
+        let cli = parse(&["a.txt", "--session", "out.ron"]).unwrap();
+        assert_eq!(cli.path.as_deref(), Some(Path::new("a.txt")));
+        assert_eq!(cli.session_out.as_deref(), Some(Path::new("out.ron")));
+        let cli = parse(&["check", "s.ron"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+    }
+
+    #[test]
+    fn a_file_named_check_opens_with_dot_slash_or_double_dash() {
+        for args in [&["./check"][..], &["--", "check"][..]] {
+            let cli = parse(args).unwrap();
+            assert!(cli.command.is_none(), "{args:?}");
+            assert!(cli.path.unwrap().ends_with("check"));
+        }
+    }
+
+    #[test]
+    fn a_command_excludes_path_and_options() {
+        assert!(parse(&["a.txt", "check", "s.ron"]).is_err());
+        assert!(parse(&["--session", "o.ron", "check", "s.ron"]).is_err());
+        Cli::command().debug_assert();
+    }
 }

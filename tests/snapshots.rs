@@ -20,7 +20,11 @@ fn example_window(theme: egui::Theme) -> Harness<'static, FactmarkApp> {
             )
         });
     harness.run_ok();
-    assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
     assert!(harness.state().session().annotations().len() >= 6);
     harness
 }

@@ -40,7 +40,10 @@ fn assert_golden(path: &Path, actual: &str) {
         std::fs::write(path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!("{}: {e} (run with UPDATE_GOLDEN=1 to create it)", path.display())
+        panic!(
+            "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
+            path.display()
+        )
     });
     assert!(
         expected == actual,
@@ -56,8 +59,20 @@ fn small_session() -> Session {
                 Около 300 000 человек уехали. 🙂 北京 agrees.\n";
     let article = Article::new("Minsk — small", Some("articles/small.txt".to_owned()), text);
     let mut s = Session::new(Arc::new(article));
-    tag(&mut s, Tag::Quote, "“14 political prisoners are free — at last.”", 0, "");
-    tag(&mut s, Tag::Statistic, "14 political prisoners", 0, "Source: \"Viasna\"");
+    tag(
+        &mut s,
+        Tag::Quote,
+        "“14 political prisoners are free — at last.”",
+        0,
+        "",
+    );
+    tag(
+        &mut s,
+        Tag::Statistic,
+        "14 political prisoners",
+        0,
+        "Source: \"Viasna\"",
+    );
     tag(
         &mut s,
         Tag::Claim,
@@ -95,25 +110,33 @@ fn example_session() -> Session {
              release.\nVerify the timeline.",
         ),
     ];
-    for (needle, note) in claims {
-        tag(&mut s, Tag::Claim, needle, 0, note);
-    }
-    for (needle, note) in [
-        ("14 political prisoners", "Matches the Helsinki Commission post."),
+    let statistics = [
+        (
+            "14 political prisoners",
+            "Matches the Helsinki Commission post.",
+        ),
         ("more than 19 years", ""),
         ("over 50,000 people", ""),
         ("about 300,000 Belarusians", "UN estimate; which report?"),
         ("1000+ political prisoners", ""),
-    ] {
-        tag(&mut s, Tag::Statistic, needle, 0, note);
-    }
-    for needle in [
-        "welcomed this news while calling on Minsk to free the 1000+ political prisoners they \
-         still hold hostage",
-        "his release gives new hope to the people of Belarus",
-        "an inspirational example of optimism",
-    ] {
-        tag(&mut s, Tag::Quote, needle, 0, "");
+    ];
+    let quotes = [
+        (
+            "welcomed this news while calling on Minsk to free the 1000+ political prisoners \
+             they still hold hostage",
+            "",
+        ),
+        ("his release gives new hope to the people of Belarus", ""),
+        ("an inspirational example of optimism", ""),
+    ];
+    let mut all: Vec<(Tag, &str, &str)> = claims.iter().map(|&(n, t)| (Tag::Claim, n, t)).collect();
+    all.extend(statistics.iter().map(|&(n, t)| (Tag::Statistic, n, t)));
+    all.extend(quotes.iter().map(|&(n, t)| (Tag::Quote, n, t)));
+    // Add in document order (enclosing span first), so ids read 1, 2, 3… down the file.
+    let text = s.article().text().to_owned();
+    all.sort_by_key(|&(_, needle, _)| (text.find(needle), std::cmp::Reverse(needle.len())));
+    for (t, needle, note) in all {
+        tag(&mut s, t, needle, 0, note);
     }
     s
 }
@@ -146,7 +169,11 @@ fn example_session_matches_its_recipe_and_round_trips() {
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, session);
     let bytes = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(store::to_ron(&loaded), bytes, "re-serializing gives identical bytes");
+    assert_eq!(
+        store::to_ron(&loaded),
+        bytes,
+        "re-serializing gives identical bytes"
+    );
     assert_eq!(loaded.counts(), [4, 5, 3]);
     assert_eq!(loaded.article().title(), "Belarus prisoner release");
     assert_eq!(
@@ -164,19 +191,52 @@ fn round_trip_through_a_file_is_identity_for_any_script() {
     let article = Article::new("Ünïcödé — title \"x\"", None, text);
     let mut s = Session::new(Arc::new(article));
     tag(&mut s, Tag::Claim, "Čeština", 0, "");
-    tag(&mut s, Tag::Quote, "“quoted” 🙂👩‍👩‍👧", 0, "a\nb\r\nc \"d\" \\e\\ \u{301}");
-    tag(&mut s, Tag::Statistic, "300 000 человек", 0, "Cyrillic\n\n\tindented");
+    tag(
+        &mut s,
+        Tag::Quote,
+        "“quoted” 🙂👩‍👩‍👧",
+        0,
+        "a\nb\r\nc \"d\" \\e\\ \u{301}",
+    );
+    tag(
+        &mut s,
+        Tag::Statistic,
+        "300 000 человек",
+        0,
+        "Cyrillic\n\n\tindented",
+    );
     tag(&mut s, Tag::Claim, "北京 и Minsk", 0, "CJK");
-    tag(&mut s, Tag::Claim, "e\u{301}tude", 0, "combining mark at start of note: \u{301}");
-    tag(&mut s, Tag::Quote, "Back\\slash and \"quotes\"", 0, "'single' \"double\" `back`");
-    tag(&mut s, Tag::Statistic, "Беларусь: 300 000 человек.\r\n北京", 0, "spans a CRLF");
+    tag(
+        &mut s,
+        Tag::Claim,
+        "e\u{301}tude",
+        0,
+        "combining mark at start of note: \u{301}",
+    );
+    tag(
+        &mut s,
+        Tag::Quote,
+        "Back\\slash and \"quotes\"",
+        0,
+        "'single' \"double\" `back`",
+    );
+    tag(
+        &mut s,
+        Tag::Statistic,
+        "Беларусь: 300 000 человек.\r\n北京",
+        0,
+        "spans a CRLF",
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("round trip — č.ron");
     store::save(&s, &path).unwrap();
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, s);
-    assert_eq!(store::to_ron(&loaded), std::fs::read_to_string(&path).unwrap());
+    assert_eq!(
+        store::to_ron(&loaded),
+        std::fs::read_to_string(&path).unwrap()
+    );
     for (a, b) in loaded.annotations().iter().zip(s.annotations()) {
         assert_eq!(loaded.text_of(a), s.text_of(b));
     }
@@ -234,10 +294,20 @@ fn assert_mentions(message: &str, parts: &[&str]) {
 fn broken_syntax_names_line_and_column() {
     let (error, message) = broken("syntax.ron");
     assert!(
-        matches!(error, LoadError::Syntax { line: 5, col: 9, .. }),
+        matches!(
+            error,
+            LoadError::Syntax {
+                line: 6,
+                col: 9,
+                ..
+            }
+        ),
         "{error:?}"
     );
-    assert_mentions(&message, &["not valid RON at line 5, column 9", "Expected comma"]);
+    assert_mentions(
+        &message,
+        &["not valid RON at line 6, column 9", "Expected comma"],
+    );
 }
 
 #[test]
@@ -277,18 +347,18 @@ fn broken_start_not_before_end() {
             id: AnnotationId(2),
             start: 45,
             end: 40,
-            len: 112,
+            len: 110,
             ..
         }
     ));
-    assert_mentions(&message, &["annotation #2", "start 45", "end 40", "112"]);
+    assert_mentions(&message, &["annotation #2", "start 45", "end 40", "110"]);
 }
 
 #[test]
 fn broken_offset_out_of_range() {
     let (error, message) = broken("out_of_range.ron");
     assert!(matches!(error, LoadError::OutOfRange { .. }), "{error:?}");
-    assert_mentions(&message, &["annotation #4", "100..140", "112 code points"]);
+    assert_mentions(&message, &["annotation #4", "100..140", "110 code points"]);
 }
 
 #[test]
@@ -297,7 +367,11 @@ fn broken_text_mismatch() {
     assert!(matches!(error, LoadError::TextMismatch { .. }));
     assert_mentions(
         &message,
-        &["annotation #2", "\"41 political prisoners\"", "\"14 political prisoners\""],
+        &[
+            "annotation #2",
+            "\"41 political prisoners\"",
+            "\"14 political prisoners\"",
+        ],
     );
 }
 
@@ -314,7 +388,11 @@ fn broken_unknown_tag() {
     assert!(matches!(error, LoadError::UnknownTag { ref found, .. } if found == "Opinion"));
     assert_mentions(
         &message,
-        &["unknown tag `Opinion`", "Claim, Statistic, Quote", "line 10"],
+        &[
+            "unknown tag `Opinion`",
+            "Claim, Statistic, Quote",
+            "line 13",
+        ],
     );
 }
 
@@ -351,7 +429,10 @@ fn broken_binary_and_not_utf8() {
     assert!(matches!(error, LoadError::Binary { .. }));
     assert_mentions(&message, &["binary file", "NUL"]);
     let (error, message) = broken("not_utf8.ron");
-    assert!(matches!(error, LoadError::NotUtf8 { line: 6, .. }), "{error:?}");
+    assert!(
+        matches!(error, LoadError::NotUtf8 { line: 6, .. }),
+        "{error:?}"
+    );
     assert_mentions(&message, &["not valid UTF-8", "line 6"]);
 }
 
@@ -372,10 +453,7 @@ fn missing_file_and_folder_are_io_errors() {
     let error = store::load(&dir.path().join("nope.ron")).unwrap_err();
     assert!(matches!(error, LoadError::Io { .. }));
     assert_mentions(&error.to_string(), &["nope.ron", "cannot read"]);
-    assert!(matches!(
-        store::load(dir.path()),
-        Err(LoadError::Io { .. })
-    ));
+    assert!(matches!(store::load(dir.path()), Err(LoadError::Io { .. })));
 }
 
 #[test]
@@ -422,7 +500,11 @@ fn second_save_keeps_a_backup() {
     })
     .unwrap();
     store::save(&s, &path).unwrap();
-    assert_eq!(std::fs::read(&bak).unwrap(), first, "backup is the previous version");
+    assert_eq!(
+        std::fs::read(&bak).unwrap(),
+        first,
+        "backup is the previous version"
+    );
     assert_eq!(store::load(&path).unwrap(), s);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -453,7 +535,10 @@ fn save_onto_a_folder_fails_and_leaves_it() {
     let error = store::save(&small_session(), &target).unwrap_err();
     assert!(matches!(error, SaveError::IsDirectory { .. }));
     assert_mentions(&error.to_string(), &["taken.ron", "folder"]);
-    assert_eq!(std::fs::read_to_string(target.join("inside.txt")).unwrap(), "keep");
+    assert_eq!(
+        std::fs::read_to_string(target.join("inside.txt")).unwrap(),
+        "keep"
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ fn phrase_ends(harness: &Harness<'_, FactmarkApp>, phrase: &str) -> (Pos2, Pos2)
     let text = app.session().article().text();
     let start = text.find(phrase).expect("phrase is in the article");
     let rects = app.screen_rects(Span::new(start, start + phrase.len()));
-    let (first, last) = (rects.first().expect("laid out"), rects.last().expect("laid out"));
+    let (first, last) = (
+        rects.first().expect("laid out"),
+        rects.last().expect("laid out"),
+    );
     (
         first.left_center() + Vec2::new(2.0, 0.0),
         last.right_center() - Vec2::new(2.0, 0.0),
@@ -49,7 +52,11 @@ fn drag(harness: &mut Harness<'_, FactmarkApp>, from: Pos2, to: Pos2) {
 /// selection only comes out exact if it snaps outward to whole words.
 fn select_phrase(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
     let (from, to) = phrase_ends(harness, phrase);
-    drag(harness, from + Vec2::new(4.0, 0.0), to - Vec2::new(4.0, 0.0));
+    drag(
+        harness,
+        from + Vec2::new(4.0, 0.0),
+        to - Vec2::new(4.0, 0.0),
+    );
 }
 
 #[test]
@@ -86,7 +93,10 @@ fn drag_tag_inspect_retag_and_undo() {
     // Undo the retag, then the add.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
-    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Statistic);
+    assert_eq!(
+        harness.state().session().annotations()[0].tag,
+        Tag::Statistic
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert!(harness.state().session().annotations().is_empty());
@@ -131,7 +141,10 @@ fn note_typing_is_one_undo_step() {
     harness.run_ok();
     harness.get_by_label("Note:").type_text("Check the number");
     harness.run_ok();
-    assert_eq!(harness.state().session().annotations()[0].note, "Check the number");
+    assert_eq!(
+        harness.state().session().annotations()[0].note,
+        "Check the number"
+    );
     // Digits typed into the note must not tag anything.
     harness.get_by_label("Note:").type_text(" 123");
     harness.run_ok();
@@ -139,7 +152,11 @@ fn note_typing_is_one_undo_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     let session = harness.state().session();
-    assert_eq!(session.annotations().len(), 1, "undo reverts the note, not the tag");
+    assert_eq!(
+        session.annotations().len(),
+        1,
+        "undo reverts the note, not the tag"
+    );
     assert_eq!(session.annotations()[0].note, "");
 }
 
@@ -184,24 +201,149 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.get_by_label("Cancel").click();
     harness.run_ok();
     assert!(!harness.state().is_asking_to_save());
-    assert_eq!(harness.state().session().annotations().len(), 1, "nothing lost");
+    assert_eq!(
+        harness.state().session().annotations().len(),
+        1,
+        "nothing lost"
+    );
 }
 
 #[test]
 fn a_broken_session_shows_an_error_and_opens_nothing_over_it() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ron");
-    std::fs::write(&broken, "(format: \"factmark-session\", version: 1, article: (").unwrap();
+    std::fs::write(
+        &broken,
+        "(format: \"factmark-session\", version: 1, article: (",
+    )
+    .unwrap();
     let harness = harness(Launch {
         path: Some(broken.clone()),
         session_out: None,
     });
     let app = harness.state();
     assert_eq!(app.errors().len(), 1, "{:?}", app.errors());
-    assert!(app.errors()[0].contains("broken.ron"), "{}", app.errors()[0]);
-    assert_eq!(app.session_path(), None, "Ctrl+S will not overwrite the broken file");
+    assert!(
+        app.errors()[0].contains("broken.ron"),
+        "{}",
+        app.errors()[0]
+    );
+    assert_eq!(
+        app.session_path(),
+        None,
+        "Ctrl+S will not overwrite the broken file"
+    );
     assert_eq!(
         std::fs::read_to_string(&broken).unwrap(),
         "(format: \"factmark-session\", version: 1, article: ("
     );
+}
+
+fn click_at(harness: &mut Harness<'_, FactmarkApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.drag_at(pos);
+    harness.step();
+    harness.drop_at(pos);
+    harness.step();
+}
+
+#[test]
+fn double_click_selects_a_word_and_shift_click_extends() {
+    let mut harness = harness(Launch::default());
+    let (from, to) = phrase_ends(&harness, PHRASE);
+    let in_political = from + (to - from) * 0.4;
+    click_at(&mut harness, in_political);
+    click_at(&mut harness, in_political);
+    harness.run_ok();
+    assert_eq!(harness.state().selection_text(), Some("political"));
+
+    harness.hover_at(to);
+    harness.step();
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: to,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::SHIFT,
+        },
+        Modifiers::SHIFT,
+    );
+    harness.step();
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: to,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::SHIFT,
+        },
+        Modifiers::SHIFT,
+    );
+    harness.run_ok();
+    assert_eq!(harness.state().selection_text(), Some("political prisoners"));
+}
+
+#[test]
+fn overlapping_highlights_cycle_on_repeated_clicks_and_tab_steps() {
+    let mut harness = harness(Launch::default());
+    let sentence = "Belarus released 14 political prisoners";
+    select_phrase(&mut harness, sentence);
+    harness.key_press(Key::C);
+    harness.run_ok();
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::S);
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 2);
+    let outer = session.annotations()[0].id;
+    let inner = session.annotations()[1].id;
+
+    let (from, to) = phrase_ends(&harness, PHRASE);
+    let inside_both = from + (to - from) * 0.5;
+    click_at(&mut harness, inside_both);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(inner), "innermost first");
+    // Wait past the double-click interval so the next click is a fresh single click.
+    for _ in 0..30 {
+        harness.step();
+    }
+    click_at(&mut harness, inside_both);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(outer), "then the enclosing one");
+
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.key_press(Key::Tab);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(outer));
+    harness.key_press(Key::Tab);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(inner));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), Some(outer));
+}
+
+#[test]
+fn list_filters_by_text_and_tag() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    select_phrase(&mut harness, "Siarhei Tsikhanouski");
+    harness.key_press(Key::Num1);
+    harness.run_ok();
+    let statistic_row = format!("Statistic: {PHRASE}");
+    assert!(harness.query_by_label(&statistic_row).is_some());
+    assert!(harness.query_by_label("Claim: Siarhei Tsikhanouski").is_some());
+
+    harness.get_by_label("Filter").click();
+    harness.run_ok();
+    harness.get_by_label("Filter").type_text("prisoners");
+    harness.run_ok();
+    assert!(harness.query_by_label(&statistic_row).is_some());
+    assert!(harness.query_by_label("Claim: Siarhei Tsikhanouski").is_none());
+    assert_eq!(harness.state().session().annotations().len(), 2, "typing did not tag");
 }

@@ -86,6 +86,11 @@ pub enum ImportError {
 /// UTF-8 BOM and turns CRLF and lone CR line ends into LF. The title comes from the file
 /// name (`belarus-prisoner-release.txt` → "Belarus prisoner release"), the source is the path
 /// as given.
+///
+/// # Errors
+///
+/// An [`ImportError`] naming the file: unreadable, over [`MAX_ARTICLE_BYTES`], binary,
+/// UTF-16 or otherwise not UTF-8, or empty.
 pub fn open_article(path: &Path) -> Result<Article, ImportError> {
     let text =
         store::textfile::read_text(path, MAX_ARTICLE_BYTES).map_err(|error| match error {
@@ -193,6 +198,10 @@ pub fn is_session_path(path: &Path) -> bool {
 
 /// Opens a session (`.ron`, via [`store::load`]) or, for any other extension, an article
 /// (via [`open_article`]).
+///
+/// # Errors
+///
+/// The [`LoadError`] or [`ImportError`] of whichever was tried.
 pub fn open_any(path: &Path) -> Result<Opened, OpenError> {
     if is_session_path(path) {
         Ok(Opened::Session(store::load(path)?))
@@ -249,7 +258,10 @@ mod tests {
         }
         let missing = dir.path().join("missing.txt");
         let message = open_article(&missing).unwrap_err().to_string();
-        assert!(message.contains("missing.txt: cannot read the file"), "{message}");
+        assert!(
+            message.contains("missing.txt: cannot read the file"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -265,7 +277,10 @@ mod tests {
     fn default_article_is_embedded() {
         let article = default_article();
         assert_eq!(article.title(), "Belarus prisoner release");
-        assert_eq!(article.source(), Some("assets/belarus-prisoner-release.txt"));
+        assert_eq!(
+            article.source(),
+            Some("assets/belarus-prisoner-release.txt")
+        );
         assert!(article.text().contains("14 political prisoners"));
         assert!(!article.text().contains('\r'));
     }

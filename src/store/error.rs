@@ -99,7 +99,9 @@ pub enum LoadError {
         file: Origin,
     },
     /// The `version` field is missing or not a version number this program ever wrote.
-    #[error("{file}unknown session format version {found}; supported versions are 1 to {supported}")]
+    #[error(
+        "{file}unknown session format version {found}; supported versions are 1 to {supported}"
+    )]
     UnknownVersion {
         /// The file.
         file: Origin,
@@ -121,7 +123,9 @@ pub enum LoadError {
         message: String,
     },
     /// An annotation's tag is not one of the three tags.
-    #[error("{file}line {line}, column {col}: unknown tag `{found}`; valid tags are Claim, Statistic, Quote")]
+    #[error(
+        "{file}line {line}, column {col}: unknown tag `{found}`; valid tags are Claim, Statistic, Quote"
+    )]
     UnknownTag {
         /// The file.
         file: Origin,
@@ -135,7 +139,7 @@ pub enum LoadError {
     /// An annotation's `start` is not before its `end`.
     #[error(
         "{file}annotation {id} has start {start} and end {end}: start must be less than end \
-         (offsets are code points; the article has {len})"
+         (offsets count code points; the article has {len})"
     )]
     EmptySpan {
         /// The annotation.

@@ -16,7 +16,13 @@ pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
 /// Longest excerpt of annotation text quoted in an error message, in characters.
 const EXCERPT_CHARS: usize = 60;
 
-/// Reads and validates the session file at `path` (see [`parse`]).
+/// Reads and validates the session file at `path`.
+///
+/// # Errors
+///
+/// A [`LoadError`] naming the file for each problem: unreadable, over
+/// [`MAX_SESSION_BYTES`], binary or not UTF-8, bad RON (with line and column), not a session,
+/// a newer or unknown version, or annotations that do not fit the article.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
     let file = Origin(Some(path.to_path_buf()));
     let src = textfile::read_text(path, MAX_SESSION_BYTES).map_err(|error| match error {
@@ -128,7 +134,7 @@ fn describe(value: &ron::Value) -> String {
 /// A value as RON, shortened for a message.
 fn short_ron(value: &ron::Value) -> String {
     let text = ron::to_string(value).unwrap_or_else(|_| describe(value));
-    excerpt(&text)
+    excerpt(&text, EXCERPT_CHARS)
 }
 
 /// Maps a typed-parse error to [`LoadError::UnknownTag`] or [`LoadError::Malformed`].
@@ -160,7 +166,7 @@ fn validate(parsed: SessionFile<'static>, file: &Origin) -> Result<Session, Load
     if !actual.eq_ignore_ascii_case(article.sha256.trim()) {
         return Err(LoadError::ShaMismatch {
             file: file.clone(),
-            recorded: excerpt(&article.sha256),
+            recorded: excerpt(&article.sha256, 80),
             actual,
         });
     }
@@ -229,8 +235,8 @@ fn to_annotation(
             id,
             start,
             end,
-            stored: excerpt(&stored.text),
-            actual: excerpt(actual),
+            stored: excerpt(&stored.text, EXCERPT_CHARS),
+            actual: excerpt(actual, EXCERPT_CHARS),
             file: file.clone(),
         });
     }
@@ -250,14 +256,14 @@ fn to_annotation(
     })
 }
 
-/// `text` shortened to [`EXCERPT_CHARS`] characters (with `…`), line breaks shown as `⏎`.
-fn excerpt(text: &str) -> String {
+/// `text` shortened to `max` characters (with `…`), line breaks shown as `⏎`.
+fn excerpt(text: &str, max: usize) -> String {
     let mut out: String = text
         .chars()
-        .take(EXCERPT_CHARS)
+        .take(max)
         .map(|c| if c == '\n' { '⏎' } else { c })
         .collect();
-    if text.chars().nth(EXCERPT_CHARS).is_some() {
+    if text.chars().nth(max).is_some() {
         out.push('…');
     }
     out
@@ -300,8 +306,8 @@ mod tests {
 
     #[test]
     fn excerpts_are_short() {
-        assert_eq!(excerpt("a\nb"), "a⏎b");
+        assert_eq!(excerpt("a\nb", 10), "a⏎b");
         let long = "č".repeat(100);
-        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt(&long, 60).chars().count(), 61);
     }
 }

@@ -34,6 +34,10 @@ pub fn to_ron(session: &Session) -> String {
 
 /// Parses and validates session text (as [`load`] does, without the file checks). Errors do
 /// not name a file.
+///
+/// # Errors
+///
+/// The same [`LoadError`]s as [`load`], except those about reading the file.
 pub fn from_ron(src: &str) -> Result<Session, LoadError> {
     load::parse(src, &Origin::default())
 }

@@ -13,6 +13,11 @@ use crate::model::Session;
 
 /// Writes `session` to `path` so that a crash or error at any point leaves either the old
 /// file or the new one, never a mix; the previous file is kept as `NAME.ron.bak`.
+///
+/// # Errors
+///
+/// A [`SaveError`] naming `path` and the failed step (the folder is missing or read-only,
+/// `path` is a folder, the disk is full, …). The file at `path` is then unchanged.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
     if path.is_dir() {
         return Err(SaveError::IsDirectory {

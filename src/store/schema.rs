@@ -14,9 +14,9 @@ pub const FORMAT: &str = "factmark-session";
 /// The newest format version this build writes and reads.
 pub const VERSION: u64 = 1;
 
-/// A whole session file.
+/// A whole session file. (Serde names are what error messages show: "in `annotation`".)
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "session")]
 pub(crate) struct SessionFile<'a> {
     pub format: Cow<'a, str>,
     pub version: u64,
@@ -26,7 +26,7 @@ pub(crate) struct SessionFile<'a> {
 
 /// The embedded article.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "article")]
 pub(crate) struct ArticleFile<'a> {
     pub title: Cow<'a, str>,
     pub source: Option<Cow<'a, str>>,
@@ -36,7 +36,7 @@ pub(crate) struct ArticleFile<'a> {
 
 /// One annotation; `start`/`end` are code-point offsets, `text` the annotated slice.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "annotation")]
 pub(crate) struct AnnotationFile<'a> {
     pub id: u64,
     pub tag: Tag,

@@ -3,7 +3,7 @@
 use crate::model::{AnnotationId, Tag};
 
 /// Something the user asked for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Action {
     /// Tag the selection (or retag the selected annotation).
     Tag(Tag),

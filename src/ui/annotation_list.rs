@@ -67,7 +67,9 @@ impl ListState {
                 .collect();
             self.visible = Some((key, rows));
         }
-        self.visible.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+        self.visible
+            .as_ref()
+            .map_or(&[], |(_, rows)| rows.as_slice())
     }
 }
 
@@ -84,8 +86,10 @@ pub fn show(
         for tag in Tag::ALL {
             let shown = &mut state.show_tag[tag.index()];
             let label = format!("{} {}", tag.label(), counts[tag.index()]);
-            ui.toggle_value(shown, label)
-                .on_hover_text(format!("Show or hide {}s in this list", tag.label().to_lowercase()));
+            ui.toggle_value(shown, label).on_hover_text(format!(
+                "Show or hide {}s in this list",
+                tag.label().to_lowercase()
+            ));
         }
     });
     ui.horizontal(|ui| {
@@ -122,8 +126,15 @@ pub fn show(
                 let annotation = &session.annotations()[index];
                 let is_selected = selected == Some(annotation.id);
                 let excerpt = session.text_of(annotation);
-                if row(ui, annotation.tag, excerpt, !annotation.note.is_empty(), is_selected, palette)
-                    .clicked()
+                if row(
+                    ui,
+                    annotation.tag,
+                    excerpt,
+                    !annotation.note.is_empty(),
+                    is_selected,
+                    palette,
+                )
+                .clicked()
                 {
                     clicked = Some(annotation.id);
                 }
@@ -157,7 +168,10 @@ fn row(
     } else if response.hovered() {
         painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
     }
-    let chip = Rect::from_min_size(rect.min + Vec2::new(6.0, 8.0), Vec2::new(6.0, ROW_HEIGHT - 16.0));
+    let chip = Rect::from_min_size(
+        rect.min + Vec2::new(6.0, 8.0),
+        Vec2::new(6.0, ROW_HEIGHT - 16.0),
+    );
     painter.rect_filled(chip, 2.0, palette.tag_color(tag));
     let text_left = chip.right() + 8.0;
     let text_color = visuals.text_color();
@@ -191,7 +205,12 @@ fn row(
     let galley = painter.layout_job(job);
     painter.galley(egui::pos2(text_left, rect.top() + 21.0), galley, text_color);
     if selected {
-        painter.rect_stroke(rect, 4.0, Stroke::new(1.0, palette.tag_color(tag)), egui::StrokeKind::Inside);
+        painter.rect_stroke(
+            rect,
+            4.0,
+            Stroke::new(1.0, palette.tag_color(tag)),
+            egui::StrokeKind::Inside,
+        );
     }
     response
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::Launch;
 use super::actions::Action;
 use super::annotation_list::{self, ListState};
 use super::article_view::{self, ViewState};
@@ -14,13 +15,12 @@ use super::menu;
 use super::prefs::Preferences;
 use super::status::Status;
 use super::theme::Palette;
-use super::Launch;
 use crate::import::{self, Opened};
 use crate::model::{Edit, EditGroup, Session};
 use crate::store;
 
 /// What to do once the unsaved-changes question is answered.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Proceed {
     Quit,
     ChooseAndOpen,
@@ -191,7 +191,8 @@ impl FactmarkApp {
                 true
             }
             Err(error) => {
-                self.status.error(format!("Could not apply the change: {error}"));
+                self.status
+                    .error(format!("Could not apply the change: {error}"));
                 false
             }
         }
@@ -213,9 +214,11 @@ impl FactmarkApp {
         };
         let verb = if undo { "Undid" } else { "Redid" };
         match outcome {
-            None => self
-                .status
-                .info(if undo { "Nothing to undo." } else { "Nothing to redo." }),
+            None => self.status.info(if undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            }),
             Some(Ok(edit)) => self.status.info(format!("{verb} {}.", edit.describe())),
             Some(Err(error)) => self.status.error(format!("{verb} failed: {error}")),
         }
@@ -235,7 +238,10 @@ impl FactmarkApp {
         if annotations.is_empty() {
             return;
         }
-        let current = self.view.selected.and_then(|id| self.doc.session.position(id));
+        let current = self
+            .view
+            .selected
+            .and_then(|id| self.doc.session.position(id));
         let next = match (current, forward) {
             (None, true) => 0,
             (None, false) => annotations.len() - 1,
@@ -294,7 +300,8 @@ impl FactmarkApp {
             }
             Proceed::ChooseAndOpen => {
                 let directory = sessions_dir();
-                self.dialogs.request(ctx, PathPurpose::Open, &directory, None);
+                self.dialogs
+                    .request(ctx, PathPurpose::Open, &directory, None);
             }
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
@@ -313,11 +320,13 @@ impl FactmarkApp {
         match import::open_any(path) {
             Ok(Opened::Session(session)) => {
                 self.replace_document(Document::from_session(session, path.to_owned()));
-                self.status.info(format!("Opened session {}", path.display()));
+                self.status
+                    .info(format!("Opened session {}", path.display()));
             }
             Ok(Opened::Article(article)) => {
                 self.replace_document(Document::from_article(article, None));
-                self.status.info(format!("Opened article {}", path.display()));
+                self.status
+                    .info(format!("Opened article {}", path.display()));
             }
             Err(error) => self.status.error(format!("Could not open: {error}")),
         }
@@ -359,7 +368,8 @@ impl FactmarkApp {
                     EditGroup(self.groups_started)
                 });
                 if let Err(error) = self.doc.apply(edit, Some(group)) {
-                    self.status.error(format!("Could not change the note: {error}"));
+                    self.status
+                        .error(format!("Could not change the note: {error}"));
                 }
             }
             InspectorEvent::NoteDone => self.end_note_burst(),
@@ -376,7 +386,7 @@ impl FactmarkApp {
     }
 
     fn confirm_dialog(&mut self, ctx: &egui::Context) {
-        let Some(next) = self.confirm.clone() else {
+        let Some(next) = self.confirm else {
             return;
         };
         let mut choice = None;
@@ -435,11 +445,18 @@ impl FactmarkApp {
             if self.doc.is_dirty() {
                 ui.label(egui::RichText::new("• Unsaved changes").strong());
             } else {
-                ui.label("Saved");
+                ui.label(if self.doc.path.is_some() {
+                    "Saved"
+                } else {
+                    "New session"
+                });
             }
             ui.separator();
             let total = self.doc.session.annotations().len();
-            ui.label(format!("{total} annotations"));
+            ui.label(match total {
+                1 => "1 annotation".to_owned(),
+                n => format!("{n} annotations"),
+            });
             if let Some(info) = &self.status.info {
                 ui.separator();
                 ui.label(egui::RichText::new(info).color(palette.weak_text));
@@ -556,9 +573,13 @@ impl eframe::App for FactmarkApp {
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
             .show(ui, |ui| {
                 self.error_banner(ui);
-                if let Some(tag) =
-                    article_view::show(ui, &self.doc.session, &mut self.view, &palette, self.prefs.zoom)
-                {
+                if let Some(tag) = article_view::show(
+                    ui,
+                    &self.doc.session,
+                    &mut self.view,
+                    &palette,
+                    self.prefs.zoom,
+                ) {
                     actions.push(Action::Tag(tag));
                 }
             });

@@ -49,7 +49,10 @@ impl ViewState {
     pub fn screen_rects(&self, text: &str, span: Span) -> Vec<Rect> {
         let mut rects = Vec::new();
         for para in &self.placed {
-            let clipped = Span::new(span.start.max(para.range.start), span.end.min(para.range.end));
+            let clipped = Span::new(
+                span.start.max(para.range.start),
+                span.end.min(para.range.end),
+            );
             if clipped.is_empty() {
                 continue;
             }
@@ -142,8 +145,14 @@ fn lay_out(
             line_height: size * 1.6,
             wrap_width: column,
         };
-        let job =
-            highlight::paragraph_job(text, para.clone(), &annotations, state.selection, palette, style);
+        let job = highlight::paragraph_job(
+            text,
+            para.clone(),
+            &annotations,
+            state.selection,
+            palette,
+            &style,
+        );
         let galley = ui.painter().layout_job(job);
         let origin = paint_block(ui, left, &galley);
 
@@ -163,7 +172,10 @@ fn lay_out(
             for rect in highlight::range_rects(&galley, to_chars(annotation.span)) {
                 let rect = rect.translate(origin.to_vec2());
                 let y = rect.center().y + drop;
-                painter.line_segment([Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)], Stroke::new(2.0, color));
+                painter.line_segment(
+                    [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                    Stroke::new(2.0, color),
+                );
             }
             if state.selected == Some(annotation.id) {
                 let rects = highlight::range_rects(&galley, to_chars(annotation.span));
@@ -205,7 +217,8 @@ fn paint_block(ui: &mut egui::Ui, left: f32, galley: &Arc<Galley>) -> Pos2 {
     );
     let origin = Pos2::new(left, rect.top());
     if ui.is_rect_visible(rect) {
-        ui.painter().galley(origin, galley.clone(), Color32::PLACEHOLDER);
+        ui.painter()
+            .galley(origin, galley.clone(), Color32::PLACEHOLDER);
     }
     origin
 }
@@ -227,7 +240,11 @@ fn handle_pointer(ui: &mut egui::Ui, session: &Session, state: &mut ViewState, p
         Pos2::new(ui.max_rect().right(), last.origin.y + last.galley.size().y),
     );
     let response = ui
-        .interact(area, ui.scope_id().with("article-text"), Sense::click_and_drag())
+        .interact(
+            area,
+            ui.scope_id().with("article-text"),
+            Sense::click_and_drag(),
+        )
         .on_hover_cursor(CursorIcon::Text);
     let text = session.article().text();
     let (modifiers, press_origin) = ui.input(|i| (i.modifiers, i.pointer.press_origin()));
@@ -241,7 +258,9 @@ fn handle_pointer(ui: &mut egui::Ui, session: &Session, state: &mut ViewState, p
     if response.dragged()
         && let (Some(anchor), Some(head)) = (
             state.drag_anchor,
-            response.interact_pointer_pos().and_then(|p| offset_at(placed, text, p)),
+            response
+                .interact_pointer_pos()
+                .and_then(|p| offset_at(placed, text, p)),
         )
     {
         let range = anchor.min(head)..anchor.max(head);
@@ -322,8 +341,14 @@ fn selection_toolbar(
     let last_byte = selection.end.saturating_sub(1);
     let para = placed.iter().find(|p| p.range.contains(&last_byte))?;
     let para_text = &text[para.range.clone()];
-    let lo = highlight::char_of_byte(para_text, selection.start.max(para.range.start) - para.range.start);
-    let hi = highlight::char_of_byte(para_text, selection.end.min(para.range.end) - para.range.start);
+    let lo = highlight::char_of_byte(
+        para_text,
+        selection.start.max(para.range.start) - para.range.start,
+    );
+    let hi = highlight::char_of_byte(
+        para_text,
+        selection.end.min(para.range.end) - para.range.start,
+    );
     let last_row = *highlight::range_rects(&para.galley, lo..hi).last()?;
     let anchor = last_row.translate(para.origin.to_vec2()).left_bottom() + Vec2::new(0.0, 6.0);
     if !ui.clip_rect().contains(anchor) {
@@ -337,13 +362,19 @@ fn selection_toolbar(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for tag in Tag::ALL {
-                        let label = egui::RichText::new(format!("{} ({})", tag.label(), tag.digit()));
+                        let label =
+                            egui::RichText::new(format!("{} ({})", tag.label(), tag.digit()));
                         let button = egui::Button::new(label)
                             .fill(palette.tint(tag))
                             .stroke(Stroke::new(1.0, palette.tag_color(tag)));
                         if ui
                             .add(button)
-                            .on_hover_text(format!("Tag the selection as a {} (key {} or {})", tag.label().to_lowercase(), tag.digit(), tag.letter()))
+                            .on_hover_text(format!(
+                                "Tag the selection as a {} (key {} or {})",
+                                tag.label().to_lowercase(),
+                                tag.digit(),
+                                tag.letter()
+                            ))
                             .clicked()
                         {
                             chosen = Some(tag);

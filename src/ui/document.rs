@@ -47,13 +47,10 @@ impl Document {
     /// The name shown in the title and status bars: the session file's name, or the
     /// article's title for a session never saved.
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(
-                || self.session.article().title().to_owned(),
-                |name| name.to_string_lossy().into_owned(),
-            )
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || self.session.article().title().to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
     }
 
     /// `<article-stem>.ron`, the name the first Save dialog proposes.

@@ -31,7 +31,7 @@ pub fn paragraph_job(
     annotations: &[&Annotation],
     selection: Option<Span>,
     palette: &Palette,
-    style: ParagraphStyle,
+    style: &ParagraphStyle,
 ) -> LayoutJob {
     let mut cuts = vec![para.start, para.end];
     let clip = |x: usize| x.clamp(para.start, para.end);
@@ -119,7 +119,9 @@ pub fn char_of_byte(text: &str, byte: usize) -> usize {
 
 /// Byte index of character `index` within `text` (the end of the text if past it).
 pub fn byte_of_char(text: &str, index: usize) -> usize {
-    text.char_indices().nth(index).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// Assigns each span a lane (0, 1, …) so that spans sharing a lane never overlap: used to

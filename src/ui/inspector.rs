@@ -32,8 +32,12 @@ pub fn show(
     };
     let article = session.article();
     let (start, end) = (
-        article.char_of_byte(annotation.span.start).unwrap_or_default(),
-        article.char_of_byte(annotation.span.end).unwrap_or_default(),
+        article
+            .char_of_byte(annotation.span.start)
+            .unwrap_or_default(),
+        article
+            .char_of_byte(annotation.span.end)
+            .unwrap_or_default(),
     );
     let excerpt: String = session.text_of(annotation).chars().take(400).collect();
     egui::Frame::new()

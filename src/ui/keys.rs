@@ -9,10 +9,18 @@ use crate::model::Tag;
 /// Shortcuts that work everywhere, even while typing in a text field. Order matters: the
 /// more specific (with Shift) come before the plain ones, since egui ignores extra Shift.
 const GLOBAL: [(Modifiers, Key, Action); 13] = [
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z, Action::Redo),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+        Action::Redo,
+    ),
     (Modifiers::COMMAND, Key::Z, Action::Undo),
     (Modifiers::COMMAND, Key::Y, Action::Redo),
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S, Action::SaveAs),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        Action::SaveAs,
+    ),
     (Modifiers::COMMAND, Key::S, Action::Save),
     (Modifiers::COMMAND, Key::O, Action::Open),
     (Modifiers::COMMAND, Key::N, Action::NewSession),
@@ -69,25 +77,44 @@ pub fn read(ctx: &egui::Context, typing: bool) -> Vec<Action> {
             }
         }
     });
+    if actions
+        .iter()
+        .any(|a| matches!(a, Action::SelectNext | Action::SelectPrevious))
+    {
+        // egui already read Tab as "move keyboard focus"; we used it, so cancel that.
+        ctx.memory_mut(|memory| memory.move_focus(egui::FocusDirection::None));
+    }
     actions
 }
 
 /// The keyboard map as shown in the Help menu and the README.
 pub const KEY_HELP: [(&str, &str); 16] = [
-    ("Drag", "select text, snapped to whole words (hold Alt for exact characters)"),
+    (
+        "Drag",
+        "select text, snapped to whole words (hold Alt for exact characters)",
+    ),
     ("Double-click", "select a word"),
     ("Shift+click", "extend the selection"),
     ("1 / C", "tag the selection as a claim"),
     ("2 / S", "tag the selection as a statistic"),
     ("3 / Q", "tag the selection as a quote"),
-    ("Click a highlight", "select its annotation (click again to cycle overlaps)"),
+    (
+        "Click a highlight",
+        "select its annotation (click again to cycle overlaps)",
+    ),
     ("Delete", "delete the selected annotation"),
     ("Tab / Shift+Tab", "next / previous annotation"),
     ("Esc", "clear the selection"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
-    ("Ctrl+O / Ctrl+N", "open a file / new session on this article"),
+    (
+        "Ctrl+O / Ctrl+N",
+        "open a file / new session on this article",
+    ),
     ("Ctrl+F", "filter the annotation list"),
-    ("Ctrl+= / Ctrl+- / Ctrl+0", "zoom the article text in / out / reset"),
+    (
+        "Ctrl+= / Ctrl+- / Ctrl+0",
+        "zoom the article text in / out / reset",
+    ),
 ];

@@ -17,8 +17,20 @@ pub fn bar(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, "Open article or session…", "Ctrl+O", Action::Open, actions);
-            item(ui, "New session on this article", "Ctrl+N", Action::NewSession, actions);
+            item(
+                ui,
+                "Open article or session…",
+                "Ctrl+O",
+                Action::Open,
+                actions,
+            );
+            item(
+                ui,
+                "New session on this article",
+                "Ctrl+N",
+                Action::NewSession,
+                actions,
+            );
             ui.separator();
             item(ui, "Save", "Ctrl+S", Action::Save, actions);
             item(ui, "Save as…", "Ctrl+Shift+S", Action::SaveAs, actions);
@@ -33,9 +45,27 @@ pub fn bar(
                 item(ui, "Redo", "Ctrl+Shift+Z", Action::Redo, actions);
             });
             ui.separator();
-            item(ui, "Delete annotation", "Del", Action::DeleteSelected, actions);
-            item(ui, "Clear selection", "Esc", Action::ClearSelection, actions);
-            item(ui, "Filter annotations", "Ctrl+F", Action::FindInList, actions);
+            item(
+                ui,
+                "Delete annotation",
+                "Del",
+                Action::DeleteSelected,
+                actions,
+            );
+            item(
+                ui,
+                "Clear selection",
+                "Esc",
+                Action::ClearSelection,
+                actions,
+            );
+            item(
+                ui,
+                "Filter annotations",
+                "Ctrl+F",
+                Action::FindInList,
+                actions,
+            );
         });
         ui.menu_button("View", |ui| {
             for (theme, label) in [
@@ -80,7 +110,13 @@ fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, action: Action, actions:
 fn legend(ui: &mut egui::Ui, doc: &Document, palette: &Palette) {
     let counts = doc.session.counts();
     for tag in Tag::ALL.into_iter().rev() {
-        let text = format!("{} {}/{} · {}", tag.label(), tag.digit(), tag.letter(), counts[tag.index()]);
+        let text = format!(
+            "{} {}/{} · {}",
+            tag.label(),
+            tag.digit(),
+            tag.letter(),
+            counts[tag.index()]
+        );
         egui::Frame::new()
             .fill(palette.tint(tag))
             .stroke(egui::Stroke::new(1.0, palette.tag_color(tag)))

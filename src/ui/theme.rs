@@ -80,8 +80,9 @@ impl Palette {
     /// nesting reads as a deeper colour without hiding the text.
     pub fn layered_tint(&self, tags: impl IntoIterator<Item = Tag>) -> Color32 {
         let amount = if self.dark { TINT_DARK } else { TINT_LIGHT };
-        tags.into_iter()
-            .fold(self.page, |under, tag| mix(under, self.tag_color(tag), amount * 0.75))
+        tags.into_iter().fold(self.page, |under, tag| {
+            mix(under, self.tag_color(tag), amount * 0.75)
+        })
     }
 }
 

@@ -280,7 +280,10 @@ fn double_click_selects_a_word_and_shift_click_extends() {
         Modifiers::SHIFT,
     );
     harness.run_ok();
-    assert_eq!(harness.state().selection_text(), Some("political prisoners"));
+    assert_eq!(
+        harness.state().selection_text(),
+        Some("political prisoners")
+    );
 }
 
 #[test]
@@ -311,7 +314,11 @@ fn overlapping_highlights_cycle_on_repeated_clicks_and_tab_steps() {
     }
     click_at(&mut harness, inside_both);
     harness.run_ok();
-    assert_eq!(harness.state().selected(), Some(outer), "then the enclosing one");
+    assert_eq!(
+        harness.state().selected(),
+        Some(outer),
+        "then the enclosing one"
+    );
 
     harness.key_press(Key::Escape);
     harness.run_ok();
@@ -337,13 +344,25 @@ fn list_filters_by_text_and_tag() {
     harness.run_ok();
     let statistic_row = format!("Statistic: {PHRASE}");
     assert!(harness.query_by_label(&statistic_row).is_some());
-    assert!(harness.query_by_label("Claim: Siarhei Tsikhanouski").is_some());
+    assert!(
+        harness
+            .query_by_label("Claim: Siarhei Tsikhanouski")
+            .is_some()
+    );
 
     harness.get_by_label("Filter").click();
     harness.run_ok();
     harness.get_by_label("Filter").type_text("prisoners");
     harness.run_ok();
     assert!(harness.query_by_label(&statistic_row).is_some());
-    assert!(harness.query_by_label("Claim: Siarhei Tsikhanouski").is_none());
-    assert_eq!(harness.state().session().annotations().len(), 2, "typing did not tag");
+    assert!(
+        harness
+            .query_by_label("Claim: Siarhei Tsikhanouski")
+            .is_none()
+    );
+    assert_eq!(
+        harness.state().session().annotations().len(),
+        2,
+        "typing did not tag"
+    );
 }

@@ -12,7 +12,7 @@ pub struct Span {
 }
 
 impl Span {
-    /// A span from `start` to `end` (not checked; see [`Span::check`]).
+    /// A span from `start` to `end` (not checked here; the session checks spans when edits apply).
     pub fn new(start: usize, end: usize) -> Self {
         Self { start, end }
     }

@@ -13,7 +13,7 @@ const QUOTE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7); // reddish purple
 
 /// How much of the tag colour goes into a highlight tint over the page background.
 const TINT_LIGHT: f32 = 0.28;
-const TINT_DARK: f32 = 0.38;
+const TINT_DARK: f32 = 0.34;
 
 /// The colours the article view paints with, for one theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -80,8 +80,13 @@ impl Palette {
     /// nesting reads as a deeper colour without hiding the text.
     pub fn layered_tint(&self, tags: impl IntoIterator<Item = Tag>) -> Color32 {
         let amount = if self.dark { TINT_DARK } else { TINT_LIGHT };
+        // The first layer is a normal tint; deeper layers add less each, so three nested
+        // spans are still clearly deeper than one yet text on them stays readable.
+        let mut layer_amount = amount;
         tags.into_iter().fold(self.page, |under, tag| {
-            mix(under, self.tag_color(tag), amount * 0.75)
+            let tinted = mix(under, self.tag_color(tag), layer_amount);
+            layer_amount *= 0.5;
+            tinted
         })
     }
 }

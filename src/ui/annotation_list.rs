@@ -86,10 +86,29 @@ pub fn show(
         for tag in Tag::ALL {
             let shown = &mut state.show_tag[tag.index()];
             let label = format!("{} {}", tag.label(), counts[tag.index()]);
-            ui.toggle_value(shown, label).on_hover_text(format!(
-                "Show or hide {}s in this list",
-                tag.label().to_lowercase()
-            ));
+            let text_color = if *shown {
+                palette.text
+            } else {
+                palette.weak_text
+            };
+            let chip = egui::Button::new(egui::RichText::new(label).color(text_color))
+                .fill(if *shown {
+                    palette.tint(tag)
+                } else {
+                    egui::Color32::TRANSPARENT
+                })
+                .stroke(Stroke::new(1.0, palette.tag_color(tag)))
+                .selected(*shown);
+            if ui
+                .add(chip)
+                .on_hover_text(format!(
+                    "Show or hide {}s in this list",
+                    tag.label().to_lowercase()
+                ))
+                .clicked()
+            {
+                *shown = !*shown;
+            }
         }
     });
     ui.horizontal(|ui| {

@@ -366,3 +366,56 @@ fn list_filters_by_text_and_tag() {
         "typing did not tag"
     );
 }
+
+/// A file dropped on the window, as the windowing integration would hand it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, FactmarkApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run_ok();
+}
+
+#[test]
+fn dropping_a_session_opens_it_after_asking_about_unsaved_work() {
+    let mut harness = harness(Launch::default());
+    let example = PathBuf::from("sessions/example.ron");
+
+    // Clean document: the drop opens at once.
+    drop_file(&mut harness, example.clone());
+    assert_eq!(harness.state().session_path(), Some(example.as_path()));
+    let example_count = harness.state().session().annotations().len();
+    assert!(example_count > 0);
+
+    // Unsaved work: the drop asks first, and Cancel keeps the work.
+    harness.key_press(Key::Tab);
+    harness.run_ok();
+    harness.key_press(Key::Delete);
+    harness.run_ok();
+    assert!(harness.state().is_dirty());
+    drop_file(&mut harness, PathBuf::from("assets/belarus-prisoner-release.txt"));
+    assert!(harness.state().is_asking_to_save());
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations().len(), example_count - 1);
+
+    // Drop again and discard: the article opens as a new session.
+    drop_file(&mut harness, PathBuf::from("assets/belarus-prisoner-release.txt"));
+    harness.get_by_label("Discard changes").click();
+    harness.run_ok();
+    assert!(harness.state().session().annotations().is_empty());
+    assert_eq!(harness.state().session_path(), None);
+}

@@ -19,6 +19,12 @@ pub enum Action {
     SaveAs,
     /// Open an article or a session (after asking about unsaved changes).
     Open,
+    /// Open the n-th file of File → Recent (after asking about unsaved changes).
+    OpenRecent(usize),
+    /// Remove the n-th file from File → Recent.
+    ForgetRecent(usize),
+    /// Empty File → Recent.
+    ClearRecent,
     /// Start an empty session on the same article.
     NewSession,
     /// Close the window (after asking about unsaved changes).

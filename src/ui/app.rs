@@ -20,10 +20,12 @@ use crate::model::{Edit, EditGroup, Session};
 use crate::store;
 
 /// What to do once the unsaved-changes question is answered.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Proceed {
     Quit,
     ChooseAndOpen,
+    /// Open this file (dropped on the window, or picked from File → Recent).
+    Open(PathBuf),
     NewSession,
 }
 
@@ -140,6 +142,17 @@ impl FactmarkApp {
             },
             Action::SaveAs => self.ask_save_path(ctx),
             Action::Open => self.guard(ctx, Proceed::ChooseAndOpen),
+            Action::OpenRecent(index) => {
+                if let Some(path) = self.prefs.recent.get(index).cloned() {
+                    self.guard(ctx, Proceed::Open(path));
+                }
+            }
+            Action::ForgetRecent(index) => {
+                if index < self.prefs.recent.len() {
+                    self.prefs.recent.remove(index);
+                }
+            }
+            Action::ClearRecent => self.prefs.recent.clear(),
             Action::NewSession => self.guard(ctx, Proceed::NewSession),
             Action::Quit => self.guard(ctx, Proceed::Quit),
             Action::ClearSelection => self.view.clear(),
@@ -258,6 +271,7 @@ impl FactmarkApp {
         match store::save(&self.doc.session, &path) {
             Ok(()) => {
                 self.status.info(format!("Saved to {}", path.display()));
+                self.prefs.remember_recent(&path);
                 self.doc.path = Some(path);
                 self.doc.history.mark_saved();
                 self.note_group = None;
@@ -303,6 +317,7 @@ impl FactmarkApp {
                 self.dialogs
                     .request(ctx, PathPurpose::Open, &directory, None);
             }
+            Proceed::Open(path) => self.open_path(&path),
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
                 self.replace_document(Document {
@@ -386,7 +401,7 @@ impl FactmarkApp {
     }
 
     fn confirm_dialog(&mut self, ctx: &egui::Context) {
-        let Some(next) = self.confirm else {
+        let Some(next) = self.confirm.clone() else {
             return;
         };
         let mut choice = None;
@@ -490,6 +505,27 @@ impl FactmarkApp {
     }
 }
 
+/// While files are dragged over the window, says what dropping will do.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop an article (.txt, .md) or a session (.ron) to open it",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}
+
 fn initial_document(launch: Launch, status: &mut Status) -> Document {
     let Launch { path, session_out } = launch;
     if let Some(out) = &session_out
@@ -519,6 +555,17 @@ impl eframe::App for FactmarkApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(ctx, purpose, path);
+        }
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .first()
+                .map(|file| file.path().to_path_buf())
+        });
+        if let Some(path) = dropped
+            && self.confirm.is_none()
+        {
+            self.guard(ctx, Proceed::Open(path));
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
@@ -584,6 +631,7 @@ impl eframe::App for FactmarkApp {
                 }
             });
 
+        drop_overlay(&ctx);
         self.confirm_dialog(&ctx);
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {
             self.handle_dialog_answer(&ctx, purpose, path);

@@ -24,6 +24,7 @@ pub fn bar(
                 Action::Open,
                 actions,
             );
+            ui.menu_button("Recent", |ui| recent_menu(ui, prefs, actions));
             item(
                 ui,
                 "New session on this article",
@@ -95,6 +96,47 @@ pub fn bar(
             legend(ui, doc, palette);
         });
     });
+}
+
+/// The last ten files; missing ones are greyed out and can be removed.
+fn recent_menu(ui: &mut egui::Ui, prefs: &Preferences, actions: &mut Vec<Action>) {
+    if prefs.recent.is_empty() {
+        ui.label("No recent files");
+        return;
+    }
+    for (index, path) in prefs.recent.iter().enumerate() {
+        let exists = path.exists();
+        ui.horizontal(|ui| {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let hover = if exists {
+                path.display().to_string()
+            } else {
+                format!("{} (missing)", path.display())
+            };
+            if ui
+                .add_enabled(exists, egui::Button::new(name))
+                .on_hover_text(&hover)
+                .on_disabled_hover_text(&hover)
+                .clicked()
+            {
+                actions.push(Action::OpenRecent(index));
+            }
+            if ui
+                .small_button("x")
+                .on_hover_text("Remove from this list")
+                .clicked()
+            {
+                actions.push(Action::ForgetRecent(index));
+            }
+        });
+    }
+    ui.separator();
+    if ui.button("Clear recent files").clicked() {
+        actions.push(Action::ClearRecent);
+    }
 }
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, action: Action, actions: &mut Vec<Action>) {

@@ -11,6 +11,8 @@ pub struct Preferences {
     pub theme: egui::ThemePreference,
     /// Article text scale; 1.0 is the default size.
     pub zoom: f32,
+    /// Recently opened or saved files, newest first (File → Recent).
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Preferences {
@@ -18,6 +20,7 @@ impl Default for Preferences {
         Self {
             theme: egui::ThemePreference::System,
             zoom: 1.0,
+            recent: Vec::new(),
         }
     }
 }
@@ -49,12 +52,24 @@ impl Preferences {
         self.zoom = 1.0;
     }
 
+    /// How many files File → Recent keeps.
+    pub const RECENT_LIMIT: usize = 10;
+
+    /// Puts `path` first in the recent list (absolute, without duplicates, at most ten).
+    pub fn remember_recent(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(Self::RECENT_LIMIT);
+    }
+
     /// Clamps values a hand-edited or older storage might hold.
     pub fn sanitized(mut self) -> Self {
         if !self.zoom.is_finite() {
             self.zoom = 1.0;
         }
         self.zoom = self.zoom.clamp(Self::ZOOM_STEPS[0], 2.0);
+        self.recent.truncate(Self::RECENT_LIMIT);
         self
     }
 }
@@ -62,6 +77,18 @@ impl Preferences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recent_is_newest_first_unique_and_bounded() {
+        let mut p = Preferences::default();
+        for i in 0..15 {
+            p.remember_recent(std::path::Path::new(&format!("/tmp/f{i}.ron")));
+        }
+        p.remember_recent(std::path::Path::new("/tmp/f3.ron"));
+        assert_eq!(p.recent.len(), Preferences::RECENT_LIMIT);
+        assert_eq!(p.recent[0], std::path::Path::new("/tmp/f3.ron"));
+        assert_eq!(p.recent.iter().filter(|r| r.ends_with("f3.ron")).count(), 1);
+    }
 
     #[test]
     fn zoom_steps_are_bounded() {

@@ -406,16 +406,47 @@ fn dropping_a_session_opens_it_after_asking_about_unsaved_work() {
     harness.key_press(Key::Delete);
     harness.run_ok();
     assert!(harness.state().is_dirty());
-    drop_file(&mut harness, PathBuf::from("assets/belarus-prisoner-release.txt"));
+    drop_file(
+        &mut harness,
+        PathBuf::from("assets/belarus-prisoner-release.txt"),
+    );
     assert!(harness.state().is_asking_to_save());
     harness.get_by_label("Cancel").click();
     harness.run_ok();
-    assert_eq!(harness.state().session().annotations().len(), example_count - 1);
+    assert_eq!(
+        harness.state().session().annotations().len(),
+        example_count - 1
+    );
 
     // Drop again and discard: the article opens as a new session.
-    drop_file(&mut harness, PathBuf::from("assets/belarus-prisoner-release.txt"));
+    drop_file(
+        &mut harness,
+        PathBuf::from("assets/belarus-prisoner-release.txt"),
+    );
     harness.get_by_label("Discard changes").click();
     harness.run_ok();
     assert!(harness.state().session().annotations().is_empty());
+    assert_eq!(harness.state().session_path(), None);
+}
+
+#[test]
+fn new_article_from_pasted_text() {
+    let mut harness = harness(Launch::default());
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("New from pasted text…").click();
+    harness.run_ok();
+    let field = "Article text (the first line becomes the title):";
+    harness.get_by_label(field).click();
+    harness.run_ok();
+    harness
+        .get_by_label(field)
+        .type_text("Минск, 25 июня\nВласти освободили 14 политзаключённых.");
+    harness.run_ok();
+    harness.get_by_label("Create article").click();
+    harness.run_ok();
+    let article = harness.state().session().article().clone();
+    assert_eq!(article.title(), "Минск, 25 июня");
+    assert!(article.text().contains("14 политзаключённых"));
     assert_eq!(harness.state().session_path(), None);
 }

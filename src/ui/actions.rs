@@ -25,6 +25,10 @@ pub enum Action {
     ForgetRecent(usize),
     /// Empty File → Recent.
     ClearRecent,
+    /// Make a new article from the clipboard's text (Ctrl+Shift+V).
+    NewFromClipboard,
+    /// Open the "new article from text" box, to paste or type an article.
+    NewFromText,
     /// Start an empty session on the same article.
     NewSession,
     /// Close the window (after asking about unsaved changes).

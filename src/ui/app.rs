@@ -26,6 +26,8 @@ enum Proceed {
     ChooseAndOpen,
     /// Open this file (dropped on the window, or picked from File → Recent).
     Open(PathBuf),
+    /// Start a session on an article made from this pasted text.
+    NewFromText(String),
     NewSession,
 }
 
@@ -47,6 +49,8 @@ pub struct FactmarkApp {
     note_group: Option<EditGroup>,
     groups_started: u64,
     window_title: String,
+    /// The "new article from text" box, while open: what has been pasted or typed so far.
+    paste_box: Option<String>,
 }
 
 impl FactmarkApp {
@@ -76,6 +80,7 @@ impl FactmarkApp {
             note_group: None,
             groups_started: 0,
             window_title: String::new(),
+            paste_box: None,
         }
     }
 
@@ -154,6 +159,15 @@ impl FactmarkApp {
             }
             Action::ClearRecent => self.prefs.recent.clear(),
             Action::NewSession => self.guard(ctx, Proceed::NewSession),
+            Action::NewFromClipboard => match read_clipboard() {
+                Ok(text) => self.guard(ctx, Proceed::NewFromText(text)),
+                Err(reason) => {
+                    self.status
+                        .info(format!("{reason} Paste the text into this box instead."));
+                    self.paste_box = Some(String::new());
+                }
+            },
+            Action::NewFromText => self.paste_box = Some(String::new()),
             Action::Quit => self.guard(ctx, Proceed::Quit),
             Action::ClearSelection => self.view.clear(),
             Action::SelectNext | Action::SelectPrevious => {
@@ -318,6 +332,17 @@ impl FactmarkApp {
                     .request(ctx, PathPurpose::Open, &directory, None);
             }
             Proceed::Open(path) => self.open_path(&path),
+            Proceed::NewFromText(text) => match import::article_from_clipboard(&text) {
+                Ok(article) => {
+                    let title = article.title().to_owned();
+                    self.replace_document(Document::from_article(article, None));
+                    self.status
+                        .info(format!("New article from pasted text: “{title}”"));
+                }
+                Err(error) => self
+                    .status
+                    .error(format!("Could not use the pasted text: {error}")),
+            },
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
                 self.replace_document(Document {
@@ -449,6 +474,42 @@ impl FactmarkApp {
         }
     }
 
+    /// The "new article from text" box: paste (Ctrl+V) or type, then create.
+    fn paste_dialog(&mut self, ctx: &egui::Context) {
+        let Some(text) = self.paste_box.as_mut() else {
+            return;
+        };
+        let mut create = false;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("paste-box")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("New article from text");
+            let label = ui.label("Article text (the first line becomes the title):");
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                });
+            ui.horizontal(|ui| {
+                create = ui
+                    .add_enabled(!text.trim().is_empty(), egui::Button::new("Create article"))
+                    .clicked();
+                close = ui.button("Cancel").clicked();
+            });
+        });
+        if create {
+            let text = self.paste_box.take().unwrap_or_default();
+            self.guard(ctx, Proceed::NewFromText(text));
+        } else if close {
+            self.paste_box = None;
+        }
+    }
+
     fn status_bar(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         ui.horizontal(|ui| {
             let file = self.doc.path.as_deref().map_or_else(
@@ -503,6 +564,15 @@ impl FactmarkApp {
             self.status.errors.remove(i);
         }
     }
+}
+
+/// The clipboard's text, or why there is none.
+fn read_clipboard() -> Result<String, String> {
+    let mut clipboard =
+        arboard::Clipboard::new().map_err(|e| format!("The clipboard is not available ({e})."))?;
+    clipboard
+        .get_text()
+        .map_err(|e| format!("The clipboard holds no text ({e})."))
 }
 
 /// While files are dragged over the window, says what dropping will do.
@@ -574,7 +644,7 @@ impl eframe::App for FactmarkApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(Proceed::Quit);
         }
-        if self.confirm.is_none() && !self.dialogs.is_open() {
+        if self.confirm.is_none() && !self.dialogs.is_open() && self.paste_box.is_none() {
             let typing = ctx.egui_wants_keyboard_input();
             for action in super::keys::read(ctx, typing) {
                 self.perform(ctx, action);
@@ -632,6 +702,7 @@ impl eframe::App for FactmarkApp {
             });
 
         drop_overlay(&ctx);
+        self.paste_dialog(&ctx);
         self.confirm_dialog(&ctx);
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {
             self.handle_dialog_answer(&ctx, purpose, path);

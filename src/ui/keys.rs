@@ -8,7 +8,7 @@ use crate::model::Tag;
 
 /// Shortcuts that work everywhere, even while typing in a text field. Order matters: the
 /// more specific (with Shift) come before the plain ones, since egui ignores extra Shift.
-const GLOBAL: [(Modifiers, Key, Action); 13] = [
+const GLOBAL: [(Modifiers, Key, Action); 14] = [
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::Z,
@@ -23,6 +23,11 @@ const GLOBAL: [(Modifiers, Key, Action); 13] = [
     ),
     (Modifiers::COMMAND, Key::S, Action::Save),
     (Modifiers::COMMAND, Key::O, Action::Open),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::V,
+        Action::NewFromClipboard,
+    ),
     (Modifiers::COMMAND, Key::N, Action::NewSession),
     (Modifiers::COMMAND, Key::Q, Action::Quit),
     (Modifiers::COMMAND, Key::F, Action::FindInList),
@@ -88,7 +93,7 @@ pub fn read(ctx: &egui::Context, typing: bool) -> Vec<Action> {
 }
 
 /// The keyboard map as shown in the Help menu and the README.
-pub const KEY_HELP: [(&str, &str); 16] = [
+pub const KEY_HELP: [(&str, &str); 17] = [
     (
         "Drag",
         "select text, snapped to whole words (hold Alt for exact characters)",
@@ -112,6 +117,7 @@ pub const KEY_HELP: [(&str, &str); 16] = [
         "Ctrl+O / Ctrl+N",
         "open a file / new session on this article",
     ),
+    ("Ctrl+Shift+V", "new article from the clipboard's text"),
     ("Ctrl+F", "filter the annotation list"),
     (
         "Ctrl+= / Ctrl+- / Ctrl+0",

@@ -27,6 +27,20 @@ pub fn bar(
             ui.menu_button("Recent", |ui| recent_menu(ui, prefs, actions));
             item(
                 ui,
+                "New from clipboard",
+                "Ctrl+Shift+V",
+                Action::NewFromClipboard,
+                actions,
+            );
+            item(
+                ui,
+                "New from pasted text…",
+                "",
+                Action::NewFromText,
+                actions,
+            );
+            item(
+                ui,
                 "New session on this article",
                 "Ctrl+N",
                 Action::NewSession,
@@ -140,10 +154,12 @@ fn recent_menu(ui: &mut egui::Ui, prefs: &Preferences, actions: &mut Vec<Action>
 }
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, action: Action, actions: &mut Vec<Action>) {
-    if ui
-        .add(egui::Button::new(label).shortcut_text(shortcut))
-        .clicked()
-    {
+    let button = if shortcut.is_empty() {
+        egui::Button::new(label)
+    } else {
+        egui::Button::new(label).shortcut_text(shortcut)
+    };
+    if ui.add(button).clicked() {
         actions.push(action);
     }
 }

@@ -46,6 +46,36 @@ enum Command {
         #[arg(value_name = "SESSION.ron")]
         session: PathBuf,
     },
+    /// Move a session's annotations onto an updated version of its article.
+    ///
+    /// Each annotation stays where its text still is (kept), follows its text to a new place
+    /// (moved), attaches to a similar text (fuzzy), or becomes an orphan: kept in the session
+    /// with its tag and note, to re-attach by hand. Nothing is dropped. Prints the counts
+    /// ("kept: 8", "moved: 2", "fuzzy: 1", "orphaned: 1") and one line per fuzzy or orphaned
+    /// annotation, writes OUT.ron (atomically; an existing OUT.ron is kept as OUT.ron.bak)
+    /// and exits 0. Errors (unreadable session or article) print `error: <reason>`, exit 1.
+    Reanchor {
+        /// The session file (.ron) whose annotations move.
+        #[arg(value_name = "SESSION.ron")]
+        session: PathBuf,
+        /// The updated article (.txt, .md, .html).
+        #[arg(value_name = "ARTICLE")]
+        article: PathBuf,
+        /// Where to write the re-anchored session.
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: PathBuf,
+    },
+    /// Print the text an article file imports to, as the window would show it.
+    ///
+    /// The article text goes to standard output (one paragraph per line); the importer
+    /// (plain-text, markdown, html), the encoding and how it was found, the title, byline,
+    /// date, the SHA-256 of the file and any warnings go to standard error. For a session
+    /// (.ron), prints its embedded article text. Errors print `error: <reason>`, exit 1.
+    Text {
+        /// The article (.txt, .md, .html, …) or session (.ron).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,11 +92,64 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Check { session }) => check(&session),
+        Some(Command::Text { file }) => print_text(&file),
+        Some(Command::Reanchor {
+            session,
+            article,
+            output,
+        }) => reanchor(&session, &article, &output),
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,
+            recovery_dir: None,
         }),
     }
+}
+
+/// `factmark reanchor`: load both, re-anchor, print the report, save.
+fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::Result<()> {
+    use factmark::store::reanchor::Outcome;
+    let old = factmark::store::load(session_path)?;
+    let imported = factmark::import::open_article(article_path)?;
+    let article = factmark::model::Article::new(
+        old.article().title(),
+        Some(article_path.display().to_string()),
+        imported.text(),
+    );
+    let done = factmark::store::reanchor(&old, std::sync::Arc::new(article))?;
+    let (new, report) = (&done.session, &done.report);
+    println!("{} → {}:", session_path.display(), article_path.display());
+    for (label, n) in [
+        ("kept", report.kept),
+        ("moved", report.moved),
+        ("fuzzy", report.fuzzy),
+        ("orphaned", report.orphaned),
+    ] {
+        println!("{label}: {n}");
+    }
+    for &(id, outcome) in &report.outcomes {
+        if let (Outcome::Fuzzy { similarity }, Some(a)) = (outcome, new.get(id)) {
+            let was = old.get(id).map_or_else(
+                || old.orphan(id).map_or("", |o| o.text.as_str()),
+                |before| old.text_of(before),
+            );
+            println!(
+                "fuzzy {id} {} ({similarity}% similar): {was:?} → {:?}",
+                a.tag,
+                new.text_of(a)
+            );
+        } else if let Some(orphan) = new.orphan(id) {
+            println!("orphaned {id} {}: {:?}", orphan.tag, orphan.text);
+        }
+    }
+    factmark::store::save(new, output)?;
+    println!(
+        "Wrote {}: {} annotations, {} orphans",
+        output.display(),
+        new.annotations().len(),
+        new.orphans().len()
+    );
+    Ok(())
 }
 
 /// `factmark check`: load (which validates everything) and print the counts.
@@ -79,6 +162,41 @@ fn check(path: &Path) -> anyhow::Result<()> {
     }
     println!("Total: {}", session.annotations().len());
     Ok(())
+}
+
+/// `factmark text`: import FILE as the window would; the text on stdout, how on stderr.
+fn print_text(path: &Path) -> anyhow::Result<()> {
+    if factmark::import::is_session_path(path) {
+        let session = factmark::store::load(path)?;
+        eprintln!("importer: session");
+        eprintln!("title: {}", session.article().title());
+        return write_stdout(session.article().text());
+    }
+    let (article, report) = factmark::import::import_file(path)?;
+    eprintln!("importer: {}", report.importer.name());
+    eprintln!("encoding: {} ({})", report.encoding, report.encoding_source);
+    eprintln!("title: {}", article.title());
+    if let Some(byline) = &report.byline {
+        eprintln!("byline: {byline}");
+    }
+    if let Some(published) = &report.published {
+        eprintln!("published: {published}");
+    }
+    eprintln!("sha256: {}", report.source_sha256);
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    write_stdout(article.text())
+}
+
+/// Writes `text` to stdout; a closed pipe (`factmark text x | head`) is not an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +234,14 @@ mod tests {
         assert!(parse(&["a.txt", "check", "s.ron"]).is_err());
         assert!(parse(&["--session", "o.ron", "check", "s.ron"]).is_err());
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn text_takes_one_file() {
+        let cli = parse(&["text", "page.html"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Text { file }) if file == Path::new("page.html"))
+        );
+        assert!(parse(&["text"]).is_err());
     }
 }

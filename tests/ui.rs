@@ -10,7 +10,14 @@ use factmark::ui::{FactmarkApp, Launch};
 
 const PHRASE: &str = "14 political prisoners";
 
-fn harness(launch: Launch) -> Harness<'static, FactmarkApp> {
+/// One recovery folder for this test binary, so tests never write to the user's data folder.
+static RECOVERY_DIR: std::sync::LazyLock<tempfile::TempDir> =
+    std::sync::LazyLock::new(|| tempfile::tempdir().expect("temporary folder"));
+
+fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
+    launch
+        .recovery_dir
+        .get_or_insert_with(|| RECOVERY_DIR.path().to_owned());
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_step_dt(1.0 / 60.0)
@@ -167,6 +174,7 @@ fn save_and_reopen_through_the_app() {
     let mut harness = harness(Launch {
         path: None,
         session_out: Some(out.clone()),
+        ..Launch::default()
     });
     select_phrase(&mut harness, PHRASE);
     harness.key_press(Key::Num2);
@@ -180,7 +188,7 @@ fn save_and_reopen_through_the_app() {
 
     let reopened = self::harness(Launch {
         path: Some(out.clone()),
-        session_out: None,
+        ..Launch::default()
     });
     assert_eq!(reopened.state().session(), &saved);
     assert_eq!(reopened.state().session_path(), Some(out.as_path()));
@@ -219,7 +227,7 @@ fn a_broken_session_shows_an_error_and_opens_nothing_over_it() {
     .unwrap();
     let harness = harness(Launch {
         path: Some(broken.clone()),
-        session_out: None,
+        ..Launch::default()
     });
     let app = harness.state();
     assert_eq!(app.errors().len(), 1, "{:?}", app.errors());

@@ -8,6 +8,7 @@ use super::Launch;
 use super::actions::Action;
 use super::annotation_list::{self, ListState};
 use super::article_view::{self, ViewState};
+use super::autosave::Autosave;
 use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
 use super::document::Document;
 use super::inspector::{self, InspectorEvent};
@@ -17,7 +18,7 @@ use super::status::Status;
 use super::theme::Palette;
 use crate::import::{self, Opened};
 use crate::model::{Edit, EditGroup, Session};
-use crate::store;
+use crate::store::{self, RecoveryStore};
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +52,10 @@ pub struct FactmarkApp {
     window_title: String,
     /// The "new article from text" box, while open: what has been pasted or typed so far.
     paste_box: Option<String>,
+    /// Crash-recovery copies of unsaved work.
+    autosave: Autosave,
+    /// Saving was stopped because the file changed on disk; ask what to do.
+    disk_conflict: bool,
 }
 
 impl FactmarkApp {
@@ -66,7 +71,13 @@ impl FactmarkApp {
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
 
         let mut status = Status::default();
+        let store = launch
+            .recovery_dir
+            .clone()
+            .map(RecoveryStore::new)
+            .or_else(RecoveryStore::platform);
         let doc = initial_document(launch, &mut status);
+        let autosave = Autosave::new(store, doc.path.as_deref());
         Self {
             doc,
             view: ViewState::default(),
@@ -81,6 +92,8 @@ impl FactmarkApp {
             groups_started: 0,
             window_title: String::new(),
             paste_box: None,
+            autosave,
+            disk_conflict: false,
         }
     }
 
@@ -123,6 +136,16 @@ impl FactmarkApp {
             .screen_rects(self.doc.session.article().text(), span)
     }
 
+    /// Where this window writes its crash-recovery copy (none when recovery is off).
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.autosave.current_file()
+    }
+
+    /// True while a modal question (unsaved changes, recovery, changed on disk, …) is open.
+    pub fn is_showing_modal(&self) -> bool {
+        self.modal_open()
+    }
+
     /// True while the unsaved-changes question is shown.
     pub fn is_asking_to_save(&self) -> bool {
         self.confirm.is_some()
@@ -141,7 +164,7 @@ impl FactmarkApp {
             Action::Redo => self.undo_redo(false),
             Action::Save => match self.doc.path.clone() {
                 Some(path) => {
-                    self.save_to(path);
+                    self.save_checked(path);
                 }
                 None => self.ask_save_path(ctx),
             },
@@ -280,12 +303,24 @@ impl FactmarkApp {
         self.view.select_annotation(id);
     }
 
+    /// Saves to the bound file unless another program changed it since it was loaded or
+    /// saved; then asks first (overwrite, save as, reload). Returns whether it saved.
+    fn save_checked(&mut self, path: PathBuf) -> bool {
+        if self.doc.path.as_deref() == Some(path.as_path()) && self.doc.changed_on_disk() {
+            self.disk_conflict = true;
+            return false;
+        }
+        self.save_to(path)
+    }
+
     /// Saves to `path`. Returns whether it worked; on failure the work stays unsaved in memory.
     fn save_to(&mut self, path: PathBuf) -> bool {
         match store::save(&self.doc.session, &path) {
             Ok(()) => {
                 self.status.info(format!("Saved to {}", path.display()));
                 self.prefs.remember_recent(&path);
+                self.doc.fingerprint = store::Fingerprint::of(&path).ok();
+                self.autosave.rebind(Some(&path), &mut self.status);
                 self.doc.path = Some(path);
                 self.doc.history.mark_saved();
                 self.note_group = None;
@@ -345,11 +380,11 @@ impl FactmarkApp {
             },
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
-                self.replace_document(Document {
-                    session: Session::new(article),
-                    history: crate::model::History::new(),
-                    path: None,
-                });
+                self.replace_document(Document::new(
+                    Session::new(article),
+                    crate::model::History::new(),
+                    None,
+                ));
                 self.status.info("Started a new session on this article.");
             }
         }
@@ -373,6 +408,8 @@ impl FactmarkApp {
     }
 
     fn replace_document(&mut self, doc: Document) {
+        // The old work was saved or deliberately discarded: its recovery copy goes.
+        self.autosave.rebind(doc.path.as_deref(), &mut self.status);
         self.doc = doc;
         self.view = ViewState::default();
         self.list.reset_cache();
@@ -455,8 +492,10 @@ impl FactmarkApp {
                 self.confirm = None;
                 match self.doc.path.clone() {
                     Some(path) => {
-                        if self.save_to(path) {
+                        if self.save_checked(path) {
                             self.proceed(ctx, next);
+                        } else if self.disk_conflict {
+                            self.after_save = Some(next);
                         }
                     }
                     None => {
@@ -471,6 +510,153 @@ impl FactmarkApp {
             }
             Some(_) => self.confirm = None,
             None => {}
+        }
+    }
+
+    /// True while a modal question or dialog is open (keys then belong to it).
+    fn modal_open(&self) -> bool {
+        self.confirm.is_some()
+            || self.dialogs.is_open()
+            || self.paste_box.is_some()
+            || self.disk_conflict
+            || !self.autosave.offers.is_empty()
+    }
+
+    /// Offers work left behind by a crashed or killed run: restore or discard each.
+    fn recovery_dialog(&mut self, ctx: &egui::Context) {
+        if self.autosave.offers.is_empty() {
+            return;
+        }
+        let mut restore = None;
+        let mut discard = None;
+        let mut later = false;
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Recover unsaved work?");
+            ui.label("Factmark did not close normally last time. It kept copies of work that was not saved:");
+            ui.add_space(6.0);
+            for (index, entry) in self.autosave.offers.iter().enumerate() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(egui::RichText::new(entry.summary()).strong());
+                    let origin = entry.session_path.as_ref().map_or_else(
+                        || "a session that was never saved".to_owned(),
+                        |p| format!("unsaved changes to {}", p.display()),
+                    );
+                    ui.label(format!("{origin}, {}", age(entry.saved_at)));
+                    ui.horizontal(|ui| {
+                        if entry.problem.is_none() && ui.button("Restore").clicked() {
+                            restore = Some(index);
+                        }
+                        if ui.button("Discard").clicked() {
+                            discard = Some(index);
+                        }
+                    });
+                });
+            }
+            ui.add_space(6.0);
+            later = ui
+                .button("Decide later")
+                .on_hover_text("Keep the copies; they are offered again at the next start")
+                .clicked();
+        });
+        if later {
+            self.autosave.offers.clear();
+        } else if let Some(index) = discard {
+            let entry = self.autosave.offers.remove(index);
+            if let Some(store) = self.autosave.store()
+                && let Err(error) = store.discard(&entry)
+            {
+                self.status
+                    .error(format!("Could not discard the recovery copy: {error}"));
+            }
+        } else if let Some(index) = restore {
+            self.restore(index);
+        }
+    }
+
+    fn restore(&mut self, index: usize) {
+        let entry = self.autosave.offers[index].clone();
+        let Some(store) = self.autosave.store().cloned() else {
+            return;
+        };
+        match store.load(&entry) {
+            Ok(session) => {
+                let path = entry.session_path.clone();
+                self.replace_document(Document::new(
+                    session,
+                    crate::model::History::new_unsaved(),
+                    path,
+                ));
+                // Keep it safe under this window's own key before dropping the old copy.
+                self.autosave.write(&self.doc, &mut self.status);
+                if let Err(error) = store.discard(&entry) {
+                    self.status
+                        .error(format!("Could not remove the old recovery copy: {error}"));
+                }
+                self.autosave.offers.remove(index);
+                self.status
+                    .info("Restored unsaved work. Save it to keep it (Ctrl+S).");
+            }
+            Err(error) => self.status.error(format!("Could not restore: {error}")),
+        }
+    }
+
+    /// The bound file changed on disk since it was loaded or saved: overwrite, save as, or reload.
+    fn disk_conflict_dialog(&mut self, ctx: &egui::Context) {
+        if !self.disk_conflict {
+            return;
+        }
+        let Some(path) = self.doc.path.clone() else {
+            self.disk_conflict = false;
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("disk-conflict")).show(ctx, |ui| {
+            ui.set_width(480.0);
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{} was changed by another program (or a colleague) since you opened or saved it. Saving now would replace those changes.",
+                path.display()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Overwrite").clicked() {
+                    choice = Some("overwrite");
+                }
+                if ui.button("Save as…").clicked() {
+                    choice = Some("save-as");
+                }
+                if ui
+                    .button("Reload from disk")
+                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                    .clicked()
+                {
+                    choice = Some("reload");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.disk_conflict = false;
+        match choice {
+            "overwrite" => {
+                if self.save_to(path)
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.proceed(ctx, next);
+                }
+            }
+            "save-as" => self.ask_save_path(ctx),
+            "reload" => {
+                self.after_save = None;
+                self.open_path(&path);
+            }
+            _ => self.after_save = None,
         }
     }
 
@@ -566,6 +752,17 @@ impl FactmarkApp {
     }
 }
 
+/// "2 minutes ago", for the recovery prompt.
+fn age(when: std::time::SystemTime) -> String {
+    let seconds = when.elapsed().map_or(0, |d| d.as_secs());
+    match seconds {
+        0..=59 => "just now".to_owned(),
+        60..=3599 => format!("{} minutes ago", seconds / 60),
+        3600..=86_399 => format!("{} hours ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
+}
+
 /// The clipboard's text, or why there is none.
 fn read_clipboard() -> Result<String, String> {
     let mut clipboard =
@@ -597,7 +794,9 @@ fn drop_overlay(ctx: &egui::Context) {
 }
 
 fn initial_document(launch: Launch, status: &mut Status) -> Document {
-    let Launch { path, session_out } = launch;
+    let Launch {
+        path, session_out, ..
+    } = launch;
     if let Some(out) = &session_out
         && out.exists()
     {
@@ -644,13 +843,19 @@ impl eframe::App for FactmarkApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(Proceed::Quit);
         }
-        if self.confirm.is_none() && !self.dialogs.is_open() && self.paste_box.is_none() {
+        if !self.modal_open() {
             let typing = ctx.egui_wants_keyboard_input();
             for action in super::keys::read(ctx, typing) {
                 self.perform(ctx, action);
             }
         }
+        self.autosave.tick(ctx, &self.doc, &mut self.status);
         self.update_title(ctx);
+    }
+
+    fn on_exit(&mut self) {
+        // Every way out through the window either saved the work or chose to discard it.
+        self.autosave.clear(&mut self.status);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -702,6 +907,8 @@ impl eframe::App for FactmarkApp {
             });
 
         drop_overlay(&ctx);
+        self.recovery_dialog(&ctx);
+        self.disk_conflict_dialog(&ctx);
         self.paste_dialog(&ctx);
         self.confirm_dialog(&ctx);
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {

@@ -1,21 +1,37 @@
 //! The article view: title and paragraphs with highlights, and the mouse gestures that make a
 //! selection (drag, double-click, Shift+click) or pick an annotation (click on a highlight).
+//!
+//! Frames cost what is visible, not the document: only the paragraphs in the viewport are laid
+//! out (from a per-paragraph cache), their positions come from a height index with prefix
+//! sums (estimated heights until a paragraph is first laid out), and their highlights from the
+//! session's interval query. When laying out corrects the height of paragraphs above what the
+//! reader is looking at, the scroll offset is adjusted by the same amount, so the text on
+//! screen never jumps.
+
+mod heights;
+mod paragraphs;
 
 use std::ops::Range;
 use std::sync::Arc;
 
+use egui::emath::GuiRounding as _;
 use egui::{Align, Color32, CursorIcon, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
 
+use self::heights::HeightIndex;
+use self::paragraphs::{ParagraphCache, StyleKey};
 use super::highlight::{self, ParagraphStyle};
 use super::theme::Palette;
-use crate::model::{AnnotationId, Session, Span, Tag, words};
+use crate::model::{AnnotationId, Article, Session, Span, Tag, words};
 
 /// Body text size at zoom 1.0.
 const BODY_SIZE: f32 = 17.0;
 /// Widest text column (points at zoom 1.0): about 75 characters, a comfortable line length.
 const MAX_COLUMN: f32 = 700.0;
+/// Space below the last paragraph.
+const FOOTER: f32 = 48.0;
 
-/// What the view remembers between frames: the pending selection and the chosen annotation.
+/// What the view remembers between frames: the pending selection and the chosen annotation,
+/// plus the lazy-layout state (height index, paragraph cache, last frame's geometry).
 #[derive(Default)]
 pub struct ViewState {
     /// Text selected but not yet tagged (byte range, already snapped).
@@ -28,6 +44,7 @@ pub struct ViewState {
     drag_anchor: Option<usize>,
     /// Paragraphs laid out in the last frame, for mapping text to screen positions.
     placed: Vec<Placed>,
+    layout: Layout,
 }
 
 impl ViewState {
@@ -45,22 +62,17 @@ impl ViewState {
     }
 
     /// Screen rectangles covering the byte range `span` of the article, one per row, as laid
-    /// out in the last frame (empty when that text was not laid out).
+    /// out in the last frame (empty when that text was not laid out: only the paragraphs in
+    /// view are).
     pub fn screen_rects(&self, text: &str, span: Span) -> Vec<Rect> {
         let mut rects = Vec::new();
         for para in &self.placed {
-            let clipped = Span::new(
-                span.start.max(para.range.start),
-                span.end.min(para.range.end),
-            );
-            if clipped.is_empty() {
+            if !span.overlaps(Span::from(para.range.clone())) {
                 continue;
             }
-            let para_text = &text[para.range.clone()];
-            let lo = highlight::char_of_byte(para_text, clipped.start - para.range.start);
-            let hi = highlight::char_of_byte(para_text, clipped.end - para.range.start);
+            let chars = highlight::char_range(&text[para.range.clone()], para.range.start, span);
             rects.extend(
-                highlight::range_rects(&para.galley, lo..hi)
+                highlight::range_rects(&para.galley, chars)
                     .into_iter()
                     .map(|r| r.translate(para.origin.to_vec2())),
             );
@@ -76,6 +88,127 @@ struct Placed {
     galley: Arc<Galley>,
 }
 
+/// Lazy-layout state, kept across frames.
+#[derive(Default)]
+struct Layout {
+    /// Per-paragraph facts of the current article, computed once per article.
+    metrics: Option<Metrics>,
+    /// Slot heights of every paragraph, and what they were measured for.
+    index: HeightIndex,
+    index_key: Option<IndexKey>,
+    cache: ParagraphCache,
+    /// The previous frame's geometry, for jumping to an annotation before the scroll area
+    /// is shown and for keeping the reader's place when the width changes.
+    last: Option<LastFrame>,
+}
+
+/// Character counts and heading flags of an article's paragraphs.
+struct Metrics {
+    article: Arc<Article>,
+    chars: Vec<usize>,
+    heading: Vec<bool>,
+}
+
+impl Metrics {
+    fn new(article: &Arc<Article>) -> Self {
+        let text = article.text();
+        let (chars, heading) = article
+            .paragraphs()
+            .iter()
+            .map(|p| {
+                let line = &text[p.clone()];
+                (line.chars().count(), looks_like_heading(line))
+            })
+            .unzip();
+        Self {
+            article: Arc::clone(article),
+            chars,
+            heading,
+        }
+    }
+}
+
+/// What paragraph heights depend on.
+#[derive(Clone, Copy, PartialEq)]
+struct IndexKey {
+    wrap_width: f32,
+    body: f32,
+    spacing: f32,
+    pixels_per_point: f32,
+}
+
+/// How this frame draws paragraphs.
+#[derive(Clone, Copy)]
+struct Config {
+    body: f32,
+    column: f32,
+    spacing: f32,
+    pixels_per_point: f32,
+    palette: Palette,
+}
+
+impl Config {
+    fn size(&self, heading: bool) -> f32 {
+        if heading { self.body * 1.22 } else { self.body }
+    }
+
+    fn style(&self, heading: bool) -> ParagraphStyle {
+        let size = self.size(heading);
+        ParagraphStyle {
+            font: FontId::proportional(size),
+            color: self.palette.text,
+            line_height: size * 1.6,
+            wrap_width: self.column,
+        }
+    }
+
+    /// Space above a paragraph (headings get extra).
+    fn gap_above(&self, heading: bool) -> f32 {
+        if heading {
+            (self.body * 0.6).round_ui()
+        } else {
+            0.0
+        }
+    }
+
+    /// A paragraph's whole slot: gap above, text, item spacing and the gap below.
+    fn slot(&self, text_height: f32, heading: bool) -> f32 {
+        self.gap_above(heading) + text_height + self.spacing + (self.size(heading) * 0.7).round_ui()
+    }
+
+    fn index_key(&self) -> IndexKey {
+        IndexKey {
+            wrap_width: self.column.round(),
+            body: self.body,
+            spacing: self.spacing,
+            pixels_per_point: self.pixels_per_point,
+        }
+    }
+
+    fn style_key(&self) -> StyleKey {
+        StyleKey {
+            wrap_width: self.column.round(),
+            body: self.body,
+            pixels_per_point: self.pixels_per_point,
+            palette: self.palette,
+        }
+    }
+}
+
+/// The previous frame's geometry.
+struct LastFrame {
+    config: Config,
+    /// Scroll offset minus the visible top in content coordinates (the scroll area's margin).
+    margin: f32,
+    visible_height: f32,
+    /// Height of the title block above the first paragraph.
+    header: f32,
+    /// Visible range, relative to the first paragraph's top.
+    visible: (f64, f64),
+    /// The paragraph at the top of the view, and how much of it (0..1) was scrolled past.
+    first_visible: Option<(usize, f32)>,
+}
+
 /// Shows the article and handles pointer gestures on it. Returns a tag when one of the
 /// buttons beside the selection was clicked.
 pub fn show(
@@ -86,141 +219,376 @@ pub fn show(
     zoom: f32,
 ) -> Option<Tag> {
     let mut clicked_tag = None;
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("article-scroll")
         .auto_shrink(false)
-        .show(ui, |ui| {
-            let placed = lay_out(ui, session, state, palette, zoom);
-            handle_pointer(ui, session, state, &placed);
-            clicked_tag = selection_toolbar(ui, session.article().text(), state, palette, &placed);
-            state.placed = placed;
-        });
+        // Jumps (to an annotation) and place-keeping corrections must land in one frame.
+        .animated(false);
+    if let Some(offset) = jump_offset(ui, session, state) {
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
+        handle_pointer(ui, session, state, &placed);
+        clicked_tag = selection_toolbar(ui, session.article().text(), state, palette, &placed);
+        state.placed = placed;
+    });
     clicked_tag
 }
 
+/// When an annotation to scroll to lies outside the last frame's view, lays out its
+/// paragraph and returns the scroll offset that centres it, computed from the height index,
+/// so it is on screen in the very next frame without laying out what lies between.
+fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Option<f32> {
+    let id = state.scroll_to?;
+    let layout = &mut state.layout;
+    let last = layout.last.as_ref()?;
+    let metrics = layout.metrics.as_ref()?;
+    let article = session.article();
+    let paragraphs = article.paragraphs();
+    if !Arc::ptr_eq(&metrics.article, article) || layout.index.len() != paragraphs.len() {
+        return None;
+    }
+    let Some(span) = session.get(id).map(|a| a.span) else {
+        state.scroll_to = None;
+        return None;
+    };
+    let p = article
+        .paragraph_at(span.start)
+        .min(paragraphs.len().checked_sub(1)?);
+    let top = layout.index.top(p);
+    let bottom = top + f64::from(layout.index.height(p));
+    if top < last.visible.1 && bottom > last.visible.0 {
+        return None; // in view: the frame centres it once laid out
+    }
+    let heading = metrics.heading[p];
+    let config = last.config;
+    let paragraph = layout.cache.get(
+        ui.painter(),
+        session,
+        p,
+        paragraphs[p].clone(),
+        &config.style(heading),
+        state.selection,
+        &config.palette,
+    );
+    let chars = highlight::char_range(
+        &article.text()[paragraphs[p].clone()],
+        paragraphs[p].start,
+        span,
+    );
+    let within = highlight::range_rects(&paragraph.galley, chars)
+        .first()
+        .map_or(0.0, |r| r.center().y);
+    let height = config.slot(paragraph.galley.size().y, heading);
+    // Measuring `p` moves only the paragraphs after it, so `top` stays right.
+    layout.index.set_measured(p, height);
+    #[allow(clippy::cast_possible_truncation)] // points fit an f32, as egui's offsets do
+    let target = (f64::from(last.header) + top) as f32 + config.gap_above(heading) + within;
+    Some((target - last.visible_height / 2.0 + last.margin).max(0.0))
+}
+
+#[allow(clippy::too_many_lines)] // one pass: header, anchor, lay out, place, paint
 fn lay_out(
     ui: &mut egui::Ui,
+    scroll_offset: f32,
     session: &Session,
     state: &mut ViewState,
     palette: &Palette,
     zoom: f32,
 ) -> Vec<Placed> {
     let article = session.article();
-    let text = article.text();
     let body = BODY_SIZE * zoom;
     let column = (ui.available_width() - 48.0).clamp(120.0, MAX_COLUMN * zoom);
     let left = ui.max_rect().left() + ((ui.available_width() - column) / 2.0).max(0.0);
+    let config = Config {
+        body,
+        column,
+        spacing: ui.spacing().item_spacing.y,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        palette: *palette,
+    };
+    let origin = ui.max_rect().top();
+    let clip = ui.clip_rect();
 
-    ui.add_space(28.0 * zoom);
+    // The title block, laid out every frame (two short galleys, cached by epaint).
+    let mut y = (28.0 * zoom).round_ui();
     let title = ui.painter().layout(
         article.title().to_owned(),
         FontId::proportional(body * 1.6),
         palette.text,
         column,
     );
-    paint_block(ui, left, &title);
+    paint_galley(ui, Pos2::new(left, origin + y), &title);
+    y += title.size().y + config.spacing;
     if let Some(source) = article.source() {
-        ui.add_space(4.0);
+        y += 4.0;
         let source = ui.painter().layout(
             source.to_owned(),
             FontId::proportional(body * 0.75),
             palette.weak_text,
             column,
         );
-        paint_block(ui, left, &source);
+        paint_galley(ui, Pos2::new(left, origin + y), &source);
+        y += source.size().y + config.spacing;
     }
-    ui.add_space(body);
+    y += body.round_ui();
+    let header = y;
 
-    let mut placed = Vec::with_capacity(article.paragraphs().len());
-    for para in article.paragraphs() {
-        let heading = looks_like_heading(&text[para.clone()]);
-        let size = if heading { body * 1.22 } else { body };
-        if heading {
-            ui.add_space(body * 0.6);
-        }
-        let annotations: Vec<_> = session.overlapping(para.clone()).collect();
-        let style = ParagraphStyle {
-            font: FontId::proportional(size),
-            color: palette.text,
-            line_height: size * 1.6,
-            wrap_width: column,
-        };
-        let job = highlight::paragraph_job(
-            text,
-            para.clone(),
-            &annotations,
+    let paragraphs = article.paragraphs();
+    ui.set_min_width(ui.available_width());
+    if paragraphs.is_empty() {
+        ui.add_space(header);
+        ui.label("This article has no text.");
+        ui.add_space(FOOTER);
+        state.layout.last = None;
+        return Vec::new();
+    }
+
+    let layout = &mut state.layout;
+    if layout
+        .metrics
+        .as_ref()
+        .is_none_or(|m| !Arc::ptr_eq(&m.article, article))
+    {
+        layout.metrics = Some(Metrics::new(article));
+        layout.index_key = None;
+        layout.last = None;
+    }
+    let Some(metrics) = layout.metrics.as_ref() else {
+        return Vec::new();
+    };
+    // Visible range relative to the first paragraph's top, in this frame's coordinates.
+    let visible = (
+        f64::from(clip.top() - origin - header),
+        f64::from(clip.bottom() - origin - header),
+    );
+
+    // Where to put the anchor paragraph: the one whose position the reader must not see move.
+    let mut keep_place = None;
+    if layout.index_key != Some(config.index_key()) {
+        // New width or zoom: re-estimate everything, and keep the paragraph that was at the
+        // top of the view there.
+        let char_width = average_char_width(ui, article, body);
+        let heights = (0..paragraphs.len())
+            .map(|i| estimate(&config, metrics.chars[i], metrics.heading[i], char_width))
+            .collect();
+        layout.index = HeightIndex::new(heights);
+        layout.index_key = Some(config.index_key());
+        keep_place = layout
+            .last
+            .as_ref()
+            .and_then(|last| last.first_visible)
+            .filter(|&(p, _)| p < paragraphs.len());
+    }
+    layout.cache.begin_frame(config.style_key());
+    let index = &mut layout.index;
+    let first = index.find(visible.0);
+    let anchor = keep_place.map_or_else(
+        || {
+            // The first paragraph in view measured before this frame: it was on screen, so
+            // it stays put while unmeasured neighbours above it are corrected.
+            (first..paragraphs.len())
+                .take_while(|&i| index.top(i) < visible.1)
+                .find(|&i| index.is_measured(i))
+                .unwrap_or(first)
+        },
+        |(p, _)| p,
+    );
+
+    let mut lay = |i: usize| {
+        let heading = metrics.heading[i];
+        let paragraph = layout.cache.get(
+            ui.painter(),
+            session,
+            i,
+            paragraphs[i].clone(),
+            &config.style(heading),
             state.selection,
             palette,
-            &style,
         );
-        let galley = ui.painter().layout_job(job);
-        let origin = paint_block(ui, left, &galley);
-
-        let para_text = &text[para.clone()];
-        let to_chars = |span: Span| {
-            let lo = span.start.max(para.start) - para.start;
-            let hi = span.end.min(para.end) - para.start;
-            highlight::char_of_byte(para_text, lo)..highlight::char_of_byte(para_text, hi)
-        };
-        let spans: Vec<Span> = annotations.iter().map(|a| a.span).collect();
-        let lanes = highlight::underline_lanes(&spans);
-        let painter = ui.painter();
-        for (annotation, lane) in annotations.iter().zip(lanes) {
-            let color = palette.tag_color(annotation.tag);
-            #[allow(clippy::cast_precision_loss)] // lanes are a handful
-            let drop = size * 0.72 + lane as f32 * 3.0;
-            for rect in highlight::range_rects(&galley, to_chars(annotation.span)) {
-                let rect = rect.translate(origin.to_vec2());
-                let y = rect.center().y + drop;
-                painter.line_segment(
-                    [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-                    Stroke::new(2.0, color),
-                );
-            }
-            if state.selected == Some(annotation.id) {
-                let rects = highlight::range_rects(&galley, to_chars(annotation.span));
-                for rect in &rects {
-                    painter.rect_stroke(
-                        rect.translate(origin.to_vec2()).expand(1.5),
-                        3.0,
-                        Stroke::new(1.5, palette.focus),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-                if state.scroll_to == Some(annotation.id)
-                    && let Some(first) = rects.first()
-                {
-                    ui.scroll_to_rect(first.translate(origin.to_vec2()), Some(Align::Center));
-                    state.scroll_to = None;
-                }
-            }
+        Laid {
+            index: i,
+            top: 0.0,
+            height: config.slot(paragraph.galley.size().y, heading),
+            gap_above: config.gap_above(heading),
+            galley: Arc::clone(&paragraph.galley),
         }
-        placed.push(Placed {
-            range: para.clone(),
-            origin,
-            galley,
+    };
+    let mut laid = vec![lay(anchor)];
+    let anchor_top = match keep_place {
+        Some((_, fraction)) => visible.0 - f64::from(fraction * laid[0].height),
+        None => index.top(anchor),
+    };
+    laid[0].top = anchor_top;
+    let mut below = anchor_top + f64::from(laid[0].height);
+    let mut next = anchor + 1;
+    while next < paragraphs.len() && below < visible.1 {
+        let mut paragraph = lay(next);
+        paragraph.top = below;
+        below += f64::from(paragraph.height);
+        laid.push(paragraph);
+        next += 1;
+    }
+    let mut above = anchor_top;
+    let mut prev = anchor;
+    let mut before = Vec::new();
+    while prev > 0 && above > visible.0 {
+        prev -= 1;
+        let mut paragraph = lay(prev);
+        above -= f64::from(paragraph.height);
+        paragraph.top = above;
+        before.push(paragraph);
+    }
+    before.reverse();
+    before.append(&mut laid);
+    let laid = before;
+
+    // Record the measured heights; whatever that moved the anchor by in the index is
+    // added to the scroll offset, so next frame's index positions match what is drawn now.
+    for paragraph in &laid {
+        index.set_measured(paragraph.index, paragraph.height);
+    }
+    let shift = index.top(anchor) - anchor_top;
+    if shift.abs() > 0.01 {
+        #[allow(clippy::cast_possible_truncation)] // points fit an f32, as egui's offsets do
+        let shift = shift as f32;
+        ui.scroll_with_delta_animation(
+            Vec2::new(0.0, -shift),
+            egui::style::ScrollAnimation::none(),
+        );
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let content_height = header + index.total() as f32 + FOOTER;
+    ui.set_min_height(content_height);
+
+    let first_visible = laid
+        .iter()
+        .find(|p| p.top + f64::from(p.height) > visible.0)
+        .map(|p| {
+            #[allow(clippy::cast_possible_truncation)]
+            let fraction = ((visible.0 - p.top) / f64::from(p.height)).clamp(0.0, 1.0) as f32;
+            (p.index, fraction)
         });
-        ui.add_space(size * 0.7);
+    layout.last = Some(LastFrame {
+        config,
+        margin: scroll_offset - (clip.top() - origin),
+        visible_height: clip.height(),
+        header,
+        visible,
+        first_visible,
+    });
+
+    let mut placed = Vec::with_capacity(laid.len());
+    for paragraph in laid {
+        #[allow(clippy::cast_possible_truncation)]
+        let y = origin + header + paragraph.top as f32 + paragraph.gap_above;
+        let origin = Pos2::new(left, y.round_ui());
+        paint_paragraph(ui, session, state, &config, paragraph.index, origin);
+        placed.push(Placed {
+            range: paragraphs[paragraph.index].clone(),
+            origin,
+            galley: paragraph.galley,
+        });
     }
-    if article.paragraphs().is_empty() {
-        ui.label("This article has no text.");
-    }
-    ui.add_space(48.0);
     placed
 }
 
-/// Allocates the galley's height across the full width and paints it at `left`.
-fn paint_block(ui: &mut egui::Ui, left: f32, galley: &Arc<Galley>) -> Pos2 {
-    let (rect, _) = ui.allocate_exact_size(
-        Vec2::new(ui.available_width(), galley.size().y),
-        Sense::hover(),
-    );
-    let origin = Pos2::new(left, rect.top());
-    if ui.is_rect_visible(rect) {
+/// A paragraph laid out this frame, before it is placed on screen.
+struct Laid {
+    index: usize,
+    /// Top of its slot, relative to the first paragraph's top.
+    top: f64,
+    /// Slot height (gaps included).
+    height: f32,
+    gap_above: f32,
+    galley: Arc<Galley>,
+}
+
+/// Paints a paragraph's galley, underlines and (if it holds the selected annotation) outline,
+/// and scrolls to the selected annotation when asked to.
+fn paint_paragraph(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    config: &Config,
+    i: usize,
+    origin: Pos2,
+) {
+    // Laid out (and so refreshed) earlier in this frame.
+    let Some(paragraph) = state.layout.cache.peek(i) else {
+        return;
+    };
+    let galley = &paragraph.galley;
+    let range = session.article().paragraphs()[i].clone();
+    let rect = Rect::from_min_size(origin, galley.size());
+    if ui.is_rect_visible(rect.expand(8.0)) {
+        let painter = ui.painter();
+        painter.galley(origin, galley.clone(), Color32::PLACEHOLDER);
+        for ([a, b], color) in &paragraph.underlines {
+            painter.line_segment(
+                [*a + origin.to_vec2(), *b + origin.to_vec2()],
+                Stroke::new(2.0, *color),
+            );
+        }
+    }
+    let Some(selected) = state.selected else {
+        return;
+    };
+    let Some(&(_, span)) = paragraph.spans.iter().find(|(id, _)| *id == selected) else {
+        return;
+    };
+    let text = &session.article().text()[range.clone()];
+    let rects = highlight::range_rects(galley, highlight::char_range(text, range.start, span));
+    for rect in &rects {
+        ui.painter().rect_stroke(
+            rect.translate(origin.to_vec2()).expand(1.5),
+            3.0,
+            Stroke::new(1.5, config.palette.focus),
+            egui::StrokeKind::Outside,
+        );
+    }
+    if state.scroll_to == Some(selected)
+        && let Some(first) = rects.first()
+    {
+        ui.scroll_to_rect(first.translate(origin.to_vec2()), Some(Align::Center));
+        state.scroll_to = None;
+    }
+}
+
+fn paint_galley(ui: &egui::Ui, origin: Pos2, galley: &Arc<Galley>) {
+    if ui.is_rect_visible(Rect::from_min_size(origin, galley.size())) {
         ui.painter()
             .galley(origin, galley.clone(), Color32::PLACEHOLDER);
     }
-    origin
+}
+
+/// Average advance of the article's characters at `size`, measured once per width or zoom
+/// on a sample of the text.
+fn average_char_width(ui: &egui::Ui, article: &Article, size: f32) -> f32 {
+    let sample: String = article
+        .text()
+        .chars()
+        .take(2_000)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let count = sample.chars().count().max(1);
+    let galley =
+        ui.painter()
+            .layout_no_wrap(sample, FontId::proportional(size), Color32::PLACEHOLDER);
+    #[allow(clippy::cast_precision_loss)] // a sample of at most 2,000 characters
+    let width = galley.size().x / count as f32;
+    if width > 0.0 { width } else { size * 0.5 }
+}
+
+/// Estimated slot height of a paragraph never laid out at this width: its characters over
+/// the characters that fit a row (less a little for words that do not fit a row's end).
+fn estimate(config: &Config, chars: usize, heading: bool, char_width: f32) -> f32 {
+    let size = config.size(heading);
+    let per_row = (config.column / (char_width * size / config.body) * 0.95).max(1.0);
+    #[allow(clippy::cast_precision_loss)] // paragraph lengths are far below 2^24 characters
+    let rows = (chars as f32 / per_row).ceil().max(1.0);
+    config.slot(rows * size * 1.6, heading)
 }
 
 /// Short lines without closing punctuation read as section headings in plain-text articles.
@@ -309,7 +677,8 @@ fn handle_pointer(ui: &mut egui::Ui, session: &Session, state: &mut ViewState, p
 }
 
 /// The byte offset of the text under `pos`: inside a paragraph, the nearest character
-/// boundary; above or between paragraphs, the start of the next one; below all, the end.
+/// boundary; above or between paragraphs, the start of the next one; below all laid-out
+/// paragraphs (the view lays out only those on screen), the end of the last.
 fn offset_at(placed: &[Placed], text: &str, pos: Pos2) -> Option<usize> {
     let last = placed.last()?;
     let Some(para) = placed
@@ -341,15 +710,8 @@ fn selection_toolbar(
     let last_byte = selection.end.saturating_sub(1);
     let para = placed.iter().find(|p| p.range.contains(&last_byte))?;
     let para_text = &text[para.range.clone()];
-    let lo = highlight::char_of_byte(
-        para_text,
-        selection.start.max(para.range.start) - para.range.start,
-    );
-    let hi = highlight::char_of_byte(
-        para_text,
-        selection.end.min(para.range.end) - para.range.start,
-    );
-    let last_row = *highlight::range_rects(&para.galley, lo..hi).last()?;
+    let chars = highlight::char_range(para_text, para.range.start, selection);
+    let last_row = *highlight::range_rects(&para.galley, chars).last()?;
     let anchor = last_row.translate(para.origin.to_vec2()).left_bottom() + Vec2::new(0.0, 6.0);
     if !ui.clip_rect().contains(anchor) {
         return None;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::model::{Article, Edit, EditError, EditGroup, History, Session};
+use crate::store::Fingerprint;
 
 /// A session being worked on, with everything needed to undo it and save it.
 pub struct Document {
@@ -13,24 +14,42 @@ pub struct Document {
     pub history: History,
     /// The session file Ctrl+S writes to; `None` until first saved (then a dialog asks).
     pub path: Option<PathBuf>,
+    /// What `path` held when this document last loaded or saved it, to notice another
+    /// program (or a colleague's `git pull`) changing it meanwhile.
+    pub fingerprint: Option<Fingerprint>,
 }
 
 impl Document {
     /// A new, empty session on `article`. `path` binds the first save (`--session OUT.ron`).
     pub fn from_article(article: Article, path: Option<PathBuf>) -> Self {
-        Self {
-            session: Session::new(Arc::new(article)),
-            history: History::new(),
-            path,
-        }
+        Self::new(Session::new(Arc::new(article)), History::new(), path)
     }
 
     /// A session loaded from `path`.
     pub fn from_session(session: Session, path: PathBuf) -> Self {
+        Self::new(session, History::new(), Some(path))
+    }
+
+    /// A document bound to `path` (which may not exist yet), fingerprinting what is there now.
+    pub fn new(session: Session, history: History, path: Option<PathBuf>) -> Self {
+        let fingerprint = path.as_deref().and_then(|p| Fingerprint::of(p).ok());
         Self {
             session,
-            history: History::new(),
-            path: Some(path),
+            history,
+            path,
+            fingerprint,
+        }
+    }
+
+    /// True when the bound file exists and no longer holds what this document last loaded or
+    /// saved (a missing file is not a conflict: saving simply recreates it).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.fingerprint) {
+            (Some(path), Some(known)) => {
+                path.exists() && crate::store::changed_on_disk(path, known)
+            }
+            (Some(path), None) => path.exists(),
+            _ => false,
         }
     }
 

@@ -111,6 +111,17 @@ pub fn range_rects(galley: &Galley, chars: Range<usize>) -> Vec<Rect> {
     rects
 }
 
+/// Characters of a paragraph covered by `span`, clipped to the paragraph. `para_text` is the
+/// paragraph's text and `para_start` its first byte in the article.
+pub fn char_range(para_text: &str, para_start: usize, span: Span) -> Range<usize> {
+    let lo = span.start.saturating_sub(para_start).min(para_text.len());
+    let hi = span
+        .end
+        .saturating_sub(para_start)
+        .clamp(lo, para_text.len());
+    char_of_byte(para_text, lo)..char_of_byte(para_text, hi)
+}
+
 /// Character index of byte `byte` within `text` (clamped to the text).
 pub fn char_of_byte(text: &str, byte: usize) -> usize {
     let byte = crate::model::words::floor_boundary(text, byte);
@@ -166,5 +177,8 @@ mod tests {
             assert_eq!(byte_of_char(text, ci), bi);
         }
         assert_eq!(byte_of_char(text, 999), text.len());
+        // "— 北京" starts at byte 11; a span from before the paragraph to inside it.
+        assert_eq!(char_range("— 北京", 11, Span::new(2, 15)), 0..2);
+        assert_eq!(char_range("— 北京", 11, Span::new(14, 99)), 1..4);
     }
 }

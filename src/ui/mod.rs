@@ -4,6 +4,7 @@ mod actions;
 mod annotation_list;
 mod app;
 mod article_view;
+mod autosave;
 mod dialogs;
 mod document;
 mod highlight;
@@ -27,6 +28,9 @@ pub struct Launch {
     pub path: Option<PathBuf>,
     /// Where the first save of a new session goes, without asking.
     pub session_out: Option<PathBuf>,
+    /// Folder for crash-recovery copies; `None` uses the platform's data folder (or
+    /// `FACTMARK_RECOVERY_DIR`). Tests point it at a temporary folder.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// Opens the window and runs until it is closed.

@@ -1,0 +1,212 @@
+//! UI tests of the safety nets: autosave to a recovery file, the restore offer after a crash,
+//! and the question before overwriting a session file that changed on disk.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::model::{Span, Tag};
+use factmark::store::{RecoveryKey, RecoveryStore};
+use factmark::ui::{FactmarkApp, Launch};
+
+fn harness(launch: Launch) -> Harness<'static, FactmarkApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| FactmarkApp::new(cc, launch));
+    harness.run_ok();
+    harness
+}
+
+/// Tags the first occurrence of `phrase` by double-clicking a word of it and pressing a key.
+fn tag_word(harness: &mut Harness<'_, FactmarkApp>, word: &str, key: Key) {
+    let text = harness.state().session().article().text().to_owned();
+    let start = text.find(word).expect("word in article");
+    let rects = harness
+        .state()
+        .screen_rects(Span::new(start, start + word.len()));
+    let pos = rects[0].center();
+    for _ in 0..2 {
+        harness.hover_at(pos);
+        harness.step();
+        harness.drag_at(pos);
+        harness.step();
+        harness.drop_at(pos);
+        harness.step();
+    }
+    harness.run_ok();
+    assert_eq!(harness.state().selection_text(), Some(word));
+    harness.key_press(key);
+    harness.run_ok();
+}
+
+fn wait_seconds(harness: &mut Harness<'_, FactmarkApp>, seconds: u32) {
+    for _ in 0..seconds * 60 {
+        harness.step();
+    }
+}
+
+#[test]
+fn unsaved_work_is_copied_for_recovery_and_a_save_removes_the_copy() {
+    let recovery = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("s.ron");
+    let mut harness = harness(Launch {
+        session_out: Some(out.clone()),
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    let copy = harness.state().recovery_file().expect("recovery is on");
+    tag_word(&mut harness, "Kellogg", Key::Num1);
+    assert!(!copy.exists(), "not written at once");
+    wait_seconds(&mut harness, 4);
+    assert!(copy.exists(), "written a few seconds after the change");
+    let recovered = factmark::store::load(&copy).expect("the copy is a valid session");
+    assert_eq!(recovered.annotations().len(), 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    assert!(out.exists());
+    let copy = harness.state().recovery_file().expect("recovery is on");
+    assert!(!copy.exists(), "a clean save removes the recovery copy");
+    assert!(
+        std::fs::read_dir(recovery.path()).unwrap().next().is_none(),
+        "nothing left behind"
+    );
+}
+
+/// A pid that is not running here, as a crashed Factmark's would be.
+const DEAD_PID: u32 = 4_194_000;
+
+fn leave_crashed_copy(recovery: &Path, session_path: Option<&Path>) -> PathBuf {
+    let mut session =
+        factmark::model::Session::new(std::sync::Arc::new(factmark::import::default_article()));
+    let text = session.article().text().to_owned();
+    let start = text.find("14 political prisoners").unwrap();
+    let edit = session.add_edit(Tag::Statistic, Span::new(start, start + 22));
+    session.apply(edit).unwrap();
+    let store = RecoveryStore::new(recovery);
+    let key = RecoveryKey::for_session(session_path).with_pid(DEAD_PID);
+    store.write(&key, &session, session_path).unwrap()
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_and_restored() {
+    let recovery = tempfile::tempdir().unwrap();
+    let copy = leave_crashed_copy(recovery.path(), None);
+    let mut harness = harness(Launch {
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    assert!(
+        harness.state().is_showing_modal(),
+        "the restore offer is shown"
+    );
+    assert!(harness.query_by_label("Recover unsaved work?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 1);
+    assert_eq!(
+        session.text_of(&session.annotations()[0]),
+        "14 political prisoners"
+    );
+    assert!(
+        harness.state().is_dirty(),
+        "restored work still needs saving"
+    );
+    assert!(!copy.exists(), "the crashed run's copy was taken over");
+    assert!(
+        harness.state().recovery_file().unwrap().exists(),
+        "now kept under this window's own copy"
+    );
+}
+
+#[test]
+fn a_crash_copy_can_be_discarded() {
+    let recovery = tempfile::tempdir().unwrap();
+    let copy = leave_crashed_copy(recovery.path(), None);
+    let mut harness = harness(Launch {
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    harness.get_by_label("Discard").click();
+    harness.run_ok();
+    assert!(!copy.exists());
+    assert!(!harness.state().is_showing_modal());
+    assert!(harness.state().session().annotations().is_empty());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let recovery = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let path = work.path().join("shared.ron");
+    std::fs::copy("sessions/example.ron", &path).unwrap();
+    let mut harness = harness(Launch {
+        path: Some(path.clone()),
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    let before = harness.state().session().annotations().len();
+    tag_word(&mut harness, "Minsk", Key::Num1);
+
+    // A colleague's version lands meanwhile (e.g. a git pull).
+    let mut theirs = factmark::store::load(&path).unwrap();
+    let first = theirs.annotations()[0].id;
+    theirs.apply(factmark::model::Edit::Remove(first)).unwrap();
+    factmark::store::save(&theirs, &path).unwrap();
+    let their_bytes = std::fs::read(&path).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    assert!(harness.state().is_showing_modal());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        their_bytes,
+        "not overwritten yet"
+    );
+    assert!(harness.state().is_dirty());
+
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert_eq!(std::fs::read(&path).unwrap(), their_bytes);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    harness.get_by_label("Overwrite").click();
+    harness.run_ok();
+    assert!(!harness.state().is_dirty());
+    let saved = factmark::store::load(&path).unwrap();
+    assert_eq!(
+        saved.annotations().len(),
+        before + 1,
+        "ours replaced theirs"
+    );
+}
+
+#[test]
+fn reload_from_disk_takes_the_other_version() {
+    let recovery = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let path = work.path().join("shared.ron");
+    std::fs::copy("sessions/example.ron", &path).unwrap();
+    let mut harness = harness(Launch {
+        path: Some(path.clone()),
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    tag_word(&mut harness, "Minsk", Key::Num1);
+    let mut theirs = factmark::store::load(&path).unwrap();
+    let first = theirs.annotations()[0].id;
+    theirs.apply(factmark::model::Edit::Remove(first)).unwrap();
+    factmark::store::save(&theirs, &path).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    harness.get_by_label("Reload from disk").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session(), &theirs);
+    assert!(!harness.state().is_dirty());
+}

@@ -210,3 +210,102 @@ fn reload_from_disk_takes_the_other_version() {
     assert_eq!(harness.state().session(), &theirs);
     assert!(!harness.state().is_dirty());
 }
+
+/// A session on an article file in `dir`, tagging `phrases` as claims, saved as `s.ron`.
+fn session_on_file(dir: &Path, text: &str, phrases: &[&str]) -> PathBuf {
+    let article_path = dir.join("article.txt");
+    std::fs::write(&article_path, text).unwrap();
+    let article = factmark::import::open_article(&article_path).unwrap();
+    let mut session = factmark::model::Session::new(std::sync::Arc::new(article));
+    for phrase in phrases {
+        let start = text.find(phrase).unwrap();
+        let edit = session.add_edit(Tag::Claim, Span::new(start, start + phrase.len()));
+        session.apply(edit).unwrap();
+    }
+    let path = dir.join("s.ron");
+    factmark::store::save(&session, &path).unwrap();
+    path
+}
+
+#[test]
+fn a_changed_article_is_noticed_and_annotations_follow_it() {
+    let recovery = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let original = "Belarus released 14 political prisoners.\nThe envoy met Lukashenka in Minsk.\n";
+    let session_path = session_on_file(
+        work.path(),
+        original,
+        &["14 political prisoners", "met Lukashenka in Minsk"],
+    );
+    // The article is edited after the session was made: words inserted, a sentence rewritten.
+    std::fs::write(
+        work.path().join("article.txt"),
+        "On Saturday, Belarus released 14 political prisoners.\nThe envoy flew home.\n",
+    )
+    .unwrap();
+    let mut harness = harness(Launch {
+        path: Some(session_path),
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    harness
+        .get_by_label("Re-anchor to the updated article")
+        .click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Annotations re-anchored").is_some());
+    harness.get_by_label("OK").click();
+    harness.run_ok();
+
+    let session = harness.state().session();
+    assert!(session.article().text().starts_with("On Saturday"));
+    assert_eq!(session.annotations().len(), 1);
+    assert_eq!(
+        session.text_of(&session.annotations()[0]),
+        "14 political prisoners"
+    );
+    assert_eq!(
+        session.orphans().len(),
+        1,
+        "the rewritten sentence's claim is kept"
+    );
+    assert_eq!(session.orphans()[0].text, "met Lukashenka in Minsk");
+    assert!(harness.state().is_dirty());
+
+    // Re-attach the orphan to new text.
+    tag_free_selection(&mut harness, "flew home");
+    harness.get_by_label("Re-attach to selection").click();
+    harness.run_ok();
+    let session = harness.state().session();
+    assert!(session.orphans().is_empty());
+    assert_eq!(session.annotations().len(), 2);
+    assert!(
+        session
+            .annotations()
+            .iter()
+            .any(|a| session.text_of(a) == "flew home" && a.tag == Tag::Claim)
+    );
+    // And undo detaches it again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(harness.state().session().orphans().len(), 1);
+}
+
+/// Drag-selects `phrase` without tagging it.
+fn tag_free_selection(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
+    let text = harness.state().session().article().text().to_owned();
+    let start = text.find(phrase).unwrap();
+    let rects = harness
+        .state()
+        .screen_rects(Span::new(start, start + phrase.len()));
+    let from = rects[0].left_center() + Vec2::new(2.0, 0.0);
+    let to = rects[rects.len() - 1].right_center() - Vec2::new(2.0, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.run_ok();
+    assert_eq!(harness.state().selection_text(), Some(phrase));
+}

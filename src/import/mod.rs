@@ -1,12 +1,28 @@
-//! Files → `Article`: plain text (`.txt`, and `.md` as plain text for now), the built-in
-//! default article, and [`open_any`], which picks article or session by extension.
+//! Files and pasted text → `Article`: the entry points ([`import_file`], [`open_article`],
+//! [`article_from_clipboard`], [`open_any`]), the built-in default article, and the
+//! [`ImportReport`] each import returns. Importers: plain text in any common encoding
+//! (`text`), Markdown (`markdown`), saved web pages (`html`). No GUI types here.
 
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+mod clipboard;
+mod error;
+mod file;
+mod html;
+mod lines;
+mod markdown;
+mod report;
+mod text;
+
+use std::path::Path;
 use std::sync::Arc;
 
-use crate::model::{Article, Session, title_from_file_stem};
-use crate::store::{self, LoadError, textfile::TextFileError};
+pub use clipboard::{MAX_CLIPBOARD_TITLE_CHARS, article_from_clipboard, import_clipboard};
+pub use error::ImportError;
+pub use file::import_file;
+pub use report::{EncodingSource, ImportReport, Importer};
+pub use text::normalize_newlines;
+
+use crate::model::{Article, Session};
+use crate::store::{self, LoadError};
 
 /// Article files larger than this are refused before reading (16 MiB: far more than any news
 /// article, small enough to lay out comfortably).
@@ -18,117 +34,29 @@ const DEFAULT_TITLE: &str = "Belarus prisoner release";
 const DEFAULT_SOURCE: &str = "assets/belarus-prisoner-release.txt";
 const DEFAULT_TEXT: &str = include_str!("../../assets/belarus-prisoner-release.txt");
 
-/// Why an article could not be opened. Every message names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file could not be opened or read.
-    #[error("{}: cannot read the file: {source}", .path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
-    },
-    /// The file is over [`MAX_ARTICLE_BYTES`]; it is not read.
-    #[error(
-        "{}: the file is {}, over the {} limit for articles",
-        .path.display(),
-        store::textfile::human_size(*.size),
-        store::textfile::human_size(*.limit)
-    )]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-        /// The limit in bytes.
-        limit: u64,
-    },
-    /// The file contains NUL bytes: it is not plain text.
-    #[error(
-        "{}: this is a binary file (it contains NUL bytes), not plain text; Factmark opens \
-         UTF-8 text articles (.txt, .md) and sessions (.ron)",
-        .path.display()
-    )]
-    Binary {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The file is UTF-16 text.
-    #[error("{}: the file is UTF-16 encoded; save it as UTF-8 and open it again", .path.display())]
-    Utf16 {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The file is not valid UTF-8.
-    #[error(
-        "{}: the file is not valid UTF-8 (first bad byte on line {line}, byte offset {offset}); \
-         save it as UTF-8 and open it again",
-        .path.display()
-    )]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// Line of the first invalid byte (1-based).
-        line: usize,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-    },
-    /// The file has no text to annotate.
-    #[error("{}: the file is empty (nothing but whitespace)", .path.display())]
-    Empty {
-        /// The file.
-        path: PathBuf,
-    },
+/// What an importer pulled out of a document, before it becomes an [`Article`].
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    /// The document's own title, if it has one.
+    pub title: Option<String>,
+    /// One paragraph per line.
+    pub text: String,
+    /// Author line (HTML).
+    pub byline: Option<String>,
+    /// Publication date as given (HTML).
+    pub published: Option<String>,
+    /// Notes for the report.
+    pub warnings: Vec<String>,
 }
 
-/// Opens a plain-text article: checks size, refuses binary and non-UTF-8 files, drops a
-/// UTF-8 BOM and turns CRLF and lone CR line ends into LF. The title comes from the file
-/// name (`belarus-prisoner-release.txt` → "Belarus prisoner release"), the source is the path
-/// as given.
+/// Opens an article file with the importer its extension names and returns just the article
+/// (see [`import_file`], which also returns the [`ImportReport`]).
 ///
 /// # Errors
 ///
-/// An [`ImportError`] naming the file: unreadable, over [`MAX_ARTICLE_BYTES`], binary,
-/// UTF-16 or otherwise not UTF-8, or empty.
+/// As [`import_file`].
 pub fn open_article(path: &Path) -> Result<Article, ImportError> {
-    let text =
-        store::textfile::read_text(path, MAX_ARTICLE_BYTES).map_err(|error| match error {
-            TextFileError::Io(source) => ImportError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-            TextFileError::TooLarge { size, limit } => ImportError::TooLarge {
-                path: path.to_path_buf(),
-                size,
-                limit,
-            },
-            TextFileError::Binary => ImportError::Binary {
-                path: path.to_path_buf(),
-            },
-            TextFileError::Utf16 => ImportError::Utf16 {
-                path: path.to_path_buf(),
-            },
-            TextFileError::NotUtf8 { line, offset } => ImportError::NotUtf8 {
-                path: path.to_path_buf(),
-                line,
-                offset,
-            },
-        })?;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    Ok(Article::new(
-        title_from_file_stem(&stem),
-        Some(path.display().to_string()),
-        normalize_newlines(&text).into_owned(),
-    ))
+    import_file(path).map(|(article, _)| article)
 }
 
 /// The article shown on first start (embedded in the binary).
@@ -138,26 +66,6 @@ pub fn default_article() -> Article {
         Some(DEFAULT_SOURCE.to_owned()),
         normalize_newlines(DEFAULT_TEXT).into_owned(),
     )
-}
-
-/// Turns CRLF and lone CR into LF; borrows when there is nothing to change.
-pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
-    if !text.contains('\r') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// What [`open_any`] found at a path.
@@ -197,21 +105,34 @@ pub fn is_session_path(path: &Path) -> bool {
 }
 
 /// Opens a session (`.ron`, via [`store::load`]) or, for any other extension, an article
-/// (via [`open_article`]).
+/// (via [`import_file`]).
 ///
 /// # Errors
 ///
 /// The [`LoadError`] or [`ImportError`] of whichever was tried.
 pub fn open_any(path: &Path) -> Result<Opened, OpenError> {
+    open_any_reported(path).map(|(opened, _)| opened)
+}
+
+/// [`open_any`], plus the [`ImportReport`] when an article was imported (`None` for a
+/// session).
+///
+/// # Errors
+///
+/// As [`open_any`].
+pub fn open_any_reported(path: &Path) -> Result<(Opened, Option<ImportReport>), OpenError> {
     if is_session_path(path) {
-        Ok(Opened::Session(store::load(path)?))
+        Ok((Opened::Session(store::load(path)?), None))
     } else {
-        Ok(Opened::Article(open_article(path)?))
+        let (article, report) = import_file(path)?;
+        Ok((Opened::Article(article), Some(report)))
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
@@ -228,27 +149,41 @@ mod tests {
             "minsk_talks-2025.txt",
             "\u{feff}Viačorka said:\r\n“hope”\rend\n".as_bytes(),
         );
-        let article = open_article(&path).unwrap();
+        let (article, report) = import_file(&path).unwrap();
         assert_eq!(article.text(), "Viačorka said:\n“hope”\nend\n");
         assert_eq!(article.title(), "Minsk talks 2025");
         assert_eq!(article.source(), Some(path.display().to_string().as_str()));
+        assert_eq!(report.importer, Importer::PlainText);
+        assert_eq!(report.encoding, "UTF-8");
+        assert_eq!(report.encoding_source, EncodingSource::ByteOrderMark);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        assert_eq!(open_article(&path).unwrap(), article);
     }
 
     #[test]
-    fn markdown_is_plain_text() {
+    fn markdown_is_rendered_and_txt_stays_plain() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "notes.md", b"# Heading\n\n*text*");
+        let article = open_article(&path).unwrap();
+        assert_eq!((article.title(), article.text()), ("Heading", "text\n"));
+        let path = write(&dir, "notes.txt", b"# Heading\n\n*text*");
         assert_eq!(open_article(&path).unwrap().text(), "# Heading\n\n*text*");
     }
 
     #[test]
-    fn refuses_binary_utf16_bad_utf8_empty_and_missing() {
+    fn refuses_binary_controls_empty_markup_and_missing() {
         let dir = tempfile::tempdir().unwrap();
-        let cases: [(&str, &[u8], &str); 4] = [
+        let controls = "\x01\x02".repeat(20);
+        let cases: [(&str, &[u8], &str); 5] = [
             ("a.pdf", b"%PDF\0\x01", "binary file"),
-            ("b.txt", b"\xFF\xFEh\0i\0", "UTF-16"),
-            ("c.txt", b"caf\xE9", "not valid UTF-8"),
+            ("b.txt", b"\xFF\xFEh\0\0\0", "binary file"),
+            ("c.dat", controls.as_bytes(), "control characters"),
             ("d.txt", b" \n\t\n", "empty"),
+            (
+                "e.html",
+                b"<html><body><script>x()</script></body></html>",
+                "no article text",
+            ),
         ];
         for (name, bytes, expected) in cases {
             let path = write(&dir, name, bytes);
@@ -290,20 +225,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let text = write(&dir, "x.TXT", b"Some text.");
         assert!(matches!(open_any(&text), Ok(Opened::Article(_))));
+        let (_, report) = open_any_reported(&text).unwrap();
+        assert_eq!(report.map(|r| r.importer), Some(Importer::PlainText));
         let session = Session::new(Arc::new(default_article()));
         let path = dir.path().join("s.RON");
         store::save(&session, &path).unwrap();
-        let opened = open_any(&path).unwrap();
-        assert!(matches!(opened, Opened::Session(_)));
+        let (opened, report) = open_any_reported(&path).unwrap();
+        assert!(matches!(opened, Opened::Session(_)) && report.is_none());
         assert_eq!(opened.into_session(), session);
         let bad = write(&dir, "bad.ron", b"(");
         assert!(matches!(open_any(&bad), Err(OpenError::Session(_))));
-    }
-
-    #[test]
-    fn newline_normalisation() {
-        assert!(matches!(normalize_newlines("a\nb"), Cow::Borrowed(_)));
-        assert_eq!(normalize_newlines("a\r\n\r\nb\r"), "a\n\nb\n");
-        assert_eq!(normalize_newlines("\r\r\n"), "\n\n");
     }
 }

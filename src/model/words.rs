@@ -24,9 +24,11 @@ pub fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
         // Nothing selected (a click, or a drag that has not moved yet): not half a word.
         return lo..lo;
     }
-    let start = word_containing(text, lo).map_or(lo, |w| w.start.min(lo));
+    // Widen to the segments at both ends: whole words, and whole emoji sequences and other
+    // clusters (a drag ending inside 👍🏽 or 🇧🇾 must not split it).
+    let start = segment_containing(text, lo).map_or(lo, |w| w.start.min(lo));
     let last = floor_boundary(text, hi - 1);
-    let end = word_containing(text, last).map_or(hi, |w| w.end.max(hi));
+    let end = segment_containing(text, last).map_or(hi, |w| w.end.max(hi));
     let snapped = trim_whitespace(text, start..end);
     if snapped.is_empty() { lo..lo } else { snapped }
 }
@@ -48,7 +50,15 @@ pub fn trim_whitespace(text: &str, range: Range<usize>) -> Range<usize> {
     start..start + trimmed.len()
 }
 
+/// The UAX #29 segment containing byte `offset` if it is a word (has a letter or digit).
 fn word_containing(text: &str, offset: usize) -> Option<Range<usize>> {
+    segment_containing(text, offset)
+        .filter(|range| text[range.clone()].chars().any(char::is_alphanumeric))
+}
+
+/// The UAX #29 word-boundary segment (a word, a punctuation mark, a whitespace run, an emoji
+/// sequence) containing byte `offset`. Segments never split a grapheme cluster.
+fn segment_containing(text: &str, offset: usize) -> Option<Range<usize>> {
     let window_start = floor_boundary(text, offset.saturating_sub(WINDOW));
     let window_end = ceil_boundary(text, (offset + WINDOW).min(text.len()));
     let window = &text[window_start..window_end];
@@ -56,7 +66,6 @@ fn word_containing(text: &str, offset: usize) -> Option<Range<usize>> {
         .split_word_bound_indices()
         .map(|(i, segment)| (window_start + i, segment))
         .find(|(start, segment)| *start <= offset && offset < start + segment.len())
-        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric))
         .map(|(start, segment)| start..start + segment.len())
 }
 

@@ -29,6 +29,8 @@ pub enum Action {
     NewFromClipboard,
     /// Open the "new article from text" box, to paste or type an article.
     NewFromText,
+    /// Pick the updated article and re-anchor the annotations onto it.
+    AttachUpdatedArticle,
     /// Start an empty session on the same article.
     NewSession,
     /// Close the window (after asking about unsaved changes).

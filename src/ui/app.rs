@@ -13,6 +13,7 @@ use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
 use super::document::Document;
 use super::inspector::{self, InspectorEvent};
 use super::menu;
+use super::orphans;
 use super::prefs::Preferences;
 use super::status::Status;
 use super::theme::Palette;
@@ -56,6 +57,11 @@ pub struct FactmarkApp {
     autosave: Autosave,
     /// Saving was stopped because the file changed on disk; ask what to do.
     disk_conflict: bool,
+    /// The session's article file now differs from the text the session embeds.
+    source_changed: Option<PathBuf>,
+    /// The last re-anchoring's report, shown until dismissed, with the document as it was
+    /// before (for "Revert").
+    reanchored: Option<(store::ReanchorReport, Box<Document>)>,
 }
 
 impl FactmarkApp {
@@ -94,7 +100,10 @@ impl FactmarkApp {
             paste_box: None,
             autosave,
             disk_conflict: false,
+            source_changed: None,
+            reanchored: None,
         }
+        .with_source_check()
     }
 
     /// The session being edited.
@@ -182,6 +191,15 @@ impl FactmarkApp {
             }
             Action::ClearRecent => self.prefs.recent.clear(),
             Action::NewSession => self.guard(ctx, Proceed::NewSession),
+            Action::AttachUpdatedArticle => {
+                let directory = self
+                    .source_path()
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                    .filter(|dir| dir.is_dir())
+                    .unwrap_or_else(sessions_dir);
+                self.dialogs
+                    .request(ctx, PathPurpose::AttachArticle, &directory, None);
+            }
             Action::NewFromClipboard => match read_clipboard() {
                 Ok(text) => self.guard(ctx, Proceed::NewFromText(text)),
                 Err(reason) => {
@@ -392,16 +410,26 @@ impl FactmarkApp {
 
     /// Opens an article or session; on failure shows why and keeps the current work.
     pub fn open_path(&mut self, path: &Path) {
-        match import::open_any(path) {
-            Ok(Opened::Session(session)) => {
+        match import::open_any_reported(path) {
+            Ok((Opened::Session(session), _)) => {
                 self.replace_document(Document::from_session(session, path.to_owned()));
+                self.prefs.remember_recent(path);
                 self.status
                     .info(format!("Opened session {}", path.display()));
             }
-            Ok(Opened::Article(article)) => {
+            Ok((Opened::Article(article), report)) => {
                 self.replace_document(Document::from_article(article, None));
+                self.prefs.remember_recent(path);
+                let how = report
+                    .as_ref()
+                    .map(|r| format!(" ({})", r.summary()))
+                    .unwrap_or_default();
                 self.status
-                    .info(format!("Opened article {}", path.display()));
+                    .info(format!("Opened article {}{how}", path.display()));
+                for warning in report.iter().flat_map(|r| &r.warnings) {
+                    self.status
+                        .error(format!("Note on {}: {warning}", path.display()));
+                }
             }
             Err(error) => self.status.error(format!("Could not open: {error}")),
         }
@@ -414,11 +442,130 @@ impl FactmarkApp {
         self.view = ViewState::default();
         self.list.reset_cache();
         self.note_group = None;
+        self.reanchored = None;
+        self.check_source();
+    }
+
+    fn with_source_check(mut self) -> Self {
+        self.check_source();
+        self
+    }
+
+    /// The article file this session was made from, if it can still be found: the stored
+    /// source as given, or relative to the session file's folder.
+    fn source_path(&self) -> Option<PathBuf> {
+        let source = PathBuf::from(self.doc.session.article().source()?);
+        if source.is_file() {
+            return Some(source);
+        }
+        let beside = self.doc.path.as_deref()?.parent()?.join(&source);
+        beside.is_file().then_some(beside)
+    }
+
+    /// Notices when the article at the session's source path no longer matches the text
+    /// the session embeds, so the user can re-anchor onto the new version.
+    fn check_source(&mut self) {
+        self.source_changed = None;
+        if self.doc.path.is_none() {
+            return;
+        }
+        let Some(source) = self.source_path() else {
+            return;
+        };
+        if let Ok(article) = import::open_article(&source)
+            && article.text() != self.doc.session.article().text()
+        {
+            self.source_changed = Some(source);
+        }
+    }
+
+    /// Re-anchors the annotations onto the article at `path` (kept, moved, fuzzy, orphaned),
+    /// keeping the previous document so the user can revert.
+    fn attach_article(&mut self, path: &Path) {
+        let article = match import::open_article(path) {
+            Ok(article) => article,
+            Err(error) => {
+                self.status
+                    .error(format!("Could not open the article: {error}"));
+                return;
+            }
+        };
+        match store::reanchor(&self.doc.session, Arc::new(article)) {
+            Ok(reanchored) => {
+                let previous = std::mem::replace(
+                    &mut self.doc,
+                    Document::new(
+                        reanchored.session,
+                        crate::model::History::new_unsaved(),
+                        None,
+                    ),
+                );
+                self.doc.path.clone_from(&previous.path);
+                self.doc.fingerprint.clone_from(&previous.fingerprint);
+                self.view = ViewState::default();
+                self.list.reset_cache();
+                self.note_group = None;
+                self.source_changed = None;
+                self.status.info(format!(
+                    "Re-anchored onto {}: {}",
+                    path.display(),
+                    reanchored.report
+                ));
+                self.reanchored = Some((reanchored.report, Box::new(previous)));
+            }
+            Err(error) => self.status.error(format!("Could not re-anchor: {error}")),
+        }
+    }
+
+    /// What re-anchoring did, with a way back.
+    fn reanchor_report(&mut self, ctx: &egui::Context) {
+        let Some((report, _)) = &self.reanchored else {
+            return;
+        };
+        let mut close = false;
+        let mut revert = false;
+        egui::Modal::new(egui::Id::unique("reanchor-report")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading("Annotations re-anchored");
+            egui::Grid::new("reanchor-counts").show(ui, |ui| {
+                for (count, what) in [
+                    (report.kept, "kept in place"),
+                    (report.moved, "moved with their text"),
+                    (report.fuzzy, "attached to similar text (check them)"),
+                    (
+                        report.orphaned,
+                        "orphaned: listed under Orphans, nothing is lost",
+                    ),
+                ] {
+                    ui.label(egui::RichText::new(count.to_string()).strong());
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                close = ui.button("OK").clicked();
+                revert = ui
+                    .button("Revert")
+                    .on_hover_text("Go back to the session as it was before re-anchoring")
+                    .clicked();
+            });
+        });
+        if revert && let Some((_, previous)) = self.reanchored.take() {
+            self.doc = *previous;
+            self.view = ViewState::default();
+            self.list.reset_cache();
+            self.check_source();
+            self.status.info("Re-anchoring reverted.");
+        } else if close {
+            self.reanchored = None;
+        }
     }
 
     fn handle_dialog_answer(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
         match purpose {
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::AttachArticle => self.attach_article(&path),
             PathPurpose::SaveAs => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")
@@ -520,6 +667,7 @@ impl FactmarkApp {
             || self.paste_box.is_some()
             || self.disk_conflict
             || !self.autosave.offers.is_empty()
+            || self.reanchored.is_some()
     }
 
     /// Offers work left behind by a crashed or killed run: restore or discard each.
@@ -726,6 +874,35 @@ impl FactmarkApp {
         });
     }
 
+    /// Offers re-anchoring when the article file changed since the session was made.
+    fn source_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(source) = self.source_changed.clone() else {
+            return;
+        };
+        let mut attach = false;
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+            .corner_radius(4.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "The article at {} has changed since this session was made.",
+                        source.display()
+                    ));
+                    attach = ui.button("Re-anchor to the updated article").clicked();
+                    dismiss = ui.button("Keep the embedded text").clicked();
+                });
+            });
+        if attach {
+            self.attach_article(&source);
+        } else if dismiss {
+            self.source_changed = None;
+        }
+    }
+
     fn error_banner(&mut self, ui: &mut egui::Ui) {
         let mut dismiss = None;
         for (i, error) in self.status.errors.iter().enumerate() {
@@ -879,6 +1056,18 @@ impl eframe::App for FactmarkApp {
                 for event in events {
                     self.inspector_event(event);
                 }
+                if let Some(edit) =
+                    orphans::show(ui, &self.doc.session, self.view.selection, &palette)
+                {
+                    let reattached = match &edit {
+                        Edit::Reattach { id, .. } => Some(*id),
+                        _ => None,
+                    };
+                    if self.edit(edit) && reattached.is_some() {
+                        self.view.selection = None;
+                        self.view.selected = reattached;
+                    }
+                }
                 ui.separator();
                 ui.heading("Annotations");
                 if let Some(id) = annotation_list::show(
@@ -895,6 +1084,7 @@ impl eframe::App for FactmarkApp {
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
             .show(ui, |ui| {
                 self.error_banner(ui);
+                self.source_banner(ui);
                 if let Some(tag) = article_view::show(
                     ui,
                     &self.doc.session,
@@ -908,6 +1098,7 @@ impl eframe::App for FactmarkApp {
 
         drop_overlay(&ctx);
         self.recovery_dialog(&ctx);
+        self.reanchor_report(&ctx);
         self.disk_conflict_dialog(&ctx);
         self.paste_dialog(&ctx);
         self.confirm_dialog(&ctx);

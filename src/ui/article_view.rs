@@ -207,6 +207,8 @@ struct LastFrame {
     visible: (f64, f64),
     /// The paragraph at the top of the view, and how much of it (0..1) was scrolled past.
     first_visible: Option<(usize, f32)>,
+    /// Largest scroll offset for last frame's content height.
+    max_offset: f32,
 }
 
 /// Shows the article and handles pointer gestures on it. Returns a tag when one of the
@@ -285,7 +287,12 @@ fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Optio
     layout.index.set_measured(p, height);
     #[allow(clippy::cast_possible_truncation)] // points fit an f32, as egui's offsets do
     let target = (f64::from(last.header) + top) as f32 + config.gap_above(heading) + within;
-    Some((target - last.visible_height / 2.0 + last.margin).max(0.0))
+    // Never past the end: the scroll area would spring back over the next frames.
+    Some(
+        (target - last.visible_height / 2.0 + last.margin)
+            .min(last.max_offset)
+            .max(0.0),
+    )
 }
 
 #[allow(clippy::too_many_lines)] // one pass: header, anchor, lay out, place, paint
@@ -477,6 +484,8 @@ fn lay_out(
         header,
         visible,
         first_visible,
+        // The scroll area's inner margin is the same above and below the content.
+        max_offset: content_height + 2.0 * (scroll_offset - (clip.top() - origin)) - clip.height(),
     });
 
     let mut placed = Vec::with_capacity(laid.len());

@@ -12,6 +12,8 @@ pub enum PathPurpose {
     Open,
     /// Save the session to a new file.
     SaveAs,
+    /// Pick the updated version of the session's article, to re-anchor onto.
+    AttachArticle,
 }
 
 impl PathPurpose {
@@ -19,6 +21,7 @@ impl PathPurpose {
         match self {
             Self::Open => "Open an article or session",
             Self::SaveAs => "Save session as",
+            Self::AttachArticle => "Attach the updated article",
         }
     }
 }
@@ -115,7 +118,14 @@ impl FileDialogs {
                     .set_directory(&dialog_dir);
                 let path = match purpose {
                     PathPurpose::Open => dialog
-                        .add_filter("Articles and sessions", &["txt", "md", "markdown", "ron"])
+                        .add_filter(
+                            "Articles and sessions",
+                            &["txt", "md", "markdown", "ron", "html", "htm"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                    PathPurpose::AttachArticle => dialog
+                        .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
                         .add_filter("All files", &["*"])
                         .pick_file(),
                     PathPurpose::SaveAs => {
@@ -213,6 +223,7 @@ impl FileDialogs {
                 let ok = match prompt.purpose {
                     PathPurpose::Open => "Open",
                     PathPurpose::SaveAs => "Save",
+                    PathPurpose::AttachArticle => "Attach",
                 };
                 if ui.button(ok).clicked() || entered {
                     let text = prompt.text.trim();

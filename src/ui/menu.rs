@@ -46,6 +46,13 @@ pub fn bar(
                 Action::NewSession,
                 actions,
             );
+            item(
+                ui,
+                "Attach updated article…",
+                "",
+                Action::AttachUpdatedArticle,
+                actions,
+            );
             ui.separator();
             item(ui, "Save", "Ctrl+S", Action::Save, actions);
             item(ui, "Save as…", "Ctrl+Shift+S", Action::SaveAs, actions);

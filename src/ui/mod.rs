@@ -11,6 +11,7 @@ mod highlight;
 mod inspector;
 mod keys;
 mod menu;
+mod orphans;
 mod prefs;
 mod status;
 pub mod theme;

@@ -5,4 +5,6 @@
 pub mod import;
 pub mod model;
 pub mod store;
+#[doc(hidden)]
+pub mod testing;
 pub mod ui;

@@ -144,10 +144,11 @@ fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::
     }
     factmark::store::save(new, output)?;
     println!(
-        "Wrote {}: {} annotations, {} orphans",
+        "Wrote {}: {} annotations, {} orphan{}",
         output.display(),
         new.annotations().len(),
-        new.orphans().len()
+        new.orphans().len(),
+        if new.orphans().len() == 1 { "" } else { "s" }
     );
     Ok(())
 }

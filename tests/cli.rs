@@ -74,7 +74,7 @@ fn check_broken_sessions_fails_with_the_specific_message() {
         ("not_utf8.ron", "not valid UTF-8"),
     ];
     for (name, expected) in cases {
-        let path = format!("tests/data/broken/{name}");
+        let path = format!("tests/data/bad/{name}");
         assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path).exists());
         let output = factmark(&["check", &path]);
         assert_eq!(output.status.code(), Some(1), "{name}");
@@ -141,4 +141,96 @@ fn help_documents_commands_and_options() {
 fn a_path_cannot_be_combined_with_a_command() {
     let output = factmark(&["article.txt", "check", "x.ron"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+/// Writes the example article with a typo fixed and a sentence rewritten to a temp folder.
+fn updated_article(dir: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/belarus-prisoner-release.txt"),
+    )
+    .unwrap()
+    .replacen("known oppositionism", "known oppositionist", 1)
+    .replacen(
+        "Kellogg, who was the advisor of the previous US President Donald Trump, also got \
+         directly involved in negotiations with the Belarusian President Aliaksandr Lukashenka",
+        "Trump's former adviser reportedly met the Belarusian leader",
+        1,
+    )
+    .replacen("There is a major", "UPDATED: There is a major", 1);
+    let path = dir.join("updated.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn reanchor_prints_the_report_and_writes_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = updated_article(dir.path());
+    let out = dir.path().join("out.ron");
+    let output = factmark(&[
+        "reanchor",
+        "sessions/example.ron",
+        article.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "kept: 0\n",
+        "moved: 10\n",
+        "fuzzy: 1\n",
+        "orphaned: 1\n",
+        "fuzzy #1 Claim (98% similar): \"Belarus release a series of political prisoners including known oppositionism Siarhei Tsikhanouski\" → \"Belarus release a series of political prisoners including known oppositionist Siarhei Tsikhanouski\"\n",
+        "orphaned #3 Claim: \"Kellogg, who was the advisor",
+        ": 11 annotations, 1 orphan\n",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from:\n{text}");
+    }
+    // The result is a valid session that `check` accepts, holding the orphan.
+    let session = factmark::store::load(&out).unwrap();
+    assert_eq!(session.orphans().len(), 1);
+    assert_eq!(session.annotations().len(), 11);
+    let check = factmark(&["check", out.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn reanchor_errors_name_the_file_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    let output = factmark(&[
+        "reanchor",
+        "sessions/example.ron",
+        "no/such/article.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("error: no/such/article.txt"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists(), "nothing written on error");
+    let output = factmark(&[
+        "reanchor",
+        "tests/data/bad/truncated.ron",
+        "assets/belarus-prisoner-release.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("may be truncated"),
+        "{}",
+        stderr(&output)
+    );
+    let help = stdout(&factmark(&["reanchor", "--help"]));
+    for part in ["SESSION.ron", "ARTICLE", "OUT.ron", "orphan", "kept"] {
+        assert!(
+            help.contains(part),
+            "{part:?} missing from reanchor --help:\n{help}"
+        );
+    }
 }

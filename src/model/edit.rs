@@ -1,6 +1,6 @@
 //! Edits: the only way a session changes. Each applied edit yields its inverse for undo.
 
-use super::{Annotation, AnnotationId, Span, Tag};
+use super::{Annotation, AnnotationId, Orphan, Span, Tag};
 
 /// A change to a session's annotations, applied by [`super::Session::apply`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,14 +9,14 @@ pub enum Edit {
     Add(Annotation),
     /// Delete the annotation with this id.
     Remove(AnnotationId),
-    /// Change an annotation's tag.
+    /// Change an annotation's (or an orphan's) tag.
     SetTag {
         /// Which annotation.
         id: AnnotationId,
         /// Its new tag.
         tag: Tag,
     },
-    /// Replace an annotation's note.
+    /// Replace an annotation's (or an orphan's) note.
     SetNote {
         /// Which annotation.
         id: AnnotationId,
@@ -30,6 +30,18 @@ pub enum Edit {
         /// Its new span.
         span: Span,
     },
+    /// Turn the orphan with this id back into an annotation over `span`, keeping its tag and
+    /// note. The inverse removes the annotation and restores the orphan exactly.
+    Reattach {
+        /// Which orphan.
+        id: AnnotationId,
+        /// Where it goes in the current article.
+        span: Span,
+    },
+    /// Insert an orphan (its id must be unused by annotations and orphans).
+    AddOrphan(Orphan),
+    /// Delete the orphan with this id.
+    RemoveOrphan(AnnotationId),
     /// Several edits applied in order as one undo step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -43,7 +55,15 @@ impl Edit {
             Self::SetTag { tag, .. } => format!("tag as {}", tag.label().to_lowercase()),
             Self::SetNote { .. } => "note edit".to_owned(),
             Self::SetSpan { .. } => "move annotation".to_owned(),
-            Self::Batch(edits) => format!("{} changes", edits.len()),
+            Self::Reattach { .. } => "re-attach annotation".to_owned(),
+            Self::AddOrphan(_) => "restore orphan".to_owned(),
+            Self::RemoveOrphan(_) => "delete orphan".to_owned(),
+            // The inverses of Reattach, as the Edit menu sees them after an undo or redo.
+            Self::Batch(edits) => match edits.as_slice() {
+                [Self::Remove(_), Self::AddOrphan(_)] => "detach annotation".to_owned(),
+                [Self::RemoveOrphan(_), Self::Add(_)] => "re-attach annotation".to_owned(),
+                _ => format!("{} changes", edits.len()),
+            },
         }
     }
 }
@@ -54,7 +74,10 @@ pub enum EditError {
     /// No annotation has this id.
     #[error("no annotation {0}")]
     UnknownId(AnnotationId),
-    /// An annotation with this id already exists.
+    /// No orphan has this id.
+    #[error("no orphan {0}")]
+    UnknownOrphan(AnnotationId),
+    /// An annotation or orphan with this id already exists.
     #[error("annotation {0} already exists")]
     DuplicateId(AnnotationId),
     /// The span is empty, reversed, or covers only whitespace.

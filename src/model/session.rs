@@ -1,28 +1,37 @@
-//! A session: one article and the annotations over it. `Session::apply` is the only mutation.
+//! A session: one article, the annotations over it, and the orphans that lost their place
+//! when the article changed. `Session::apply` is the only mutation.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use super::{Annotation, AnnotationId, Article, Edit, EditError, Span, Tag};
+use super::interval::Derived;
+use super::{Annotation, AnnotationId, Article, Edit, EditError, Orphan, Span, Tag};
 
-/// An article and its annotations, kept in document order (see [`Annotation::order_key`]).
+/// An article and its annotations, kept in document order (see [`Annotation::order_key`]),
+/// plus orphans (annotations re-anchoring could not place), kept in id order.
 #[derive(Clone, Debug)]
 pub struct Session {
     article: Arc<Article>,
     annotations: Vec<Annotation>,
+    orphans: Vec<Orphan>,
     next_id: u64,
     revision: u64,
     /// Longest span ever added: bounds the backward look in [`Session::overlapping`].
     /// Never shrinks, which keeps it correct without rescanning on removal.
     max_span_len: usize,
     counts: [usize; 3],
+    /// Interval tree and id table over `annotations`, built on first use after each edit
+    /// (see [`Derived`]); emptied by [`Session::apply`].
+    derived: OnceLock<Derived>,
 }
 
 impl PartialEq for Session {
-    /// Two sessions are equal when they hold the same article and annotations (the revision
-    /// counter and id allocator are bookkeeping).
+    /// Two sessions are equal when they hold the same article, annotations and orphans (the
+    /// revision counter and id allocator are bookkeeping).
     fn eq(&self, other: &Self) -> bool {
-        self.article == other.article && self.annotations == other.annotations
+        self.article == other.article
+            && self.annotations == other.annotations
+            && self.orphans == other.orphans
     }
 }
 
@@ -32,10 +41,12 @@ impl Session {
         Self {
             article,
             annotations: Vec::new(),
+            orphans: Vec::new(),
             next_id: 1,
             revision: 0,
             max_span_len: 0,
             counts: [0; 3],
+            derived: OnceLock::new(),
         }
     }
 
@@ -43,11 +54,23 @@ impl Session {
     /// Used by the loader; sorting is done once here, not per annotation.
     pub fn with_annotations(
         article: Arc<Article>,
+        annotations: Vec<Annotation>,
+    ) -> Result<Self, EditError> {
+        Self::from_parts(article, annotations, Vec::new())
+    }
+
+    /// A session with the given annotations and orphans. Annotations are checked as an
+    /// [`Edit::Add`] would check them; ids must be unique across both lists.
+    pub fn from_parts(
+        article: Arc<Article>,
         mut annotations: Vec<Annotation>,
+        mut orphans: Vec<Orphan>,
     ) -> Result<Self, EditError> {
         let mut session = Self::new(article);
         annotations.sort_by_key(Annotation::order_key);
+        orphans.sort_by_key(|o| o.id);
         let mut ids: Vec<AnnotationId> = annotations.iter().map(|a| a.id).collect();
+        ids.extend(orphans.iter().map(|o| o.id));
         ids.sort_unstable();
         if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(EditError::DuplicateId(pair[0]));
@@ -56,7 +79,11 @@ impl Session {
             session.check_span(annotation.span)?;
             session.note_added(annotation);
         }
+        for orphan in &orphans {
+            session.next_id = session.next_id.max(orphan.id.0.saturating_add(1));
+        }
         session.annotations = annotations;
+        session.orphans = orphans;
         Ok(session)
     }
 
@@ -70,7 +97,26 @@ impl Session {
         &self.annotations
     }
 
-    /// Number of annotations with each tag, indexed by [`Tag::index`].
+    /// Orphans (annotations without a place in the current text), in id order.
+    pub fn orphans(&self) -> &[Orphan] {
+        &self.orphans
+    }
+
+    /// The orphan with this id.
+    pub fn orphan(&self, id: AnnotationId) -> Option<&Orphan> {
+        self.orphan_position(id).map(|i| &self.orphans[i])
+    }
+
+    fn orphan_position(&self, id: AnnotationId) -> Option<usize> {
+        self.orphans.binary_search_by_key(&id, |o| o.id).ok()
+    }
+
+    /// True when an annotation or an orphan has this id.
+    fn id_in_use(&self, id: AnnotationId) -> bool {
+        self.position(id).is_some() || self.orphan_position(id).is_some()
+    }
+
+    /// Number of annotations with each tag, indexed by [`Tag::index`] (orphans not included).
     pub fn counts(&self) -> [usize; 3] {
         self.counts
     }
@@ -85,8 +131,15 @@ impl Session {
         self.position(id).map(|i| &self.annotations[i])
     }
 
-    /// Index of the annotation with this id in document order.
+    /// Index of the annotation with this id in document order. O(log n) once the lookup index
+    /// has been built (by [`Session::overlapping`], which views call every frame); a linear
+    /// scan before that, e.g. while an edit is being applied.
     pub fn position(&self, id: AnnotationId) -> Option<usize> {
+        if let Some(i) = self.derived.get().and_then(|index| index.position(id))
+            && self.annotations.get(i).is_some_and(|a| a.id == id)
+        {
+            return Some(i);
+        }
         self.annotations.iter().position(|a| a.id == id)
     }
 
@@ -108,8 +161,9 @@ impl Session {
         })
     }
 
-    /// Annotations sharing at least one byte with `range`, in document order. Costs a binary
-    /// search plus the annotations near the range, not a scan of all of them.
+    /// Annotations sharing at least one byte with `range`, in document order. Costs
+    /// O(log n) plus the hits (an interval-tree walk), not a scan of all annotations, even
+    /// when some spans are very long. The first call after an edit builds the index.
     pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Annotation> {
         let query = Span::from(range);
         let first = self
@@ -118,9 +172,9 @@ impl Session {
         let last = self
             .annotations
             .partition_point(|a| a.span.start < query.end);
-        self.annotations[first..last.max(first)]
-            .iter()
-            .filter(move |a| a.span.overlaps(query))
+        self.derived
+            .get_or_init(|| Derived::build(&self.annotations))
+            .overlapping(&self.annotations, first..last, query)
     }
 
     /// Annotations containing byte `offset`, innermost (shortest) first.
@@ -135,6 +189,8 @@ impl Session {
 
     /// Applies an edit and returns its inverse. On error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        // The lookup index describes the list before the edit; rebuilt on next use.
+        self.derived = OnceLock::new();
         let inverse = self.apply_inner(edit)?;
         self.revision += 1;
         Ok(inverse)
@@ -144,7 +200,7 @@ impl Session {
         match edit {
             Edit::Add(annotation) => {
                 self.check_span(annotation.span)?;
-                if self.position(annotation.id).is_some() {
+                if self.id_in_use(annotation.id) {
                     return Err(EditError::DuplicateId(annotation.id));
                 }
                 let id = annotation.id;
@@ -162,6 +218,10 @@ impl Session {
                 Ok(Edit::Add(removed))
             }
             Edit::SetTag { id, tag } => {
+                if let Some(index) = self.orphan_position(id) {
+                    let old = std::mem::replace(&mut self.orphans[index].tag, tag);
+                    return Ok(Edit::SetTag { id, tag: old });
+                }
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
                 let old = std::mem::replace(&mut self.annotations[index].tag, tag);
                 self.counts[old.index()] -= 1;
@@ -169,6 +229,10 @@ impl Session {
                 Ok(Edit::SetTag { id, tag: old })
             }
             Edit::SetNote { id, note } => {
+                if let Some(index) = self.orphan_position(id) {
+                    let old = std::mem::replace(&mut self.orphans[index].note, note);
+                    return Ok(Edit::SetNote { id, note: old });
+                }
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
                 let old = std::mem::replace(&mut self.annotations[index].note, note);
                 Ok(Edit::SetNote { id, note: old })
@@ -184,6 +248,41 @@ impl Session {
                     .partition_point(|a| a.order_key() < annotation.order_key());
                 self.annotations.insert(at, annotation);
                 Ok(Edit::SetSpan { id, span: old })
+            }
+            Edit::Reattach { id, span } => {
+                self.check_span(span)?;
+                let index = self
+                    .orphan_position(id)
+                    .ok_or(EditError::UnknownOrphan(id))?;
+                let orphan = self.orphans.remove(index);
+                let annotation = Annotation {
+                    id,
+                    tag: orphan.tag,
+                    span,
+                    note: orphan.note.clone(),
+                };
+                self.note_added(&annotation);
+                let at = self
+                    .annotations
+                    .partition_point(|a| a.order_key() < annotation.order_key());
+                self.annotations.insert(at, annotation);
+                Ok(Edit::Batch(vec![Edit::Remove(id), Edit::AddOrphan(orphan)]))
+            }
+            Edit::AddOrphan(orphan) => {
+                if self.id_in_use(orphan.id) {
+                    return Err(EditError::DuplicateId(orphan.id));
+                }
+                let id = orphan.id;
+                self.next_id = self.next_id.max(id.0.saturating_add(1));
+                let at = self.orphans.partition_point(|o| o.id < id);
+                self.orphans.insert(at, orphan);
+                Ok(Edit::RemoveOrphan(id))
+            }
+            Edit::RemoveOrphan(id) => {
+                let index = self
+                    .orphan_position(id)
+                    .ok_or(EditError::UnknownOrphan(id))?;
+                Ok(Edit::AddOrphan(self.orphans.remove(index)))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -288,6 +387,91 @@ mod tests {
         assert_eq!(s.overlapping(0..40).count(), 3);
         let order: Vec<_> = s.annotations().iter().map(|a| a.span.start).collect();
         assert_eq!(order, [0, 17, 30]);
+    }
+
+    fn orphaned() -> Session {
+        let article = Arc::new(Article::new(
+            "t",
+            None,
+            "Belarus released 14 political prisoners.",
+        ));
+        let orphan = Orphan {
+            id: AnnotationId(7),
+            tag: Tag::Quote,
+            text: "old words".to_owned(),
+            prefix: "before ".to_owned(),
+            suffix: " after".to_owned(),
+            note: "keep me".to_owned(),
+        };
+        Session::from_parts(article, Vec::new(), vec![orphan]).unwrap()
+    }
+
+    #[test]
+    fn reattach_and_undo_restore_the_orphan_exactly() {
+        let mut s = orphaned();
+        let before = s.clone();
+        let undo = s
+            .apply(Edit::Reattach {
+                id: AnnotationId(7),
+                span: Span::new(17, 39),
+            })
+            .unwrap();
+        assert!(s.orphans().is_empty());
+        let a = s.get(AnnotationId(7)).unwrap();
+        assert_eq!((a.tag, a.note.as_str()), (Tag::Quote, "keep me"));
+        assert_eq!(s.counts(), [0, 0, 1]);
+        assert_eq!(undo.describe(), "detach annotation");
+        let redo = s.apply(undo).unwrap();
+        assert_eq!(s, before);
+        assert_eq!(s.counts(), [0, 0, 0]);
+        assert_eq!(redo.describe(), "re-attach annotation");
+        s.apply(redo).unwrap();
+        assert_eq!(s.get(AnnotationId(7)).unwrap().span, Span::new(17, 39));
+    }
+
+    #[test]
+    fn orphan_ids_are_reserved_and_editable() {
+        let mut s = orphaned();
+        let Edit::Add(a) = s.add_edit(Tag::Claim, Span::new(0, 7)) else {
+            unreachable!()
+        };
+        assert_eq!(a.id, AnnotationId(8), "fresh ids skip orphan ids");
+        let clash = Annotation {
+            id: AnnotationId(7),
+            ..a
+        };
+        assert_eq!(
+            s.apply(Edit::Add(clash)),
+            Err(EditError::DuplicateId(AnnotationId(7)))
+        );
+        let undo = s
+            .apply(Edit::SetNote {
+                id: AnnotationId(7),
+                note: "new".into(),
+            })
+            .unwrap();
+        assert_eq!(s.orphan(AnnotationId(7)).unwrap().note, "new");
+        s.apply(undo).unwrap();
+        let undo = s.apply(Edit::RemoveOrphan(AnnotationId(7))).unwrap();
+        assert!(s.orphans().is_empty());
+        s.apply(undo).unwrap();
+        assert_eq!(s, orphaned());
+        assert_eq!(
+            s.apply(Edit::Reattach {
+                id: AnnotationId(1),
+                span: Span::new(0, 7)
+            }),
+            Err(EditError::UnknownOrphan(AnnotationId(1)))
+        );
+        assert_eq!(
+            s.apply(Edit::Reattach {
+                id: AnnotationId(7),
+                span: Span::new(7, 8)
+            }),
+            Err(EditError::EmptySpan),
+            "a blank span is refused and the orphan stays"
+        );
+        assert_eq!(s.orphans().len(), 1);
     }
 
     #[test]

@@ -65,6 +65,12 @@ pub enum LoadError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The file is empty or holds only whitespace.
+    #[error("{file}the file is empty; a session file holds at least its article")]
+    Empty {
+        /// The file.
+        file: Origin,
+    },
     /// The file is not well-formed RON.
     #[error("{file}not valid RON at line {line}, column {col}: {message}")]
     Syntax {
@@ -76,6 +82,21 @@ pub enum LoadError {
         col: usize,
         /// What the parser expected or found.
         message: String,
+    },
+    /// Brackets nest deeper than any session does (a hostile or damaged file).
+    #[error(
+        "{file}line {line}, column {col}: the file nests brackets more than {limit} levels \
+         deep (a session needs 4); it is damaged or not a Factmark session"
+    )]
+    TooDeep {
+        /// The file.
+        file: Origin,
+        /// 1-based line where the limit was passed.
+        line: usize,
+        /// 1-based column where the limit was passed.
+        col: usize,
+        /// The limit ([`super::MAX_NESTING`]).
+        limit: usize,
     },
     /// Well-formed RON, but not a Factmark session (no or another `format`).
     #[error("{file}not a Factmark session: expected `format: \"factmark-session\"`, found {found}")]
@@ -182,6 +203,72 @@ pub enum LoadError {
         /// The file.
         file: Origin,
     },
+    /// An annotation's offsets do not fit as code points but do as another unit.
+    #[error(
+        "{file}annotation {id} has offsets {start}..{end} that count {unit}, not code points: \
+         the text matches there only when counted in {unit}. Session offsets count Unicode \
+         code points (see docs/FORMAT.md)"
+    )]
+    WrongOffsetUnit {
+        /// The annotation.
+        id: AnnotationId,
+        /// Its start as written.
+        start: usize,
+        /// Its end as written.
+        end: usize,
+        /// The unit the offsets seem to count ("UTF-8 bytes", "UTF-16 code units").
+        unit: &'static str,
+        /// The file.
+        file: Origin,
+    },
+    /// An annotation's stored `prefix` or `suffix` is not the article text around it.
+    #[error(
+        "{file}annotation {id}'s {which} is \"{stored}\", but the article has \"{actual}\" \
+         there; the context must be the text right next to the annotation"
+    )]
+    ContextMismatch {
+        /// The annotation.
+        id: AnnotationId,
+        /// "prefix" or "suffix".
+        which: &'static str,
+        /// The context stored in the file (shortened for display).
+        stored: String,
+        /// The article's text at that place (shortened for display).
+        actual: String,
+        /// The file.
+        file: Origin,
+    },
+    /// A text field holds a NUL character.
+    #[error(
+        "{file}{what} contains a NUL character (at code point {at}); session text must not \
+         contain NUL"
+    )]
+    NulInText {
+        /// Which field ("the article text", "the note of annotation #3").
+        what: String,
+        /// Code-point offset of the first NUL in that field.
+        at: usize,
+        /// The file.
+        file: Origin,
+    },
+    /// An orphan has no text to look for.
+    #[error("{file}orphan {id} has an empty or whitespace-only text")]
+    BlankOrphan {
+        /// The orphan.
+        id: AnnotationId,
+        /// The file.
+        file: Origin,
+    },
+    /// An id is larger than ids may be.
+    #[error("{file}annotation id {id} is too large; ids must be at most {max}")]
+    IdTooLarge {
+        /// The id as written.
+        id: u64,
+        /// The largest id allowed ([`super::MAX_ID`]).
+        max: u64,
+        /// The file.
+        file: Origin,
+    },
     /// An annotation's stored `text` is not the article text at its offsets.
     #[error(
         "{file}annotation {id} ({start}..{end}) says its text is \"{stored}\", but the article \
@@ -240,6 +327,13 @@ impl LoadError {
         | Self::Binary { file, .. }
         | Self::NotUtf8 { file, .. }
         | Self::Syntax { file, .. }
+        | Self::Empty { file, .. }
+        | Self::TooDeep { file, .. }
+        | Self::WrongOffsetUnit { file, .. }
+        | Self::ContextMismatch { file, .. }
+        | Self::NulInText { file, .. }
+        | Self::BlankOrphan { file, .. }
+        | Self::IdTooLarge { file, .. }
         | Self::WrongFormat { file, .. }
         | Self::NewerVersion { file, .. }
         | Self::UnknownVersion { file, .. }
@@ -273,6 +367,17 @@ pub enum SaveError {
     #[error("could not save {}: it is a folder; choose a file name ending in .ron", .path.display())]
     IsDirectory {
         /// The path given.
+        path: PathBuf,
+    },
+    /// The file changed on disk since it was loaded or last saved (another program or person
+    /// wrote it); nothing was written. Ask: overwrite, save as, or reload.
+    #[error(
+        "did not save {}: the file changed on disk since it was opened or last saved \
+         (another program or person wrote it); overwrite it, save under another name, or reload",
+        .path.display()
+    )]
+    ChangedOnDisk {
+        /// The file.
         path: PathBuf,
     },
     /// The session could not be rendered (an internal inconsistency; nothing was written).

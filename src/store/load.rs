@@ -1,59 +1,132 @@
-//! Loading: read the file defensively, check the header (format, version), parse format v1,
-//! then validate every annotation against the article before building a `Session`.
+//! Loading: read the file defensively (size, binary, UTF-8), check the header (format,
+//! version), parse format v2 (or v1, migrated), then validate every annotation and orphan
+//! against the article before building a `Session`.
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
 use super::error::{LoadError, Origin};
-use super::schema::{self, AnnotationFile, FORMAT, SessionFile, VERSION};
+use super::fingerprint::Fingerprint;
+use super::schema::{
+    self, AnnotationFile, ArticleFile, FORMAT, OrphanFile, SessionFile, SessionFileV1, VERSION,
+};
 use super::textfile::{self, TextFileError};
-use crate::model::{Annotation, AnnotationId, Article, EditError, Session, Span};
+use crate::model::{Annotation, AnnotationId, Article, EditError, Orphan, Session, Span};
 
 /// Session files larger than this are refused before reading (64 MiB).
 pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Deepest bracket nesting accepted. A session needs 4 levels (`(` → `annotations: [` → `(`
+/// → `Some(`); the limit stops hostile files from exhausting the parser's stack.
+pub const MAX_NESTING: usize = 32;
+
+/// Largest annotation id accepted: 2^53 − 1, so ids survive a round trip through JSON and
+/// JavaScript numbers in exports, and the id allocator can never overflow.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
 /// Longest excerpt of annotation text quoted in an error message, in characters.
 const EXCERPT_CHARS: usize = 60;
+
+/// A loaded session with what the caller needs to know about the file it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The validated session (always in the current format's model).
+    pub session: Session,
+    /// The format version the file was written in. Lower than [`VERSION`] means the session
+    /// was migrated in memory; the file itself changes only when the user saves.
+    pub version: u64,
+    /// Fingerprint of the exact bytes read, for [`super::changed_on_disk`] and
+    /// [`super::save_checked`].
+    pub fingerprint: Fingerprint,
+}
+
+impl Loaded {
+    /// True when the file was written in an older format version and was migrated on load.
+    pub fn migrated(&self) -> bool {
+        self.version < VERSION
+    }
+}
 
 /// Reads and validates the session file at `path`.
 ///
 /// # Errors
 ///
 /// A [`LoadError`] naming the file for each problem: unreadable, over
-/// [`MAX_SESSION_BYTES`], binary or not UTF-8, bad RON (with line and column), not a session,
-/// a newer or unknown version, or annotations that do not fit the article.
+/// [`MAX_SESSION_BYTES`], binary or not UTF-8, bad RON (with line and column), nested too
+/// deeply, not a session, a newer or unknown version, or annotations that do not fit the
+/// article.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
+    load_full(path).map(|loaded| loaded.session)
+}
+
+/// Like [`load`], and also reports the file's format version and the fingerprint of the
+/// bytes read (take it here, not by re-reading the file, so nothing can change in between).
+///
+/// # Errors
+///
+/// The same [`LoadError`]s as [`load`].
+pub fn load_full(path: &Path) -> Result<Loaded, LoadError> {
     let file = Origin(Some(path.to_path_buf()));
-    let src = textfile::read_text(path, MAX_SESSION_BYTES).map_err(|error| match error {
-        TextFileError::Io(source) => LoadError::Io {
-            file: file.clone(),
-            source,
-        },
-        TextFileError::TooLarge { size, limit } => LoadError::TooLarge {
-            file: file.clone(),
-            size,
-            limit,
-        },
+    let (bytes, metadata) =
+        textfile::read_bytes(path, MAX_SESSION_BYTES).map_err(|e| read_error(e, &file))?;
+    let fingerprint = Fingerprint::of_bytes(&bytes, metadata.modified().ok());
+    let src = textfile::decode(bytes).map_err(|e| read_error(e, &file))?;
+    let (session, version) = parse(&src, &file)?;
+    Ok(Loaded {
+        session,
+        version,
+        fingerprint,
+    })
+}
+
+/// Checks and parses the raw bytes of a session file, as [`load`] does after reading it.
+/// Errors do not name a file. This is the entry point of the fuzz target.
+///
+/// # Errors
+///
+/// The same [`LoadError`]s as [`load`], except those about opening the file.
+pub fn from_bytes(bytes: &[u8]) -> Result<Session, LoadError> {
+    let file = Origin::default();
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size: bytes.len() as u64,
+            limit: MAX_SESSION_BYTES,
+        });
+    }
+    let src = textfile::decode(bytes.to_vec()).map_err(|e| read_error(e, &file))?;
+    parse(&src, &file).map(|(session, _)| session)
+}
+
+/// The [`LoadError`] for a failure to read a file as text.
+fn read_error(error: TextFileError, file: &Origin) -> LoadError {
+    let file = file.clone();
+    match error {
+        TextFileError::Io(source) => LoadError::Io { file, source },
+        TextFileError::TooLarge { size, limit } => LoadError::TooLarge { file, size, limit },
         TextFileError::Binary => LoadError::Binary {
-            file: file.clone(),
+            file,
             reason: "it contains NUL bytes",
         },
         TextFileError::Utf16 => LoadError::Binary {
-            file: file.clone(),
+            file,
             reason: "it is UTF-16 encoded; sessions are UTF-8",
         },
-        TextFileError::NotUtf8 { line, offset } => LoadError::NotUtf8 {
-            file: file.clone(),
-            line,
-            offset,
-        },
-    })?;
-    parse(&src, &file)
+        TextFileError::NotUtf8 { line, offset } => LoadError::NotUtf8 { file, line, offset },
+    }
 }
 
-/// Parses and validates session text; errors name `file`.
-pub(crate) fn parse(src: &str, file: &Origin) -> Result<Session, LoadError> {
+/// The parts of a session file of any version, after migration to the current shape.
+struct Parts {
+    article: ArticleFile<'static>,
+    annotations: Vec<AnnotationFile<'static>>,
+    orphans: Vec<OrphanFile<'static>>,
+}
+
+/// Parses and validates session text; errors name `file`. Returns the session and the
+/// format version of the text.
+pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     if src.contains('\0') {
         return Err(LoadError::Binary {
@@ -61,22 +134,62 @@ pub(crate) fn parse(src: &str, file: &Origin) -> Result<Session, LoadError> {
             reason: "it contains NUL bytes",
         });
     }
+    if src.trim().is_empty() {
+        return Err(LoadError::Empty { file: file.clone() });
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     // Parse generically first: a syntax error is reported as such, and a foreign RON file
     // gets "not a Factmark session" instead of a confusing complaint about a missing field.
-    let value: ron::Value = ron::from_str(src).map_err(|error| LoadError::Syntax {
-        file: file.clone(),
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: error.code.to_string(),
+    let value: ron::Value = options.from_str(src).map_err(|error| {
+        let (line, col) = (error.span.start.line, error.span.start.col);
+        match error.code {
+            ron::Error::ExceededRecursionLimit => LoadError::TooDeep {
+                file: file.clone(),
+                line,
+                col,
+                limit: MAX_NESTING,
+            },
+            code => LoadError::Syntax {
+                file: file.clone(),
+                line,
+                col,
+                message: with_truncation_hint(code.to_string(), src, line, col),
+            },
+        }
     })?;
-    check_header(&value, file)?;
-    let parsed: SessionFile<'static> =
-        ron::from_str(src).map_err(|error| schema_error(error, file))?;
-    validate(parsed, file)
+    let version = check_header(&value, file)?;
+    drop(value);
+    if src.trim_start().starts_with('{') {
+        return Err(LoadError::WrongFormat {
+            file: file.clone(),
+            found: "a `{…}` map (JSON?); a session is a RON struct written `(…)`".to_owned(),
+        });
+    }
+    let parts = if version == 1 {
+        let v1: SessionFileV1<'static> = options
+            .from_str(src)
+            .map_err(|error| schema_error(error, file))?;
+        Parts {
+            article: v1.article,
+            annotations: v1.annotations.into_iter().map(Into::into).collect(),
+            orphans: Vec::new(),
+        }
+    } else {
+        let v2: SessionFile<'static> = options
+            .from_str(src)
+            .map_err(|error| schema_error(error, file))?;
+        Parts {
+            article: v2.article,
+            annotations: v2.annotations,
+            orphans: v2.orphans,
+        }
+    };
+    validate(parts, file).map(|session| (session, version))
 }
 
-/// Checks `format` and `version` before the rest of the file is interpreted.
-fn check_header(value: &ron::Value, file: &Origin) -> Result<(), LoadError> {
+/// Checks `format` and `version` before the rest of the file is interpreted; returns the
+/// version.
+fn check_header(value: &ron::Value, file: &Origin) -> Result<u64, LoadError> {
     let wrong = |found: String| LoadError::WrongFormat {
         file: file.clone(),
         found,
@@ -112,8 +225,7 @@ fn check_header(value: &ron::Value, file: &Origin) -> Result<(), LoadError> {
     if version == 0 {
         return Err(unknown(version.to_string()));
     }
-    // Older versions would be migrated here; 1 is the first.
-    Ok(())
+    Ok(version)
 }
 
 /// A few words for a RON value that is not a session.
@@ -137,6 +249,24 @@ fn short_ron(value: &ron::Value) -> String {
     excerpt(&text, EXCERPT_CHARS)
 }
 
+/// Adds "the file may be truncated" to a syntax error found where the text ends.
+fn with_truncation_hint(message: String, src: &str, line: usize, col: usize) -> String {
+    let text = src.trim_end();
+    let end_line = 1 + text.matches('\n').count();
+    let end_col = 1 + text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count());
+    // Parsers report the error at the last character or just past it.
+    if (line, col + 1) >= (end_line, end_col) {
+        format!(
+            "{message}; the file ends here, so it may be truncated (cut off while saving or copying)"
+        )
+    } else {
+        message
+    }
+}
+
 /// Maps a typed-parse error to [`LoadError::UnknownTag`] or [`LoadError::Malformed`].
 fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
     let line = error.span.start.line;
@@ -150,6 +280,14 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
                 found,
             }
         }
+        ron::Error::IntegerOutOfBounds => LoadError::Malformed {
+            file: file.clone(),
+            line,
+            col,
+            message: "number out of range: ids and offsets are whole numbers from 0 to \
+                      18446744073709551615 (no minus sign)"
+                .to_owned(),
+        },
         code => LoadError::Malformed {
             file: file.clone(),
             line,
@@ -159,9 +297,9 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
     }
 }
 
-/// Checks the article hash and every annotation, then builds the session.
-fn validate(parsed: SessionFile<'static>, file: &Origin) -> Result<Session, LoadError> {
-    let article = parsed.article;
+/// Checks the article hash, ids, every annotation and orphan, then builds the session.
+fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
+    let article = parts.article;
     let actual = schema::sha256_hex(&article.text);
     if !actual.eq_ignore_ascii_case(article.sha256.trim()) {
         return Err(LoadError::ShaMismatch {
@@ -170,26 +308,48 @@ fn validate(parsed: SessionFile<'static>, file: &Origin) -> Result<Session, Load
             actual,
         });
     }
+    check_nul(&article.title, || "the article title".to_owned(), file)?;
+    if let Some(source) = &article.source {
+        check_nul(source, || "the article source".to_owned(), file)?;
+    }
+    check_nul(&article.text, || "the article text".to_owned(), file)?;
     let article = Arc::new(Article::new(
         article.title.into_owned(),
         article.source.map(std::borrow::Cow::into_owned),
         article.text.into_owned(),
     ));
-    let mut seen = HashSet::with_capacity(parsed.annotations.len());
-    let annotations = parsed
+    let mut seen = HashSet::with_capacity(parts.annotations.len() + parts.orphans.len());
+    let ids = parts
+        .annotations
+        .iter()
+        .map(|a| a.id)
+        .chain(parts.orphans.iter().map(|o| o.id));
+    for id in ids {
+        if id > MAX_ID {
+            return Err(LoadError::IdTooLarge {
+                id,
+                max: MAX_ID,
+                file: file.clone(),
+            });
+        }
+        if !seen.insert(id) {
+            return Err(LoadError::DuplicateId {
+                id: AnnotationId(id),
+                file: file.clone(),
+            });
+        }
+    }
+    let annotations = parts
         .annotations
         .into_iter()
-        .map(|stored| {
-            if !seen.insert(stored.id) {
-                return Err(LoadError::DuplicateId {
-                    id: AnnotationId(stored.id),
-                    file: file.clone(),
-                });
-            }
-            to_annotation(&article, stored, file)
-        })
+        .map(|stored| to_annotation(&article, stored, file))
         .collect::<Result<Vec<_>, _>>()?;
-    Session::with_annotations(article, annotations).map_err(|error| match error {
+    let orphans = parts
+        .orphans
+        .into_iter()
+        .map(|stored| to_orphan(stored, file))
+        .collect::<Result<Vec<_>, _>>()?;
+    Session::from_parts(article, annotations, orphans).map_err(|error| match error {
         EditError::DuplicateId(id) => LoadError::DuplicateId {
             id,
             file: file.clone(),
@@ -201,6 +361,19 @@ fn validate(parsed: SessionFile<'static>, file: &Origin) -> Result<Session, Load
     })
 }
 
+/// Refuses text holding a NUL character (written as `\0` or `\u{0}` in RON): sessions hold
+/// plain text, and NUL breaks C-based tools and terminals downstream.
+fn check_nul(text: &str, what: impl Fn() -> String, file: &Origin) -> Result<(), LoadError> {
+    match text.find('\0') {
+        None => Ok(()),
+        Some(byte) => Err(LoadError::NulInText {
+            what: what(),
+            at: text[..byte].chars().count(),
+            file: file.clone(),
+        }),
+    }
+}
+
 /// Converts one stored annotation to the model's byte offsets, checking it on the way.
 fn to_annotation(
     article: &Article,
@@ -210,6 +383,9 @@ fn to_annotation(
     let id = AnnotationId(stored.id);
     let (start, end) = (stored.start, stored.end);
     let len = article.offsets().char_count();
+    let what = |field: &str| format!("the {field} of annotation {id}");
+    check_nul(&stored.text, || what("text"), file)?;
+    check_nul(&stored.note, || what("note"), file)?;
     if start >= end {
         return Err(LoadError::EmptySpan {
             id,
@@ -219,26 +395,38 @@ fn to_annotation(
             file: file.clone(),
         });
     }
-    let out_of_range = || LoadError::OutOfRange {
-        id,
-        start,
-        end,
-        len,
-        file: file.clone(),
+    let text = article.text();
+    let wrong_unit = || {
+        guess_unit(text, start, end, &stored.text).map(|unit| LoadError::WrongOffsetUnit {
+            id,
+            start,
+            end,
+            unit,
+            file: file.clone(),
+        })
+    };
+    let out_of_range = || {
+        wrong_unit().unwrap_or_else(|| LoadError::OutOfRange {
+            id,
+            start,
+            end,
+            len,
+            file: file.clone(),
+        })
     };
     let byte_start = article.byte_of_char(start).ok_or_else(out_of_range)?;
     let byte_end = article.byte_of_char(end).ok_or_else(out_of_range)?;
     let span = Span::new(byte_start, byte_end);
-    let actual = span.slice(article.text()).ok_or_else(out_of_range)?;
+    let actual = span.slice(text).ok_or_else(out_of_range)?;
     if actual != stored.text {
-        return Err(LoadError::TextMismatch {
+        return Err(wrong_unit().unwrap_or_else(|| LoadError::TextMismatch {
             id,
             start,
             end,
             stored: excerpt(&stored.text, EXCERPT_CHARS),
             actual: excerpt(actual, EXCERPT_CHARS),
             file: file.clone(),
-        });
+        }));
     }
     if actual.trim().is_empty() {
         return Err(LoadError::BlankSpan {
@@ -248,12 +436,108 @@ fn to_annotation(
             file: file.clone(),
         });
     }
+    let before = &text[..byte_start];
+    let after = &text[byte_end..];
+    for (which, stored_context, fits, actual_context) in [
+        (
+            "prefix",
+            &stored.prefix,
+            before.ends_with(stored.prefix.as_ref()),
+            tail(before, stored.prefix.chars().count()),
+        ),
+        (
+            "suffix",
+            &stored.suffix,
+            after.starts_with(stored.suffix.as_ref()),
+            head(after, stored.suffix.chars().count()),
+        ),
+    ] {
+        if !fits {
+            return Err(LoadError::ContextMismatch {
+                id,
+                which,
+                stored: excerpt(stored_context, EXCERPT_CHARS),
+                actual: excerpt(actual_context, EXCERPT_CHARS),
+                file: file.clone(),
+            });
+        }
+    }
     Ok(Annotation {
         id,
         tag: stored.tag,
         span,
         note: stored.note.into_owned(),
     })
+}
+
+/// Checks one stored orphan and converts it.
+fn to_orphan(stored: OrphanFile<'static>, file: &Origin) -> Result<Orphan, LoadError> {
+    let id = AnnotationId(stored.id);
+    let what = |field: &str| format!("the {field} of orphan {id}");
+    check_nul(&stored.text, || what("text"), file)?;
+    check_nul(&stored.prefix, || what("prefix"), file)?;
+    check_nul(&stored.suffix, || what("suffix"), file)?;
+    check_nul(&stored.note, || what("note"), file)?;
+    if stored.text.trim().is_empty() {
+        return Err(LoadError::BlankOrphan {
+            id,
+            file: file.clone(),
+        });
+    }
+    Ok(Orphan {
+        id,
+        tag: stored.tag,
+        text: stored.text.into_owned(),
+        prefix: stored.prefix.into_owned(),
+        suffix: stored.suffix.into_owned(),
+        note: stored.note.into_owned(),
+    })
+}
+
+/// The last `chars` characters of `text`.
+fn tail(text: &str, chars: usize) -> &str {
+    let skip = text.chars().count().saturating_sub(chars);
+    text.char_indices()
+        .nth(skip)
+        .map_or("", |(b, _)| &text[b..])
+}
+
+/// The first `chars` characters of `text`.
+fn head(text: &str, chars: usize) -> &str {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text, |(b, _)| &text[..b])
+}
+
+/// When offsets that do not fit as code points do fit as UTF-8 bytes or UTF-16 units (a
+/// file written by a tool that counts differently), names that unit. Only called on the error
+/// path, so its linear scan costs nothing for good files.
+fn guess_unit(text: &str, start: usize, end: usize, stored: &str) -> Option<&'static str> {
+    if stored.is_empty() {
+        return None;
+    }
+    if text.get(start..end) == Some(stored) {
+        return Some("UTF-8 bytes");
+    }
+    let mut units = 0;
+    let (mut byte_start, mut byte_end) = (None, None);
+    for (byte, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if units == start {
+            byte_start = Some(byte);
+        }
+        if units == end {
+            byte_end = Some(byte);
+            break;
+        }
+        units += c.len_utf16();
+    }
+    match (byte_start, byte_end) {
+        (Some(s), Some(e)) if text.get(s..e) == Some(stored) => Some("UTF-16 code units"),
+        _ => None,
+    }
 }
 
 /// `text` shortened to `max` characters (with `…`), line breaks shown as `⏎`.

@@ -1,25 +1,34 @@
-//! Session files: the RON schema (format v1), deterministic rendering, atomic save with a
-//! backup, and a loader that validates everything and reports each problem precisely.
+//! Session files: the RON schema (format v2, reading v1), deterministic rendering, atomic
+//! save with a backup, a loader that validates everything and reports each problem
+//! precisely, change detection (fingerprints), crash recovery files, and re-anchoring
+//! annotations onto a changed article.
 //!
 //! In memory, spans are byte offsets; in files they are code-point offsets plus the annotated
-//! text, so any reader can check `text[start:end]`. `docs/FORMAT.md` is the normative
-//! description of the format.
+//! text and its context, so any reader can check `text[start:end]`. `docs/FORMAT.md` is the
+//! normative description of the format.
 
 mod error;
+mod fingerprint;
 mod load;
+pub mod reanchor;
+pub mod recovery;
 mod save;
 mod schema;
 pub(crate) mod textfile;
 
 pub use error::{LoadError, Origin, SaveError};
-pub use load::{MAX_SESSION_BYTES, load};
-pub use save::{backup_path, save};
+pub use fingerprint::{Fingerprint, changed_on_disk};
+pub use load::{Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, load, load_full};
+pub use reanchor::{ReanchorReport, Reanchored, reanchor};
+pub use recovery::{RecoveryEntry, RecoveryKey, RecoveryStore};
+pub use save::{backup_path, save, save_checked};
 pub use schema::{FORMAT, VERSION, sha256_hex};
 
 use crate::model::Session;
 
-/// Renders `session` as format v1 RON. Deterministic: the same session always gives the same
-/// bytes (`\n` line ends, 4-space indent, annotations in document order, one per line).
+/// Renders `session` as current-format (v2) RON. Deterministic: the same session always
+/// gives the same bytes (`\n` line ends, 4-space indent, annotations in document order, one
+/// per line).
 ///
 /// # Panics
 ///
@@ -39,5 +48,5 @@ pub fn to_ron(session: &Session) -> String {
 ///
 /// The same [`LoadError`]s as [`load`], except those about reading the file.
 pub fn from_ron(src: &str) -> Result<Session, LoadError> {
-    load::parse(src, &Origin::default())
+    load::parse(src, &Origin::default()).map(|(session, _)| session)
 }

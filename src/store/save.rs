@@ -1,5 +1,6 @@
 //! Atomic save: write a temporary file beside the target, fsync it, keep the previous version
-//! as `NAME.ron.bak`, rename the temporary file over the target, fsync the folder.
+//! as `NAME.ron.bak`, rename the temporary file over the target, fsync the folder. Also the
+//! guarded save that refuses to overwrite a file changed on disk since it was read.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::SaveError;
+use super::fingerprint::{Fingerprint, changed_on_disk};
 use super::schema;
 use crate::model::Session;
 
@@ -19,8 +21,27 @@ use crate::model::Session;
 /// A [`SaveError`] naming `path` and the failed step (the folder is missing or read-only,
 /// `path` is a folder, the disk is full, …). The file at `path` is then unchanged.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
-    if path.is_dir() {
-        return Err(SaveError::IsDirectory {
+    save_checked(session, path, None).map(|_| ())
+}
+
+/// Like [`save`], but first checks that the file at `path` still holds what `expected`
+/// describes (the fingerprint from [`super::load_full`] or the previous save), and returns
+/// the fingerprint of what it wrote, to pass to the next save. With `expected` `None` the
+/// file is written whatever it holds (a first save, or the user chose "overwrite").
+///
+/// # Errors
+///
+/// [`SaveError::ChangedOnDisk`] when the file changed (or vanished) since `expected` was
+/// taken; nothing is written. Otherwise the errors of [`save`].
+pub fn save_checked(
+    session: &Session,
+    path: &Path,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    if let Some(known) = expected
+        && changed_on_disk(path, known)
+    {
+        return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
         });
     }
@@ -28,6 +49,48 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         reason: error.to_string(),
     })?;
+    let target = resolve_link(path);
+    write_atomic(&target, text.as_bytes(), true).map_err(|error| error.for_path(path))?;
+    let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
+    Ok(Fingerprint::of_bytes(text.as_bytes(), modified))
+}
+
+/// A symbolic link is saved through: the file it points to is replaced and the link stays.
+fn resolve_link(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+impl SaveError {
+    /// The same error, naming `path` (the path the user chose) instead of a resolved target.
+    fn for_path(self, path: &Path) -> Self {
+        let path = path.to_path_buf();
+        match self {
+            Self::Io { action, source, .. } => Self::Io {
+                path,
+                action,
+                source,
+            },
+            Self::IsDirectory { .. } => Self::IsDirectory { path },
+            Self::ChangedOnDisk { .. } => Self::ChangedOnDisk { path },
+            Self::Render { reason, .. } => Self::Render { path, reason },
+        }
+    }
+}
+
+/// Replaces the file at `path` with `bytes` atomically: temporary file in the same folder,
+/// fsync, optional backup of the old file as `NAME.bak`, rename, fsync of the folder. On any
+/// error the old file is unchanged and the temporary file is removed.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    if path.is_dir() {
+        return Err(SaveError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
     let io = |action: String| {
         let path = path.to_path_buf();
         move |source| SaveError::Io {
@@ -36,6 +99,11 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
             source,
         }
     };
+    if path.file_name().is_none() {
+        return Err(io("the path does not name a file".to_owned())(
+            std::io::Error::from(std::io::ErrorKind::InvalidInput),
+        ));
+    }
     let folder = folder_of(path);
     let (temp_path, mut temp) = create_temp(path, &folder).map_err(io(format!(
         "cannot create a temporary file in {}",
@@ -46,13 +114,13 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
         let _ = temp.set_permissions(old.permissions());
     }
     let written = temp
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .and_then(|()| temp.flush())
         .and_then(|()| temp.sync_all())
         .map_err(io(format!("cannot write {}", temp_path.display())));
     drop(temp);
     let result = written.and_then(|()| {
-        if path.exists() {
+        if keep_backup && path.exists() {
             backup(path).map_err(io(format!(
                 "cannot keep the previous version as {}",
                 backup_path(path).display()

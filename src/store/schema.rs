@@ -1,20 +1,24 @@
-//! The on-disk shape of session format v1 (serde structs) and its deterministic RON rendering.
-//! Field order here is the order in the file; `docs/FORMAT.md` describes it.
+//! The on-disk shape of session files (serde structs for format v2, and v1 for reading old
+//! files) and the deterministic RON rendering of v2. Field order here is the order in the
+//! file; `docs/FORMAT.md` describes it.
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
+use super::reanchor::context;
 use crate::model::{Session, Tag};
 
 /// The `format` string every session file starts with.
 pub const FORMAT: &str = "factmark-session";
 
-/// The newest format version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The newest format version this build writes and reads. Version 2 added `prefix`/`suffix`
+/// context to each annotation and the `orphans` list; version 1 files are migrated on load.
+pub const VERSION: u64 = 2;
 
-/// A whole session file. (Serde names are what error messages show: "in `annotation`".)
+/// A whole session file, format v2. (Serde names are what error messages show:
+/// "in `annotation`".)
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "session")]
 pub(crate) struct SessionFile<'a> {
@@ -22,6 +26,21 @@ pub(crate) struct SessionFile<'a> {
     pub version: u64,
     pub article: ArticleFile<'a>,
     pub annotations: Vec<AnnotationFile<'a>>,
+    /// Optional on reading (an empty list may be left out); always written.
+    #[serde(default)]
+    pub orphans: Vec<OrphanFile<'a>>,
+}
+
+/// A whole session file, format v1 (read only, then migrated).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "session")]
+pub(crate) struct SessionFileV1<'a> {
+    #[allow(dead_code, reason = "checked by the header pass")]
+    pub format: Cow<'a, str>,
+    #[allow(dead_code, reason = "checked by the header pass")]
+    pub version: u64,
+    pub article: ArticleFile<'a>,
+    pub annotations: Vec<AnnotationFileV1<'a>>,
 }
 
 /// The embedded article.
@@ -34,7 +53,8 @@ pub(crate) struct ArticleFile<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// One annotation; `start`/`end` are code-point offsets, `text` the annotated slice.
+/// One annotation (v2); `start`/`end` are code-point offsets, `text` the annotated slice,
+/// `prefix`/`suffix` the text just around it.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "annotation")]
 pub(crate) struct AnnotationFile<'a> {
@@ -43,6 +63,49 @@ pub(crate) struct AnnotationFile<'a> {
     pub start: usize,
     pub end: usize,
     pub text: Cow<'a, str>,
+    pub prefix: Cow<'a, str>,
+    pub suffix: Cow<'a, str>,
+    pub note: Cow<'a, str>,
+}
+
+/// One annotation in format v1: no context.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "annotation")]
+pub(crate) struct AnnotationFileV1<'a> {
+    pub id: u64,
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
+    pub note: Cow<'a, str>,
+}
+
+impl<'a> From<AnnotationFileV1<'a>> for AnnotationFile<'a> {
+    /// Migration v1 → v2: the context is left empty here and recomputed from the article
+    /// (empty context always agrees with the text, so validation accepts it).
+    fn from(v1: AnnotationFileV1<'a>) -> Self {
+        Self {
+            id: v1.id,
+            tag: v1.tag,
+            start: v1.start,
+            end: v1.end,
+            text: v1.text,
+            prefix: Cow::Borrowed(""),
+            suffix: Cow::Borrowed(""),
+            note: v1.note,
+        }
+    }
+}
+
+/// One orphan (v2): an annotation without a place in the text, with its quote and context.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "orphan")]
+pub(crate) struct OrphanFile<'a> {
+    pub id: u64,
+    pub tag: Tag,
+    pub text: Cow<'a, str>,
+    pub prefix: Cow<'a, str>,
+    pub suffix: Cow<'a, str>,
     pub note: Cow<'a, str>,
 }
 
@@ -85,7 +148,7 @@ pub(crate) enum RenderError {
     Ron(#[from] ron::Error),
 }
 
-/// Renders a session as format v1 RON (see [`super::to_ron`]).
+/// Renders a session as format v2 RON (see [`super::to_ron`]).
 pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
     let article = session.article();
     let text = article.text();
@@ -101,16 +164,31 @@ pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
             let start = article.char_of_byte(a.span.start).ok_or_else(span_error)?;
             let end = article.char_of_byte(a.span.end).ok_or_else(span_error)?;
             let slice = a.span.slice(text).ok_or_else(span_error)?;
+            let (prefix, suffix) = context(text, a.span);
             Ok(AnnotationFile {
                 id: a.id.0,
                 tag: a.tag,
                 start,
                 end,
                 text: Cow::Borrowed(slice),
+                prefix: Cow::Borrowed(prefix),
+                suffix: Cow::Borrowed(suffix),
                 note: Cow::Borrowed(&a.note),
             })
         })
         .collect::<Result<Vec<_>, RenderError>>()?;
+    let orphans = session
+        .orphans()
+        .iter()
+        .map(|o| OrphanFile {
+            id: o.id.0,
+            tag: o.tag,
+            text: Cow::Borrowed(&o.text),
+            prefix: Cow::Borrowed(&o.prefix),
+            suffix: Cow::Borrowed(&o.suffix),
+            note: Cow::Borrowed(&o.note),
+        })
+        .collect();
     let file = SessionFile {
         format: Cow::Borrowed(FORMAT),
         version: VERSION,
@@ -121,6 +199,7 @@ pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
             text: Cow::Borrowed(text),
         },
         annotations,
+        orphans,
     };
     let mut out = ron::ser::to_string_pretty(&file, pretty())?;
     out.push('\n');

@@ -1,5 +1,5 @@
 //! Reading a text file defensively: size limit, binary and encoding checks, before any parsing.
-//! Shared by the session loader and the article importer.
+//! Used by the session loader (the article importer has its own, encoding-aware reader).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -19,8 +19,12 @@ pub(crate) enum TextFileError {
     NotUtf8 { line: usize, offset: usize },
 }
 
-/// Reads `path` as UTF-8 text of at most `limit` bytes, dropping a leading UTF-8 BOM.
-pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, TextFileError> {
+/// Reads at most `limit` bytes of `path`, with the metadata of the same open file (so a
+/// fingerprint of the bytes and their modification time belong together).
+pub(crate) fn read_bytes(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), TextFileError> {
     let file = std::fs::File::open(path).map_err(TextFileError::Io)?;
     let metadata = file.metadata().map_err(TextFileError::Io)?;
     if metadata.is_dir() {
@@ -45,10 +49,10 @@ pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, TextFileError
     if size > limit {
         return Err(TextFileError::TooLarge { size, limit });
     }
-    decode(bytes)
+    Ok((bytes, metadata))
 }
 
-/// Checks and decodes bytes read from a text file (see [`read_text`]).
+/// Checks and decodes bytes read from a text file (see [`read_bytes`]).
 pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, TextFileError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(TextFileError::Utf16);

@@ -604,7 +604,9 @@ fn estimate(config: &Config, chars: usize, heading: bool, char_width: f32) -> f3
 fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
     let starts_upper = line.chars().next().is_some_and(char::is_uppercase);
-    let ends_open = !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', '»', ')', '…']);
+    let ends_open = !line.ends_with([
+        '.', '!', '?', ':', ';', ',', '"', '\'', '”', '»', ')', '…', '。', '！', '？',
+    ]);
     starts_upper && ends_open && line.chars().count() <= 80
 }
 

@@ -1,0 +1,2 @@
+//! Session I/O benchmark (being written).
+fn main() {}

@@ -1,0 +1,300 @@
+//! Frame-time benchmark: drives the real `FactmarkApp` headless (egui `Context::run_ui` with
+//! eframe's test creation context, plus tessellation, as a real frame does before the GPU)
+//! through a scripted session: jump to an annotation 1/20th further down, scroll with the wheel
+//! for 14 frames, repeat 20 times. The same script runs against a naive baseline, the whole
+//! article as one `LayoutJob` in a `ScrollArea` (what a typical egui app does), for the three
+//! generated documents. Prints per-frame median and p95, and the ratios the targets are about.
+//!
+//! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20).
+
+mod common;
+
+use std::path::Path;
+use std::time::Instant;
+
+use egui::text::{CCursor, LayoutJob, LayoutSection, TextFormat};
+use egui::{Color32, Event, Pos2, Rect, Vec2, ViewportId};
+use factmark::model::{Session, Span};
+use factmark::testing::{self, DocSize};
+use factmark::ui::theme::Palette;
+use factmark::ui::{Action, FactmarkApp, Launch};
+
+#[global_allocator]
+static ALLOC: common::Counting = common::Counting;
+
+const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
+/// Where the pointer rests while scrolling: over the article column.
+const OVER_ARTICLE: Pos2 = Pos2::new(450.0, 420.0);
+const SCROLL_FRAMES: usize = 14;
+const WARMUP_FRAMES: usize = 5;
+
+/// What the script needs from the thing under test.
+trait Subject {
+    fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui);
+    /// Bring annotation number `index` (document order) into view.
+    fn jump(&mut self, ctx: &egui::Context, index: usize);
+}
+
+struct Ours {
+    app: FactmarkApp,
+    frame: eframe::Frame,
+}
+
+impl Subject for Ours {
+    fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui) {
+        eframe::App::logic(&mut self.app, ctx, &mut self.frame);
+        eframe::App::ui(&mut self.app, ui, &mut self.frame);
+    }
+
+    fn jump(&mut self, ctx: &egui::Context, index: usize) {
+        let id = self.app.session().annotations()[index].id;
+        self.app.perform(ctx, Action::Select(id));
+    }
+}
+
+/// The baseline: one job for the whole article, rebuilt every frame with every annotation's
+/// tint, in a plain `ScrollArea`.
+struct Naive {
+    session: Session,
+    scroll_to: Option<Span>,
+}
+
+impl Subject for Naive {
+    fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui) {
+        let palette = Palette::for_theme(ctx.theme());
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    let job = whole_article_job(&self.session, &palette, 700.0);
+                    let galley = ui.painter().layout_job(job);
+                    let (rect, _) =
+                        ui.allocate_exact_size(galley.size(), egui::Sense::click_and_drag());
+                    ui.painter()
+                        .galley(rect.min, galley.clone(), Color32::PLACEHOLDER);
+                    if let Some(span) = self.scroll_to.take() {
+                        let article = self.session.article();
+                        let chars = article.char_of_byte(span.start).unwrap_or(0);
+                        let target = galley.pos_from_cursor(CCursor::new(chars));
+                        ui.scroll_to_rect(
+                            target.translate(rect.min.to_vec2()),
+                            Some(egui::Align::Center),
+                        );
+                    }
+                });
+        });
+    }
+
+    fn jump(&mut self, _ctx: &egui::Context, index: usize) {
+        self.scroll_to = Some(self.session.annotations()[index].span);
+    }
+}
+
+/// The job a typical egui app builds: the whole text, a section per run between annotation
+/// boundaries, tinted by the annotations covering it.
+fn whole_article_job(session: &Session, palette: &Palette, wrap: f32) -> LayoutJob {
+    let text = session.article().text();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for a in session.annotations() {
+        cuts.extend([a.span.start, a.span.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let format = TextFormat {
+        font_id: egui::FontId::proportional(17.0),
+        color: palette.text,
+        line_height: Some(17.0 * 1.6),
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        wrap: egui::text::TextWrapping::wrap_at_width(wrap),
+        ..LayoutJob::default()
+    };
+    let mut covering = session.annotations().iter().peekable();
+    let mut open: Vec<&factmark::model::Annotation> = Vec::new();
+    for pair in cuts.windows(2) {
+        let segment = Span::new(pair[0], pair[1]);
+        open.retain(|a| a.span.end > segment.start);
+        while let Some(a) = covering.next_if(|a| a.span.start <= segment.start) {
+            if a.span.end > segment.start {
+                open.push(a);
+            }
+        }
+        let background = if open.is_empty() {
+            Color32::TRANSPARENT
+        } else {
+            palette.layered_tint(open.iter().map(|a| a.tag))
+        };
+        job.sections.push(LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(segment.start)..egui::text::ByteIndex(segment.end),
+            format: TextFormat {
+                background,
+                ..format.clone()
+            },
+        });
+    }
+    job
+}
+
+struct Driver {
+    ctx: egui::Context,
+    time: f64,
+}
+
+impl Driver {
+    fn new(ctx: egui::Context) -> Self {
+        Self { ctx, time: 0.0 }
+    }
+
+    /// Runs one frame with `events`; returns its time in milliseconds (UI pass + tessellation).
+    fn frame(&mut self, subject: &mut dyn Subject, events: Vec<Event>) -> f64 {
+        self.time += 1.0 / 60.0;
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            events,
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(1.0);
+        }
+        let start = Instant::now();
+        let ctx = self.ctx.clone();
+        let output = self.ctx.run_ui(input, |ui| subject.frame(&ctx, ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed().as_secs_f64() * 1_000.0;
+        std::hint::black_box(primitives);
+        elapsed
+    }
+}
+
+/// Runs the script; returns per-frame times (ms) after warm-up and the peak heap during it.
+fn script(
+    ctx: egui::Context,
+    subject: &mut dyn Subject,
+    annotations: usize,
+    segments: usize,
+) -> (Vec<f64>, usize) {
+    common::reset_peak();
+    let mut driver = Driver::new(ctx);
+    for _ in 0..WARMUP_FRAMES {
+        driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]);
+    }
+    let mut times = Vec::with_capacity(segments * (SCROLL_FRAMES + 1));
+    for segment in 0..segments {
+        let ctx = driver.ctx.clone();
+        subject.jump(&ctx, segment * annotations / segments);
+        times.push(driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]));
+        for _ in 0..SCROLL_FRAMES {
+            let wheel = Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: Vec2::new(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            };
+            times.push(driver.frame(subject, vec![wheel]));
+        }
+    }
+    (times, common::peak())
+}
+
+struct Row {
+    size: DocSize,
+    ours: (f64, f64),
+    ours_peak: usize,
+    naive: (f64, f64),
+    naive_peak: usize,
+    naive_first_ms: f64,
+}
+
+fn measure(size: DocSize, dir: &Path, segments: usize) -> Row {
+    let session = testing::session(size);
+    let path = dir.join(format!("bench-{}.ron", size.annotations));
+    factmark::store::save(&session, &path).expect("saved the generated session");
+
+    // Ours: the real app, opening the saved session as a user would.
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let app = FactmarkApp::new(
+        &cc,
+        Launch {
+            path: Some(path),
+            recovery_dir: Some(dir.join("recovery")),
+            ..Launch::default()
+        },
+    );
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    let mut ours = Ours {
+        app,
+        frame: eframe::Frame::_new_kittest(),
+    };
+    let (mut times, ours_peak) = script(ctx, &mut ours, size.annotations, segments);
+    let ours_stats = common::median_p95(&mut times);
+    drop(ours);
+
+    // Naive: same script; its first frame (laying out the whole text once) is reported apart.
+    let ctx = egui::Context::default();
+    let mut naive = Naive {
+        session,
+        scroll_to: None,
+    };
+    let first = Driver::new(ctx.clone()).frame(&mut naive, Vec::new());
+    let (mut times, naive_peak) = script(ctx, &mut naive, size.annotations, segments);
+    Row {
+        size,
+        ours: ours_stats,
+        ours_peak,
+        naive: common::median_p95(&mut times),
+        naive_peak,
+        naive_first_ms: first,
+    }
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let segments = if quick { 5 } else { 20 };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    println!("Factmark frame benchmark — {}", common::machine());
+    println!(
+        "script: {segments} × (jump to the next 1/{segments} of the annotations + {SCROLL_FRAMES} wheel frames), \
+         window {}×{}, after {WARMUP_FRAMES} warm-up frames",
+        WINDOW.x, WINDOW.y
+    );
+    println!();
+    println!(
+        "| document | Factmark median | Factmark p95 | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    let mut rows = Vec::new();
+    for size in testing::SIZES {
+        let row = measure(size, dir.path(), segments);
+        println!(
+            "| {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
+            row.size.name,
+            row.ours.0,
+            row.ours.1,
+            row.naive.0,
+            row.naive.1,
+            row.naive_first_ms,
+            common::mb(row.ours_peak),
+            common::mb(row.naive_peak),
+        );
+        rows.push(row);
+    }
+    let (small, large) = (&rows[0], &rows[rows.len() - 1]);
+    println!();
+    println!(
+        "Factmark median, 5 MB vs 5 KB: {:.2}× (target ≤ 1.5×); p95: {:.2}×",
+        large.ours.0 / small.ours.0,
+        large.ours.1 / small.ours.1
+    );
+    println!(
+        "naive vs Factmark median at 5 MB: {:.1}× slower (target ≥ 20×); p95: {:.1}×",
+        large.naive.0 / large.ours.0,
+        large.naive.1 / large.ours.1
+    );
+}

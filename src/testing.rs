@@ -1,0 +1,275 @@
+//! Deterministic generated documents for benchmarks and tests: long articles built from the
+//! default article's sentences, with many annotations of mixed tags, nested and overlapping.
+//! Not part of the public API (hidden from the docs); nothing here touches the disk.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::import;
+use crate::model::{Annotation, AnnotationId, Article, Session, Span, Tag};
+
+/// A generated document's size: about `text_bytes` of text with exactly `annotations` spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocSize {
+    /// Short label for tables, e.g. `5 MB / 20000`.
+    pub name: &'static str,
+    /// Target text length in bytes (the text ends at the first paragraph reaching it).
+    pub text_bytes: usize,
+    /// Number of annotations.
+    pub annotations: usize,
+}
+
+/// A news item: 5 KB with 50 annotations.
+pub const SMALL: DocSize = DocSize {
+    name: "5 KB / 50",
+    text_bytes: 5_000,
+    annotations: 50,
+};
+
+/// A long report: 500 KB with 2,000 annotations.
+pub const MEDIUM: DocSize = DocSize {
+    name: "500 KB / 2000",
+    text_bytes: 500_000,
+    annotations: 2_000,
+};
+
+/// A book-length dossier: 5 MB with 20,000 annotations.
+pub const LARGE: DocSize = DocSize {
+    name: "5 MB / 20000",
+    text_bytes: 5_000_000,
+    annotations: 20_000,
+};
+
+/// The three sizes the benchmarks compare, smallest first.
+pub const SIZES: [DocSize; 3] = [SMALL, MEDIUM, LARGE];
+
+/// SplitMix64: tiny, fast and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`n > 0`; the modulo bias is irrelevant here).
+    fn below(&mut self, n: usize) -> usize {
+        // A usize always fits in u64 on supported targets, and the result is below `n`.
+        #[allow(clippy::cast_possible_truncation)]
+        let value = (self.next() % n as u64) as usize;
+        value
+    }
+}
+
+/// The default article's sentences and section headings, in order.
+fn sentence_pool() -> (Vec<String>, Vec<String>) {
+    let article = import::default_article();
+    let text = article.text();
+    let mut sentences = Vec::new();
+    let mut headings = Vec::new();
+    for para in article.paragraphs() {
+        let line = text[para.clone()].trim();
+        let ends_open = !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', ')']);
+        if ends_open && line.chars().count() <= 80 {
+            headings.push(line.to_owned());
+            continue;
+        }
+        let mut start = 0;
+        let bytes = line.as_bytes();
+        for (i, c) in line.char_indices() {
+            let at_end =
+                matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|&b| b == b' ');
+            if at_end {
+                let sentence = line[start..=i].trim();
+                if !sentence.is_empty() {
+                    sentences.push(sentence.to_owned());
+                }
+                start = i + 1;
+            }
+        }
+        let rest = line[start..].trim();
+        if !rest.is_empty() {
+            sentences.push(rest.to_owned());
+        }
+    }
+    (sentences, headings)
+}
+
+/// About `bytes` of article text: paragraphs of two to seven of the default article's
+/// sentences, with a section heading every few paragraphs. Always the same for the same size.
+pub fn article_text(bytes: usize) -> String {
+    let (sentences, headings) = sentence_pool();
+    let mut rng = Rng(0x00FA_C7AA_11C0_FFEE ^ bytes as u64);
+    let mut text = String::with_capacity(bytes + 2_000);
+    let mut paragraphs = 0usize;
+    while text.len() < bytes {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        if paragraphs % 9 == 4 && !headings.is_empty() {
+            text.push_str(&headings[rng.below(headings.len())]);
+            text.push('\n');
+        }
+        let count = 2 + rng.below(6);
+        for k in 0..count {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(&sentences[rng.below(sentences.len())]);
+        }
+        paragraphs += 1;
+    }
+    text
+}
+
+/// A generated article of about `bytes` (see [`article_text`]).
+pub fn article(bytes: usize) -> Article {
+    Article::new(
+        format!("Generated dossier ({bytes} bytes)"),
+        None,
+        article_text(bytes),
+    )
+}
+
+/// A session over [`article`]`(size.text_bytes)` with exactly `size.annotations` annotations
+/// spread evenly through the text: mostly a few words each, some nested inside or partly
+/// overlapping their neighbour, some covering a whole paragraph, some crossing into the
+/// next paragraph. Ids are 1..=n in document order; every fifth has a note containing
+/// `[n<id>]`, so tests can find a given annotation with the list filter.
+///
+/// # Panics
+///
+/// Never for the sizes here (the generated spans are valid by construction).
+pub fn session(size: DocSize) -> Session {
+    let article = Arc::new(article(size.text_bytes));
+    let annotations = annotations(&article, size.annotations);
+    match Session::with_annotations(article, annotations) {
+        Ok(session) => session,
+        Err(error) => panic!("generated annotations are valid: {error}"),
+    }
+}
+
+/// Byte ranges of the space-separated words of `range` in `text`.
+fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push(range.start + s..range.start + i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(range.start + s..range.end);
+    }
+    words
+}
+
+fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
+    let text = article.text();
+    let paragraphs = article.paragraphs();
+    let mut rng = Rng(0x5EED_0000 ^ n as u64);
+    let stride = (text.len() / n.max(1)).max(1);
+    let mut spans: Vec<Span> = Vec::with_capacity(n);
+    let mut previous = Span::new(0, 0);
+    for i in 0..n {
+        let at = (i * stride + rng.below(stride)).min(text.len().saturating_sub(1));
+        let p = article.paragraph_at(at).min(paragraphs.len() - 1);
+        let para_words = words(text, paragraphs[p].clone());
+        let w = para_words
+            .partition_point(|word| word.end <= at)
+            .min(para_words.len() - 1);
+        let span_of = |from: usize, count: usize| {
+            let last = (from + count).min(para_words.len()) - 1;
+            Span::new(para_words[from].start, para_words[last].end)
+        };
+        let span = match i % 20 {
+            // Nested inside the previous span: its last word or two.
+            14..=16 if !previous.is_empty() => {
+                let inner = words(text, previous.range());
+                let take = inner.len().min(1 + rng.below(2));
+                Span::new(inner[inner.len() - take].start, previous.end)
+            }
+            // Starts inside the previous span and runs on past it.
+            18 if !previous.is_empty() => {
+                let from = words(text, previous.range())
+                    .last()
+                    .map_or(previous.start, |word| word.start);
+                Span::new(
+                    from,
+                    span_of(w, 3).end.max(previous.end + 1).min(text.len()),
+                )
+            }
+            // A whole paragraph, enclosing the spans inside it.
+            17 => Span::from(paragraphs[p].clone()),
+            // The end of this paragraph and the start of the next.
+            19 if p + 1 < paragraphs.len() => {
+                let from = para_words.len().saturating_sub(3);
+                let next_words = words(text, paragraphs[p + 1].clone());
+                let to = next_words[next_words.len().min(2) - 1].end;
+                Span::new(para_words[from].start, to)
+            }
+            _ => span_of(w, 1 + rng.below(6)),
+        };
+        let span = Span::new(
+            crate::model::words::floor_boundary(text, span.start),
+            crate::model::words::ceil_boundary(text, span.end),
+        );
+        spans.push(span);
+        if i % 20 < 14 {
+            previous = span;
+        }
+    }
+    spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+    spans
+        .into_iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let id = i as u64 + 1;
+            Annotation {
+                id: AnnotationId(id),
+                tag: Tag::ALL[rng.below(3)],
+                span,
+                note: if id % 5 == 0 {
+                    format!("Check against the source [n{id}].")
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_sizes_and_valid_spans() {
+        let a = session(SMALL);
+        let b = session(SMALL);
+        assert_eq!(a, b);
+        let text = a.article().text();
+        assert!((SMALL.text_bytes..SMALL.text_bytes + 2_000).contains(&text.len()));
+        assert_eq!(a.annotations().len(), SMALL.annotations);
+        let nested = a
+            .annotations()
+            .windows(2)
+            .filter(|w| w[0].span.overlaps(w[1].span))
+            .count();
+        assert!(nested >= 5, "{nested} overlapping neighbours");
+        assert!(a.annotations().iter().any(|x| a.text_of(x).contains('\n')));
+        let last = a.annotations().last().unwrap();
+        assert_eq!(last.id, AnnotationId(50));
+        assert!(last.note.contains("[n50]"));
+        assert_eq!(a.counts().iter().sum::<usize>(), 50);
+        assert!(a.counts().iter().all(|&c| c > 5), "{:?}", a.counts());
+    }
+}

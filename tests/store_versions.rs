@@ -1,0 +1,182 @@
+//! Format evolution: version 1 fixtures load and migrate to version 2 in memory, the file on
+//! disk changes only on save (and the v1 file becomes the `.bak`), version 2 fixtures (with
+//! context and orphans) are pinned byte for byte, and a newer version is refused.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test store_versions` rewrites tests/data/v2/orphans.ron.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use factmark::model::{Annotation, AnnotationId, Article, Orphan, Session, Span, Tag};
+use factmark::store::{self, LoadError};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn v1_fixtures_migrate_to_the_v2_sessions() {
+    for (v1, v2) in [
+        ("tests/data/v1/small.ron", "tests/data/golden/small.ron"),
+        ("tests/data/v1/example.ron", "sessions/example.ron"),
+    ] {
+        let old = store::load_full(&data(v1)).unwrap();
+        assert_eq!(old.version, 1, "{v1}");
+        assert!(old.migrated());
+        let new = store::load_full(&data(v2)).unwrap();
+        assert_eq!(new.version, store::VERSION);
+        assert!(!new.migrated());
+        assert_eq!(old.session, new.session, "{v1} migrates to {v2}");
+        // Migration computes the context: rendering the migrated session gives the v2 bytes.
+        assert_eq!(
+            store::to_ron(&old.session),
+            std::fs::read_to_string(data(v2)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn loading_v1_leaves_the_file_and_saving_keeps_it_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ron");
+    let v1_bytes = std::fs::read(data("tests/data/v1/small.ron")).unwrap();
+    std::fs::write(&path, &v1_bytes).unwrap();
+    let loaded = store::load_full(&path).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        v1_bytes,
+        "loading never writes"
+    );
+    store::save_checked(&loaded.session, &path, Some(&loaded.fingerprint)).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("    version: 2,\n"), "{saved}");
+    assert!(saved.contains("prefix: \"Franak Viačorka said: “\""));
+    assert_eq!(
+        std::fs::read(store::backup_path(&path)).unwrap(),
+        v1_bytes,
+        "the v1 file is the backup"
+    );
+    assert!(!store::load_full(&path).unwrap().migrated());
+}
+
+/// A v2 session with orphans and contexts cut short by the start and end of the text.
+fn orphan_session() -> Session {
+    let text = "Minsk, 2025. Belarus freed 14 prisoners. 🙂 Ещё 300 000 человек уехали.";
+    let article = Arc::new(Article::new(
+        "Orphans — v2",
+        Some("articles/orphans.txt".into()),
+        text,
+    ));
+    let find = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    };
+    let annotations = vec![
+        Annotation {
+            id: AnnotationId(1),
+            tag: Tag::Claim,
+            span: find("Minsk"),
+            note: String::new(),
+        },
+        Annotation {
+            id: AnnotationId(2),
+            tag: Tag::Statistic,
+            span: find("14 prisoners"),
+            note: "check".into(),
+        },
+        Annotation {
+            id: AnnotationId(6),
+            tag: Tag::Statistic,
+            span: find("уехали."),
+            note: String::new(),
+        },
+    ];
+    let orphans = vec![
+        Orphan {
+            id: AnnotationId(3),
+            tag: Tag::Quote,
+            text: "“We will never negotiate”".into(),
+            prefix: "the minister said: ".into(),
+            suffix: " on Monday.".into(),
+            note: "Quote removed in the updated article?".into(),
+        },
+        Orphan {
+            id: AnnotationId(5),
+            tag: Tag::Claim,
+            text: "Kellogg was the key figure".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            note: String::new(),
+        },
+    ];
+    Session::from_parts(article, annotations, orphans).unwrap()
+}
+
+#[test]
+fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
+    let session = orphan_session();
+    let ron = store::to_ron(&session);
+    let path = data("tests/data/v2/orphans.ron");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &ron).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        ron,
+        "{} differs from what to_ron writes (UPDATE_GOLDEN=1 rewrites it)",
+        path.display()
+    );
+    assert!(ron.contains("(id: 1, tag: Claim, start: 0, end: 5, text: \"Minsk\", prefix: \"\", "));
+    assert!(ron.contains("suffix: \"\", note: \"\"),\n    ],\n    orphans: [\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded, session);
+    assert_eq!(loaded.orphans().len(), 2);
+    assert_eq!(
+        loaded.counts(),
+        [1, 2, 0],
+        "orphans are not counted as annotations"
+    );
+    // A new annotation never takes an orphan's id.
+    let factmark::model::Edit::Add(a) = loaded.add_edit(Tag::Claim, Span::new(0, 5)) else {
+        unreachable!()
+    };
+    assert_eq!(a.id, AnnotationId(7));
+}
+
+#[test]
+fn v2_accepts_shorter_context_and_a_missing_orphans_list() {
+    // Another tool may store less context (or none) and leave out an empty `orphans`.
+    let text = "alpha beta gamma";
+    let ron = format!(
+        "(format: \"factmark-session\", version: 2, article: (title: \"t\", source: None, \
+         sha256: \"{}\", text: \"{text}\"), annotations: [\
+         (id: 1, tag: Claim, start: 6, end: 10, text: \"beta\", prefix: \"a \", suffix: \"\", \
+         note: \"\")])",
+        store::sha256_hex(text)
+    );
+    let session = store::from_ron(&ron).unwrap();
+    assert_eq!(session.text_of(&session.annotations()[0]), "beta");
+    assert!(session.orphans().is_empty());
+    // Saving writes the full context and the empty list.
+    let saved = store::to_ron(&session);
+    assert!(
+        saved.contains("prefix: \"alpha \", suffix: \" gamma\""),
+        "{saved}"
+    );
+    assert!(saved.contains("orphans: [],"));
+}
+
+#[test]
+fn newer_versions_are_refused_with_update_advice() {
+    let error = store::load(&data("tests/data/bad/future_version.ron")).unwrap_err();
+    assert!(matches!(
+        error,
+        LoadError::NewerVersion {
+            version: 3,
+            supported: 2,
+            ..
+        }
+    ));
+    assert!(error.to_string().contains("Update Factmark"));
+}

@@ -37,10 +37,11 @@ struct Cli {
 enum Command {
     /// Validate a session file without opening the window and print its annotation counts.
     ///
-    /// Prints the file and article title, one line per tag ("Claim: 3") and the total, and
-    /// exits 0. If the file is not a valid session (bad RON, wrong format or version, offsets
-    /// out of range, text that does not match the article, …) prints `error: <reason>` to
-    /// standard error and exits 1.
+    /// Prints the file and article title, how the article was imported when the session
+    /// records it ("Import: html, UTF-8 (source SHA-256 …)"), one line per tag ("Claim: 3")
+    /// and the total, and exits 0. If the file is not a valid session (bad RON, wrong format
+    /// or version, offsets out of range, text that does not match the article, …) prints
+    /// `error: <reason>` to standard error and exits 1.
     Check {
         /// The session file (.ron) to check.
         #[arg(value_name = "SESSION.ron")]
@@ -111,11 +112,15 @@ fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::
     use factmark::store::reanchor::Outcome;
     let old = factmark::store::load(session_path)?;
     let imported = factmark::import::open_article(article_path)?;
-    let article = factmark::model::Article::new(
+    let mut article = factmark::model::Article::new(
         old.article().title(),
         Some(article_path.display().to_string()),
         imported.text(),
     );
+    // The session now holds the updated text, so it records how that text was imported.
+    if let Some(provenance) = imported.provenance() {
+        article = article.with_provenance(provenance.clone());
+    }
     let done = factmark::store::reanchor(&old, std::sync::Arc::new(article))?;
     let (new, report) = (&done.session, &done.report);
     println!("{} → {}:", session_path.display(), article_path.display());
@@ -158,6 +163,12 @@ fn check(path: &Path) -> anyhow::Result<()> {
     let session = factmark::store::load(path)?;
     let counts = session.counts();
     println!("{}: \"{}\"", path.display(), session.article().title());
+    if let Some(import) = session.article().provenance() {
+        println!(
+            "Import: {}, {} (source SHA-256 {})",
+            import.importer, import.encoding, import.source_sha256
+        );
+    }
     for tag in Tag::ALL {
         println!("{}: {}", tag.label(), counts[tag.index()]);
     }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use factmark::model::{Annotation, AnnotationId, Article, Orphan, Session, Span, Tag};
+use factmark::model::{Annotation, AnnotationId, Article, Orphan, Provenance, Session, Span, Tag};
 use factmark::store::{self, LoadError};
 
 fn data(path: &str) -> PathBuf {
@@ -88,6 +88,26 @@ const CORPUS: &[(&str, &str)] = &[
     (
         "id_too_large.ron",
         "annotation id 9007199254740992 is too large; ids must be at most 9007199254740991",
+    ),
+    (
+        "import_bad_sha.ron",
+        "the article's import record has an invalid `source_sha256`: \"FA68BAA3EF71E02A4F55CF504783D05FBF9B654A89169704F053806CA1C8A837\" is not 64 lower-case hex digits",
+    ),
+    (
+        "import_blank_encoding.ron",
+        "the article's import record has an invalid `encoding`: it is empty or only whitespace",
+    ),
+    (
+        "import_empty_importer.ron",
+        "the article's import record has an invalid `importer`: it is empty or only whitespace",
+    ),
+    (
+        "import_unknown_field.ron",
+        "line 8, column 64: the session is malformed: Unexpected field named `detected_by` in `import`",
+    ),
+    (
+        "import_without_some.ron",
+        "line 8, column 16: the session is malformed: Expected option: write `None` or `Some(…)`",
     ),
     (
         "json.ron",
@@ -192,6 +212,10 @@ const CORPUS: &[(&str, &str)] = &[
     (
         "v1_with_context.ron",
         "Unexpected field named `prefix` in `annotation`",
+    ),
+    (
+        "v1_with_import.ron",
+        "line 8, column 9: the session is malformed: Unexpected field named `import` in `article`",
     ),
     (
         "v1_with_orphans.ron",
@@ -329,6 +353,20 @@ fn typed_errors_for_the_new_checks() {
     ));
     assert!(matches!(load("empty.ron"), LoadError::Empty { .. }));
     assert!(matches!(
+        load("import_bad_sha.ron"),
+        LoadError::BadImport {
+            field: "source_sha256",
+            ..
+        }
+    ));
+    assert!(matches!(
+        load("import_empty_importer.ron"),
+        LoadError::BadImport {
+            field: "importer",
+            ..
+        }
+    ));
+    assert!(matches!(
         load("id_shared_with_orphan.ron"),
         LoadError::DuplicateId {
             id: AnnotationId(3),
@@ -400,10 +438,17 @@ const TOKENS: &[&str] = &[
     "orphans: []",
 ];
 
-/// A valid session with orphans, so the fuzzer mutates that part of the format too.
+/// A valid session with orphans and an import record, so the fuzzer mutates those parts of
+/// the format too.
 fn orphan_seed() -> String {
     let text = "Minsk — 14 prisoners freed. 🙂 Ещё 300 000 уехали.\n";
-    let article = Arc::new(Article::new("Seed", Some("seed.txt".into()), text));
+    let article = Arc::new(
+        Article::new("Seed", Some("seed.txt".into()), text).with_provenance(Provenance {
+            importer: "plain-text".into(),
+            encoding: "windows-1251".into(),
+            source_sha256: store::sha256_hex("seed"),
+        }),
+    );
     let start = text.find("14 prisoners").unwrap();
     let annotations = vec![Annotation {
         id: AnnotationId(1),

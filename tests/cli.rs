@@ -47,6 +47,22 @@ fn check_golden_small_session() {
 }
 
 #[test]
+fn check_prints_how_the_article_was_imported() {
+    let output = factmark(&["check", "tests/data/v2/imported.ron"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "tests/data/v2/imported.ron: \"Minsk talks – notes\"\n\
+         Import: markdown, UTF-8 (source SHA-256 \
+         fa68baa3ef71e02a4f55cf504783d05fbf9b654a89169704f053806ca1c8a837)\n\
+         Claim: 0\n\
+         Statistic: 1\n\
+         Quote: 0\n\
+         Total: 1\n"
+    );
+}
+
+#[test]
 fn check_broken_sessions_fails_with_the_specific_message() {
     let cases = [
         ("syntax.ron", "not valid RON at line 6, column 9"),
@@ -191,8 +207,22 @@ fn reanchor_prints_the_report_and_writes_the_session() {
     let session = factmark::store::load(&out).unwrap();
     assert_eq!(session.orphans().len(), 1);
     assert_eq!(session.annotations().len(), 11);
+    // It records how the updated article was imported.
+    let provenance = session.article().provenance().expect("an import record");
+    assert_eq!(
+        (provenance.importer.as_str(), provenance.encoding.as_str()),
+        ("plain-text", "UTF-8")
+    );
     let check = factmark(&["check", out.to_str().unwrap()]);
     assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        stdout(&check).contains(&format!(
+            "\nImport: plain-text, UTF-8 (source SHA-256 {})\n",
+            provenance.source_sha256
+        )),
+        "{}",
+        stdout(&check)
+    );
 }
 
 #[test]

@@ -1,13 +1,14 @@
 //! Format evolution: version 1 fixtures load and migrate to version 2 in memory, the file on
 //! disk changes only on save (and the v1 file becomes the `.bak`), version 2 fixtures (with
-//! context and orphans) are pinned byte for byte, and a newer version is refused.
+//! context, orphans and an import record) are pinned byte for byte, version 2 files without
+//! the later optional fields still load, and a newer version is refused.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test store_versions` rewrites tests/data/v2/orphans.ron.
+//! `UPDATE_GOLDEN=1 cargo test --test store_versions` rewrites tests/data/v2/*.ron.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use factmark::model::{Annotation, AnnotationId, Article, Orphan, Session, Span, Tag};
+use factmark::model::{Annotation, AnnotationId, Article, Orphan, Provenance, Session, Span, Tag};
 use factmark::store::{self, LoadError};
 
 fn data(path: &str) -> PathBuf {
@@ -27,6 +28,11 @@ fn v1_fixtures_migrate_to_the_v2_sessions() {
         assert_eq!(new.version, store::VERSION);
         assert!(!new.migrated());
         assert_eq!(old.session, new.session, "{v1} migrates to {v2}");
+        assert_eq!(
+            old.session.article().provenance(),
+            None,
+            "v1 has no import record"
+        );
         // Migration computes the context: rendering the migrated session gives the v2 bytes.
         assert_eq!(
             store::to_ron(&old.session),
@@ -112,21 +118,28 @@ fn orphan_session() -> Session {
     Session::from_parts(article, annotations, orphans).unwrap()
 }
 
-#[test]
-fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
-    let session = orphan_session();
-    let ron = store::to_ron(&session);
-    let path = data("tests/data/v2/orphans.ron");
+/// Renders `session` and compares it with the file at `path` (rewritten under
+/// `UPDATE_GOLDEN=1`); returns the rendering.
+fn assert_pinned(session: &Session, path: &Path) -> String {
+    let ron = store::to_ron(session);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &ron).unwrap();
+        std::fs::write(path, &ron).unwrap();
     }
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
+        std::fs::read_to_string(path).unwrap(),
         ron,
         "{} differs from what to_ron writes (UPDATE_GOLDEN=1 rewrites it)",
         path.display()
     );
+    ron
+}
+
+#[test]
+fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
+    let session = orphan_session();
+    let path = data("tests/data/v2/orphans.ron");
+    let ron = assert_pinned(&session, &path);
     assert!(ron.contains("(id: 1, tag: Claim, start: 0, end: 5, text: \"Minsk\", prefix: \"\", "));
     assert!(ron.contains("suffix: \"\", note: \"\"),\n    ],\n    orphans: [\n"));
     let loaded = store::load(&path).unwrap();
@@ -144,9 +157,60 @@ fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
     assert_eq!(a.id, AnnotationId(7));
 }
 
+/// A v2 session on an imported Markdown article, recording its import.
+fn imported_session() -> Session {
+    let source = "# Minsk talks – notes\n\nBelarus freed **14 prisoners** on Saturday.\n";
+    let text = "Belarus freed 14 prisoners on Saturday.\n";
+    let article = Article::new(
+        "Minsk talks – notes",
+        Some("articles/minsk-notes.md".into()),
+        text,
+    )
+    .with_provenance(Provenance {
+        importer: "markdown".into(),
+        encoding: "UTF-8".into(),
+        source_sha256: store::sha256_hex(source),
+    });
+    let start = text.find("14 prisoners").unwrap();
+    let annotations = vec![Annotation {
+        id: AnnotationId(1),
+        tag: Tag::Statistic,
+        span: Span::new(start, start + "14 prisoners".len()),
+        note: String::new(),
+    }];
+    Session::from_parts(Arc::new(article), annotations, Vec::new()).unwrap()
+}
+
 #[test]
-fn v2_accepts_shorter_context_and_a_missing_orphans_list() {
-    // Another tool may store less context (or none) and leave out an empty `orphans`.
+fn v2_fixture_with_an_import_record_is_pinned_and_round_trips() {
+    let session = imported_session();
+    let path = data("tests/data/v2/imported.ron");
+    let ron = assert_pinned(&session, &path);
+    // Written after `sha256`, before `text`, on one line.
+    assert!(
+        ron.contains(&format!(
+            "        sha256: \"{}\",\n        import: Some((importer: \"markdown\", \
+             encoding: \"UTF-8\", source_sha256: \"{}\")),\n        text: ",
+            store::sha256_hex(session.article().text()),
+            store::sha256_hex(
+                "# Minsk talks – notes\n\nBelarus freed **14 prisoners** on Saturday.\n"
+            ),
+        )),
+        "{ron}"
+    );
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded, session);
+    assert_eq!(
+        loaded.article().provenance(),
+        session.article().provenance()
+    );
+    assert_eq!(store::to_ron(&loaded), ron);
+}
+
+#[test]
+fn v2_accepts_shorter_context_and_missing_optional_fields() {
+    // Another tool may store less context (or none) and leave out an empty `orphans` and the
+    // article's `import` record.
     let text = "alpha beta gamma";
     let ron = format!(
         "(format: \"factmark-session\", version: 2, article: (title: \"t\", source: None, \
@@ -158,13 +222,19 @@ fn v2_accepts_shorter_context_and_a_missing_orphans_list() {
     let session = store::from_ron(&ron).unwrap();
     assert_eq!(session.text_of(&session.annotations()[0]), "beta");
     assert!(session.orphans().is_empty());
-    // Saving writes the full context and the empty list.
+    // A v2 file from before the import record (or from another tool) has none.
+    assert_eq!(session.article().provenance(), None);
+    // Saving writes the full context, the empty list and `import: None`.
     let saved = store::to_ron(&session);
     assert!(
         saved.contains("prefix: \"alpha \", suffix: \" gamma\""),
         "{saved}"
     );
     assert!(saved.contains("orphans: [],"));
+    assert!(
+        saved.contains("        import: None,\n        text: "),
+        "{saved}"
+    );
 }
 
 #[test]

@@ -61,7 +61,8 @@ pub fn import_clipboard(text: &str) -> Result<(Article, ImportReport), ImportErr
         published: None,
         warnings,
     };
-    Ok((Article::new(title, None, cleaned.text), report))
+    let article = Article::new(title, None, cleaned.text).with_provenance(report.provenance());
+    Ok((article, report))
 }
 
 /// The first non-blank line, whitespace collapsed, cut to [`MAX_CLIPBOARD_TITLE_CHARS`].

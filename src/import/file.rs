@@ -121,7 +121,8 @@ pub(crate) fn import_bytes(
         published: extracted.published,
         warnings,
     };
-    Ok((Article::new(title, source, extracted.text), report))
+    let article = Article::new(title, source, extracted.text).with_provenance(report.provenance());
+    Ok((article, report))
 }
 
 /// Reads at most [`MAX_ARTICLE_BYTES`]; refuses folders and bigger files.

@@ -59,7 +59,9 @@ pub fn open_article(path: &Path) -> Result<Article, ImportError> {
     import_file(path).map(|(article, _)| article)
 }
 
-/// The article shown on first start (embedded in the binary).
+/// The article shown on first start (embedded in the binary). It has no
+/// [provenance](Article::provenance): it was not imported by the user, and leaving it out
+/// keeps `sessions/example.ron` identical to its version 1 original once migrated.
 pub fn default_article() -> Article {
     Article::new(
         DEFAULT_TITLE,
@@ -157,6 +159,12 @@ mod tests {
         assert_eq!(report.encoding, "UTF-8");
         assert_eq!(report.encoding_source, EncodingSource::ByteOrderMark);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        let provenance = article.provenance().unwrap();
+        assert_eq!(provenance, &report.provenance());
+        assert_eq!(
+            (provenance.importer.as_str(), provenance.encoding.as_str()),
+            ("plain-text", "UTF-8")
+        );
         assert_eq!(open_article(&path).unwrap(), article);
     }
 
@@ -218,6 +226,7 @@ mod tests {
         );
         assert!(article.text().contains("14 political prisoners"));
         assert!(!article.text().contains('\r'));
+        assert_eq!(article.provenance(), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::Path;
 
+use crate::model::Provenance;
+
 /// Which importer turned the source into article text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Importer {
@@ -127,6 +129,15 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// What the session records about this import: importer name, encoding, source SHA-256.
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            importer: self.importer.name().to_owned(),
+            encoding: self.encoding.clone(),
+            source_sha256: self.source_sha256.clone(),
+        }
+    }
+
     /// One line: `HTML page, UTF-8 (declared by the page)`.
     pub fn summary(&self) -> String {
         format!(

@@ -1,8 +1,23 @@
-//! The article: immutable text plus what is derived from it once (paragraphs, offset index).
+//! The article: immutable text plus what is derived from it once (paragraphs, offset index),
+//! and where the text came from ([`Provenance`]).
 
 use std::ops::Range;
 
 use super::offsets::OffsetMap;
+
+/// How an article's text was made from its source: which importer read it, which encoding it
+/// was decoded from, and the SHA-256 of the source's raw bytes (not of the article text).
+/// Plain strings, so the model and the session files do not depend on the importers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Provenance {
+    /// The importer's stable name: `plain-text`, `markdown`, `html`, `clipboard`.
+    pub importer: String,
+    /// The encoding the source was decoded from, by its WHATWG name (`UTF-8`,
+    /// `windows-1251`, …).
+    pub encoding: String,
+    /// Lower-case hex SHA-256 of the source's raw bytes (for pasted text: of its UTF-8 form).
+    pub source_sha256: String,
+}
 
 /// An article as the analyst reads it. Nothing edits the text after construction;
 /// annotations are standoff spans over it.
@@ -10,6 +25,7 @@ use super::offsets::OffsetMap;
 pub struct Article {
     title: String,
     source: Option<String>,
+    provenance: Option<Provenance>,
     text: String,
     paragraphs: Vec<Range<usize>>,
     offsets: OffsetMap,
@@ -17,7 +33,10 @@ pub struct Article {
 
 impl PartialEq for Article {
     fn eq(&self, other: &Self) -> bool {
-        self.title == other.title && self.source == other.source && self.text == other.text
+        self.title == other.title
+            && self.source == other.source
+            && self.provenance == other.provenance
+            && self.text == other.text
     }
 }
 
@@ -30,10 +49,24 @@ impl Article {
         Self {
             title: title.into(),
             source,
+            provenance: None,
             text,
             paragraphs,
             offsets,
         }
+    }
+
+    /// The same article, recording how its text was imported.
+    #[must_use]
+    pub fn with_provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = Some(provenance);
+        self
+    }
+
+    /// How the text was imported, when it was (`None` for the built-in article, for text
+    /// made in code, and for sessions saved before this was recorded).
+    pub fn provenance(&self) -> Option<&Provenance> {
+        self.provenance.as_ref()
     }
 
     /// The title shown above the text.
@@ -122,6 +155,23 @@ mod tests {
         assert_eq!(paras, ["One.", "Two two.", "Three"]);
         assert_eq!(article.paragraph_at(0), 0);
         assert_eq!(article.paragraph_at(text.find("two.").unwrap()), 1);
+    }
+
+    #[test]
+    fn provenance_is_part_of_equality() {
+        let plain = Article::new("t", None, "x");
+        let imported = plain.clone().with_provenance(Provenance {
+            importer: "plain-text".into(),
+            encoding: "UTF-8".into(),
+            source_sha256: "0".repeat(64),
+        });
+        assert_eq!(plain.provenance(), None);
+        assert_eq!(
+            imported.provenance().map(|p| p.importer.as_str()),
+            Some("plain-text")
+        );
+        assert_ne!(plain, imported);
+        assert_eq!(imported.clone(), imported);
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod tag;
 pub mod words;
 
 pub use annotation::{Annotation, AnnotationId};
-pub use article::{Article, title_from_file_stem};
+pub use article::{Article, Provenance, title_from_file_stem};
 pub use edit::{Edit, EditError};
 pub use history::{EditGroup, History};
 pub use offsets::OffsetMap;

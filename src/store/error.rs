@@ -251,6 +251,16 @@ pub enum LoadError {
         /// The file.
         file: Origin,
     },
+    /// The article's `import` record (how the text was imported) has an invalid field.
+    #[error("{file}the article's import record has an invalid `{field}`: {problem}")]
+    BadImport {
+        /// The field: "importer", "encoding" or "source_sha256".
+        field: &'static str,
+        /// What is wrong with it.
+        problem: String,
+        /// The file.
+        file: Origin,
+    },
     /// An orphan has no text to look for.
     #[error("{file}orphan {id} has an empty or whitespace-only text")]
     BlankOrphan {
@@ -333,6 +343,7 @@ impl LoadError {
         | Self::ContextMismatch { file, .. }
         | Self::NulInText { file, .. }
         | Self::BlankOrphan { file, .. }
+        | Self::BadImport { file, .. }
         | Self::IdTooLarge { file, .. }
         | Self::WrongFormat { file, .. }
         | Self::NewerVersion { file, .. }

@@ -1,6 +1,6 @@
 //! Loading: read the file defensively (size, binary, UTF-8), check the header (format,
-//! version), parse format v2 (or v1, migrated), then validate every annotation and orphan
-//! against the article before building a `Session`.
+//! version), parse format v2 (or v1, migrated), then validate the article (hash, import
+//! record) and every annotation and orphan against it before building a `Session`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -9,10 +9,13 @@ use std::sync::Arc;
 use super::error::{LoadError, Origin};
 use super::fingerprint::Fingerprint;
 use super::schema::{
-    self, AnnotationFile, ArticleFile, FORMAT, OrphanFile, SessionFile, SessionFileV1, VERSION,
+    self, AnnotationFile, ArticleFile, FORMAT, ImportFile, OrphanFile, SessionFile, SessionFileV1,
+    VERSION,
 };
 use super::textfile::{self, TextFileError};
-use crate::model::{Annotation, AnnotationId, Article, EditError, Orphan, Session, Span};
+use crate::model::{
+    Annotation, AnnotationId, Article, EditError, Orphan, Provenance, Session, Span,
+};
 
 /// Session files larger than this are refused before reading (64 MiB).
 pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
@@ -170,7 +173,7 @@ pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadErro
             .from_str(src)
             .map_err(|error| schema_error(error, file))?;
         Parts {
-            article: v1.article,
+            article: v1.article.into(),
             annotations: v1.annotations.into_iter().map(Into::into).collect(),
             orphans: Vec::new(),
         }
@@ -288,6 +291,13 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
                       18446744073709551615 (no minus sign)"
                 .to_owned(),
         },
+        ron::Error::ExpectedOption => LoadError::Malformed {
+            file: file.clone(),
+            line,
+            col,
+            message: "Expected option: write `None` or `Some(…)` (as in `source` and `import`)"
+                .to_owned(),
+        },
         code => LoadError::Malformed {
             file: file.clone(),
             line,
@@ -297,7 +307,8 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
     }
 }
 
-/// Checks the article hash, ids, every annotation and orphan, then builds the session.
+/// Checks the article hash and import record, ids, every annotation and orphan, then builds
+/// the session.
 fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
     let article = parts.article;
     let actual = schema::sha256_hex(&article.text);
@@ -313,11 +324,19 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
         check_nul(source, || "the article source".to_owned(), file)?;
     }
     check_nul(&article.text, || "the article text".to_owned(), file)?;
-    let article = Arc::new(Article::new(
+    let provenance = article
+        .import
+        .map(|import| to_provenance(import, file))
+        .transpose()?;
+    let mut built = Article::new(
         article.title.into_owned(),
         article.source.map(std::borrow::Cow::into_owned),
         article.text.into_owned(),
-    ));
+    );
+    if let Some(provenance) = provenance {
+        built = built.with_provenance(provenance);
+    }
+    let article = Arc::new(built);
     let mut seen = HashSet::with_capacity(parts.annotations.len() + parts.orphans.len());
     let ids = parts
         .annotations
@@ -372,6 +391,56 @@ fn check_nul(text: &str, what: impl Fn() -> String, file: &Origin) -> Result<(),
             file: file.clone(),
         }),
     }
+}
+
+/// Checks the article's import record: `importer` and `encoding` not blank, `source_sha256`
+/// 64 lower-case hex digits, no NUL. Importer and encoding names are not restricted to the
+/// ones this build knows, so a newer Factmark or another tool may record its own.
+fn to_provenance(import: ImportFile<'static>, file: &Origin) -> Result<Provenance, LoadError> {
+    let invalid = |field: &'static str, problem: String| LoadError::BadImport {
+        field,
+        problem,
+        file: file.clone(),
+    };
+    for (field, value) in [
+        ("importer", &import.importer),
+        ("encoding", &import.encoding),
+        ("source_sha256", &import.source_sha256),
+    ] {
+        check_nul(value, || format!("the article's `import.{field}`"), file)?;
+    }
+    if import.importer.trim().is_empty() {
+        return Err(invalid(
+            "importer",
+            "it is empty or only whitespace; it names the importer that read the source, \
+             such as \"plain-text\" or \"html\""
+                .to_owned(),
+        ));
+    }
+    if import.encoding.trim().is_empty() {
+        return Err(invalid(
+            "encoding",
+            "it is empty or only whitespace; it names the encoding the source was decoded \
+             from, such as \"UTF-8\""
+                .to_owned(),
+        ));
+    }
+    let sha = &import.source_sha256;
+    if sha.len() != 64 || !sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(invalid(
+            "source_sha256",
+            format!(
+                "\"{}\" is not 64 lower-case hex digits (the SHA-256 of the source file's \
+                 bytes)",
+                excerpt(sha, 80)
+            ),
+        ));
+    }
+    Ok(Provenance {
+        importer: import.importer.into_owned(),
+        encoding: import.encoding.into_owned(),
+        source_sha256: import.source_sha256.into_owned(),
+    })
 }
 
 /// Converts one stored annotation to the model's byte offsets, checking it on the way.

@@ -14,7 +14,8 @@ use crate::model::{Session, Tag};
 pub const FORMAT: &str = "factmark-session";
 
 /// The newest format version this build writes and reads. Version 2 added `prefix`/`suffix`
-/// context to each annotation and the `orphans` list; version 1 files are migrated on load.
+/// context to each annotation, the `orphans` list and the article's optional `import`
+/// record; version 1 files are migrated on load.
 pub const VERSION: u64 = 2;
 
 /// A whole session file, format v2. (Serde names are what error messages show:
@@ -39,18 +40,55 @@ pub(crate) struct SessionFileV1<'a> {
     pub format: Cow<'a, str>,
     #[allow(dead_code, reason = "checked by the header pass")]
     pub version: u64,
-    pub article: ArticleFile<'a>,
+    pub article: ArticleFileV1<'a>,
     pub annotations: Vec<AnnotationFileV1<'a>>,
 }
 
-/// The embedded article.
+/// The embedded article (v2).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "article")]
 pub(crate) struct ArticleFile<'a> {
     pub title: Cow<'a, str>,
     pub source: Option<Cow<'a, str>>,
     pub sha256: Cow<'a, str>,
+    /// How the text was imported. Optional on reading (v2 files written before it existed
+    /// leave it out); always written, `None` when unknown.
+    #[serde(default)]
+    pub import: Option<ImportFile<'a>>,
     pub text: Cow<'a, str>,
+}
+
+/// The article's provenance (v2): which importer read the source, the encoding it was
+/// decoded from, and the SHA-256 of the source's raw bytes.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "import")]
+pub(crate) struct ImportFile<'a> {
+    pub importer: Cow<'a, str>,
+    pub encoding: Cow<'a, str>,
+    pub source_sha256: Cow<'a, str>,
+}
+
+/// The embedded article in format v1: no `import` record.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "article")]
+pub(crate) struct ArticleFileV1<'a> {
+    pub title: Cow<'a, str>,
+    pub source: Option<Cow<'a, str>>,
+    pub sha256: Cow<'a, str>,
+    pub text: Cow<'a, str>,
+}
+
+impl<'a> From<ArticleFileV1<'a>> for ArticleFile<'a> {
+    /// Migration v1 → v2: the import record is unknown.
+    fn from(v1: ArticleFileV1<'a>) -> Self {
+        Self {
+            title: v1.title,
+            source: v1.source,
+            sha256: v1.sha256,
+            import: None,
+            text: v1.text,
+        }
+    }
 }
 
 /// One annotation (v2); `start`/`end` are code-point offsets, `text` the annotated slice,
@@ -196,6 +234,11 @@ pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
             title: Cow::Borrowed(article.title()),
             source: article.source().map(Cow::Borrowed),
             sha256: Cow::Owned(sha256_hex(text)),
+            import: article.provenance().map(|p| ImportFile {
+                importer: Cow::Borrowed(&p.importer),
+                encoding: Cow::Borrowed(&p.encoding),
+                source_sha256: Cow::Borrowed(&p.source_sha256),
+            }),
             text: Cow::Borrowed(text),
         },
         annotations,

@@ -2,69 +2,17 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, Modifiers, Pos2, Vec2};
+mod common;
+
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factmark::model::{Span, Tag};
+use factmark::model::Tag;
 use factmark::ui::{FactmarkApp, Launch};
 
+use common::{click_at, harness, phrase_ends, select_phrase};
+
 const PHRASE: &str = "14 political prisoners";
-
-/// One recovery folder for this test binary, so tests never write to the user's data folder.
-static RECOVERY_DIR: std::sync::LazyLock<tempfile::TempDir> =
-    std::sync::LazyLock::new(|| tempfile::tempdir().expect("temporary folder"));
-
-fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
-    launch
-        .recovery_dir
-        .get_or_insert_with(|| RECOVERY_DIR.path().to_owned());
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| FactmarkApp::new(cc, launch));
-    harness.run_ok();
-    harness
-}
-
-/// Screen positions just inside the first and last characters of `phrase`.
-fn phrase_ends(harness: &Harness<'_, FactmarkApp>, phrase: &str) -> (Pos2, Pos2) {
-    let app = harness.state();
-    let text = app.session().article().text();
-    let start = text.find(phrase).expect("phrase is in the article");
-    let rects = app.screen_rects(Span::new(start, start + phrase.len()));
-    let (first, last) = (
-        rects.first().expect("laid out"),
-        rects.last().expect("laid out"),
-    );
-    (
-        first.left_center() + Vec2::new(2.0, 0.0),
-        last.right_center() - Vec2::new(2.0, 0.0),
-    )
-}
-
-fn drag(harness: &mut Harness<'_, FactmarkApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for i in 1..=6u8 {
-        harness.hover_at(from + (to - from) * (f32::from(i) / 6.0));
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.run_ok();
-}
-
-/// Drags over the phrase with the pointer starting and ending inside its outer words, so the
-/// selection only comes out exact if it snaps outward to whole words.
-fn select_phrase(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
-    let (from, to) = phrase_ends(harness, phrase);
-    drag(
-        harness,
-        from + Vec2::new(4.0, 0.0),
-        to - Vec2::new(4.0, 0.0),
-    );
-}
 
 #[test]
 fn drag_tag_inspect_retag_and_undo() {
@@ -245,15 +193,6 @@ fn a_broken_session_shows_an_error_and_opens_nothing_over_it() {
         std::fs::read_to_string(&broken).unwrap(),
         "(format: \"factmark-session\", version: 1, article: ("
     );
-}
-
-fn click_at(harness: &mut Harness<'_, FactmarkApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.step();
-    harness.drag_at(pos);
-    harness.step();
-    harness.drop_at(pos);
-    harness.step();
 }
 
 #[test]

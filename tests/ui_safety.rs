@@ -3,21 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers, Vec2};
+mod common;
+
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factmark::model::{Span, Tag};
 use factmark::store::{RecoveryKey, RecoveryStore};
 use factmark::ui::{FactmarkApp, Launch};
 
-fn harness(launch: Launch) -> Harness<'static, FactmarkApp> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| FactmarkApp::new(cc, launch));
-    harness.run_ok();
-    harness
-}
+use common::{harness, select_phrase, wait_seconds};
 
 /// Tags the first occurrence of `phrase` by double-clicking a word of it and pressing a key.
 fn tag_word(harness: &mut Harness<'_, FactmarkApp>, word: &str, key: Key) {
@@ -39,12 +34,6 @@ fn tag_word(harness: &mut Harness<'_, FactmarkApp>, word: &str, key: Key) {
     assert_eq!(harness.state().selection_text(), Some(word));
     harness.key_press(key);
     harness.run_ok();
-}
-
-fn wait_seconds(harness: &mut Harness<'_, FactmarkApp>, seconds: u32) {
-    for _ in 0..seconds * 60 {
-        harness.step();
-    }
 }
 
 #[test]
@@ -138,6 +127,15 @@ fn a_crash_copy_can_be_discarded() {
     assert!(harness.state().session().annotations().is_empty());
 }
 
+/// Another program rewrites the session at `path` (one annotation fewer); returns its version.
+fn colleague_saves_over(path: &Path) -> factmark::model::Session {
+    let mut theirs = factmark::store::load(path).unwrap();
+    let first = theirs.annotations()[0].id;
+    theirs.apply(factmark::model::Edit::Remove(first)).unwrap();
+    factmark::store::save(&theirs, path).unwrap();
+    theirs
+}
+
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let recovery = tempfile::tempdir().unwrap();
@@ -153,10 +151,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     tag_word(&mut harness, "Minsk", Key::Num1);
 
     // A colleague's version lands meanwhile (e.g. a git pull).
-    let mut theirs = factmark::store::load(&path).unwrap();
-    let first = theirs.annotations()[0].id;
-    theirs.apply(factmark::model::Edit::Remove(first)).unwrap();
-    factmark::store::save(&theirs, &path).unwrap();
+    colleague_saves_over(&path);
     let their_bytes = std::fs::read(&path).unwrap();
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -198,10 +193,7 @@ fn reload_from_disk_takes_the_other_version() {
         ..Launch::default()
     });
     tag_word(&mut harness, "Minsk", Key::Num1);
-    let mut theirs = factmark::store::load(&path).unwrap();
-    let first = theirs.annotations()[0].id;
-    theirs.apply(factmark::model::Edit::Remove(first)).unwrap();
-    factmark::store::save(&theirs, &path).unwrap();
+    let theirs = colleague_saves_over(&path);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
@@ -272,7 +264,7 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
     assert!(harness.state().is_dirty());
 
     // Re-attach the orphan to new text.
-    tag_free_selection(&mut harness, "flew home");
+    select_phrase(&mut harness, "flew home");
     harness.get_by_label("Re-attach to selection").click();
     harness.run_ok();
     let session = harness.state().session();
@@ -288,24 +280,4 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(harness.state().session().orphans().len(), 1);
-}
-
-/// Drag-selects `phrase` without tagging it.
-fn tag_free_selection(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
-    let text = harness.state().session().article().text().to_owned();
-    let start = text.find(phrase).unwrap();
-    let rects = harness
-        .state()
-        .screen_rects(Span::new(start, start + phrase.len()));
-    let from = rects[0].left_center() + Vec2::new(2.0, 0.0);
-    let to = rects[rects.len() - 1].right_center() - Vec2::new(2.0, 0.0);
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    harness.hover_at(to);
-    harness.step();
-    harness.drop_at(to);
-    harness.run_ok();
-    assert_eq!(harness.state().selection_text(), Some(phrase));
 }

@@ -1,0 +1,94 @@
+//! Helpers the UI test files share: a harness on the real app, and pointer gestures that
+//! find text on screen through `FactmarkApp::screen_rects`.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::PathBuf;
+
+use egui::{Pos2, Vec2};
+use egui_kittest::Harness;
+use factmark::model::Span;
+use factmark::ui::{FactmarkApp, Launch};
+
+/// One recovery folder per test binary, so tests never write to the user's data folder.
+static RECOVERY_DIR: std::sync::LazyLock<tempfile::TempDir> =
+    std::sync::LazyLock::new(|| tempfile::tempdir().expect("temporary folder"));
+
+/// The real app in a 1280×800 window, stepping at 60 frames a second (short enough that a
+/// press and release count as a click), after its first frames have run.
+pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
+    launch
+        .recovery_dir
+        .get_or_insert_with(|| RECOVERY_DIR.path().to_owned());
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| FactmarkApp::new(cc, launch));
+    harness.run_ok();
+    harness
+}
+
+/// Screen positions just inside the first and last characters of the first `phrase`.
+pub fn phrase_ends(harness: &Harness<'_, FactmarkApp>, phrase: &str) -> (Pos2, Pos2) {
+    let app = harness.state();
+    let text = app.session().article().text();
+    let start = text.find(phrase).expect("phrase is in the article");
+    let rects = app.screen_rects(Span::new(start, start + phrase.len()));
+    let (first, last) = (
+        rects.first().expect("laid out"),
+        rects.last().expect("laid out"),
+    );
+    (
+        first.left_center() + Vec2::new(2.0, 0.0),
+        last.right_center() - Vec2::new(2.0, 0.0),
+    )
+}
+
+/// Presses at `from`, moves to `to` in a few steps, releases.
+pub fn drag(harness: &mut Harness<'_, FactmarkApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=6u8 {
+        harness.hover_at(from + (to - from) * (f32::from(i) / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+}
+
+/// Drags over the phrase with the pointer starting and ending inside its outer words, so the
+/// selection only comes out exact if it snaps outward to whole words.
+pub fn select_phrase(harness: &mut Harness<'_, FactmarkApp>, phrase: &str) {
+    let (from, to) = phrase_ends(harness, phrase);
+    drag(
+        harness,
+        from + Vec2::new(4.0, 0.0),
+        to - Vec2::new(4.0, 0.0),
+    );
+    assert_eq!(harness.state().selection_text(), Some(phrase));
+}
+
+/// A press and release at `pos`.
+pub fn click_at(harness: &mut Harness<'_, FactmarkApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.drag_at(pos);
+    harness.step();
+    harness.drop_at(pos);
+    harness.step();
+}
+
+/// Lets `seconds` of frames pass.
+pub fn wait_seconds(harness: &mut Harness<'_, FactmarkApp>, seconds: u32) {
+    for _ in 0..seconds * 60 {
+        harness.step();
+    }
+}
+
+/// A temporary folder and a path for a session file inside it.
+pub fn temp_session_path(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join(name);
+    (dir, path)
+}

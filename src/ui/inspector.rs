@@ -56,11 +56,28 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.label("Tag:");
         for tag in Tag::ALL {
+            let current = annotation.tag == tag;
+            let chip = egui::Button::new(egui::RichText::new(tag.label()).color(if current {
+                palette.text
+            } else {
+                palette.weak_text
+            }))
+            .fill(if current {
+                palette.tint(tag)
+            } else {
+                egui::Color32::TRANSPARENT
+            })
+            .stroke(egui::Stroke::new(1.0, palette.tag_color(tag)))
+            .selected(current);
             if ui
-                .selectable_label(annotation.tag == tag, tag.label())
-                .on_hover_text(format!("Change the tag to {}", tag.label().to_lowercase()))
+                .add(chip)
+                .on_hover_text(format!(
+                    "Change the tag to {} (key {})",
+                    tag.label().to_lowercase(),
+                    tag.digit()
+                ))
                 .clicked()
-                && annotation.tag != tag
+                && !current
             {
                 events.push(InspectorEvent::Edit(Edit::SetTag {
                     id: annotation.id,

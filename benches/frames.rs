@@ -5,7 +5,8 @@
 //! article as one `LayoutJob` in a `ScrollArea` (what a typical egui app does), for the three
 //! generated documents. Prints per-frame median and p95, and the ratios the targets are about.
 //!
-//! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20).
+//! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20, `--ours-only`
+//! to skip the baseline, e.g. when profiling).
 
 mod common;
 
@@ -33,6 +34,10 @@ trait Subject {
     fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui);
     /// Bring annotation number `index` (document order) into view.
     fn jump(&mut self, ctx: &egui::Context, index: usize);
+    /// Where annotation `index` was drawn in the last frame (top y), if the subject can say.
+    fn probe(&self, _index: usize) -> Option<f32> {
+        None
+    }
 }
 
 struct Ours {
@@ -49,6 +54,11 @@ impl Subject for Ours {
     fn jump(&mut self, ctx: &egui::Context, index: usize) {
         let id = self.app.session().annotations()[index].id;
         self.app.perform(ctx, Action::Select(id));
+    }
+
+    fn probe(&self, index: usize) -> Option<f32> {
+        let span = self.app.session().annotations()[index].span;
+        self.app.screen_rects(span).first().map(|r| r.top())
     }
 }
 
@@ -171,14 +181,15 @@ impl Driver {
     }
 }
 
-/// Runs the script; returns per-frame times (ms) after warm-up and the peak heap during it.
+/// Runs the script; returns per-frame times (ms) after warm-up, the peak heap since the last
+/// [`common::reset_peak`], and in how many segments the jump and scroll checked out.
 fn script(
     ctx: egui::Context,
     subject: &mut dyn Subject,
     annotations: usize,
     segments: usize,
-) -> (Vec<f64>, usize) {
-    common::reset_peak();
+) -> (Vec<f64>, usize, usize) {
+    let mut scrolled = 0;
     let mut driver = Driver::new(ctx);
     for _ in 0..WARMUP_FRAMES {
         driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]);
@@ -186,8 +197,10 @@ fn script(
     let mut times = Vec::with_capacity(segments * (SCROLL_FRAMES + 1));
     for segment in 0..segments {
         let ctx = driver.ctx.clone();
-        subject.jump(&ctx, segment * annotations / segments);
+        let target = segment * annotations / segments;
+        subject.jump(&ctx, target);
         times.push(driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]));
+        let before = subject.probe(target);
         for _ in 0..SCROLL_FRAMES {
             let wheel = Event::MouseWheel {
                 unit: egui::MouseWheelUnit::Point,
@@ -198,25 +211,41 @@ fn script(
             };
             times.push(driver.frame(subject, vec![wheel]));
         }
+        // Check the script really jumps and scrolls: the jumped-to text was drawn, then moved
+        // up the screen (or out of it at the top).
+        if let Some(before) = before
+            && subject
+                .probe(target)
+                .is_none_or(|after| before - after > 100.0)
+        {
+            scrolled += 1;
+        }
     }
-    (times, common::peak())
+    (times, common::peak(), scrolled)
 }
 
 struct Row {
     size: DocSize,
+    text_bytes: usize,
     ours: (f64, f64),
     ours_peak: usize,
     naive: (f64, f64),
     naive_peak: usize,
     naive_first_ms: f64,
+    /// Segments in which the jumped-to annotation was drawn and then scrolled up the screen.
+    scrolled: usize,
 }
 
-fn measure(size: DocSize, dir: &Path, segments: usize) -> Row {
+fn measure(size: DocSize, dir: &Path, segments: usize, with_naive: bool) -> Row {
     let session = testing::session(size);
+    let text_bytes = session.article().text().len();
     let path = dir.join(format!("bench-{}.ron", size.annotations));
     factmark::store::save(&session, &path).expect("saved the generated session");
 
-    // Ours: the real app, opening the saved session as a user would.
+    // Ours: the real app, opening the saved session as a user would. Its peak heap counts
+    // from before the session is loaded.
+    let baseline = common::heap_now();
+    common::reset_peak();
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
     let app = FactmarkApp::new(
@@ -232,31 +261,51 @@ fn measure(size: DocSize, dir: &Path, segments: usize) -> Row {
         app,
         frame: eframe::Frame::_new_kittest(),
     };
-    let (mut times, ours_peak) = script(ctx, &mut ours, size.annotations, segments);
+    let (mut times, ours_peak, scrolled) = script(ctx, &mut ours, size.annotations, segments);
+    let ours_peak = ours_peak - baseline;
+
     let ours_stats = common::median_p95(&mut times);
     drop(ours);
 
+    if !with_naive {
+        return Row {
+            size,
+            text_bytes,
+            ours: ours_stats,
+            ours_peak,
+            naive: (f64::NAN, f64::NAN),
+            naive_peak: 0,
+            naive_first_ms: f64::NAN,
+            scrolled,
+        };
+    }
     // Naive: same script; its first frame (laying out the whole text once) is reported apart.
+    let baseline = common::heap_now();
+    common::reset_peak();
     let ctx = egui::Context::default();
     let mut naive = Naive {
         session,
         scroll_to: None,
     };
     let first = Driver::new(ctx.clone()).frame(&mut naive, Vec::new());
-    let (mut times, naive_peak) = script(ctx, &mut naive, size.annotations, segments);
+    let (mut times, naive_peak, _) = script(ctx, &mut naive, size.annotations, segments);
+    let naive_peak = naive_peak - baseline;
     Row {
         size,
+        text_bytes,
         ours: ours_stats,
         ours_peak,
         naive: common::median_p95(&mut times),
         naive_peak,
         naive_first_ms: first,
+        scrolled,
     }
 }
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let segments = if quick { 5 } else { 20 };
+    let with_naive = !std::env::args().any(|a| a == "--ours-only");
     let dir = tempfile::tempdir().expect("a temporary folder");
     println!("Factmark frame benchmark — {}", common::machine());
     println!(
@@ -269,9 +318,12 @@ fn main() {
         "| document | Factmark median | Factmark p95 | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    // Warm the CPU, caches and font atlas first, so the first measured document is not
+    // the one paying for them.
+    measure(testing::SMALL, dir.path(), 2, false);
     let mut rows = Vec::new();
     for size in testing::SIZES {
-        let row = measure(size, dir.path(), segments);
+        let row = measure(size, dir.path(), segments, with_naive);
         println!(
             "| {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
             row.size.name,
@@ -287,6 +339,12 @@ fn main() {
     }
     let (small, large) = (&rows[0], &rows[rows.len() - 1]);
     println!();
+    for row in &rows {
+        println!(
+            "check, {}: the jumped-to annotation was drawn, then scrolled up by the wheel, in {} of {segments} segments (the small document's end stops the scroll)",
+            row.size.name, row.scrolled
+        );
+    }
     println!(
         "Factmark median, 5 MB vs 5 KB: {:.2}× (target ≤ 1.5×); p95: {:.2}×",
         large.ours.0 / small.ours.0,
@@ -296,5 +354,12 @@ fn main() {
         "naive vs Factmark median at 5 MB: {:.1}× slower (target ≥ 20×); p95: {:.1}×",
         large.naive.0 / large.ours.0,
         large.naive.1 / large.ours.1
+    );
+    #[allow(clippy::cast_precision_loss)]
+    let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.size.annotations as f64;
+    println!(
+        "Factmark peak heap at 5 MB (loading the session included): {:.1} MB (target ≤ 10 × text + 1 KB × annotations = {:.1} MB)",
+        common::mb(large.ours_peak),
+        budget / 1_000_000.0
     );
 }

@@ -237,7 +237,7 @@ fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
                 id: AnnotationId(id),
                 tag: Tag::ALL[rng.below(3)],
                 span,
-                note: if id % 5 == 0 {
+                note: if id.is_multiple_of(5) {
                     format!("Check against the source [n{id}].")
                 } else {
                     String::new()

@@ -243,6 +243,11 @@ pub fn show(
 /// so it is on screen in the very next frame without laying out what lies between.
 fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Option<f32> {
     let id = state.scroll_to?;
+    if state.selected != Some(id) {
+        // Only the selected annotation is scrolled to (its outline is what the eye looks for).
+        state.scroll_to = None;
+        return None;
+    }
     let layout = &mut state.layout;
     let last = layout.last.as_ref()?;
     let metrics = layout.metrics.as_ref()?;

@@ -507,29 +507,25 @@ fn to_annotation(
     }
     let before = &text[..byte_start];
     let after = &text[byte_end..];
-    for (which, stored_context, fits, actual_context) in [
-        (
-            "prefix",
-            &stored.prefix,
-            before.ends_with(stored.prefix.as_ref()),
-            tail(before, stored.prefix.chars().count()),
-        ),
-        (
-            "suffix",
-            &stored.suffix,
-            after.starts_with(stored.suffix.as_ref()),
-            head(after, stored.suffix.chars().count()),
-        ),
-    ] {
-        if !fits {
-            return Err(LoadError::ContextMismatch {
-                id,
-                which,
-                stored: excerpt(stored_context, EXCERPT_CHARS),
-                actual: excerpt(actual_context, EXCERPT_CHARS),
-                file: file.clone(),
-            });
-        }
+    // The actual context is only computed for the error message: `tail` and `head` walk
+    // characters, and doing that for every annotation would make loading quadratic.
+    if !before.ends_with(stored.prefix.as_ref()) {
+        return Err(LoadError::ContextMismatch {
+            id,
+            which: "prefix",
+            stored: excerpt(&stored.prefix, EXCERPT_CHARS),
+            actual: excerpt(tail(before, stored.prefix.chars().count()), EXCERPT_CHARS),
+            file: file.clone(),
+        });
+    }
+    if !after.starts_with(stored.suffix.as_ref()) {
+        return Err(LoadError::ContextMismatch {
+            id,
+            which: "suffix",
+            stored: excerpt(&stored.suffix, EXCERPT_CHARS),
+            actual: excerpt(head(after, stored.suffix.chars().count()), EXCERPT_CHARS),
+            file: file.clone(),
+        });
     }
     Ok(Annotation {
         id,
@@ -563,12 +559,16 @@ fn to_orphan(stored: OrphanFile<'static>, file: &Origin) -> Result<Orphan, LoadE
     })
 }
 
-/// The last `chars` characters of `text`.
+/// The last `chars` characters of `text` (walks from the end: cost grows with `chars`, not
+/// with the text).
 fn tail(text: &str, chars: usize) -> &str {
-    let skip = text.chars().count().saturating_sub(chars);
+    if chars == 0 {
+        return "";
+    }
     text.char_indices()
-        .nth(skip)
-        .map_or("", |(b, _)| &text[b..])
+        .rev()
+        .nth(chars - 1)
+        .map_or(text, |(b, _)| &text[b..])
 }
 
 /// The first `chars` characters of `text`.

@@ -2,6 +2,8 @@
 //! out only what is on screen, so these check that jumping from the list, scrolling, selecting,
 //! tagging and undo all work far from the top, without laying out the whole article.
 
+mod common;
+
 use std::path::Path;
 
 use egui::{Key, Modifiers, Pos2, Rect, Vec2};
@@ -152,16 +154,7 @@ fn select_tag_and_undo_far_down_the_article() {
         rects[0].left_center() + Vec2::new(4.0, 0.0),
         rects[rects.len() - 1].right_center() - Vec2::new(4.0, 0.0),
     );
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for i in 1..=6u8 {
-        harness.hover_at(from + (to - from) * (f32::from(i) / 6.0));
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.run_ok();
+    common::drag(&mut harness, from, to);
     assert_eq!(
         harness.state().selection_text(),
         Some(&text[phrase.range()])

@@ -12,7 +12,7 @@ use factmark::model::{Span, Tag};
 use factmark::store::{RecoveryKey, RecoveryStore};
 use factmark::ui::{FactmarkApp, Launch};
 
-use common::{harness, select_phrase, wait_seconds};
+use common::{click_at, harness, select_phrase, wait_seconds};
 
 /// Tags the first occurrence of `phrase` by double-clicking a word of it and pressing a key.
 fn tag_word(harness: &mut Harness<'_, FactmarkApp>, word: &str, key: Key) {
@@ -22,14 +22,8 @@ fn tag_word(harness: &mut Harness<'_, FactmarkApp>, word: &str, key: Key) {
         .state()
         .screen_rects(Span::new(start, start + word.len()));
     let pos = rects[0].center();
-    for _ in 0..2 {
-        harness.hover_at(pos);
-        harness.step();
-        harness.drag_at(pos);
-        harness.step();
-        harness.drop_at(pos);
-        harness.step();
-    }
+    click_at(harness, pos);
+    click_at(harness, pos);
     harness.run_ok();
     assert_eq!(harness.state().selection_text(), Some(word));
     harness.key_press(key);

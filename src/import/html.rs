@@ -7,7 +7,7 @@ use dom_query::{Document, NodeRef};
 use dom_smoothie::Readability;
 
 use super::Extracted;
-use super::lines::LineWriter;
+use super::lines::{LineWriter, next_list_marker};
 
 /// Elements whose content is never article text.
 #[rustfmt::skip]
@@ -183,15 +183,7 @@ impl Walk {
             }
             "li" => {
                 self.out.flush();
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let marker = format!("{n}. ");
-                        *n += 1;
-                        marker
-                    }
-                    _ => "• ".to_owned(),
-                };
-                self.out.prefix(marker);
+                self.out.prefix(next_list_marker(&mut self.lists));
                 self.children(node);
                 self.out.flush();
                 self.out.clear_prefix();

@@ -114,3 +114,16 @@ mod tests {
         );
     }
 }
+
+/// The marker for the next item of the innermost open list (`lists` holds the next number of
+/// each ordered list, `None` for bullets): `3. ` (and counts on) or `• `.
+pub(crate) fn next_list_marker(lists: &mut [Option<u64>]) -> String {
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            let marker = format!("{n}. ");
+            *n += 1;
+            marker
+        }
+        _ => "• ".to_owned(),
+    }
+}

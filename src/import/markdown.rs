@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::Extracted;
-use super::lines::LineWriter;
+use super::lines::{LineWriter, next_list_marker};
 
 /// Renders Markdown source (already decoded and cleaned) to article text. The title is the
 /// front matter's `title:` if there is one (every heading then stays in the text), else a
@@ -89,15 +89,7 @@ impl State {
             }
             Tag::Item => {
                 self.out.flush();
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let marker = format!("{n}. ");
-                        *n += 1;
-                        marker
-                    }
-                    _ => "• ".to_owned(),
-                };
-                self.out.prefix(marker);
+                self.out.prefix(next_list_marker(&mut self.lists));
             }
             Tag::FootnoteDefinition(label) => {
                 self.out.flush();

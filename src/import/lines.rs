@@ -91,6 +91,19 @@ fn is_collapsible(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// The marker for the next item of the innermost open list (`lists` holds the next number of
+/// each ordered list, `None` for bullets): `3. ` (and counts on) or `• `.
+pub(crate) fn next_list_marker(lists: &mut [Option<u64>]) -> String {
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            let marker = format!("{n}. ");
+            *n += 1;
+            marker
+        }
+        _ => "• ".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,18 +125,5 @@ mod tests {
             w.finish(),
             "Hello, world <b>again</b>\n• item one\ncode  line\n  indented\n"
         );
-    }
-}
-
-/// The marker for the next item of the innermost open list (`lists` holds the next number of
-/// each ordered list, `None` for bullets): `3. ` (and counts on) or `• `.
-pub(crate) fn next_list_marker(lists: &mut [Option<u64>]) -> String {
-    match lists.last_mut() {
-        Some(Some(n)) => {
-            let marker = format!("{n}. ");
-            *n += 1;
-            marker
-        }
-        _ => "• ".to_owned(),
     }
 }

@@ -44,6 +44,14 @@ fn unsaved_work_is_copied_for_recovery_and_a_save_removes_the_copy() {
     tag_word(&mut harness, "Kellogg", Key::Num1);
     assert!(!copy.exists(), "not written at once");
     wait_seconds(&mut harness, 4);
+    // Written on a worker thread: give it a moment of real time.
+    for _ in 0..200 {
+        if copy.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
     assert!(copy.exists(), "written a few seconds after the change");
     let recovered = factmark::store::load(&copy).expect("the copy is a valid session");
     assert_eq!(recovered.annotations().len(), 1);

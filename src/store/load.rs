@@ -141,6 +141,14 @@ pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadErro
         return Err(LoadError::Empty { file: file.clone() });
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    // Files as Factmark writes them start with a fixed header: read the version from it and
+    // skip the generic parse, which costs more than the typed one on a large session.
+    // A file that then fails takes the careful path too, so its message is the same.
+    if let Some(version) = written_header_version(src)
+        && let Ok(parsed) = parse_body(src, version, &options, file)
+    {
+        return Ok(parsed);
+    }
     // Parse generically first: a syntax error is reported as such, and a foreign RON file
     // gets "not a Factmark session" instead of a confusing complaint about a missing field.
     let value: ron::Value = options.from_str(src).map_err(|error| {
@@ -162,6 +170,34 @@ pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadErro
     })?;
     let version = check_header(&value, file)?;
     drop(value);
+    parse_body(src, version, &options, file)
+}
+
+/// The version in the exact header Factmark writes (`(`, then `format: "factmark-session",`
+/// and `version: N,` on their own lines), when it is a version this build reads. Anything
+/// else (hand-edited, foreign, newer) returns `None` and takes the careful path.
+fn written_header_version(src: &str) -> Option<u64> {
+    let mut lines = src.lines();
+    if lines.next()? != "(" || lines.next()?.trim() != format!("format: \"{FORMAT}\",") {
+        return None;
+    }
+    let version: u64 = lines
+        .next()?
+        .trim()
+        .strip_prefix("version: ")?
+        .strip_suffix(',')?
+        .parse()
+        .ok()?;
+    (1..=VERSION).contains(&version).then_some(version)
+}
+
+/// Parses the whole file as session format `version` (already checked) and validates it.
+fn parse_body(
+    src: &str,
+    version: u64,
+    options: &ron::Options,
+    file: &Origin,
+) -> Result<(Session, u64), LoadError> {
     if src.trim_start().starts_with('{') {
         return Err(LoadError::WrongFormat {
             file: file.clone(),
@@ -655,6 +691,27 @@ mod tests {
         assert!(check("(format: \"factmark-session\", version: 0)").contains("unknown"));
         assert!(check("(format: \"factmark-session\", version: \"1\")").contains("unknown"));
         assert!(check("(format: \"factmark-session\")").contains("missing"));
+    }
+
+    #[test]
+    fn the_written_header_is_read_without_a_generic_parse() {
+        assert_eq!(
+            written_header_version("(\n    format: \"factmark-session\",\n    version: 2,\n"),
+            Some(2)
+        );
+        assert_eq!(
+            written_header_version("(\n    format: \"factmark-session\",\n    version: 1,\n"),
+            Some(1)
+        );
+        // Newer, foreign, or reshaped headers take the careful path (and its messages).
+        for src in [
+            "(\n    format: \"factmark-session\",\n    version: 99,\n",
+            "(\n    format: \"other\",\n    version: 2,\n",
+            "(format: \"factmark-session\", version: 2)",
+            "(\n    version: 2,\n    format: \"factmark-session\",\n",
+        ] {
+            assert_eq!(written_header_version(src), None, "{src}");
+        }
     }
 
     #[test]

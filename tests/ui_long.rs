@@ -103,6 +103,21 @@ fn wheel(harness: &mut Harness<'_, FactmarkApp>, over: Pos2, delta_y: f32) {
     }
 }
 
+/// The long document with its last annotation's list row clicked (so it is on screen).
+fn at_last_annotation(dir: &Path) -> (Harness<'static, FactmarkApp>, Annotation) {
+    let mut harness = long_harness(dir);
+    let last = harness
+        .state()
+        .session()
+        .annotations()
+        .last()
+        .unwrap()
+        .clone();
+    click_list_row(&mut harness, &last);
+    harness.run_ok();
+    (harness, last)
+}
+
 #[test]
 fn list_row_jumps_to_the_last_annotation_within_two_frames() {
     let dir = tempfile::tempdir().unwrap();
@@ -133,16 +148,7 @@ fn list_row_jumps_to_the_last_annotation_within_two_frames() {
 #[test]
 fn select_tag_and_undo_far_down_the_article() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = long_harness(dir.path());
-    let last = harness
-        .state()
-        .session()
-        .annotations()
-        .last()
-        .unwrap()
-        .clone();
-    click_list_row(&mut harness, &last);
-    harness.run_ok();
+    let (mut harness, last) = at_last_annotation(dir.path());
     harness.key_press(Key::Escape);
     harness.run_ok();
 
@@ -195,16 +201,7 @@ fn select_tag_and_undo_far_down_the_article() {
 #[test]
 fn scrolling_up_into_unmeasured_paragraphs_keeps_the_text_in_place() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = long_harness(dir.path());
-    let last = harness
-        .state()
-        .session()
-        .annotations()
-        .last()
-        .unwrap()
-        .clone();
-    click_list_row(&mut harness, &last);
-    harness.run_ok();
+    let (mut harness, last) = at_last_annotation(dir.path());
     let start = on_screen(&harness, last.span).expect("on screen");
     let over = article_area().center();
     // Up by 300 points: paragraphs above, never laid out, are measured on the way, and their

@@ -129,6 +129,25 @@ fn a_crash_copy_can_be_discarded() {
     assert!(harness.state().session().annotations().is_empty());
 }
 
+/// The app on a copy of the example session in a temporary folder (with its own recovery
+/// folder). Keep the returned folders alive for the test.
+fn open_shared_copy() -> (
+    [tempfile::TempDir; 2],
+    PathBuf,
+    Harness<'static, FactmarkApp>,
+) {
+    let recovery = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let path = work.path().join("shared.ron");
+    std::fs::copy("sessions/example.ron", &path).unwrap();
+    let harness = harness(Launch {
+        path: Some(path.clone()),
+        recovery_dir: Some(recovery.path().to_owned()),
+        ..Launch::default()
+    });
+    ([recovery, work], path, harness)
+}
+
 /// Another program rewrites the session at `path` (one annotation fewer); returns its version.
 fn colleague_saves_over(path: &Path) -> factmark::model::Session {
     let mut theirs = factmark::store::load(path).unwrap();
@@ -140,15 +159,7 @@ fn colleague_saves_over(path: &Path) -> factmark::model::Session {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let recovery = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    let path = work.path().join("shared.ron");
-    std::fs::copy("sessions/example.ron", &path).unwrap();
-    let mut harness = harness(Launch {
-        path: Some(path.clone()),
-        recovery_dir: Some(recovery.path().to_owned()),
-        ..Launch::default()
-    });
+    let (_dirs, path, mut harness) = open_shared_copy();
     let before = harness.state().session().annotations().len();
     tag_word(&mut harness, "Minsk", Key::Num1);
 
@@ -185,15 +196,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 #[test]
 fn reload_from_disk_takes_the_other_version() {
-    let recovery = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    let path = work.path().join("shared.ron");
-    std::fs::copy("sessions/example.ron", &path).unwrap();
-    let mut harness = harness(Launch {
-        path: Some(path.clone()),
-        recovery_dir: Some(recovery.path().to_owned()),
-        ..Launch::default()
-    });
+    let (_dirs, path, mut harness) = open_shared_copy();
     tag_word(&mut harness, "Minsk", Key::Num1);
     let theirs = colleague_saves_over(&path);
 

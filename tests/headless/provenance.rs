@@ -16,7 +16,7 @@ const FIXTURES: &[(&str, &str, &str)] = &[
     ("arabic.txt", "plain-text", "UTF-8"),
     ("cjk.txt", "plain-text", "UTF-8"),
     ("cyrillic-cp1251.txt", "plain-text", "windows-1251"),
-    // chardetng names KOI8-U, the superset of KOI8-R (see tests/import.rs).
+    // chardetng names KOI8-U, the superset of KOI8-R (see tests/headless/import.rs).
     ("cyrillic-koi8r.txt", "plain-text", "KOI8-U"),
     ("cyrillic-utf16le.txt", "plain-text", "UTF-16LE"),
     ("cyrillic-utf8.txt", "plain-text", "UTF-8"),

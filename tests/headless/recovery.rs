@@ -190,7 +190,7 @@ fn helper_sleeper() {
 fn a_file_of_another_running_window_is_not_offered() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "helper_sleeper"])
+        .args(["--exact", "recovery::helper_sleeper"])
         .env(SLEEPER_ENV, "20000")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -265,7 +265,11 @@ fn the_environment_variable_overrides_the_platform_folder() {
     let run = |value: Option<&str>| {
         let mut command = Command::new(std::env::current_exe().unwrap());
         command
-            .args(["--exact", "helper_print_platform_dir", "--nocapture"])
+            .args([
+                "--exact",
+                "recovery::helper_print_platform_dir",
+                "--nocapture",
+            ])
             .env("FACTMARK_TEST_PRINT_DIR", "1");
         match value {
             Some(v) => command.env(RECOVERY_DIR_ENV, v),

@@ -2,7 +2,7 @@
 //! table below), and a mutation fuzzer (byte flips, truncation, splices, token insertions)
 //! over valid sessions must never panic or hang the loader.
 //!
-//! `FACTMARK_FUZZ_CASES=100000 cargo test --release --test bad_input -- --nocapture` runs a
+//! `FACTMARK_FUZZ_CASES=100000 cargo test --release --test headless bad_input:: -- --nocapture` runs a
 //! longer fuzz; the default is sized for CI (a few seconds in a debug build).
 
 use std::path::{Path, PathBuf};

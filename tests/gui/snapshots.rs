@@ -1,5 +1,5 @@
 //! Snapshot images of the main window with the example session, in light and dark themes,
-//! rendered by wgpu on the CPU. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` accepts changes.
+//! rendered by wgpu on the CPU. `UPDATE_SNAPSHOTS=1 cargo test --test gui snapshots::` accepts changes.
 
 use egui::Vec2;
 use egui_kittest::Harness;

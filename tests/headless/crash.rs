@@ -3,7 +3,7 @@
 //! SIGKILL at random moments. After every kill the session file, its `.bak` and the recovery
 //! file must load and equal one complete version the child wrote: never a mix, never broken.
 //!
-//! `FACTMARK_CRASH_ROUNDS=1000 cargo test --test crash -- --nocapture` runs longer.
+//! `FACTMARK_CRASH_ROUNDS=1000 cargo test --test headless crash:: -- --nocapture` runs longer.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -124,7 +124,7 @@ fn sigkill_at_random_moments_leaves_old_or_new_version() {
     for round in 0..rounds {
         let before = version_of(&store::load(&path).unwrap(), "before");
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_saver", "--test-threads=1"])
+            .args(["--exact", "crash::child_saver", "--test-threads=1"])
             .env(CHILD_ENV, &path)
             .env(RECOVERY_ENV, &recovery_dir)
             .stdout(Stdio::null())

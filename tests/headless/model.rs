@@ -355,7 +355,7 @@ fn a_never_saved_history_is_dirty_even_after_undoing_everything() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regressions found by tests/model_props.rs
+// Regressions found by tests/headless/model_props.rs
 // ---------------------------------------------------------------------------------------------
 
 /// `overlapping` shares-a-byte semantics: an empty or reversed range overlaps nothing (it

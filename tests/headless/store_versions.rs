@@ -3,7 +3,7 @@
 //! context, orphans and an import record) are pinned byte for byte, version 2 files without
 //! the later optional fields still load, and a newer version is refused.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test store_versions` rewrites tests/data/v2/*.ron.
+//! `UPDATE_GOLDEN=1 cargo test --test headless store_versions::` rewrites tests/data/v2/*.ron.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

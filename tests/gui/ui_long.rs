@@ -2,7 +2,7 @@
 //! out only what is on screen, so these check that jumping from the list, scrolling, selecting,
 //! tagging and undo all work far from the top, without laying out the whole article.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

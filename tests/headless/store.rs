@@ -1,8 +1,8 @@
 //! Session files end to end: round trips, the golden file, the example session, the typed
-//! validation errors of the original corpus in tests/data/bad (tests/bad_input.rs checks
+//! validation errors of the original corpus in tests/data/bad (tests/headless/bad_input.rs checks
 //! the messages of every file there), and atomic save.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test store` rewrites tests/data/golden/small.ron and
+//! `UPDATE_GOLDEN=1 cargo test --test headless store::` rewrites tests/data/golden/small.ron and
 //! sessions/example.ron from the code below; review the diff before committing.
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,20 @@
+//! The headless test binary: model, session files, import, re-anchoring, recovery, crash
+//! safety and the command line, all without a window.
+//!
+//! One binary, not one per file, to keep CI's disk and link time small (every test binary
+//! links the whole app). Run one file's tests with a filter: `cargo test --test headless store::`.
+
+mod bad_input;
+mod cli;
+mod crash;
+mod import;
+mod model;
+mod model_props;
+mod orphans;
+mod provenance;
+mod reanchor;
+mod recovery;
+mod store;
+mod store_save;
+mod store_versions;
+mod words_scripts;

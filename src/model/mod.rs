@@ -8,6 +8,7 @@ mod history;
 mod interval;
 mod offsets;
 mod orphan;
+pub mod search;
 mod session;
 mod span;
 mod tag;

@@ -45,6 +45,12 @@ pub enum Action {
     Select(AnnotationId),
     /// Focus the list's filter field.
     FindInList,
+    /// Open the find bar above the article and focus its field.
+    Find,
+    /// Select the next find match (opens the find bar).
+    FindNext,
+    /// Select the previous find match (opens the find bar).
+    FindPrevious,
     /// Larger article text.
     ZoomIn,
     /// Smaller article text.

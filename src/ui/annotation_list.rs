@@ -15,7 +15,7 @@ pub struct ListState {
     pub show_tag: [bool; 3],
     /// Case-insensitive text that the excerpt or the note must contain.
     pub query: String,
-    /// Give the filter field keyboard focus on the next frame (Ctrl+F).
+    /// Give the filter field keyboard focus on the next frame (Ctrl+Shift+F).
     pub focus_query: bool,
     /// Indices into `Session::annotations` passing the filter, with the key they were
     /// computed for, so the filter runs only when the session or the filter changes.
@@ -115,7 +115,7 @@ pub fn show(
         let label = ui.label("Filter");
         let field = ui.add(
             egui::TextEdit::singleline(&mut state.query)
-                .hint_text("text or note (Ctrl+F)")
+                .hint_text("text or note (Ctrl+Shift+F)")
                 .desired_width(f32::INFINITY),
         );
         let field = field.labelled_by(label.id);

@@ -11,6 +11,7 @@ use super::article_view::{self, ViewState};
 use super::autosave::Autosave;
 use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
 use super::document::Document;
+use super::find_bar::{FindBar, FindEvent};
 use super::inspector::{self, InspectorEvent};
 use super::menu;
 use super::orphans;
@@ -40,6 +41,7 @@ pub struct FactmarkApp {
     doc: Document,
     view: ViewState,
     list: ListState,
+    find: FindBar,
     prefs: Preferences,
     dialogs: FileDialogs,
     status: Status,
@@ -90,6 +92,7 @@ impl FactmarkApp {
             doc,
             view: ViewState::default(),
             list: ListState::default(),
+            find: FindBar::default(),
             prefs,
             dialogs: FileDialogs::default(),
             status,
@@ -131,6 +134,11 @@ impl FactmarkApp {
     /// The selected annotation, if any.
     pub fn selected(&self) -> Option<crate::model::AnnotationId> {
         self.view.selected
+    }
+
+    /// The pending (untagged) selection, a byte range of the article, if any.
+    pub fn selection(&self) -> Option<crate::model::Span> {
+        self.view.selection
     }
 
     /// The pending (untagged) selection's text, if any.
@@ -221,6 +229,23 @@ impl FactmarkApp {
                 self.view.select_annotation(id);
             }
             Action::FindInList => self.list.focus_query = true,
+            Action::Find => {
+                let origin = self.find_cursor().unwrap_or(0);
+                let selected_text = self
+                    .view
+                    .selection
+                    .and_then(|span| span.slice(self.doc.session.article().text()));
+                self.find.open(selected_text, origin);
+            }
+            Action::FindNext | Action::FindPrevious => {
+                let cursor = self.find_cursor();
+                let event = self.find.step(
+                    self.doc.session.article(),
+                    cursor,
+                    action == Action::FindNext,
+                );
+                self.find_event(event);
+            }
             Action::ZoomIn => self.prefs.zoom_in(),
             Action::ZoomOut => self.prefs.zoom_out(),
             Action::ZoomReset => self.prefs.zoom_reset(),
@@ -228,6 +253,30 @@ impl FactmarkApp {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme);
             }
+        }
+    }
+
+    /// Where "next match" counts from: the selection, else the selected annotation.
+    fn find_cursor(&self) -> Option<usize> {
+        self.view
+            .selection
+            .or_else(|| {
+                self.view
+                    .selected
+                    .and_then(|id| self.doc.session.get(id))
+                    .map(|a| a.span)
+            })
+            .map(|span| span.start)
+    }
+
+    fn find_event(&mut self, event: Option<FindEvent>) {
+        match event {
+            Some(FindEvent::Select(span)) => {
+                self.end_note_burst();
+                self.view.select_text(span);
+            }
+            Some(FindEvent::ClearSelection) => self.view.selection = None,
+            None => {}
         }
     }
 
@@ -742,6 +791,13 @@ impl eframe::App for FactmarkApp {
             self.confirm = Some(Proceed::Quit);
         }
         if !self.modal_open() {
+            // Esc in the find field closes the bar and keeps the match selected for tagging
+            // (egui has already taken the field's focus away, so it must not clear it too).
+            if self.find.field_had_focus()
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                self.find.close();
+            }
             let typing = ctx.egui_wants_keyboard_input();
             for action in super::keys::read(ctx, typing) {
                 self.perform(ctx, action);
@@ -806,12 +862,20 @@ impl eframe::App for FactmarkApp {
             .show(ui, |ui| {
                 self.error_banner(ui);
                 self.source_banner(ui);
+                let found = self.find.show(
+                    ui,
+                    self.doc.session.article(),
+                    self.view.selection,
+                    &palette,
+                );
+                self.find_event(found);
                 if let Some(tag) = article_view::show(
                     ui,
                     &self.doc.session,
                     &mut self.view,
                     &palette,
                     self.prefs.zoom,
+                    self.find.matches(),
                 ) {
                     actions.push(Action::Tag(tag));
                 }

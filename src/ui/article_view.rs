@@ -38,8 +38,8 @@ pub struct ViewState {
     pub selection: Option<Span>,
     /// The annotation shown in the inspector.
     pub selected: Option<AnnotationId>,
-    /// Scroll the article so this annotation is visible, then clear.
-    pub scroll_to: Option<AnnotationId>,
+    /// Scroll the article so this is visible, then clear.
+    pub scroll_to: Option<ScrollTarget>,
     /// Where the current drag started (byte offset).
     drag_anchor: Option<usize>,
     /// Paragraphs laid out in the last frame, for mapping text to screen positions.
@@ -52,7 +52,14 @@ impl ViewState {
     pub fn select_annotation(&mut self, id: AnnotationId) {
         self.selection = None;
         self.selected = Some(id);
-        self.scroll_to = Some(id);
+        self.scroll_to = Some(ScrollTarget::Annotation(id));
+    }
+
+    /// Selects a range of text (clearing the selected annotation) and scrolls to it.
+    pub fn select_text(&mut self, span: Span) {
+        self.selection = Some(span);
+        self.selected = None;
+        self.scroll_to = Some(ScrollTarget::Selection);
     }
 
     /// Clears both the text selection and the selected annotation.
@@ -65,20 +72,34 @@ impl ViewState {
     /// out in the last frame (empty when that text was not laid out: only the paragraphs in
     /// view are).
     pub fn screen_rects(&self, text: &str, span: Span) -> Vec<Rect> {
-        let mut rects = Vec::new();
-        for para in &self.placed {
-            if !span.overlaps(Span::from(para.range.clone())) {
-                continue;
-            }
-            let chars = highlight::char_range(&text[para.range.clone()], para.range.start, span);
-            rects.extend(
-                highlight::range_rects(&para.galley, chars)
-                    .into_iter()
-                    .map(|r| r.translate(para.origin.to_vec2())),
-            );
-        }
-        rects
+        placed_rects(&self.placed, text, span)
     }
+}
+
+/// What the view should scroll to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ScrollTarget {
+    /// The selected annotation (dropped if another one gets selected first).
+    Annotation(AnnotationId),
+    /// The pending text selection (a find match).
+    Selection,
+}
+
+/// Screen rectangles of `span` in the paragraphs `placed` this frame, one per row.
+fn placed_rects(placed: &[Placed], text: &str, span: Span) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    for para in placed {
+        if !span.overlaps(Span::from(para.range.clone())) {
+            continue;
+        }
+        let chars = highlight::char_range(&text[para.range.clone()], para.range.start, span);
+        rects.extend(
+            highlight::range_rects(&para.galley, chars)
+                .into_iter()
+                .map(|r| r.translate(para.origin.to_vec2())),
+        );
+    }
+    rects
 }
 
 /// A paragraph laid out this frame.
@@ -211,14 +232,15 @@ struct LastFrame {
     max_offset: f32,
 }
 
-/// Shows the article and handles pointer gestures on it. Returns a tag when one of the
-/// buttons beside the selection was clicked.
+/// Shows the article and handles pointer gestures on it; `found` (find matches, in document
+/// order) are outlined. Returns a tag when one of the buttons beside the selection was clicked.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     state: &mut ViewState,
     palette: &Palette,
     zoom: f32,
+    found: &[Span],
 ) -> Option<Tag> {
     let mut clicked_tag = None;
     let mut area = egui::ScrollArea::vertical()
@@ -231,6 +253,8 @@ pub fn show(
     }
     area.show_viewport(ui, |ui, viewport| {
         let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
+        outline_matches(ui, session.article().text(), &placed, found, palette);
+        scroll_to_selection(ui, session.article().text(), state, &placed);
         handle_pointer(ui, session, state, &placed);
         clicked_tag = selection_toolbar(ui, session.article().text(), state, palette, &placed);
         state.placed = placed;
@@ -242,12 +266,18 @@ pub fn show(
 /// paragraph and returns the scroll offset that centres it, computed from the height index,
 /// so it is on screen in the very next frame without laying out what lies between.
 fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Option<f32> {
-    let id = state.scroll_to?;
-    if state.selected != Some(id) {
+    let span = match state.scroll_to? {
         // Only the selected annotation is scrolled to (its outline is what the eye looks for).
+        ScrollTarget::Annotation(id) if state.selected == Some(id) => {
+            session.get(id).map(|a| a.span)
+        }
+        ScrollTarget::Annotation(_) => None,
+        ScrollTarget::Selection => state.selection,
+    };
+    let Some(span) = span else {
         state.scroll_to = None;
         return None;
-    }
+    };
     let layout = &mut state.layout;
     let last = layout.last.as_ref()?;
     let metrics = layout.metrics.as_ref()?;
@@ -256,10 +286,6 @@ fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Optio
     if !Arc::ptr_eq(&metrics.article, article) || layout.index.len() != paragraphs.len() {
         return None;
     }
-    let Some(span) = session.get(id).map(|a| a.span) else {
-        state.scroll_to = None;
-        return None;
-    };
     let p = article
         .paragraph_at(span.start)
         .min(paragraphs.len().checked_sub(1)?);
@@ -562,11 +588,58 @@ fn paint_paragraph(
             egui::StrokeKind::Outside,
         );
     }
-    if state.scroll_to == Some(selected)
+    if state.scroll_to == Some(ScrollTarget::Annotation(selected))
         && let Some(first) = rects.first()
     {
         ui.scroll_to_rect(first.translate(origin.to_vec2()), Some(Align::Center));
         state.scroll_to = None;
+    }
+}
+
+/// Centres the pending selection once its paragraph is laid out, when asked to.
+fn scroll_to_selection(ui: &egui::Ui, text: &str, state: &mut ViewState, placed: &[Placed]) {
+    if state.scroll_to != Some(ScrollTarget::Selection) {
+        return;
+    }
+    let Some(span) = state.selection else {
+        state.scroll_to = None;
+        return;
+    };
+    if let Some(first) = placed_rects(placed, text, span).first() {
+        ui.scroll_to_rect(*first, Some(Align::Center));
+        state.scroll_to = None;
+    }
+}
+
+/// Outlines the find matches in the paragraphs on screen: each paragraph finds its matches
+/// by binary search, so the cost is what is visible, not the number of matches.
+fn outline_matches(
+    ui: &egui::Ui,
+    text: &str,
+    placed: &[Placed],
+    found: &[Span],
+    palette: &Palette,
+) {
+    if found.is_empty() {
+        return;
+    }
+    let stroke = Stroke::new(1.0, palette.weak_text);
+    for para in placed {
+        let first = found.partition_point(|m| m.end <= para.range.start);
+        for &span in found[first..]
+            .iter()
+            .take_while(|m| m.start < para.range.end)
+        {
+            let chars = highlight::char_range(&text[para.range.clone()], para.range.start, span);
+            for rect in highlight::range_rects(&para.galley, chars) {
+                ui.painter().rect_stroke(
+                    rect.translate(para.origin.to_vec2()).expand(1.0),
+                    2.0,
+                    stroke,
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::model::Tag;
 
 /// Shortcuts that work everywhere, even while typing in a text field. Order matters: the
 /// more specific (with Shift) come before the plain ones, since egui ignores extra Shift.
-const GLOBAL: [(Modifiers, Key, Action); 14] = [
+const GLOBAL: [(Modifiers, Key, Action); 17] = [
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::Z,
@@ -30,7 +30,14 @@ const GLOBAL: [(Modifiers, Key, Action); 14] = [
     ),
     (Modifiers::COMMAND, Key::N, Action::NewSession),
     (Modifiers::COMMAND, Key::Q, Action::Quit),
-    (Modifiers::COMMAND, Key::F, Action::FindInList),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::F,
+        Action::FindInList,
+    ),
+    (Modifiers::COMMAND, Key::F, Action::Find),
+    (Modifiers::SHIFT, Key::F3, Action::FindPrevious),
+    (Modifiers::NONE, Key::F3, Action::FindNext),
     (Modifiers::COMMAND, Key::Equals, Action::ZoomIn),
     (Modifiers::COMMAND, Key::Plus, Action::ZoomIn),
     (Modifiers::COMMAND, Key::Minus, Action::ZoomOut),
@@ -93,7 +100,7 @@ pub fn read(ctx: &egui::Context, typing: bool) -> Vec<Action> {
 }
 
 /// The keyboard map as shown in the Help menu and the README.
-pub const KEY_HELP: [(&str, &str); 17] = [
+pub const KEY_HELP: [(&str, &str); 19] = [
     (
         "Drag",
         "select text, snapped to whole words (hold Alt for exact characters)",
@@ -118,7 +125,15 @@ pub const KEY_HELP: [(&str, &str); 17] = [
         "open a file / new session on this article",
     ),
     ("Ctrl+Shift+V", "new article from the clipboard's text"),
-    ("Ctrl+F", "filter the annotation list"),
+    (
+        "Ctrl+F",
+        "find text in the article (the match is selected, ready to tag)",
+    ),
+    (
+        "Enter / Shift+Enter, F3 / Shift+F3",
+        "next / previous match; Esc closes the find bar",
+    ),
+    ("Ctrl+Shift+F", "filter the annotation list"),
     (
         "Ctrl+= / Ctrl+- / Ctrl+0",
         "zoom the article text in / out / reset",

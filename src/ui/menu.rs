@@ -81,10 +81,20 @@ pub fn bar(
                 Action::ClearSelection,
                 actions,
             );
+            ui.separator();
+            item(ui, "Find in article…", "Ctrl+F", Action::Find, actions);
+            item(ui, "Find next", "F3", Action::FindNext, actions);
+            item(
+                ui,
+                "Find previous",
+                "Shift+F3",
+                Action::FindPrevious,
+                actions,
+            );
             item(
                 ui,
                 "Filter annotations",
-                "Ctrl+F",
+                "Ctrl+Shift+F",
                 Action::FindInList,
                 actions,
             );

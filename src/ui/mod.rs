@@ -7,6 +7,7 @@ mod article_view;
 mod autosave;
 mod dialogs;
 mod document;
+mod find_bar;
 mod highlight;
 mod inspector;
 mod keys;

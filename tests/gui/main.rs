@@ -6,6 +6,7 @@
 //! Run one file's tests with a filter: `cargo test --test gui ui_long::`.
 
 mod common;
+mod find;
 mod scripts;
 mod snapshots;
 mod ui;

@@ -255,3 +255,36 @@ fn visible_words(harness: &Harness<'_, FactmarkApp>, text: &str, near: usize) ->
             .then_some(phrase)
     })
 }
+
+#[test]
+fn find_wraps_to_the_last_match_at_the_end_and_shows_it_within_two_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = long_harness(dir.path());
+    let text = harness.state().session().article().text();
+    // ASCII lowercasing keeps byte offsets, so this is the last case-insensitive match.
+    let last = text.to_ascii_lowercase().rfind("prisoners").unwrap();
+    assert!(last > text.len() * 9 / 10, "a match near the end");
+    let last = Span::new(last, last + "prisoners".len());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Find").type_text("prisoners");
+    harness.run_ok();
+    let first = harness.state().selection().expect("the first match");
+    assert!(on_screen(&harness, first).is_some());
+
+    // Shift+Enter from the first match wraps around to the last one.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.step(); // the frame that reads Enter and selects the match
+    assert_eq!(harness.state().selection(), Some(last));
+    let frames = (0..=5)
+        .find(|_| {
+            let shown = on_screen(&harness, last).is_some();
+            if !shown {
+                harness.step();
+            }
+            shown
+        })
+        .expect("the last match never came into view");
+    assert!(frames <= 2, "took {frames} frames");
+}

@@ -14,6 +14,7 @@ mod orphans;
 mod provenance;
 mod reanchor;
 mod recovery;
+mod search;
 mod store;
 mod store_save;
 mod store_versions;

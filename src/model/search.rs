@@ -1,0 +1,151 @@
+//! Finding text in an article: every occurrence of a query, as byte spans of the original
+//! text, optionally ignoring case. Plain functions over `&str`; the find bar keeps the index.
+
+use super::Span;
+
+/// At most this many matches are collected: enough to step through, small enough that a
+/// one-letter query on a book-length article costs a few megabytes, not hundreds.
+pub const MAX_MATCHES: usize = 100_000;
+
+/// An article's text folded for case-insensitive search, with what it takes to map positions
+/// in the folded text back to the original. Built once per article, reused for every query.
+#[derive(Debug)]
+pub struct FoldedText {
+    folded: String,
+    /// Where the folded and original offsets stop agreeing: `(folded, original)` positions
+    /// just after each character whose folded form has another byte length (rare: e.g. the
+    /// Kelvin sign K folds to a one-byte `k`). Between two checkpoints the offsets differ by a
+    /// constant, so mapping a position is a binary search.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl FoldedText {
+    /// Folds `text`: each character becomes its lowercase form when that is a single
+    /// character (so every folded character stands for exactly one original character and
+    /// match boundaries stay on character boundaries); others are kept as they are.
+    pub fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut checkpoints = Vec::new();
+        for (start, c) in text.char_indices() {
+            let lower = fold_char(c);
+            folded.push(lower);
+            if lower.len_utf8() != c.len_utf8() {
+                checkpoints.push((folded.len(), start + c.len_utf8()));
+            }
+        }
+        Self {
+            folded,
+            checkpoints,
+        }
+    }
+
+    /// The original offset of a folded offset that lies on a character boundary.
+    fn original(&self, folded: usize) -> usize {
+        let after = self.checkpoints.partition_point(|&(f, _)| f <= folded);
+        match after.checked_sub(1) {
+            None => folded,
+            Some(i) => {
+                let (f, o) = self.checkpoints[i];
+                o + (folded - f)
+            }
+        }
+    }
+}
+
+/// How to compare the query with the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CaseMatching {
+    /// "vote" finds "Vote" and "VOTE".
+    #[default]
+    Ignore,
+    /// Only the exact letters.
+    Exact,
+}
+
+/// Every non-overlapping occurrence of `query` in `text`, in order, as byte spans of `text`
+/// (at most [`MAX_MATCHES`]). `folded` must be `FoldedText::new(text)`; it is only read when
+/// case is ignored. An empty query finds nothing.
+pub fn find_all(text: &str, folded: &FoldedText, query: &str, case: CaseMatching) -> Vec<Span> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    match case {
+        CaseMatching::Exact => text
+            .match_indices(query)
+            .take(MAX_MATCHES)
+            .map(|(start, found)| Span::new(start, start + found.len()))
+            .collect(),
+        CaseMatching::Ignore => {
+            let query: String = query.chars().map(fold_char).collect();
+            folded
+                .folded
+                .match_indices(query.as_str())
+                .take(MAX_MATCHES)
+                .map(|(start, found)| {
+                    Span::new(folded.original(start), folded.original(start + found.len()))
+                })
+                .collect()
+        }
+    }
+}
+
+/// The index of the first match that starts at or after `offset`, wrapping to the first
+/// match when none does (None when there are no matches).
+pub fn first_at_or_after(matches: &[Span], offset: usize) -> Option<usize> {
+    if matches.is_empty() {
+        return None;
+    }
+    let i = matches.partition_point(|m| m.start < offset);
+    Some(if i == matches.len() { 0 } else { i })
+}
+
+fn fold_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(single), None) => single,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, query: &str, case: CaseMatching) -> Vec<String> {
+        find_all(text, &FoldedText::new(text), query, case)
+            .into_iter()
+            .map(|span| span.slice(text).unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn ignores_case_unless_asked_not_to() {
+        let text = "Vote, vote, VOTE. Voter";
+        assert_eq!(
+            texts(text, "vote", CaseMatching::Ignore),
+            ["Vote", "vote", "VOTE", "Vote"]
+        );
+        assert_eq!(texts(text, "vote", CaseMatching::Exact), ["vote"]);
+        assert!(texts(text, "", CaseMatching::Ignore).is_empty());
+    }
+
+    #[test]
+    fn offsets_are_right_after_characters_that_fold_to_another_length() {
+        // KELVIN SIGN (3 bytes) folds to 'k' (1 byte); 'İ' lowercases to two characters and
+        // is kept as it is, so it matches only itself.
+        let text = "\u{212A}m, then İstanbul and Straße in КИЕВЕ";
+        assert_eq!(texts(text, "km", CaseMatching::Ignore), ["\u{212A}m"]);
+        assert_eq!(texts(text, "straße", CaseMatching::Ignore), ["Straße"]);
+        assert_eq!(texts(text, "киеве", CaseMatching::Ignore), ["КИЕВЕ"]);
+        assert_eq!(texts(text, "İstan", CaseMatching::Ignore), ["İstan"]);
+    }
+
+    #[test]
+    fn stepping_wraps_around() {
+        let matches = [Span::new(2, 4), Span::new(10, 12)];
+        assert_eq!(first_at_or_after(&matches, 0), Some(0));
+        assert_eq!(first_at_or_after(&matches, 3), Some(1));
+        assert_eq!(first_at_or_after(&matches, 11), Some(0));
+        assert_eq!(first_at_or_after(&[], 0), None);
+    }
+}

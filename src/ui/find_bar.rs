@@ -1,0 +1,245 @@
+//! The find bar above the article (Ctrl+F): a query field, the match count, previous / next
+//! and "match case". The current match becomes the text selection, so finding a phrase and
+//! tagging it is Ctrl+F, type, Enter, Esc, 2.
+
+use std::sync::Arc;
+
+use egui::{Key, RichText};
+
+use super::theme::Palette;
+use crate::model::search::{self, CaseMatching, FoldedText, MAX_MATCHES};
+use crate::model::{Article, Span};
+
+/// The find bar's state, kept across frames.
+#[derive(Default)]
+pub struct FindBar {
+    open: bool,
+    query: String,
+    case: CaseMatching,
+    /// Give the field keyboard focus (and select its text) on the next frame.
+    focus: bool,
+    /// The field had keyboard focus in the last frame (Esc there closes the bar).
+    field_focused: bool,
+    /// Where the search started: typing jumps to the first match from here.
+    origin: usize,
+    /// The folded article, built when case is first ignored on this article.
+    folded: Option<(Arc<Article>, FoldedText)>,
+    /// Matches of `computed_for`, in document order.
+    matches: Vec<Span>,
+    computed_for: Option<(Arc<Article>, String, CaseMatching)>,
+    current: Option<usize>,
+    /// The text the bar selected last.
+    last_selected: Option<Span>,
+}
+
+/// What the find bar asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FindEvent {
+    /// Select this text and scroll to it.
+    Select(Span),
+    /// Drop the selection an earlier query made: the query changed and matches nothing now
+    /// (so Esc, 2 cannot tag a stale partial match such as the "p" of "per cent").
+    ClearSelection,
+}
+
+impl FindBar {
+    /// Opens the bar with the field focused. A short one-line selection becomes the query;
+    /// the search starts at `origin` (the selection or the selected annotation).
+    pub fn open(&mut self, selected_text: Option<&str>, origin: usize) {
+        if let Some(text) = selected_text.filter(|t| !t.contains('\n') && t.chars().count() <= 80) {
+            text.clone_into(&mut self.query);
+        }
+        self.open = true;
+        self.focus = true;
+        self.origin = origin;
+    }
+
+    /// Closes the bar; the selection it made stays.
+    pub fn close(&mut self) {
+        self.open = false;
+        self.field_focused = false;
+    }
+
+    /// True when the query field had keyboard focus in the last frame.
+    pub fn field_had_focus(&self) -> bool {
+        self.open && self.field_focused
+    }
+
+    /// The matches to outline in the article (none while the bar is closed).
+    pub fn matches(&self) -> &[Span] {
+        if self.open { &self.matches } else { &[] }
+    }
+
+    /// The next (or previous) match from `cursor` (the selection's start), wrapping around.
+    /// Opens the bar when it is closed, so F3 works from anywhere.
+    pub fn step(
+        &mut self,
+        article: &Arc<Article>,
+        cursor: Option<usize>,
+        forward: bool,
+    ) -> Option<FindEvent> {
+        if !self.open {
+            self.open = true;
+            self.focus = true;
+        }
+        self.refresh(article);
+        if self.matches.is_empty() {
+            return None;
+        }
+        let len = self.matches.len();
+        let next = match cursor {
+            Some(at) if forward => search::first_at_or_after(&self.matches, at + 1)?,
+            Some(at) => self
+                .matches
+                .partition_point(|m| m.start < at)
+                .checked_sub(1)
+                .unwrap_or(len - 1),
+            None => match self.current {
+                Some(i) if forward => (i + 1) % len,
+                Some(i) => (i + len - 1) % len,
+                None if forward => 0,
+                None => len - 1,
+            },
+        };
+        self.current = Some(next);
+        self.last_selected = Some(self.matches[next]);
+        Some(FindEvent::Select(self.matches[next]))
+    }
+
+    /// Recomputes the matches when the query, the case setting or the article changed.
+    /// Returns true when it did.
+    fn refresh(&mut self, article: &Arc<Article>) -> bool {
+        let up_to_date = self.computed_for.as_ref().is_some_and(|(a, query, case)| {
+            Arc::ptr_eq(a, article) && *query == self.query && *case == self.case
+        });
+        if up_to_date {
+            return false;
+        }
+        let text = article.text();
+        let folded = match &self.folded {
+            Some((a, folded)) if Arc::ptr_eq(a, article) => folded,
+            _ => {
+                let folded = FoldedText::new(text);
+                &self.folded.insert((Arc::clone(article), folded)).1
+            }
+        };
+        self.matches = search::find_all(text, folded, &self.query, self.case);
+        self.computed_for = Some((Arc::clone(article), self.query.clone(), self.case));
+        self.current = None;
+        true
+    }
+
+    /// Shows the bar (when open) and returns what the user asked for.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        article: &Arc<Article>,
+        selection: Option<Span>,
+        palette: &Palette,
+    ) -> Option<FindEvent> {
+        if !self.open {
+            return None;
+        }
+        let mut event = None;
+        let mut close = false;
+        ui.horizontal(|ui| {
+            let label = ui.label("Find");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("text in the article")
+                    .desired_width(260.0),
+            );
+            let field = field.labelled_by(label.id);
+            if std::mem::take(&mut self.focus) {
+                field.request_focus();
+                select_all(ui, &field, &self.query);
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let shift = ui.input(|i| i.modifiers.shift);
+            self.field_focused = field.has_focus() || enter;
+
+            if self.refresh(article) {
+                // Typing jumps to the first match from where the search started.
+                self.current = search::first_at_or_after(&self.matches, self.origin);
+                event = match self.current {
+                    Some(i) => Some(FindEvent::Select(self.matches[i])),
+                    None if selection.is_some() && selection == self.last_selected => {
+                        Some(FindEvent::ClearSelection)
+                    }
+                    None => None,
+                };
+            }
+            if enter {
+                event = self.step(article, selection.map(|s| s.start), !shift);
+                field.request_focus();
+            }
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
+                .clicked()
+            {
+                event = self.step(article, selection.map(|s| s.start), false);
+            }
+            if ui
+                .button("Next")
+                .on_hover_text("Next match (Enter, F3)")
+                .clicked()
+            {
+                event = self.step(article, selection.map(|s| s.start), true);
+            }
+            let mut exact = self.case == CaseMatching::Exact;
+            if ui.checkbox(&mut exact, "Match case").changed() {
+                self.case = if exact {
+                    CaseMatching::Exact
+                } else {
+                    CaseMatching::Ignore
+                };
+            }
+            ui.label(RichText::new(self.count_text(selection)).color(palette.weak_text));
+            if ui
+                .button("Close")
+                .on_hover_text("Close the find bar (Esc)")
+                .clicked()
+            {
+                close = true;
+            }
+        });
+        ui.separator();
+        if close {
+            self.close();
+        }
+        if let Some(FindEvent::Select(span)) = event {
+            self.last_selected = Some(span); // typing selected it
+        }
+        event
+    }
+
+    fn count_text(&self, selection: Option<Span>) -> String {
+        if self.query.is_empty() {
+            return String::new();
+        }
+        let total = self.matches.len();
+        if total == 0 {
+            return "No matches".to_owned();
+        }
+        let more = if total >= MAX_MATCHES { "+" } else { "" };
+        let current = self.current.filter(|&i| selection == Some(self.matches[i]));
+        match current {
+            Some(i) => format!("{} of {total}{more}", i + 1),
+            None if total == 1 => "1 match".to_owned(),
+            None => format!("{total}{more} matches"),
+        }
+    }
+}
+
+/// Selects the whole query, so typing replaces it (as find fields do when reopened).
+fn select_all(ui: &egui::Ui, field: &egui::Response, query: &str) {
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(query.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), field.id);
+    }
+}

@@ -1,0 +1,145 @@
+//! Find in the article (Ctrl+F): typing selects the first match, Enter / Shift+Enter and
+//! F3 step through matches with wrap-around, Esc closes the bar and keeps the match selected
+//! so a tag key tags it, and the bar counts matches.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::model::{Span, Tag};
+use factmark::ui::{FactmarkApp, Launch};
+
+use crate::common::harness;
+
+/// Every case-insensitive occurrence of an ASCII `needle` in the default article.
+fn occurrences(harness: &Harness<'_, FactmarkApp>, needle: &str) -> Vec<Span> {
+    let text = harness.state().session().article().text().to_lowercase();
+    text.match_indices(needle)
+        .map(|(start, found)| Span::new(start, start + found.len()))
+        .collect()
+}
+
+fn open_find_and_type(harness: &mut Harness<'_, FactmarkApp>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Find").type_text(query);
+    harness.run_ok();
+}
+
+#[test]
+fn find_steps_through_matches_and_the_match_can_be_tagged() {
+    let mut harness = harness(Launch::default());
+    let expected = occurrences(&harness, "political prisoners");
+    assert_eq!(expected.len(), 5, "the default article's occurrences");
+
+    open_find_and_type(&mut harness, "political prisoners");
+    assert_eq!(
+        harness.state().selection(),
+        Some(expected[0]),
+        "typing jumps to the first"
+    );
+    assert!(
+        harness.query_by_label("1 of 5").is_some(),
+        "the bar counts matches"
+    );
+
+    // Enter steps forward and keeps typing in the field; Shift+Enter steps back.
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(harness.state().selection(), Some(expected[1]));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(harness.state().selection(), Some(expected[2]));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run_ok();
+    assert_eq!(harness.state().selection(), Some(expected[1]));
+    assert!(harness.query_by_label("2 of 5").is_some());
+    // Digits typed now go to the field, not to tagging.
+    assert!(harness.state().session().annotations().is_empty());
+
+    // Esc closes the bar but keeps the match selected; 2 tags it.
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert!(
+        harness.query_by_label("Find").is_none(),
+        "the bar is closed"
+    );
+    assert_eq!(harness.state().selection(), Some(expected[1]));
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 1);
+    assert_eq!(session.annotations()[0].tag, Tag::Statistic);
+    assert_eq!(session.annotations()[0].span, expected[1]);
+
+    // F3 keeps stepping from the tagged annotation without the field, wrapping at the end.
+    for step in [2, 3, 4, 0] {
+        harness.key_press(Key::F3);
+        harness.run_ok();
+        assert_eq!(
+            harness.state().selection(),
+            Some(expected[step]),
+            "F3 to {step}"
+        );
+        harness.key_press(Key::Escape); // leave the reopened field, keep the selection
+        harness.run_ok();
+    }
+}
+
+#[test]
+fn no_match_says_so_and_selects_nothing_and_case_can_matter() {
+    let mut harness = harness(Launch::default());
+    // Typing "pe" selects its first match; going on to "per cent", which is not in the
+    // article, drops that stale partial match, so Esc then 2 tags nothing.
+    open_find_and_type(&mut harness, "pe");
+    assert!(harness.state().selection().is_some());
+    harness.get_by_label("Find").type_text("r cent");
+    harness.run_ok();
+    assert!(harness.query_by_label("No matches").is_some());
+    assert_eq!(harness.state().selection(), None);
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    assert!(harness.state().session().annotations().is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+
+    // "Political Prisoners" (capitalised) occurs once: with Match case, only it is found.
+    let capitalised = occurrences(&harness, "political prisoners")
+        .into_iter()
+        .find(|span| {
+            span.slice(harness.state().session().article().text()) == Some("Political Prisoners")
+        })
+        .expect("a capitalised occurrence");
+    harness.get_by_label("Match case").click();
+    harness.run_ok();
+    // Ctrl+F again focuses the field with its text selected: typing replaces the query.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+    harness
+        .get_by_label("Find")
+        .type_text("Political Prisoners");
+    harness.run_ok();
+    assert_eq!(harness.state().selection(), Some(capitalised));
+    assert!(harness.query_by_label("1 of 1").is_some());
+}
+
+#[test]
+fn ctrl_f_fills_the_field_with_a_short_selection() {
+    let mut harness = harness(Launch::default());
+    crate::common::select_phrase(&mut harness, "political prisoners");
+    let first = harness.state().selection().expect("selected");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+    // The query is the selection; Enter goes to the next occurrence after it.
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    let next = harness.state().selection().expect("a match");
+    assert!(next.start > first.start, "{next:?} after {first:?}");
+    assert_eq!(
+        next.slice(harness.state().session().article().text())
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("political prisoners")
+    );
+}

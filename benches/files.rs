@@ -190,6 +190,7 @@ fn main() {
         large.to_ron / medium.to_ron,
         large.from_ron / medium.from_ron,
     );
+    find_table();
     #[allow(clippy::cast_precision_loss)]
     let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.size.annotations as f64;
     println!(
@@ -201,4 +202,38 @@ fn main() {
         common::mb(large.load_peak),
         budget / 1_000_000.0,
     );
+}
+
+/// Find in the article (Ctrl+F): folding the text for case-insensitive search (once per
+/// article, when the find bar first searches it), then one query (every keystroke), against
+/// a naive baseline that lowercases the whole text for every query.
+fn find_table() {
+    use factmark::model::search::{CaseMatching, FoldedText, find_all};
+    println!();
+    println!(
+        "| document | fold once | find \"prisoners\" | find \"e\" (capped) | naive: lowercase + find per query |"
+    );
+    println!("|---|---:|---:|---:|---:|");
+    let mut per_query = Vec::new();
+    for size in testing::SIZES {
+        let session = testing::session(size);
+        let text = session.article().text();
+        let fold = time(|| FoldedText::new(text));
+        let folded = FoldedText::new(text);
+        let word = time(|| find_all(text, &folded, "prisoners", CaseMatching::Ignore));
+        let letter = time(|| find_all(text, &folded, "e", CaseMatching::Ignore));
+        let naive = time(|| text.to_lowercase().match_indices("prisoners").count());
+        println!(
+            "| {} | {fold:.2} ms | {word:.2} ms | {letter:.2} ms | {naive:.2} ms |",
+            size.name
+        );
+        per_query.push((word, naive));
+    }
+    if let (Some(small), Some(large)) = (per_query.first(), per_query.last()) {
+        println!(
+            "find per keystroke at 5 MB: {:.1}× the naive lowercase-and-search; 5 MB vs 5 KB: {:.0}× (the text is 1,000× longer)",
+            large.1 / large.0,
+            large.0 / small.0.max(1e-6),
+        );
+    }
 }

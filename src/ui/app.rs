@@ -42,6 +42,8 @@ pub struct FactmarkApp {
     view: ViewState,
     list: ListState,
     find: FindBar,
+    /// A text field (note, filter, find) had keyboard focus at the end of the last frame.
+    text_field_had_focus: bool,
     prefs: Preferences,
     dialogs: FileDialogs,
     status: Status,
@@ -93,6 +95,7 @@ impl FactmarkApp {
             view: ViewState::default(),
             list: ListState::default(),
             find: FindBar::default(),
+            text_field_had_focus: false,
             prefs,
             dialogs: FileDialogs::default(),
             status,
@@ -791,10 +794,12 @@ impl eframe::App for FactmarkApp {
             self.confirm = Some(Proceed::Quit);
         }
         if !self.modal_open() {
-            // Esc in the find field closes the bar and keeps the match selected for tagging
-            // (egui has already taken the field's focus away, so it must not clear it too).
-            if self.find.field_had_focus()
+            // Esc in a text field only leaves the field (egui has already taken its focus
+            // away): it must not also clear the selection. In the find field it closes the
+            // bar, keeping the match selected for tagging.
+            if self.text_field_had_focus
                 && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+                && self.find.field_had_focus()
             {
                 self.find.close();
             }
@@ -893,6 +898,7 @@ impl eframe::App for FactmarkApp {
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.text_field_had_focus = ctx.egui_wants_keyboard_input();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -116,7 +116,10 @@ pub const KEY_HELP: [(&str, &str); 19] = [
     ),
     ("Delete", "delete the selected annotation"),
     ("Tab / Shift+Tab", "next / previous annotation"),
-    ("Esc", "clear the selection"),
+    (
+        "Esc",
+        "clear the selection (in a text field: leave the field first)",
+    ),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ("Ctrl+S / Ctrl+Shift+S", "save / save as"),

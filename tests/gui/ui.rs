@@ -116,6 +116,38 @@ fn note_typing_is_one_undo_step() {
 }
 
 #[test]
+fn esc_in_the_note_leaves_the_field_and_keeps_the_annotation() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, PHRASE);
+    harness.key_press(Key::Num1);
+    harness.run_ok();
+    let id = harness
+        .state()
+        .selected()
+        .expect("the new annotation is selected");
+    harness.get_by_label("Note:").click();
+    harness.run_ok();
+    harness.get_by_label("Note:").type_text("Source?");
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().selected(),
+        Some(id),
+        "first Esc only leaves the note"
+    );
+    assert!(!harness.get_by_label("Note:").is_focused());
+    // Keys act on the article again: 3 retags, a second Esc clears the selection.
+    harness.key_press(Key::Num3);
+    harness.run_ok();
+    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Quote);
+    assert_eq!(harness.state().session().annotations()[0].note, "Source?");
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
 fn save_and_reopen_through_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let out: PathBuf = dir.path().join("s.ron");

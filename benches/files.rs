@@ -208,7 +208,7 @@ fn main() {
 /// article, when the find bar first searches it), then one query (every keystroke), against
 /// a naive baseline that lowercases the whole text for every query.
 fn find_table() {
-    use factmark::model::search::{CaseMatching, FoldedText, find_all};
+    use factmark::model::search::FoldedText;
     println!();
     println!(
         "| document | fold once | find \"prisoners\" | find \"e\" (capped) | naive: lowercase + find per query |"
@@ -220,8 +220,8 @@ fn find_table() {
         let text = session.article().text();
         let fold = time(|| FoldedText::new(text));
         let folded = FoldedText::new(text);
-        let word = time(|| find_all(text, &folded, "prisoners", CaseMatching::Ignore));
-        let letter = time(|| find_all(text, &folded, "e", CaseMatching::Ignore));
+        let word = time(|| folded.find("prisoners"));
+        let letter = time(|| folded.find("e"));
         let naive = time(|| text.to_lowercase().match_indices("prisoners").count());
         println!(
             "| {} | {fold:.2} ms | {word:.2} ms | {letter:.2} ms | {naive:.2} ms |",

@@ -39,6 +39,16 @@ impl FoldedText {
         }
     }
 
+    /// Every non-overlapping occurrence of `query` up to case, in order, as byte spans of the
+    /// original text (at most [`MAX_MATCHES`]). An empty query finds nothing.
+    pub fn find(&self, query: &str) -> Vec<Span> {
+        let query: String = query.chars().map(fold_char).collect();
+        find_exact(&self.folded, &query)
+            .into_iter()
+            .map(|span| Span::new(self.original(span.start), self.original(span.end)))
+            .collect()
+    }
+
     /// The original offset of a folded offset that lies on a character boundary.
     fn original(&self, folded: usize) -> usize {
         let after = self.checkpoints.partition_point(|&(f, _)| f <= folded);
@@ -62,31 +72,16 @@ pub enum CaseMatching {
     Exact,
 }
 
-/// Every non-overlapping occurrence of `query` in `text`, in order, as byte spans of `text`
-/// (at most [`MAX_MATCHES`]). `folded` must be `FoldedText::new(text)`; it is only read when
-/// case is ignored. An empty query finds nothing.
-pub fn find_all(text: &str, folded: &FoldedText, query: &str, case: CaseMatching) -> Vec<Span> {
+/// Every non-overlapping occurrence of exactly `query` in `text`, in order, as byte spans
+/// (at most [`MAX_MATCHES`]). An empty query finds nothing.
+pub fn find_exact(text: &str, query: &str) -> Vec<Span> {
     if query.is_empty() {
         return Vec::new();
     }
-    match case {
-        CaseMatching::Exact => text
-            .match_indices(query)
-            .take(MAX_MATCHES)
-            .map(|(start, found)| Span::new(start, start + found.len()))
-            .collect(),
-        CaseMatching::Ignore => {
-            let query: String = query.chars().map(fold_char).collect();
-            folded
-                .folded
-                .match_indices(query.as_str())
-                .take(MAX_MATCHES)
-                .map(|(start, found)| {
-                    Span::new(folded.original(start), folded.original(start + found.len()))
-                })
-                .collect()
-        }
-    }
+    text.match_indices(query)
+        .take(MAX_MATCHES)
+        .map(|(start, found)| Span::new(start, start + found.len()))
+        .collect()
 }
 
 /// The index of the first match that starts at or after `offset`, wrapping to the first
@@ -112,7 +107,11 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, query: &str, case: CaseMatching) -> Vec<String> {
-        find_all(text, &FoldedText::new(text), query, case)
+        let found = match case {
+            CaseMatching::Ignore => FoldedText::new(text).find(query),
+            CaseMatching::Exact => find_exact(text, query),
+        };
+        found
             .into_iter()
             .map(|span| span.slice(text).unwrap().to_owned())
             .collect()

@@ -115,15 +115,19 @@ impl FindBar {
         if up_to_date {
             return false;
         }
-        let text = article.text();
-        let folded = match &self.folded {
-            Some((a, folded)) if Arc::ptr_eq(a, article) => folded,
-            _ => {
-                let folded = FoldedText::new(text);
-                &self.folded.insert((Arc::clone(article), folded)).1
+        self.matches = match self.case {
+            CaseMatching::Exact => search::find_exact(article.text(), &self.query),
+            CaseMatching::Ignore => {
+                let folded = match &self.folded {
+                    Some((a, folded)) if Arc::ptr_eq(a, article) => folded,
+                    _ => {
+                        let folded = FoldedText::new(article.text());
+                        &self.folded.insert((Arc::clone(article), folded)).1
+                    }
+                };
+                folded.find(&self.query)
             }
         };
-        self.matches = search::find_all(text, folded, &self.query, self.case);
         self.computed_for = Some((Arc::clone(article), self.query.clone(), self.case));
         self.current = None;
         true

@@ -4,7 +4,7 @@
 //! order without overlaps.
 
 use factmark::model::Span;
-use factmark::model::search::{CaseMatching, FoldedText, find_all};
+use factmark::model::search::{CaseMatching, FoldedText, find_exact};
 use proptest::prelude::*;
 
 fn fold(text: &str) -> String {
@@ -20,7 +20,10 @@ fn fold(text: &str) -> String {
 }
 
 fn search(text: &str, query: &str, case: CaseMatching) -> Vec<Span> {
-    find_all(text, &FoldedText::new(text), query, case)
+    match case {
+        CaseMatching::Ignore => FoldedText::new(text).find(query),
+        CaseMatching::Exact => find_exact(text, query),
+    }
 }
 
 proptest! {

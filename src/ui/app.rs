@@ -696,13 +696,16 @@ impl FactmarkApp {
                 .corner_radius(4.0)
                 .inner_margin(8.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new("Error").color(ui.visuals().error_fg_color));
-                        ui.add(egui::Label::new(error).wrap());
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui.button("Dismiss").clicked() {
-                                dismiss = Some(i);
-                            }
+                    // The button first, at the right edge: the message wraps in what is left,
+                    // so a long one never runs under the button.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            dismiss = Some(i);
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                            let red = ui.visuals().error_fg_color;
+                            ui.label(egui::RichText::new("Error").color(red));
+                            ui.add(egui::Label::new(error).wrap());
                         });
                     });
                 });

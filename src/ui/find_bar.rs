@@ -146,12 +146,14 @@ impl FindBar {
         }
         let mut event = None;
         let mut close = false;
-        ui.horizontal(|ui| {
+        // Wrapped, with a field that shrinks: a row wider than the panel would widen the
+        // article column under the side panel.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Find");
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
                     .hint_text("text in the article")
-                    .desired_width(260.0),
+                    .desired_width((ui.available_width() * 0.4).clamp(100.0, 260.0)),
             );
             let field = field.labelled_by(label.id);
             if std::mem::take(&mut self.focus) {

@@ -143,3 +143,25 @@ fn ctrl_f_fills_the_field_with_a_short_selection() {
         Some("political prisoners")
     );
 }
+
+#[test]
+fn in_a_narrow_window_the_find_bar_wraps_and_the_article_stays_left_of_the_side_panel() {
+    let mut harness = harness(Launch::default());
+    harness.set_size(egui::Vec2::new(800.0, 500.0));
+    harness.run_ok();
+    open_find_and_type(&mut harness, "prisoners");
+    let side_panel = harness.get_by_label("Inspector").rect().left();
+    let close = harness.get_by_label("Close").rect();
+    assert!(close.right() < side_panel, "{close:?} under the side panel");
+    // Every paragraph laid out on screen wraps inside the central panel.
+    let text = harness.state().session().article().text();
+    let whole = Span::new(0, text.len());
+    let rects = harness.state().screen_rects(whole);
+    assert!(!rects.is_empty());
+    for rect in rects {
+        assert!(
+            rect.right() < side_panel,
+            "{rect:?} runs under the side panel"
+        );
+    }
+}

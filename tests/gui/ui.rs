@@ -228,6 +228,34 @@ fn a_broken_session_shows_an_error_and_opens_nothing_over_it() {
 }
 
 #[test]
+fn a_long_error_wraps_beside_its_dismiss_button_in_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir
+        .path()
+        .join("a-session-file-with-a-rather-long-name-for-a-narrow-window.ron");
+    std::fs::write(
+        &broken,
+        "(format: \"factmark-session\", version: 1, article: (",
+    )
+    .unwrap();
+    let mut harness = harness(Launch {
+        path: Some(broken),
+        ..Launch::default()
+    });
+    harness.set_size(egui::Vec2::new(800.0, 500.0));
+    harness.run_ok();
+    let message = harness.get_by_label_contains("Could not open").rect();
+    let button = harness.get_by_label("Dismiss").rect();
+    assert!(
+        !message.intersects(button),
+        "the message {message:?} runs under the button {button:?}"
+    );
+    harness.get_by_label("Dismiss").click();
+    harness.run_ok();
+    assert!(harness.state().errors().is_empty());
+}
+
+#[test]
 fn double_click_selects_a_word_and_shift_click_extends() {
     let mut harness = harness(Launch::default());
     let (from, to) = phrase_ends(&harness, PHRASE);

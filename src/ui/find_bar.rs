@@ -168,7 +168,10 @@ impl FindBar {
                 // Typing jumps to the first match from where the search started.
                 self.current = search::first_at_or_after(&self.matches, self.origin);
                 event = match self.current {
-                    Some(i) => Some(FindEvent::Select(self.matches[i])),
+                    Some(i) => {
+                        self.last_selected = Some(self.matches[i]);
+                        Some(FindEvent::Select(self.matches[i]))
+                    }
                     None if selection.is_some() && selection == self.last_selected => {
                         Some(FindEvent::ClearSelection)
                     }
@@ -214,9 +217,6 @@ impl FindBar {
         if close {
             self.close();
         }
-        if let Some(FindEvent::Select(span)) = event {
-            self.last_selected = Some(span); // typing selected it
-        }
         event
     }
 
@@ -238,7 +238,8 @@ impl FindBar {
     }
 }
 
-/// Selects the whole query, so typing replaces it (as find fields do when reopened).
+/// Selects the whole query, so typing replaces it (as find fields do when reopened). Called
+/// after the field was added this frame, so its state exists.
 fn select_all(ui: &egui::Ui, field: &egui::Response, query: &str) {
     if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
         let all = egui::text::CCursorRange::two(

@@ -131,7 +131,20 @@ fn ctrl_f_fills_the_field_with_a_short_selection() {
     let first = harness.state().selection().expect("selected");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run_ok();
-    // The query is the selection; Enter goes to the next occurrence after it.
+    // The query is the selection, selected in the field: typing replaces it.
+    assert_eq!(
+        harness.get_by_label("Find").value().as_deref(),
+        Some("political prisoners")
+    );
+    harness
+        .get_by_label("Find")
+        .type_text("political prisoners");
+    harness.run_ok();
+    assert_eq!(
+        harness.get_by_label("Find").value().as_deref(),
+        Some("political prisoners")
+    );
+    // Enter goes to the next occurrence after the selection.
     harness.key_press(Key::Enter);
     harness.run_ok();
     let next = harness.state().selection().expect("a match");

@@ -35,14 +35,29 @@ pub struct Launch {
     pub recovery_dir: Option<PathBuf>,
 }
 
+/// The window icon (assets/icon.png: lines of text with a claim, a statistic and a quote
+/// highlighted), embedded in the binary.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// The decoded window icon; `None` (the platform's default icon) if it cannot be decoded.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG)
+        .inspect_err(|error| log::warn!("window icon not decoded: {error}"))
+        .ok()
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Factmark")
+        .with_app_id("factmark")
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Factmark")
-            .with_app_id("factmark")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -51,4 +66,14 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(FactmarkApp::new(cc, launch)))),
     )
     .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_icon_decodes() {
+        let icon = super::icon().expect("assets/icon.png decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    }
 }

@@ -43,11 +43,18 @@ pub const LARGE: DocSize = DocSize {
 /// The three sizes the benchmarks compare, smallest first.
 pub const SIZES: [DocSize; 3] = [SMALL, MEDIUM, LARGE];
 
-/// SplitMix64: tiny, fast and the same on every platform.
-struct Rng(u64);
+/// SplitMix64: tiny, fast and the same on every platform. Seeded pseudo-random numbers for
+/// the generator here and for the randomised tests (replayable from their seed).
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A generator that always gives the same sequence for the same `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -56,10 +63,10 @@ impl Rng {
     }
 
     /// Uniform in `0..n` (`n > 0`; the modulo bias is irrelevant here).
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         // A usize always fits in u64 on supported targets, and the result is below `n`.
         #[allow(clippy::cast_possible_truncation)]
-        let value = (self.next() % n as u64) as usize;
+        let value = (self.next_u64() % n as u64) as usize;
         value
     }
 }

@@ -591,13 +591,8 @@ mod tests {
 
     #[test]
     fn cut_off_search_agrees_with_brute_force() {
-        let mut seed: u64 = 0x1234_5678;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x1234_5678);
+        let mut next = |n: usize| rng.below(n);
         let alphabet = ['a', 'b', 'c', ' '];
         for _ in 0..2000 {
             let text: Vec<char> = (0..next(14)).map(|_| alphabet[next(3)]).collect();

@@ -103,16 +103,16 @@ fn wheel(harness: &mut Harness<'_, FactmarkApp>, over: Pos2, delta_y: f32) {
     }
 }
 
+/// The document's last annotation (at the very end of the article).
+fn last_annotation(harness: &Harness<'_, FactmarkApp>) -> Annotation {
+    let annotations = harness.state().session().annotations();
+    annotations.last().expect("annotations").clone()
+}
+
 /// The long document with its last annotation's list row clicked (so it is on screen).
 fn at_last_annotation(dir: &Path) -> (Harness<'static, FactmarkApp>, Annotation) {
     let mut harness = long_harness(dir);
-    let last = harness
-        .state()
-        .session()
-        .annotations()
-        .last()
-        .unwrap()
-        .clone();
+    let last = last_annotation(&harness);
     click_list_row(&mut harness, &last);
     harness.run_ok();
     (harness, last)
@@ -122,13 +122,7 @@ fn at_last_annotation(dir: &Path) -> (Harness<'static, FactmarkApp>, Annotation)
 fn list_row_jumps_to_the_last_annotation_within_two_frames() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = long_harness(dir.path());
-    let last = harness
-        .state()
-        .session()
-        .annotations()
-        .last()
-        .unwrap()
-        .clone();
+    let last = last_annotation(&harness);
     assert!(
         harness.state().screen_rects(last.span).is_empty(),
         "the end of the article is not laid out at the start"

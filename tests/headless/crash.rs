@@ -112,13 +112,8 @@ fn sigkill_at_random_moments_leaves_old_or_new_version() {
         seed = fixed;
     }
     println!("crash test seed: {seed} (FACTMARK_CRASH_SEED replays it)");
-    let mut rng = seed;
-    let mut random_ms = |max: u64| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng % max
-    };
+    let mut rng = factmark::testing::Rng::new(seed);
+    let mut random_ms = |max: u64| rng.next_u64() % max;
     let started = Instant::now();
     let (mut saves, mut mid_write, mut recovery_checked) = (0, 0, 0);
     for round in 0..rounds {

@@ -55,13 +55,8 @@ fn ids(s: &Session) -> Vec<AnnotationId> {
 #[test]
 fn random_orphan_edits_undo_and_redo_exactly() {
     let spans = words();
-    let mut rng: u64 = 0x0123_4567_89AB_CDEF;
-    let mut next = |n: usize| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % n as u64) as usize
-    };
+    let mut rng = factmark::testing::Rng::new(0x0123_4567_89AB_CDEF);
+    let mut next = |n: usize| rng.below(n);
     for _case in 0..300 {
         let mut session = start();
         let mut history = History::new();

@@ -330,13 +330,8 @@ fn among_repeated_quotes_the_context_decides() {
 fn random_edits_never_drop_anything() {
     let old = example();
     let base: Vec<char> = old.article().text().chars().collect();
-    let mut rng: u64 = 0x0DDB_A11C_AFE5_EED5;
-    let mut next = |n: usize| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % n as u64) as usize
-    };
+    let mut rng = factmark::testing::Rng::new(0x0DDB_A11C_AFE5_EED5);
+    let mut next = |n: usize| rng.below(n);
     let mut totals = [0; 4];
     let cases = 60;
     for _ in 0..cases {

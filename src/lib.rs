@@ -29,6 +29,7 @@
 
 pub mod import;
 pub mod model;
+pub mod progress;
 pub mod store;
 #[doc(hidden)]
 pub mod testing;

@@ -1,0 +1,2 @@
+//! Hostile article files: FIFOs and devices, stray bytes, deep or broken HTML, pages whose text
+//! sits in nested divs.

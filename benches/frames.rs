@@ -3,7 +3,10 @@
 //! through a scripted session: jump to an annotation 1/20th further down, scroll with the wheel
 //! for 14 frames, repeat 20 times. The same script runs against a naive baseline, the whole
 //! article as one `LayoutJob` in a `ScrollArea` (what a typical egui app does), for the three
-//! generated documents. Prints per-frame median and p95, and the ratios the targets are about.
+//! generated documents, and two that are one huge paragraph: the 5 MB document with its line
+//! breaks turned into spaces, and 500 KB in one paragraph with 20,000 annotations in it.
+//! Prints per-frame median and p95, the open and first-frame cost, the longest text laid out
+//! at once, and the ratios the targets are about.
 //!
 //! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20, `--ours-only`
 //! to skip the baseline, e.g. when profiling).
@@ -15,7 +18,9 @@ use std::time::Instant;
 
 use egui::text::{CCursor, LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, Event, Pos2, Rect, Vec2, ViewportId};
-use factmark::model::{Session, Span};
+use std::sync::Arc;
+
+use factmark::model::{Article, Session, Span};
 use factmark::testing::{self, DocSize};
 use factmark::ui::theme::Palette;
 use factmark::ui::{Action, FactmarkApp, Launch};
@@ -43,12 +48,16 @@ trait Subject {
 struct Ours {
     app: FactmarkApp,
     frame: eframe::Frame,
+    /// Longest text the article view laid out at once, over all frames so far (bytes).
+    largest_layout: usize,
 }
 
 impl Subject for Ours {
     fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui) {
         eframe::App::logic(&mut self.app, ctx, &mut self.frame);
         eframe::App::ui(&mut self.app, ui, &mut self.frame);
+        let largest = self.app.laid_out_last_frame().iter().map(|r| r.len()).max();
+        self.largest_layout = self.largest_layout.max(largest.unwrap_or(0));
     }
 
     fn jump(&mut self, ctx: &egui::Context, index: usize) {
@@ -181,18 +190,32 @@ impl Driver {
     }
 }
 
-/// Runs the script; returns per-frame times (ms) after warm-up, the peak heap since the last
-/// [`common::reset_peak`], and in how many segments the jump and scroll checked out.
+/// What one run of the script measured.
+struct Run {
+    /// Per-frame times (ms) after warm-up.
+    times: Vec<f64>,
+    /// The first frame's time (ms): the first layout of what is on screen.
+    first_frame: f64,
+    /// Peak heap since the last [`common::reset_peak`].
+    peak: usize,
+    /// Segments in which the jump and scroll checked out.
+    scrolled: usize,
+}
+
+/// Runs the script on `driver`.
 fn script(
-    ctx: egui::Context,
+    driver: &mut Driver,
     subject: &mut dyn Subject,
     annotations: usize,
     segments: usize,
-) -> (Vec<f64>, usize, usize) {
+) -> Run {
     let mut scrolled = 0;
-    let mut driver = Driver::new(ctx);
-    for _ in 0..WARMUP_FRAMES {
-        driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]);
+    let mut first_frame = f64::NAN;
+    for i in 0..WARMUP_FRAMES {
+        let time = driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]);
+        if i == 0 {
+            first_frame = time;
+        }
     }
     let mut times = Vec::with_capacity(segments * (SCROLL_FRAMES + 1));
     for segment in 0..segments {
@@ -221,14 +244,53 @@ fn script(
             scrolled += 1;
         }
     }
-    (times, common::peak(), scrolled)
+    Run {
+        times,
+        first_frame,
+        peak: common::peak(),
+        scrolled,
+    }
+}
+
+/// A document to measure.
+struct Doc {
+    name: String,
+    session: Session,
+}
+
+impl Doc {
+    fn generated(size: DocSize) -> Self {
+        Self {
+            name: size.name.to_owned(),
+            session: testing::session(size),
+        }
+    }
+
+    /// `size`'s document with every line break turned into a space: the same annotations (the
+    /// byte offsets do not move) in one paragraph.
+    fn one_paragraph(size: DocSize, name: &str) -> Self {
+        let generated = testing::session(size);
+        let text = generated.article().text().replace('\n', " ");
+        let article = Arc::new(Article::new(name, None, text));
+        let session = Session::with_annotations(article, generated.annotations().to_vec())
+            .expect("the generated spans are valid");
+        Self {
+            name: name.to_owned(),
+            session,
+        }
+    }
 }
 
 struct Row {
-    size: DocSize,
+    name: String,
     text_bytes: usize,
+    annotations: usize,
     ours: (f64, f64),
     ours_peak: usize,
+    /// `FactmarkApp::new` loading the session file (ms).
+    ours_open_ms: f64,
+    ours_first_ms: f64,
+    ours_largest_layout: usize,
     naive: (f64, f64),
     naive_peak: usize,
     naive_first_ms: f64,
@@ -236,10 +298,11 @@ struct Row {
     scrolled: usize,
 }
 
-fn measure(size: DocSize, dir: &Path, segments: usize, with_naive: bool) -> Row {
-    let session = testing::session(size);
+fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
+    let Doc { name, session } = doc;
     let text_bytes = session.article().text().len();
-    let path = dir.join(format!("bench-{}.ron", size.annotations));
+    let annotations = session.annotations().len();
+    let path = dir.join(format!("bench-{}-{annotations}.ron", text_bytes));
     factmark::store::save(&session, &path).expect("saved the generated session");
 
     // Ours: the real app, opening the saved session as a user would. Its peak heap counts
@@ -248,6 +311,7 @@ fn measure(size: DocSize, dir: &Path, segments: usize, with_naive: bool) -> Row 
     common::reset_peak();
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let open = Instant::now();
     let app = FactmarkApp::new(
         &cc,
         Launch {
@@ -256,23 +320,48 @@ fn measure(size: DocSize, dir: &Path, segments: usize, with_naive: bool) -> Row 
             ..Launch::default()
         },
     );
-    assert!(app.errors().is_empty(), "{:?}", app.errors());
     let mut ours = Ours {
         app,
         frame: eframe::Frame::_new_kittest(),
+        largest_layout: 0,
     };
-    let (mut times, ours_peak, scrolled) = script(ctx, &mut ours, size.annotations, segments);
-    let ours_peak = ours_peak - baseline;
-
-    let ours_stats = common::median_p95(&mut times);
+    // The app reads the file on a worker: frames run (as in the window) until it is in.
+    let mut driver = Driver::new(ctx);
+    // The frame that takes the opened session and draws it first (none if opening blocked).
+    let mut shown_in = None;
+    while ours.app.is_busy() || ours.app.session().annotations().len() != annotations {
+        assert!(
+            open.elapsed().as_secs() < 120,
+            "the session did not open: {:?}",
+            ours.app.errors()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        let time = driver.frame(&mut ours, Vec::new());
+        if shown_in.is_none() && ours.app.session().article().text().len() == text_bytes {
+            shown_in = Some(time);
+        }
+    }
+    let ours_open_ms = open.elapsed().as_secs_f64() * 1_000.0;
+    assert!(ours.app.errors().is_empty(), "{:?}", ours.app.errors());
+    ours.largest_layout = 0;
+    let mut run = script(&mut driver, &mut ours, annotations, segments);
+    let ours_peak = run.peak - baseline;
+    let ours_stats = common::median_p95(&mut run.times);
+    let ours_largest_layout = ours.largest_layout;
     drop(ours);
+    let scrolled = run.scrolled;
+    let ours_first_ms = shown_in.unwrap_or(run.first_frame);
 
     if !with_naive {
         return Row {
-            size,
+            name,
             text_bytes,
+            annotations,
             ours: ours_stats,
             ours_peak,
+            ours_open_ms,
+            ours_first_ms,
+            ours_largest_layout,
             naive: (f64::NAN, f64::NAN),
             naive_peak: 0,
             naive_first_ms: f64::NAN,
@@ -287,15 +376,20 @@ fn measure(size: DocSize, dir: &Path, segments: usize, with_naive: bool) -> Row 
         session,
         scroll_to: None,
     };
-    let first = Driver::new(ctx.clone()).frame(&mut naive, Vec::new());
-    let (mut times, naive_peak, _) = script(ctx, &mut naive, size.annotations, segments);
-    let naive_peak = naive_peak - baseline;
+    let mut driver = Driver::new(ctx);
+    let first = driver.frame(&mut naive, Vec::new());
+    let mut naive_run = script(&mut driver, &mut naive, annotations, segments);
+    let naive_peak = naive_run.peak - baseline;
     Row {
-        size,
+        name,
         text_bytes,
+        annotations,
         ours: ours_stats,
         ours_peak,
-        naive: common::median_p95(&mut times),
+        ours_open_ms,
+        ours_first_ms,
+        ours_largest_layout,
+        naive: common::median_p95(&mut naive_run.times),
         naive_peak,
         naive_first_ms: first,
         scrolled,
@@ -315,20 +409,38 @@ fn main() {
     );
     println!();
     println!(
-        "| document | Factmark median | Factmark p95 | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
+        "| document | Factmark median | Factmark p95 | Factmark open | Factmark first frame | longest text laid out | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Warm the CPU, caches and font atlas first, so the first measured document is not
     // the one paying for them.
-    measure(testing::SMALL, dir.path(), 2, false);
+    measure(Doc::generated(testing::SMALL), dir.path(), 2, false);
+    let mut docs: Vec<Box<dyn Fn() -> Doc>> = testing::SIZES
+        .into_iter()
+        .map(|size| Box::new(move || Doc::generated(size)) as Box<dyn Fn() -> Doc>)
+        .collect();
+    docs.push(Box::new(|| {
+        Doc::one_paragraph(testing::LARGE, "5 MB / 20000, one paragraph")
+    }));
+    docs.push(Box::new(|| {
+        let dense = DocSize {
+            name: "",
+            text_bytes: testing::MEDIUM.text_bytes,
+            annotations: 20_000,
+        };
+        Doc::one_paragraph(dense, "500 KB / 20000, one paragraph")
+    }));
     let mut rows = Vec::new();
-    for size in testing::SIZES {
-        let row = measure(size, dir.path(), segments, with_naive);
+    for doc in docs {
+        let row = measure(doc(), dir.path(), segments, with_naive);
         println!(
-            "| {} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
-            row.size.name,
+            "| {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
+            row.name,
             row.ours.0,
             row.ours.1,
+            row.ours_open_ms,
+            row.ours_first_ms,
+            common::mb(row.ours_largest_layout) * 1_000.0,
             row.naive.0,
             row.naive.1,
             row.naive_first_ms,
@@ -337,12 +449,13 @@ fn main() {
         );
         rows.push(row);
     }
-    let (small, large) = (&rows[0], &rows[rows.len() - 1]);
+    let (small, large) = (&rows[0], &rows[2]);
+    let (huge, dense) = (&rows[3], &rows[4]);
     println!();
     for row in &rows {
         println!(
             "check, {}: the jumped-to annotation was drawn, then scrolled up by the wheel, in {} of {segments} segments (the small document's end stops the scroll)",
-            row.size.name, row.scrolled
+            row.name, row.scrolled
         );
     }
     println!(
@@ -355,11 +468,29 @@ fn main() {
         large.naive.0 / large.ours.0,
         large.naive.1 / large.ours.1
     );
+    for row in [huge, dense] {
+        println!(
+            "{}: median vs 5 KB {:.2}×, p95 vs 5 KB {:.2}×; first frame vs 5 KB {:.2}×, vs 5 MB in paragraphs {:.2}×; open vs 5 MB in paragraphs {:.2}×; longest text laid out {} bytes ({:.5} of the paragraph)",
+            row.name,
+            row.ours.0 / small.ours.0,
+            row.ours.1 / small.ours.1,
+            row.ours_first_ms / small.ours_first_ms,
+            row.ours_first_ms / large.ours_first_ms,
+            row.ours_open_ms / large.ours_open_ms,
+            row.ours_largest_layout,
+            {
+                #[allow(clippy::cast_precision_loss)]
+                let share = row.ours_largest_layout as f64 / row.text_bytes as f64;
+                share
+            },
+        );
+    }
     #[allow(clippy::cast_precision_loss)]
-    let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.size.annotations as f64;
+    let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.annotations as f64;
     println!(
-        "Factmark peak heap at 5 MB (loading the session included): {:.1} MB (target ≤ 10 × text + 1 KB × annotations = {:.1} MB)",
+        "Factmark peak heap at 5 MB (loading the session included): {:.1} MB (target ≤ 10 × text + 1 KB × annotations = {:.1} MB); one paragraph: {:.1} MB",
         common::mb(large.ours_peak),
-        budget / 1_000_000.0
+        budget / 1_000_000.0,
+        common::mb(huge.ours_peak),
     );
 }

@@ -18,7 +18,12 @@ use factmark::model::Tag;
     args_conflicts_with_subcommands = true,
     after_help = "A PATH that happens to be named like a command (a file called `check` or `help`) \
                   is opened as a file when written as `./check` or after `--`: \
-                  `factmark -- check`."
+                  `factmark -- check`.\n\n\
+                  Exit status: 0 on success, also when the reader of standard output stops \
+                  early (`factmark check s.ron | head`); 1 on any error, including standard \
+                  output that cannot be written (`> /dev/full`), which prints \
+                  `error: cannot write to standard output: …` on standard error. Commands \
+                  finish their work (and write their output file) before printing."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -53,13 +58,16 @@ enum Command {
     /// (moved), attaches to a similar text (fuzzy), or becomes an orphan: kept in the session
     /// with its tag and note, to re-attach by hand. Nothing is dropped. Prints the counts
     /// ("kept: 8", "moved: 2", "fuzzy: 1", "orphaned: 1") and one line per fuzzy or orphaned
-    /// annotation, writes OUT.ron (atomically; an existing OUT.ron is kept as OUT.ron.bak)
-    /// and exits 0. Errors (unreadable session or article) print `error: <reason>`, exit 1.
+    /// annotation, and exits 0. OUT.ron is written (atomically; an existing OUT.ron is kept
+    /// as OUT.ron.bak) before anything is printed, so it exists even if standard output is
+    /// closed or full (then the exit status is 1 for a full output, 0 for a closed pipe).
+    /// Errors (unreadable session or article) print `error: <reason>`, exit 1.
     Reanchor {
         /// The session file (.ron) whose annotations move.
         #[arg(value_name = "SESSION.ron")]
         session: PathBuf,
-        /// The updated article (.txt, .md, .html).
+        /// The updated article (.txt, .md, .html), or a session (.ron, or any file that starts
+        /// like one) whose embedded article, with its title and import record, is used.
         #[arg(value_name = "ARTICLE")]
         article: PathBuf,
         /// Where to write the re-anchored session.
@@ -84,7 +92,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            note(format_args!("error: {}", message(&error)));
             ExitCode::FAILURE
         }
     }
@@ -107,30 +115,84 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// `factmark reanchor`: load both, re-anchor, print the report, save.
+/// The error and its causes as one line, like `anyhow`'s `{:#}`, but a cause whose text the
+/// message already shows (an OS error quoted in it) is not repeated.
+fn message(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+/// What a command prints on standard output, gathered while it works and written by
+/// [`Out::emit`] once the work (and any file it writes) is done. The only way this program
+/// prints to stdout: `println!` panics when stdout is closed or full.
+#[derive(Default)]
+struct Out(String);
+
+impl Out {
+    /// Adds one line.
+    fn line(&mut self, line: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        // Formatting into a String cannot fail.
+        let _ = writeln!(self.0, "{line}");
+    }
+
+    /// Writes everything to stdout. A reader that went away (`| head`, `| true`: broken
+    /// pipe) is not an error, the work is done; any other failure (`> /dev/full`: no space)
+    /// is, so a caller relying on the output sees a non-zero status.
+    fn emit(&self) -> anyhow::Result<()> {
+        write_stdout(&self.0)
+    }
+}
+
+/// Writes `text` to stdout: `Ok` when written or when the reader closed the pipe (the work
+/// is done and nobody is listening), an error naming standard output otherwise.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::anyhow!("cannot write to standard output: {error}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// One line on stderr (diagnostics and errors). A failed write is ignored: there is nowhere
+/// left to report it, and `eprintln!` would panic instead.
+fn note(line: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// `factmark reanchor`: load both, re-anchor, save OUT.ron, then print the report. Saving
+/// comes first so the file is written even when printing fails.
 fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::Result<()> {
     use factmark::store::reanchor::Outcome;
     let old = factmark::store::load(session_path)?;
-    let imported = factmark::import::open_article(article_path)?;
-    let mut article = factmark::model::Article::new(
-        old.article().title(),
-        Some(article_path.display().to_string()),
-        imported.text(),
-    );
-    // The session now holds the updated text, so it records how that text was imported.
-    if let Some(provenance) = imported.provenance() {
-        article = article.with_provenance(provenance.clone());
-    }
+    let article = factmark::store::reanchor::updated_article(article_path, old.article())?;
     let done = factmark::store::reanchor(&old, std::sync::Arc::new(article))?;
     let (new, report) = (&done.session, &done.report);
-    println!("{} → {}:", session_path.display(), article_path.display());
+    factmark::store::save(new, output)?;
+    let mut out = Out::default();
+    out.line(format_args!(
+        "{} → {}:",
+        session_path.display(),
+        article_path.display()
+    ));
     for (label, n) in [
         ("kept", report.kept),
         ("moved", report.moved),
         ("fuzzy", report.fuzzy),
         ("orphaned", report.orphaned),
     ] {
-        println!("{label}: {n}");
+        out.line(format_args!("{label}: {n}"));
     }
     for &(id, outcome) in &report.outcomes {
         if let (Outcome::Fuzzy { similarity }, Some(a)) = (outcome, new.get(id)) {
@@ -138,77 +200,77 @@ fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::
                 || old.orphan(id).map_or("", |o| o.text.as_str()),
                 |before| old.text_of(before),
             );
-            println!(
+            out.line(format_args!(
                 "fuzzy {id} {} ({similarity}% similar): {was:?} → {:?}",
                 a.tag,
                 new.text_of(a)
-            );
+            ));
         } else if let Some(orphan) = new.orphan(id) {
-            println!("orphaned {id} {}: {:?}", orphan.tag, orphan.text);
+            out.line(format_args!(
+                "orphaned {id} {}: {:?}",
+                orphan.tag, orphan.text
+            ));
         }
     }
-    factmark::store::save(new, output)?;
-    println!(
+    out.line(format_args!(
         "Wrote {}: {} annotations, {} orphan{}",
         output.display(),
         new.annotations().len(),
         new.orphans().len(),
         if new.orphans().len() == 1 { "" } else { "s" }
-    );
-    Ok(())
+    ));
+    out.emit()
 }
 
 /// `factmark check`: load (which validates everything) and print the counts.
 fn check(path: &Path) -> anyhow::Result<()> {
     let session = factmark::store::load(path)?;
     let counts = session.counts();
-    println!("{}: \"{}\"", path.display(), session.article().title());
+    let mut out = Out::default();
+    out.line(format_args!(
+        "{}: \"{}\"",
+        path.display(),
+        session.article().title()
+    ));
     if let Some(import) = session.article().provenance() {
-        println!(
+        out.line(format_args!(
             "Import: {}, {} (source SHA-256 {})",
             import.importer, import.encoding, import.source_sha256
-        );
+        ));
     }
     for tag in Tag::ALL {
-        println!("{}: {}", tag.label(), counts[tag.index()]);
+        out.line(format_args!("{}: {}", tag.label(), counts[tag.index()]));
     }
-    println!("Total: {}", session.annotations().len());
-    Ok(())
+    out.line(format_args!("Total: {}", session.annotations().len()));
+    out.emit()
 }
 
 /// `factmark text`: import FILE as the window would; the text on stdout, how on stderr.
 fn print_text(path: &Path) -> anyhow::Result<()> {
     if factmark::import::is_session_path(path) {
         let session = factmark::store::load(path)?;
-        eprintln!("importer: session");
-        eprintln!("title: {}", session.article().title());
+        note(format_args!("importer: session"));
+        note(format_args!("title: {}", session.article().title()));
         return write_stdout(session.article().text());
     }
     let (article, report) = factmark::import::import_file(path)?;
-    eprintln!("importer: {}", report.importer.name());
-    eprintln!("encoding: {} ({})", report.encoding, report.encoding_source);
-    eprintln!("title: {}", article.title());
+    note(format_args!("importer: {}", report.importer.name()));
+    note(format_args!(
+        "encoding: {} ({})",
+        report.encoding, report.encoding_source
+    ));
+    note(format_args!("title: {}", article.title()));
     if let Some(byline) = &report.byline {
-        eprintln!("byline: {byline}");
+        note(format_args!("byline: {byline}"));
     }
     if let Some(published) = &report.published {
-        eprintln!("published: {published}");
+        note(format_args!("published: {published}"));
     }
-    eprintln!("sha256: {}", report.source_sha256);
+    note(format_args!("sha256: {}", report.source_sha256));
     for warning in &report.warnings {
-        eprintln!("warning: {warning}");
+        note(format_args!("warning: {warning}"));
     }
     write_stdout(article.text())
-}
-
-/// Writes `text` to stdout; a closed pipe (`factmark text x | head`) is not an error.
-fn write_stdout(text: &str) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::report::sha256_hex;
 use super::text::{self, ContentError};
 use super::{Extracted, ImportError, ImportReport, Importer, MAX_ARTICLE_BYTES, html, markdown};
 use crate::model::{Article, title_from_file_stem};
+use crate::store::textfile::open_regular;
 
 /// Imports the article at `path` with the importer its extension names (see
 /// [`Importer::for_path`]; a file with no known extension that starts like HTML is read as
@@ -73,19 +74,7 @@ pub(crate) fn import_bytes(
     let decoded = text::decode(bytes, declared)?;
     let cleaned = text::clean(&decoded.text)?;
     let mut warnings = Vec::new();
-    if decoded.had_errors {
-        warnings.push(format!(
-            "some bytes are not valid {} and show as \u{FFFD}",
-            decoded.encoding.name()
-        ));
-    }
-    if decoded.source == super::EncodingSource::Guessed {
-        warnings.push(format!(
-            "the file is not UTF-8 and names no encoding; it was read as {} (a guess: check \
-             the text)",
-            decoded.encoding.name()
-        ));
-    }
+    warnings.extend(decoding_warnings(&decoded));
     let mut extracted = match importer {
         Importer::Html => html::extract(&cleaned.text),
         Importer::Markdown => markdown::extract(&cleaned.text),
@@ -125,20 +114,50 @@ pub(crate) fn import_bytes(
     Ok((article, report))
 }
 
-/// Reads at most [`MAX_ARTICLE_BYTES`]; refuses folders and bigger files.
+/// What the report says about how the bytes were decoded: replaced bytes, a guessed
+/// encoding, a declaration that was overruled.
+fn decoding_warnings(decoded: &text::Decoded) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let name = decoded.encoding.name();
+    match decoded.invalid_utf8_bytes {
+        0 if decoded.had_errors => {
+            warnings.push(format!(
+                "some bytes are not valid {name} and show as \u{FFFD}"
+            ));
+        }
+        0 => {}
+        1 => warnings.push("1 byte is not valid UTF-8 and shows as \u{FFFD}".to_owned()),
+        n => warnings.push(format!(
+            "{} bytes are not valid UTF-8 and show as \u{FFFD}",
+            html::thousands(n)
+        )),
+    }
+    if let Some(declared) = decoded.overruled {
+        warnings.push(format!(
+            "the page declares {} but its bytes are not; it was read as {name}",
+            declared.name()
+        ));
+    }
+    if decoded.source == super::EncodingSource::Guessed && decoded.overruled.is_none() {
+        warnings.push(format!(
+            "the file is not UTF-8 and names no encoding; it was read as {name} (a guess: check \
+             the text)"
+        ));
+    } else if decoded.source == super::EncodingSource::Guessed {
+        warnings.push(format!("{name} is a guess: check the text"));
+    }
+    warnings
+}
+
+/// Reads at most [`MAX_ARTICLE_BYTES`]; refuses folders, named pipes, devices and bigger files,
+/// the special files before opening them (see [`open_regular`]: a pipe would block `open`, a
+/// device such as `/dev/zero` would never end).
 fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let metadata = file.metadata().map_err(io)?;
-    if metadata.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder, not a file",
-        )));
-    }
+    let (file, metadata) = open_regular(path).map_err(io)?;
     let too_large = |size| ImportError::TooLarge {
         path: path.to_path_buf(),
         size,

@@ -2,12 +2,15 @@
 //! its title, byline and date and drops navigation, ads, share bars, comments and the like;
 //! this module walks the cleaned article DOM into one paragraph per block (headings, list
 //! items, quotes, table rows). html5ever decodes entities. Nothing is fetched, no script runs.
+//! Pages nested too deep are flattened first and read whole ([`MAX_DEPTH`]); an article that
+//! lost most of the page's text gives way to the whole page ([`MIN_KEPT_SHARE`]).
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::Readability;
 
 use super::Extracted;
 use super::lines::{LineWriter, next_list_marker};
+use super::nesting::bound_depth;
 
 /// Elements whose content is never article text.
 #[rustfmt::skip]
@@ -36,9 +39,29 @@ const FURNITURE_NAMES: &[&str] = &[
     "modal", "footer", "header", "nav",
 ];
 
+/// Pages nesting deeper than this many elements are flattened (see [`bound_depth`]) and read
+/// without article detection. Real pages nest a few dozen levels; Blink stops at 512.
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// When article detection keeps less than 1/`MIN_KEPT_SHARE` of the page's own text (furniture
+/// left out), it has most likely lost paragraphs, and the whole page text is shown instead.
+const MIN_KEPT_SHARE: usize = 4;
+
 /// Extracts the article of an HTML page (already decoded).
 pub(crate) fn extract(html: &str) -> Extracted {
-    let parsed = Readability::new(html, None, None).and_then(|mut readability| {
+    let bounded = bound_depth(html, MAX_DEPTH);
+    if let Some(flat) = &bounded.html {
+        let mut extracted = whole_page(flat);
+        extracted.warnings.push(format!(
+            "the page nests {} levels deep; it was read without article detection, showing \
+             the whole page text",
+            thousands(bounded.depth)
+        ));
+        return extracted;
+    }
+    let doc = Document::from(html);
+    let page_text = body_text(&doc);
+    let parsed = Readability::with_document(doc, None, None).and_then(|mut readability| {
         let article = readability.parse()?;
         let root = readability.doc.select("#readability-page-1");
         let text = root
@@ -48,45 +71,96 @@ pub(crate) fn extract(html: &str) -> Extracted {
             .unwrap_or_default();
         Ok((article, text))
     });
-    match parsed {
-        Ok((article, text)) if !text.trim().is_empty() => {
-            let byline = non_blank(article.byline);
-            let published = non_blank(article.published_time);
-            Extracted {
-                title: non_blank(Some(article.title)),
-                text: with_header_line(byline.as_deref(), published.as_deref(), &text),
-                byline,
-                published,
-                warnings: Vec::new(),
-            }
-        }
+    let article = match parsed {
+        Ok((article, text)) if !text.trim().is_empty() => (article, text),
         result => {
             let reason = match result {
                 Err(error) => error.to_string(),
                 Ok(_) => "the article it found had no text".to_owned(),
             };
-            whole_page(html, &reason)
+            let mut extracted = whole_page_of(page_text, title_of(html));
+            extracted.warnings.push(format!(
+                "could not isolate the article ({reason}); showing the whole page text"
+            ));
+            return extracted;
         }
+    };
+    let (article, text) = article;
+    let byline = non_blank(article.byline);
+    let published = non_blank(article.published_time);
+    let (kept, total) = (text_len(&text), text_len(&page_text));
+    let mut warnings = Vec::new();
+    // Readability scores paragraphs by their parent and grandparent, so a page whose every
+    // paragraph sits in its own stack of `<div>`s can come out as one paragraph: notice the
+    // loss by size and show the whole page instead of silently dropping most of the text.
+    let text = if kept.saturating_mul(MIN_KEPT_SHARE) < total {
+        warnings.push(format!(
+            "article detection kept only {} of the page's {} characters of text; showing the \
+             whole page text instead (check for menus or comments left in)",
+            thousands(kept),
+            thousands(total)
+        ));
+        page_text
+    } else {
+        text
+    };
+    Extracted {
+        title: non_blank(Some(article.title)),
+        text: with_header_line(byline.as_deref(), published.as_deref(), &text),
+        byline,
+        published,
+        warnings,
     }
 }
 
-/// The fallback when readability cannot isolate an article: the whole body, without the
-/// usual page furniture, with a warning.
-fn whole_page(html: &str, reason: &str) -> Extracted {
+/// The whole body's text of a page readability was not used on (see [`MAX_DEPTH`]).
+fn whole_page(html: &str) -> Extracted {
     let doc = Document::from(html);
-    let title = non_blank(Some(doc.select("title").text().to_string()));
-    let text = doc
-        .body()
-        .map(|body| walk_to_text(&body, true))
-        .unwrap_or_default();
+    whole_page_of(body_text(&doc), title_of_doc(&doc))
+}
+
+/// An [`Extracted`] of the whole page's text.
+fn whole_page_of(text: String, title: Option<String>) -> Extracted {
     Extracted {
         title,
         text,
-        warnings: vec![format!(
-            "could not isolate the article ({reason}); showing the whole page text"
-        )],
         ..Extracted::default()
     }
+}
+
+/// The body's text without the usual page furniture (navigation, header, footer, banners).
+fn body_text(doc: &Document) -> String {
+    doc.body()
+        .map(|body| walk_to_text(&body, true))
+        .unwrap_or_default()
+}
+
+/// The page's `<title>` (parsed again: readability consumed the document).
+fn title_of(html: &str) -> Option<String> {
+    title_of_doc(&Document::from(html))
+}
+
+/// The document's `<title>`.
+fn title_of_doc(doc: &Document) -> Option<String> {
+    non_blank(Some(doc.select("title").text().to_string()))
+}
+
+/// Characters of text, not counting whitespace (line breaks differ between the two walks).
+fn text_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// `12,345`: a count for messages.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Prepends a "byline · date" line unless the text already starts with the byline.
@@ -107,6 +181,11 @@ fn non_blank(text: Option<String>) -> Option<String> {
     let text = text?;
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// Pushes `node`'s children so that the first is popped first.
+fn push_children<'a>(steps: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
+    steps.extend(node.children_it(true).map(Step::Visit));
 }
 
 /// Where the walk is.
@@ -131,43 +210,78 @@ fn walk_to_text(root: &NodeRef<'_>, skip_furniture: bool) -> String {
         cells: 0,
         skip_furniture,
     };
-    walk.children(root);
+    walk.run(root);
     walk.out.finish()
 }
 
+/// A step of the walk: visit a node, or finish an element once its children are done.
+enum Step<'a> {
+    Visit(NodeRef<'a>),
+    Leave(Leave),
+}
+
+/// What to do after an element's children.
+#[derive(Clone, Copy)]
+enum Leave {
+    /// End of a `<pre>`.
+    Pre,
+    /// End of a list.
+    List,
+    /// End of a list item.
+    Item,
+    /// End of any other block.
+    Block,
+    /// Nothing (inline elements, table cells).
+    Nothing,
+}
+
 impl Walk {
-    fn children(&mut self, node: &NodeRef<'_>) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                let text = child.text();
-                if self.pre > 0 {
-                    self.out.raw(&text);
-                } else {
-                    self.out.collapsed(&text);
+    /// Walks `root`'s descendants in document order with an explicit stack, not recursion: a
+    /// page can nest thousands of elements deep and must not overflow the stack.
+    fn run<'a>(&mut self, root: &NodeRef<'a>) {
+        let mut steps: Vec<Step<'a>> = Vec::new();
+        push_children(&mut steps, root);
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Leave(leave) => self.leave(leave),
+                Step::Visit(node) if node.is_text() => {
+                    let text = node.text();
+                    if self.pre > 0 {
+                        self.out.raw(&text);
+                    } else {
+                        self.out.collapsed(&text);
+                    }
                 }
-            } else if child.is_element() {
-                self.element(&child);
+                Step::Visit(node) if node.is_element() => {
+                    if let Some(leave) = self.enter(&node) {
+                        steps.push(Step::Leave(leave));
+                        push_children(&mut steps, &node);
+                    }
+                }
+                Step::Visit(_) => {}
             }
         }
     }
 
-    fn element(&mut self, node: &NodeRef<'_>) {
+    /// Starts an element; `None` when its content is skipped.
+    fn enter(&mut self, node: &NodeRef<'_>) -> Option<Leave> {
         let name = node
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
         let name = name.as_str();
         if SKIPPED.contains(&name) || node.has_attr("hidden") || self.is_furniture(node, name) {
-            return;
+            return None;
         }
-        match name {
-            "br" | "hr" => self.out.flush(),
+        let leave = match name {
+            "br" | "hr" => {
+                self.out.flush();
+                Leave::Nothing
+            }
             "pre" => {
                 self.out.flush();
                 self.pre += 1;
-                self.children(node);
-                self.pre -= 1;
-                self.out.flush();
+                Leave::Pre
             }
             "ul" | "ol" | "menu" => {
                 self.out.flush();
@@ -177,36 +291,51 @@ impl Walk {
                         .unwrap_or(1)
                 });
                 self.lists.push(first);
-                self.children(node);
-                self.lists.pop();
-                self.out.flush();
+                Leave::List
             }
             "li" => {
                 self.out.flush();
                 self.out.prefix(next_list_marker(&mut self.lists));
-                self.children(node);
-                self.out.flush();
-                self.out.clear_prefix();
+                Leave::Item
             }
             "tr" => {
                 self.out.flush();
                 self.cells = 0;
-                self.children(node);
-                self.out.flush();
+                Leave::Block
             }
             "td" | "th" => {
                 if self.cells > 0 {
                     self.out.raw(" | ");
                 }
                 self.cells += 1;
-                self.children(node);
+                Leave::Nothing
             }
             _ if BLOCKS.contains(&name) => {
                 self.out.flush();
-                self.children(node);
+                Leave::Block
+            }
+            _ => Leave::Nothing,
+        };
+        Some(leave)
+    }
+
+    /// Finishes an element after its children.
+    fn leave(&mut self, leave: Leave) {
+        match leave {
+            Leave::Pre => {
+                self.pre -= 1;
                 self.out.flush();
             }
-            _ => self.children(node),
+            Leave::List => {
+                self.lists.pop();
+                self.out.flush();
+            }
+            Leave::Item => {
+                self.out.flush();
+                self.out.clear_prefix();
+            }
+            Leave::Block => self.out.flush(),
+            Leave::Nothing => {}
         }
     }
 

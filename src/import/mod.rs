@@ -9,6 +9,7 @@ mod file;
 mod html;
 mod lines;
 mod markdown;
+mod nesting;
 mod report;
 mod text;
 

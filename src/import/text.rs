@@ -41,12 +41,20 @@ pub(crate) struct Decoded {
     pub source: EncodingSource,
     /// Some byte sequences were malformed and became U+FFFD.
     pub had_errors: bool,
+    /// For UTF-8: how many bytes were not valid UTF-8 (each shows as U+FFFD or is part of a
+    /// malformed sequence that does).
+    pub invalid_utf8_bytes: usize,
+    /// The page declared an encoding its bytes plainly are not (UTF-8 declared, legacy bytes;
+    /// or a legacy charset declared, UTF-8 bytes): the declared name, for the report.
+    pub overruled: Option<&'static Encoding>,
 }
 
-/// Decodes `bytes`: a byte-order mark wins; then UTF-8 if the bytes are valid UTF-8 and
-/// contain non-ASCII (legacy text essentially never is); then `declared` (an HTML `<meta
-/// charset>`), then valid (ASCII) UTF-8; otherwise chardetng's guess among the legacy
-/// encodings. NUL bytes outside UTF-16 mean binary data.
+/// Decodes `bytes`: a byte-order mark wins; then UTF-8 if the bytes are UTF-8 with non-ASCII
+/// text, or UTF-8 except for a few stray bytes (see [`Utf8Census::is_mostly_utf8`]: one bad
+/// byte must not turn a whole UTF-8 article into windows-1252 mojibake); then `declared` (an
+/// HTML `<meta charset>`) unless it says UTF-8 and the bytes are mostly not; then valid (ASCII)
+/// UTF-8; otherwise chardetng's guess among the legacy encodings. NUL bytes outside UTF-16
+/// mean binary data.
 pub(crate) fn decode(
     bytes: &[u8],
     declared: Option<&'static Encoding>,
@@ -57,30 +65,96 @@ pub(crate) fn decode(
         if text.contains('\0') {
             return Err(ContentError::Binary);
         }
+        let invalid_utf8_bytes = if encoding == UTF_8 {
+            Utf8Census::of(body).invalid
+        } else {
+            0
+        };
         return Ok(Decoded {
             text: text.into_owned(),
             encoding,
             source: EncodingSource::ByteOrderMark,
             had_errors,
+            invalid_utf8_bytes,
+            overruled: None,
         });
     }
     if bytes.contains(&0) {
         return Err(ContentError::Binary);
     }
-    let valid_utf8 = std::str::from_utf8(bytes).ok();
-    let (encoding, source) = match (valid_utf8, declared) {
-        (Some(text), _) if !text.is_ascii() => (UTF_8, EncodingSource::ValidUtf8),
-        (_, Some(declared)) => (declared, EncodingSource::Declared),
-        (Some(_), None) => (UTF_8, EncodingSource::ValidUtf8),
-        (None, None) => (guess(bytes), EncodingSource::Guessed),
+    let census = Utf8Census::of(bytes);
+    let declared_utf8 = declared == Some(UTF_8);
+    let (encoding, source) = match declared {
+        _ if census.is_mostly_utf8() => (UTF_8, EncodingSource::ValidUtf8),
+        // A page that says UTF-8 but is mostly invalid UTF-8 was saved in a legacy encoding
+        // by a misconfigured server or editor: trusting it would turn every letter into �.
+        Some(_) if declared_utf8 && census.invalid > 0 => (guess(bytes), EncodingSource::Guessed),
+        Some(declared) => (declared, EncodingSource::Declared),
+        None if census.invalid == 0 => (UTF_8, EncodingSource::ValidUtf8),
+        None => (guess(bytes), EncodingSource::Guessed),
     };
+    let overruled = declared.filter(|&declared| declared != encoding && !census.is_ascii());
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     Ok(Decoded {
         text: text.into_owned(),
         encoding,
         source,
         had_errors,
+        invalid_utf8_bytes: if encoding == UTF_8 { census.invalid } else { 0 },
+        overruled,
     })
+}
+
+/// How much of a byte string is UTF-8: valid multi-byte sequences against invalid bytes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Utf8Census {
+    /// Bytes in valid multi-byte (non-ASCII) sequences.
+    pub multibyte: usize,
+    /// Bytes that are not part of any valid sequence.
+    pub invalid: usize,
+}
+
+impl Utf8Census {
+    /// Counts `bytes` in one pass.
+    pub(crate) fn of(bytes: &[u8]) -> Self {
+        let mut census = Self::default();
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    census.multibyte += non_ascii_bytes(valid);
+                    return census;
+                }
+                Err(error) => {
+                    let (valid, after) = rest.split_at(error.valid_up_to());
+                    // Safe to count as UTF-8: `from_utf8` validated exactly this prefix.
+                    census.multibyte += valid.iter().filter(|b| !b.is_ascii()).count();
+                    let bad = error.error_len().unwrap_or(after.len());
+                    census.invalid += bad;
+                    rest = after.get(bad..).unwrap_or_default();
+                }
+            }
+        }
+    }
+
+    /// No byte above 0x7F.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.multibyte == 0 && self.invalid == 0
+    }
+
+    /// UTF-8 with non-ASCII text, and at least twice as many bytes in valid multi-byte
+    /// sequences as invalid bytes. Legacy text almost never forms valid UTF-8 sequences by
+    /// accident (a windows-1252 `é` followed by a space, or two Cyrillic letters in a row in
+    /// windows-1251 or KOI8-R, are invalid), so in legacy files invalid bytes far outnumber
+    /// valid sequences; a UTF-8 file damaged by a few stray bytes has the reverse.
+    pub(crate) fn is_mostly_utf8(self) -> bool {
+        self.multibyte > 0 && self.multibyte >= self.invalid.saturating_mul(2)
+    }
+}
+
+/// Bytes of `text` above 0x7F.
+fn non_ascii_bytes(text: &str) -> usize {
+    text.bytes().filter(|b| !b.is_ascii()).count()
 }
 
 /// chardetng's guess for bytes that are not UTF-8 (UTF-8 is excluded from the answers).
@@ -235,6 +309,55 @@ mod tests {
         assert_eq!(d.text, "café crème brûlée");
         assert_eq!(d.source, EncodingSource::Guessed);
         assert_eq!(decode(b"ab\0cd", None).unwrap_err(), ContentError::Binary);
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_stay_utf8() {
+        let bytes = b"Via\xC4\x8Dorka \xE2\x80\x9Cquoted\xE2\x80\x9D \x92 and \xFF\xFE.";
+        let d = decode(bytes, None).unwrap();
+        assert_eq!(d.text, "Viačorka “quoted” \u{FFFD} and \u{FFFD}\u{FFFD}.");
+        assert_eq!((d.encoding, d.invalid_utf8_bytes), (UTF_8, 3));
+        assert!(d.had_errors);
+        // Even against a declared legacy charset.
+        let d = decode(bytes, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.overruled, Some(encoding_rs::WINDOWS_1252));
+        // A truncated sequence at the end counts its bytes.
+        assert_eq!(
+            Utf8Census::of(
+                "č".as_bytes()
+                    .iter()
+                    .chain(b"\xE2\x80")
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .as_slice()
+            ),
+            Utf8Census {
+                multibyte: 2,
+                invalid: 2
+            }
+        );
+    }
+
+    #[test]
+    fn legacy_text_with_accidental_utf8_pairs_stays_legacy() {
+        // windows-1251 «МВД» ends in Д» = C4 BB, a valid UTF-8 pair; the lowercase words
+        // around it are not.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Сообщили в «МВД» сегодня утром");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, "Сообщили в «МВД» сегодня утром");
+        assert_ne!(d.encoding, UTF_8);
+        // A page that declares UTF-8 but is windows-1252 is guessed, not shown as �.
+        let d = decode(
+            b"caf\xE9 cr\xE8me br\xFBl\xE9e \xE0 la fran\xE7aise",
+            Some(UTF_8),
+        )
+        .unwrap();
+        assert_eq!(d.text, "café crème brûlée à la française");
+        assert_eq!(
+            (d.source, d.overruled),
+            (EncodingSource::Guessed, Some(UTF_8))
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod annotation;
 mod article;
+pub mod changes;
 mod edit;
 mod history;
 mod interval;

@@ -23,12 +23,15 @@ impl std::fmt::Display for Origin {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("{file}cannot read the file: {source}")]
+    ///
+    /// The reason is part of the message and deliberately not the error's `source()`: a
+    /// chain printer (`anyhow`'s `{:#}`) would print it twice.
+    #[error("{file}cannot read the file: {reason}")]
     Io {
         /// The file.
         file: Origin,
         /// The operating system's reason.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file is over the size limit; it is not read.
     #[error(
@@ -270,7 +273,7 @@ pub enum LoadError {
         file: Origin,
     },
     /// An id is larger than ids may be.
-    #[error("{file}annotation id {id} is too large; ids must be at most {max}")]
+    #[error("{file}annotation id {id} is too large; ids must be at most {max} (2^53 − 1)")]
     IdTooLarge {
         /// The id as written.
         id: u64,
@@ -320,12 +323,13 @@ pub enum LoadError {
         file: Origin,
     },
     /// The model refused the annotations for a reason the checks above did not catch.
-    #[error("{file}the annotations could not be loaded: {source}")]
+    /// Like [`LoadError::Io`], the reason is in the message, not the `source()`.
+    #[error("{file}the annotations could not be loaded: {reason}")]
     Rejected {
         /// The file.
         file: Origin,
         /// The model's reason.
-        source: EditError,
+        reason: EditError,
     },
 }
 
@@ -390,6 +394,31 @@ pub enum SaveError {
     ChangedOnDisk {
         /// The file.
         path: PathBuf,
+    },
+    /// A file is already there that this window did not load or save: replacing it needs the
+    /// user's explicit answer ([`super::Replace::Confirmed`]); nothing was written.
+    #[error(
+        "did not save {}: the file already exists and holds {holds}; replace it or choose another name",
+        .path.display()
+    )]
+    Exists {
+        /// The file.
+        path: PathBuf,
+        /// What it holds: `a session on “Title” with 12 annotations`.
+        holds: String,
+    },
+    /// The file there cannot be read by this version of Factmark (a newer format, a damaged
+    /// or foreign file): it is never replaced, whatever the answer; nothing was written.
+    #[error(
+        "did not save {}: the file already there cannot be read by this version of Factmark \
+         ({reason}), so it is not replaced; choose another name",
+        .path.display()
+    )]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why it cannot be read (the loader's message).
+        reason: String,
     },
     /// The session could not be rendered (an internal inconsistency; nothing was written).
     #[error("could not save {}: {reason}", .path.display())]

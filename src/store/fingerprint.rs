@@ -1,12 +1,13 @@
 //! Noticing that a session file changed on disk: a fingerprint (length, modification time,
 //! SHA-256 of the bytes) taken when the file is loaded or saved, compared before the next save.
 
-use std::fs::File;
 use std::io::Read as _;
 use std::path::Path;
 use std::time::SystemTime;
 
 use sha2::{Digest as _, Sha256};
+
+use super::textfile::open_regular;
 
 /// What a session file looked like when Factmark last read or wrote it.
 ///
@@ -25,10 +26,12 @@ impl Fingerprint {
     ///
     /// # Errors
     ///
-    /// The operating system's error when the file cannot be opened or read.
+    /// The operating system's error when the file cannot be opened or read; an error without
+    /// opening it when it is not a regular file (a named pipe would block `open`, a device
+    /// would never end).
     pub fn of(path: &Path) -> std::io::Result<Self> {
-        let mut file = File::open(path)?;
-        let modified = file.metadata()?.modified().ok();
+        let (mut file, metadata) = open_regular(path)?;
+        let modified = metadata.modified().ok();
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 64 * 1024];
         let mut len = 0u64;
@@ -78,7 +81,8 @@ impl Fingerprint {
 }
 
 /// True when the file at `path` no longer holds the bytes `known` describes: it was
-/// rewritten with other content, or deleted, or cannot be read. Costs one read of the file
+/// rewritten with other content, or deleted, or cannot be read, or is no longer a regular file
+/// (never opened then: see [`Fingerprint::of`]). Costs one read of the file
 /// when its length is unchanged, so call it when saving or when the window regains focus,
 /// not every frame.
 pub fn changed_on_disk(path: &Path, known: &Fingerprint) -> bool {
@@ -110,5 +114,14 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert!(changed_on_disk(&path, &known), "deleted");
         assert!(Fingerprint::of_bytes(b"one", None).same_content(&known));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_refused_not_read() {
+        let error = Fingerprint::of(Path::new("/dev/zero")).unwrap_err();
+        assert!(error.to_string().contains("not a regular file"), "{error}");
+        let known = Fingerprint::of_bytes(b"", None);
+        assert!(changed_on_disk(Path::new("/dev/null"), &known));
     }
 }

@@ -106,7 +106,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Session, LoadError> {
 fn read_error(error: TextFileError, file: &Origin) -> LoadError {
     let file = file.clone();
     match error {
-        TextFileError::Io(source) => LoadError::Io { file, source },
+        TextFileError::Io(reason) => LoadError::Io { file, reason },
         TextFileError::TooLarge { size, limit } => LoadError::TooLarge { file, size, limit },
         TextFileError::Binary => LoadError::Binary {
             file,
@@ -191,6 +191,36 @@ fn written_header_version(src: &str) -> Option<u64> {
     (1..=VERSION).contains(&version).then_some(version)
 }
 
+/// True when `bytes` begin like a Factmark session: an optional byte-order mark, then `(`
+/// and `format: "factmark-session"` with any whitespace between the tokens (the header every
+/// saved session starts with, indented or not). Used to notice a session whatever the file
+/// is called, so it is never read as an article's plain text.
+pub fn looks_like_session(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut wanted = b"(format:\"".iter().chain(FORMAT.as_bytes()).chain(b"\"");
+    let mut found = bytes.iter().filter(|b| !b.is_ascii_whitespace());
+    wanted.all(|w| found.next() == Some(w))
+}
+
+/// True when the file at `path` is a session: named `.ron`, or (whatever its name) its first
+/// bytes are a session header ([`looks_like_session`]). A file that cannot be read is not a
+/// session here; whoever opens it next reports why it cannot be read.
+pub fn is_session_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+    {
+        return true;
+    }
+    let Ok((file, _)) = textfile::open_regular(path) else {
+        return false;
+    };
+    // The header is the first ~40 bytes; 256 leave room for a BOM and odd indentation.
+    let mut head = Vec::with_capacity(256);
+    file.take(256).read_to_end(&mut head).is_ok() && looks_like_session(&head)
+}
+
 /// Parses the whole file as session format `version` (already checked) and validates it.
 fn parse_body(
     src: &str,
@@ -204,6 +234,7 @@ fn parse_body(
             found: "a `{…}` map (JSON?); a session is a RON struct written `(…)`".to_owned(),
         });
     }
+    check_decimal(src, file)?;
     let parts = if version == 1 {
         let v1: SessionFileV1<'static> = options
             .from_str(src)
@@ -224,6 +255,111 @@ fn parse_body(
         }
     };
     validate(parts, file).map(|session| (session, version))
+}
+
+/// Refuses integers written in hexadecimal, octal or binary (`0x2`, `0o7`, `0b1`): RON reads
+/// them, but the format's numbers (ids, offsets, the version) are decimal (docs/FORMAT.md),
+/// and a reader in another language must be able to rely on that. Strings, characters and
+/// comments are skipped, so article text such as "0x2" is fine.
+fn check_decimal(src: &str, file: &Origin) -> Result<(), LoadError> {
+    let bytes = src.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let previous = i.checked_sub(1).map(|p| bytes[p]);
+        match b {
+            b'"' => i = skip_quoted(bytes, i + 1, b'"'),
+            // A char literal ('x', '\''), not a lifetime-like quote: RON has none.
+            b'\'' => i = skip_quoted(bytes, i + 1, b'\''),
+            b'r' if !previous.is_some_and(ident)
+                && raw_string_hashes(&bytes[i + 1..]).is_some() =>
+            {
+                let hashes = raw_string_hashes(&bytes[i + 1..]).unwrap_or(0);
+                let body = i + 1 + hashes + 1;
+                let mut close = vec![b'"'];
+                close.extend(std::iter::repeat_n(b'#', hashes));
+                i = find(&bytes[body..], &close).map_or(bytes.len(), |at| body + at + close.len());
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = find(&bytes[i..], b"\n").map_or(bytes.len(), |at| i + at);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            b'0' if !previous.is_some_and(ident)
+                && matches!(
+                    bytes.get(i + 1),
+                    Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+                ) =>
+            {
+                let end = (i..bytes.len())
+                    .find(|&e| !ident(bytes[e]))
+                    .unwrap_or(bytes.len());
+                let before = &src[..i];
+                let line = 1 + before.matches('\n').count();
+                let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                return Err(LoadError::Malformed {
+                    file: file.clone(),
+                    line,
+                    col,
+                    message: format!(
+                        "`{}` is not a decimal number: ids, offsets and the version are \
+                         written in decimal digits (see docs/FORMAT.md)",
+                        excerpt(&src[i..end], 20)
+                    ),
+                });
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(())
+}
+
+/// The index just past the closing `quote` of a string or char literal whose body starts at
+/// `from` (backslash escapes skipped), or the end of the text.
+fn skip_quoted(bytes: &[u8], from: usize, quote: u8) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// For the bytes after an `r`: the number of `#` before a `"` if they open a raw string.
+fn raw_string_hashes(after_r: &[u8]) -> Option<usize> {
+    let hashes = after_r.iter().take_while(|b| **b == b'#').count();
+    (after_r.get(hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// The index just past the (possibly nested) block comment starting at `from` (`/*`).
+fn skip_block_comment(bytes: &[u8], from: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = from;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Checks `format` and `version` before the rest of the file is interpreted; returns the
@@ -323,9 +459,10 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
             file: file.clone(),
             line,
             col,
-            message: "number out of range: ids and offsets are whole numbers from 0 to \
-                      18446744073709551615 (no minus sign)"
-                .to_owned(),
+            message: format!(
+                "number out of range: ids, offsets and the version are whole decimal numbers \
+                 with no minus sign, and ids are at most {MAX_ID} (2^53 − 1)"
+            ),
         },
         ron::Error::ExpectedOption => LoadError::Malformed {
             file: file.clone(),
@@ -409,9 +546,9 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
             id,
             file: file.clone(),
         },
-        source => LoadError::Rejected {
+        reason => LoadError::Rejected {
             file: file.clone(),
-            source,
+            reason,
         },
     })
 }
@@ -645,17 +782,47 @@ fn guess_unit(text: &str, start: usize, end: usize, stored: &str) -> Option<&'st
     }
 }
 
-/// `text` shortened to `max` characters (with `…`), line breaks shown as `⏎`.
+/// `text` shortened to `max` characters (with `…`), line breaks shown as `⏎`, and
+/// characters that show nothing by themselves (combining marks, zero-width and format
+/// characters, controls) written as `\u{…}` escapes: stored "e\u{301}" and the article's
+/// precomposed "é" look the same on screen, and the message must show the difference.
 fn excerpt(text: &str, max: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .take(max)
-        .map(|c| if c == '\n' { '⏎' } else { c })
-        .collect();
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for c in text.chars().take(max) {
+        if c == '\n' {
+            out.push('⏎');
+        } else if is_invisible(c) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
     if text.chars().nth(max).is_some() {
         out.push('…');
     }
     out
+}
+
+/// Characters that have no visible form of their own: combining diacritical marks (the
+/// general-purpose blocks), zero-width and bidirectional format characters, variation
+/// selectors, the soft hyphen, the byte-order mark, and control characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36f}'
+            | '\u{1ab0}'..='\u{1aff}'
+            | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}'
+            | '\u{fe20}'..='\u{fe2f}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{ad}'
+            | '\u{feff}'
+    ) || (c.is_control() && c != '\t')
 }
 
 #[cfg(test)]
@@ -712,6 +879,54 @@ mod tests {
         ] {
             assert_eq!(written_header_version(src), None, "{src}");
         }
+    }
+
+    #[test]
+    fn only_decimal_integers_outside_text() {
+        let file = Origin::default();
+        for ok in [
+            "(id: 12, text: \"0x2\", c: '0', r: r#\"0b1 \" 0x\"#, n: 10)",
+            "(a: 1) // 0x2\n/* 0o7 /* 0b1 */ 0x1 */",
+            "(name: ab0x1, f: 1.5e3, s: \"\\\"0x2\")",
+        ] {
+            assert!(check_decimal(ok, &file).is_ok(), "{ok}");
+        }
+        for (bad, shown) in [
+            ("(id: 0x2)", "`0x2`"),
+            ("(a: [\n  -0o17])", "`0o17`"),
+            ("(b: \"x\", c: 0B1)", "`0B1`"),
+        ] {
+            let message = check_decimal(bad, &file).unwrap_err().to_string();
+            assert!(message.contains(shown), "{bad}: {message}");
+        }
+        let message = check_decimal("(a: 1,\n b: 0x2)", &file)
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("line 2, column 5:"), "{message}");
+    }
+
+    #[test]
+    fn sessions_are_recognised_by_their_first_bytes() {
+        assert!(looks_like_session(
+            b"(\n    format: \"factmark-session\",\n"
+        ));
+        assert!(looks_like_session(
+            b"\xEF\xBB\xBF ( format:\"factmark-session\""
+        ));
+        assert!(!looks_like_session(b"(format: \"other\")"));
+        assert!(!looks_like_session(
+            b"The article (format: \"factmark-session\")"
+        ));
+        assert!(!looks_like_session(b""));
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped_in_excerpts() {
+        assert_eq!(
+            excerpt("e\u{301}\u{200b}x\u{7}", 10),
+            "e\\u{301}\\u{200b}x\\u{7}"
+        );
+        assert_eq!(excerpt("é\tok", 10), "é\tok");
     }
 
     #[test]

@@ -19,9 +19,9 @@ pub(crate) mod textfile;
 pub use error::{LoadError, Origin, SaveError};
 pub use fingerprint::{Fingerprint, changed_on_disk};
 pub use load::{Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, load, load_full};
-pub use reanchor::{ReanchorReport, Reanchored, reanchor};
+pub use reanchor::{ReanchorReport, Reanchored, reanchor, reanchor_with};
 pub use recovery::{RecoveryEntry, RecoveryKey, RecoveryStore};
-pub use save::{backup_path, save, save_checked};
+pub use save::{Replace, backup_path, describe, save, save_checked, save_guarded};
 pub use schema::{FORMAT, VERSION, sha256_hex};
 
 use crate::model::Session;

@@ -20,7 +20,10 @@
 
 use std::sync::Arc;
 
+use std::cell::OnceCell;
+
 use crate::model::{Annotation, AnnotationId, Article, EditError, Orphan, Session, Span};
+use crate::progress::Progress;
 
 /// Characters of context stored before and after each annotation.
 pub const CONTEXT_CHARS: usize = 32;
@@ -213,7 +216,49 @@ pub struct Reanchored {
 /// Only if `session` breaks its own invariants (which [`Session`] prevents); every span
 /// placed here is a checked, non-blank range of the new text.
 pub fn reanchor(session: &Session, article: Arc<Article>) -> Result<Reanchored, EditError> {
-    let target = Target::new(&article);
+    let done = reanchor_with(session, article, &Progress::new())?;
+    // A fresh `Progress` is never cancelled, so there is always a result.
+    Ok(done.unwrap_or_else(|| unreachable!("nobody can cancel a private Progress")))
+}
+
+/// [`reanchor`] for a worker thread: counts one step per annotation and orphan on
+/// `progress` (its total is set first) and checks [`Progress::is_cancelled`] before each
+/// one. Returns `Ok(None)` when cancelled; the input session is never changed either way.
+///
+/// # Errors
+///
+/// As [`reanchor`].
+pub fn reanchor_with(
+    session: &Session,
+    article: Arc<Article>,
+    progress: &Progress,
+) -> Result<Option<Reanchored>, EditError> {
+    reanchor_inner(session, article, progress, true)
+}
+
+/// [`reanchor`] without the q-gram filter: every approximate search runs the full
+/// dynamic programme. Same results, only slower; kept so tests and the benchmark can
+/// compare the two. Not part of the supported API.
+#[doc(hidden)]
+pub fn reanchor_unfiltered(
+    session: &Session,
+    article: Arc<Article>,
+) -> Result<Reanchored, EditError> {
+    let done = reanchor_inner(session, article, &Progress::new(), false)?;
+    Ok(done.unwrap_or_else(|| unreachable!("nobody can cancel a private Progress")))
+}
+
+fn reanchor_inner(
+    session: &Session,
+    article: Arc<Article>,
+    progress: &Progress,
+    filter: bool,
+) -> Result<Option<Reanchored>, EditError> {
+    let anchors = anchors_of(session);
+    progress.set_total(anchors.len());
+    let mut target = Target::new(&article);
+    target.filter = filter;
+    let mut scratch = Vec::new();
     let mut report = ReanchorReport::default();
     let mut annotations = Vec::with_capacity(session.annotations().len());
     let mut orphans = Vec::new();
@@ -222,8 +267,12 @@ pub fn reanchor(session: &Session, article: Arc<Article>) -> Result<Reanchored, 
         .iter()
         .map(|a| (a.tag, &a.note))
         .chain(session.orphans().iter().map(|o| (o.tag, &o.note)));
-    for (anchor, (tag, note)) in anchors_of(session).into_iter().zip(tags) {
-        let placement = target.place(&anchor);
+    for (anchor, (tag, note)) in anchors.into_iter().zip(tags) {
+        if progress.is_cancelled() {
+            return Ok(None);
+        }
+        let placement = target.place(&anchor, &mut scratch);
+        progress.advance(1);
         report.record(anchor.id, placement.outcome());
         match placement.span() {
             Some(span) => annotations.push(Annotation {
@@ -242,12 +291,52 @@ pub fn reanchor(session: &Session, article: Arc<Article>) -> Result<Reanchored, 
             }),
         }
     }
+    drop(target);
     let session = Session::from_parts(article, annotations, orphans)?;
-    Ok(Reanchored { session, report })
+    Ok(Some(Reanchored { session, report }))
+}
+
+/// Reads the updated version of `current` (the article a session is on) from `path`, for
+/// [`reanchor`]: the one place the command line and the window's "Attach updated article…"
+/// turn a file into the new article.
+///
+/// - A **session** (a `.ron` file, or any file that starts with a session header, see
+///   [`super::load::is_session_file`]) is loaded and validated, and its embedded article is
+///   the new article, with its own title, source and import record. It is never read as
+///   plain text (which would "move" every annotation into RON markup).
+/// - Any other file is **imported** ([`crate::import::import_file`]): its text and import
+///   record, `path` as the source, and `current`'s title, since an updated version of a
+///   story keeps its name (an importer can only guess one from the file).
+///
+/// This sits in `store` and calls `import` (which calls `store` to open sessions): the
+/// choice between the two is about the session format, which `store` owns.
+///
+/// # Errors
+///
+/// The session's [`super::LoadError`] or the article's [`crate::import::ImportError`].
+pub fn updated_article(
+    path: &std::path::Path,
+    current: &Article,
+) -> Result<Article, crate::import::OpenError> {
+    if super::load::is_session_file(path) {
+        let session = super::load(path)?;
+        return Ok(Article::clone(session.article()));
+    }
+    let (imported, _) = crate::import::import_file(path)?;
+    let mut article = Article::new(
+        current.title(),
+        Some(path.display().to_string()),
+        imported.text(),
+    );
+    if let Some(provenance) = imported.provenance() {
+        article = article.with_provenance(provenance.clone());
+    }
+    Ok(article)
 }
 
 /// The new text, indexed for searching: whitespace runs collapsed to one space, with each
-/// collapsed character's byte range in the original text.
+/// collapsed character's byte range in the original text, and (built on first use) q-gram
+/// indexes of the collapsed characters for the approximate search.
 struct Target<'a> {
     article: &'a Article,
     /// The collapsed text.
@@ -258,6 +347,12 @@ struct Target<'a> {
     chars: Vec<char>,
     /// Byte range in the article text of each collapsed character.
     orig: Vec<(usize, usize)>,
+    /// Whether the approximate search uses the q-gram filter (always, except to compare).
+    filter: bool,
+    /// Index of the 3-grams of `chars`, built once per re-anchoring when first needed.
+    trigrams: OnceCell<QGramIndex>,
+    /// Index of the 2-grams, for quotes too short for a useful 3-gram bound.
+    bigrams: OnceCell<QGramIndex>,
 }
 
 /// `text` with every run of whitespace replaced by one space.
@@ -276,6 +371,32 @@ fn collapse(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether an anchor's quote started or ended inside a word of the old text. A match that
+/// cuts a word where the original did not is snapped to word boundaries.
+#[derive(Clone, Copy, Debug)]
+struct Edges {
+    /// The old text had a word character right before the quote and the quote starts with one.
+    start_inside: bool,
+    /// The quote ends with a word character and the old text had one right after it.
+    end_inside: bool,
+}
+
+/// Characters that make up words, for snapping matches to word boundaries.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl Edges {
+    fn of(quote: &[char], prefix: &[char], suffix: &[char]) -> Self {
+        let first = quote.first().copied().is_some_and(is_word_char);
+        let last = quote.last().copied().is_some_and(is_word_char);
+        Self {
+            start_inside: first && prefix.last().copied().is_some_and(is_word_char),
+            end_inside: last && suffix.first().copied().is_some_and(is_word_char),
+        }
+    }
 }
 
 impl<'a> Target<'a> {
@@ -310,6 +431,9 @@ impl<'a> Target<'a> {
             norm_byte,
             chars,
             orig,
+            filter: true,
+            trigrams: OnceCell::new(),
+            bigrams: OnceCell::new(),
         }
     }
 
@@ -323,8 +447,23 @@ impl<'a> Target<'a> {
         Span::new(self.orig[from].0, self.orig[to - 1].1)
     }
 
-    /// Finds where `anchor` belongs in this text.
-    fn place(&self, anchor: &Anchor) -> Placement {
+    /// True when collapsed characters `at - 1` and `at` are both word characters: a cut
+    /// there splits a word.
+    fn splits_word(&self, at: usize) -> bool {
+        at > 0
+            && at < self.chars.len()
+            && is_word_char(self.chars[at - 1])
+            && is_word_char(self.chars[at])
+    }
+
+    /// True when the range `from..to` cuts a word at an edge where the original quote did not.
+    fn cuts_words(&self, from: usize, to: usize, edges: Edges) -> bool {
+        (!edges.start_inside && self.splits_word(from))
+            || (!edges.end_inside && self.splits_word(to))
+    }
+
+    /// Finds where `anchor` belongs in this text. `scratch` is reused between calls.
+    fn place(&self, anchor: &Anchor, scratch: &mut Vec<u32>) -> Placement {
         let text = self.article.text();
         let old_byte = anchor
             .start
@@ -352,13 +491,18 @@ impl<'a> Target<'a> {
         };
         let prefix: Vec<char> = collapse(&anchor.prefix).chars().collect();
         let suffix: Vec<char> = collapse(&anchor.suffix).chars().collect();
-        if let Some(placement) = self.exact(anchor, &quote, &prefix, &suffix, old_byte, expected) {
+        let edges = Edges::of(trimmed, &prefix, &suffix);
+        if let Some(placement) =
+            self.exact(anchor, &quote, &prefix, &suffix, old_byte, expected, edges)
+        {
             return placement;
         }
-        self.approximate(trimmed, expected)
+        self.approximate(trimmed, expected, edges, scratch)
     }
 
-    /// Step 2: exact occurrences of the collapsed quote, best context first.
+    /// Step 2: exact occurrences of the collapsed quote, best context first. Occurrences
+    /// that would cut a word the original did not cut are skipped (the "14" of "2014").
+    #[allow(clippy::too_many_arguments)]
     fn exact(
         &self,
         anchor: &Anchor,
@@ -367,9 +511,16 @@ impl<'a> Target<'a> {
         suffix: &[char],
         old_byte: Option<usize>,
         expected: usize,
+        edges: Edges,
     ) -> Option<Placement> {
         let needle: String = quote.iter().collect();
         let text = self.article.text();
+        let lead = quote.iter().take_while(|c| **c == ' ').count();
+        let trail = quote[lead..]
+            .iter()
+            .rev()
+            .take_while(|c| **c == ' ')
+            .count();
         // Ranked by context characters matched, then "at the old offsets", then nearness.
         type Rank = (usize, bool, std::cmp::Reverse<usize>);
         let mut best: Option<(Rank, Span)> = None;
@@ -382,7 +533,7 @@ impl<'a> Target<'a> {
             let Some(slice) = span.slice(text) else {
                 continue;
             };
-            if slice.trim().is_empty() {
+            if slice.trim().is_empty() || self.cuts_words(from + lead, to - trail, edges) {
                 continue;
             }
             let here = old_byte == Some(span.start) && slice == anchor.text;
@@ -415,8 +566,24 @@ impl<'a> Target<'a> {
         })
     }
 
-    /// Step 3: the closest approximate occurrence, if similar enough.
-    fn approximate(&self, quote: &[char], expected: usize) -> Placement {
+    /// The q-gram index for `q` (2 or 3), built on first use.
+    fn index(&self, q: usize) -> &QGramIndex {
+        let cell = if q == 2 {
+            &self.bigrams
+        } else {
+            &self.trigrams
+        };
+        cell.get_or_init(|| QGramIndex::new(&self.chars, q))
+    }
+
+    /// Step 3: the closest approximate occurrence, if similar enough, snapped to words.
+    fn approximate(
+        &self,
+        quote: &[char],
+        expected: usize,
+        edges: Edges,
+        scratch: &mut Vec<u32>,
+    ) -> Placement {
         let m = quote.len();
         let k = m * (100 - FUZZY_THRESHOLD_PERCENT) / 100;
         if k == 0 || m * (m + k) > MAX_FUZZY_CELLS {
@@ -430,17 +597,21 @@ impl<'a> Target<'a> {
             let lo = expected.saturating_sub(width / 2).min(n - width);
             (lo, lo + width)
         };
-        let Some((from, to, distance)) =
-            best_match(quote, &self.chars[lo..hi], k, expected.saturating_sub(lo))
-        else {
+        let target_end = lo + expected.saturating_sub(lo) + m;
+        let found = if self.filter && u32::try_from(n).is_ok() {
+            self.filtered_best_end(quote, k, lo, hi, target_end, scratch)
+        } else {
+            best_end(quote, &self.chars[lo..hi], k, lo, target_end, lo..=hi)
+        };
+        let Some((distance, _, end)) = found else {
             return Placement::Orphaned;
         };
-        let (from, to) = (lo + from, lo + to);
-        let found = trim_spaces(&self.chars[from..to]);
+        let from = lo + start_of(quote, &self.chars[lo..hi], end - lo, k);
+        let found = trim_spaces(&self.chars[from..end]);
         if found.is_empty() {
             return Placement::Orphaned;
         }
-        let lead = self.chars[from..to]
+        let lead = self.chars[from..end]
             .iter()
             .take_while(|c| **c == ' ')
             .count();
@@ -449,10 +620,230 @@ impl<'a> Target<'a> {
         if similarity < FUZZY_THRESHOLD_PERCENT {
             return Placement::Orphaned;
         }
-        Placement::Fuzzy {
-            span: self.span_of(from, to),
-            similarity,
+        if !self.cuts_words(from, to, edges) {
+            return Placement::Fuzzy {
+                span: self.span_of(from, to),
+                similarity,
+            };
         }
+        self.snapped(quote, from, to, k, edges)
+    }
+
+    /// A fuzzy match `from..to` that cuts a word, moved to word boundaries: each cut edge
+    /// is tried both widened to take the whole word and narrowed to leave it out; the most
+    /// similar result that still reaches the threshold wins (widening on a tie). `None`
+    /// (an orphan) when no snapped range is similar enough: half a word is never attached.
+    fn snapped(&self, quote: &[char], from: usize, to: usize, k: usize, edges: Edges) -> Placement {
+        let mut starts = vec![from];
+        if !edges.start_inside && self.splits_word(from) {
+            let mut wide = from;
+            while wide > 0 && is_word_char(self.chars[wide - 1]) {
+                wide -= 1;
+            }
+            let mut narrow = from;
+            while narrow < to && is_word_char(self.chars[narrow]) {
+                narrow += 1;
+            }
+            while narrow < to && self.chars[narrow] == ' ' {
+                narrow += 1;
+            }
+            starts = vec![wide, narrow];
+        }
+        let mut ends = vec![to];
+        if !edges.end_inside && self.splits_word(to) {
+            let mut wide = to;
+            while wide < self.chars.len() && is_word_char(self.chars[wide]) {
+                wide += 1;
+            }
+            let mut narrow = to;
+            while narrow > from && is_word_char(self.chars[narrow - 1]) {
+                narrow -= 1;
+            }
+            while narrow > from && self.chars[narrow - 1] == ' ' {
+                narrow -= 1;
+            }
+            ends = vec![wide, narrow];
+        }
+        let m = quote.len();
+        let mut best: Option<(usize, usize, usize)> = None; // (similarity, from, to)
+        for &s in &starts {
+            for &e in &ends {
+                if s >= e {
+                    continue;
+                }
+                let Some(d) = bounded_distance(quote, &self.chars[s..e], k) else {
+                    continue;
+                };
+                let similarity = 100 - (100 * d).div_ceil(m.max(e - s));
+                if similarity >= FUZZY_THRESHOLD_PERCENT
+                    && best.is_none_or(|(b, _, _)| similarity > b)
+                {
+                    best = Some((similarity, s, e));
+                }
+            }
+        }
+        match best {
+            Some((similarity, s, e)) => Placement::Fuzzy {
+                span: self.span_of(s, e),
+                similarity,
+            },
+            None => Placement::Orphaned,
+        }
+    }
+
+    /// [`best_end`] over `lo..hi`, run only where the q-gram lemma allows a match: a
+    /// substring within `k` edits of the `m`-character quote contains at least
+    /// `m − q + 1 − k·q` positions whose q-gram occurs in the quote. The text is cut into
+    /// blocks of `m + k` characters; any match's q-grams lie in two consecutive blocks, so
+    /// only pairs of blocks with enough such positions are searched, each with `m + k`
+    /// characters of lead-in so the search there is exact. Same result as the full search
+    /// (the earliest of the equally good ends), at the cost of the index look-ups when
+    /// nothing is close, instead of a pass over the whole text.
+    fn filtered_best_end(
+        &self,
+        quote: &[char],
+        k: usize,
+        lo: usize,
+        hi: usize,
+        target_end: usize,
+        scratch: &mut Vec<u32>,
+    ) -> Option<(usize, usize, usize)> {
+        let m = quote.len();
+        let full = || best_end(quote, &self.chars[lo..hi], k, lo, target_end, lo..=hi);
+        // 3-grams filter better; short quotes need 2-grams for a bound of 2 or more.
+        let q = if (m + 1).saturating_sub(3 * (k + 1)) >= 2 {
+            3
+        } else {
+            2
+        };
+        let Some(threshold) = (m + 1).checked_sub(q * (k + 1)).filter(|t| *t > 0) else {
+            return full();
+        };
+        let index = self.index(q);
+        // The quote's distinct q-grams, how often each occurs in it, and where in the text.
+        let mut grams: Vec<u64> = quote.windows(q).map(gram).collect();
+        grams.sort_unstable();
+        let mut distinct: Vec<(usize, &[u32])> = Vec::new();
+        for run in grams.chunk_by(|a, b| a == b) {
+            distinct.push((run.len(), index.occurrences(run[0])));
+        }
+        // The most frequent q-grams (" th", "the") cost the most to count: leave them out
+        // while the bound, lowered by each left-out quote position, stays at half or more.
+        distinct.sort_unstable_by_key(|(_, at)| std::cmp::Reverse(at.len()));
+        let floor = threshold.div_ceil(2);
+        let mut need = threshold;
+        let mut kept = distinct.as_slice();
+        while let Some(((times, at), rest)) = kept.split_first() {
+            if at.is_empty() || need - floor < *times {
+                break;
+            }
+            need -= times;
+            kept = rest;
+        }
+        if kept.iter().map(|(_, at)| at.len()).sum::<usize>() < need {
+            return None;
+        }
+        // Hits per block of `m + k` positions; `scratch` is all zeros between calls.
+        let w = m + k;
+        let blocks = self.chars.len() / w + 2;
+        if scratch.len() < blocks {
+            scratch.resize(blocks, 0);
+        }
+        let mut touched = Vec::new();
+        for (_, at) in kept {
+            for &p in *at {
+                let b = p as usize / w;
+                if scratch[b] == 0 {
+                    touched.push(b);
+                }
+                scratch[b] += 1;
+            }
+        }
+        let need = u32::try_from(need).unwrap_or(u32::MAX);
+        let mut pairs = Vec::new();
+        for &b in &touched {
+            for pair in [b.saturating_sub(1), b] {
+                if scratch[pair] + scratch[pair + 1] >= need {
+                    pairs.push(pair);
+                }
+            }
+        }
+        for &b in &touched {
+            scratch[b] = 0;
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Block pair B holds the q-grams of every match ending in [B·w + w, B·w + 2w) (and,
+        // for B = 0, of those ending before w): merge these end ranges, then search each.
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for b in pairs {
+            let first = if b == 0 { 0 } else { b * w + w };
+            let range = (first.max(lo + 1), (b * w + 2 * w).min(hi + 1));
+            if range.0 >= range.1 {
+                continue;
+            }
+            match ranges.last_mut() {
+                Some(last) if last.1 >= range.0 => last.1 = last.1.max(range.1),
+                _ => ranges.push(range),
+            }
+        }
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (first, last) in ranges {
+            let start = first.saturating_sub(w).max(lo);
+            let stop = (last - 1).min(hi);
+            let found = best_end(
+                quote,
+                &self.chars[start..stop],
+                k,
+                start,
+                target_end,
+                first..=last - 1,
+            );
+            if let Some(found) = found
+                && best.is_none_or(|b| (found.0, found.1) < (b.0, b.1))
+            {
+                best = Some(found);
+            }
+        }
+        best
+    }
+}
+
+/// A q-gram of characters as one number: 21 bits per character (every `char` fits), so
+/// up to 3 characters never collide.
+fn gram(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(0, |code, &c| (code << 21) | u64::from(u32::from(c)))
+}
+
+/// Every position of every q-gram of a text, sorted by q-gram: built once per re-anchoring
+/// (`n log n`), then each quote looks up its own q-grams instead of scanning the text.
+struct QGramIndex {
+    /// The q-gram codes, sorted.
+    codes: Vec<u64>,
+    /// `positions[i]`: where `codes[i]` starts in the text (ascending within one code).
+    positions: Vec<u32>,
+}
+
+impl QGramIndex {
+    /// Indexes the q-grams of `chars`, whose length fits in `u32` (checked by the caller).
+    fn new(chars: &[char], q: usize) -> Self {
+        let mut pairs: Vec<(u64, u32)> = chars
+            .windows(q)
+            .zip(0u32..)
+            .map(|(window, at)| (gram(window), at))
+            .collect();
+        pairs.sort_unstable();
+        let (codes, positions) = pairs.into_iter().unzip();
+        Self { codes, positions }
+    }
+
+    /// Where q-gram `code` occurs, in text order.
+    fn occurrences(&self, code: u64) -> &[u32] {
+        let from = self.codes.partition_point(|&c| c < code);
+        let to = from + self.codes[from..].partition_point(|&c| c == code);
+        &self.positions[from..to]
     }
 }
 
@@ -468,20 +859,37 @@ fn trim_spaces(chars: &[char]) -> &[char] {
 
 /// The substring of `text` closest to `pattern` in edit distance, if within `k` edits:
 /// `(start, end, distance)`. Among equally close ones, the one ending nearest
-/// `expected + pattern.len()`. Sellers' algorithm (free start in the text) with Ukkonen's
-/// cut-off: only rows that can still stay within `k` are computed.
+/// `expected + pattern.len()`.
+#[cfg(test)]
 fn best_match(
     pattern: &[char],
     text: &[char],
     k: usize,
     expected: usize,
 ) -> Option<(usize, usize, usize)> {
+    let target = expected + pattern.len();
+    let (distance, _, end) = best_end(pattern, text, k, 0, target, 0..=text.len())?;
+    Some((start_of(pattern, text, end, k), end, distance))
+}
+
+/// The best end of an approximate occurrence of `pattern` in `text` (which starts at
+/// `offset` of the whole text): `(distance, gap, end)`, with `end` counted in the whole text
+/// and among ends in `accept`. Fewest edits (at most `k`) first, then the end nearest
+/// `target_end` (`gap`), then the earliest. Sellers' algorithm (free start in the text) with
+/// Ukkonen's cut-off: only rows that can still stay within `k` are computed.
+fn best_end(
+    pattern: &[char],
+    text: &[char],
+    k: usize,
+    offset: usize,
+    target_end: usize,
+    accept: std::ops::RangeInclusive<usize>,
+) -> Option<(usize, usize, usize)> {
     let m = pattern.len();
     // col[i] = edit distance of pattern[..i] to the best substring ending here. Rows past
     // `last` are known to exceed k and hold some value above k.
     let mut col: Vec<usize> = (0..=m).collect();
     let mut last = k.min(m);
-    let target_end = expected + m;
     let mut best: Option<(usize, usize, usize)> = None; // (distance, gap, end)
     for (j, &c) in text.iter().enumerate() {
         let limit = (last + 1).min(m);
@@ -500,17 +908,40 @@ fn best_match(
             l -= 1;
         }
         last = l;
-        if limit == m && col[m] <= k {
-            let end = j + 1;
+        let end = offset + j + 1;
+        if limit == m && col[m] <= k && accept.contains(&end) {
             let candidate = (col[m], end.abs_diff(target_end), end);
             if best.is_none_or(|b| (candidate.0, candidate.1) < (b.0, b.1)) {
                 best = Some(candidate);
             }
         }
     }
-    let (distance, _, end) = best?;
-    let start = start_of(pattern, text, end, k);
-    Some((start, end, distance))
+    best
+}
+
+/// Edit distance between `a` and `b` if at most `k`, else `None`; stops as soon as every
+/// entry of a row exceeds `k`.
+fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut next = Vec::with_capacity(b.len() + 1);
+    for (i, ca) in a.iter().enumerate() {
+        next.clear();
+        next.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let value = (row[j] + usize::from(ca != cb))
+                .min(row[j + 1] + 1)
+                .min(next[j] + 1);
+            next.push(value);
+        }
+        if next.iter().all(|&v| v > k) {
+            return None;
+        }
+        std::mem::swap(&mut row, &mut next);
+    }
+    Some(row[b.len()]).filter(|&d| d <= k)
 }
 
 /// Where the best approximate match of `pattern` ending at `end` starts: the start whose
@@ -615,6 +1046,62 @@ mod tests {
                 }
                 None => assert!(best > k, "{pattern:?} in {text:?}: {best} <= {k}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_q_gram_filter_agrees_with_the_full_search() {
+        let mut rng = crate::testing::Rng::new(0x0051_7E42);
+        let alphabet = ['a', 'b', 'c', 'd', ' '];
+        for case in 0..3000 {
+            let len = rng.below(400);
+            let text: String = (0..len).map(|_| alphabet[rng.below(5)]).collect();
+            let article = Article::new("t", None, text);
+            let target = Target::new(&article);
+            let n = target.chars.len();
+            let m = 5 + rng.below(25);
+            // Half the patterns are edited copies of a piece of the text (near matches),
+            // half are random (mostly no match).
+            let mut pattern: Vec<char> = if n > m && case % 2 == 0 {
+                let at = rng.below(n - m);
+                target.chars[at..at + m].to_vec()
+            } else {
+                (0..m).map(|_| alphabet[rng.below(5)]).collect()
+            };
+            for _ in 0..rng.below(4) {
+                let at = rng.below(pattern.len());
+                pattern[at] = alphabet[rng.below(5)];
+            }
+            let k = m * (100 - FUZZY_THRESHOLD_PERCENT) / 100;
+            let (lo, hi) = if n > 10 && case % 3 == 0 {
+                let lo = rng.below(n / 2);
+                (lo, lo + rng.below(n - lo))
+            } else {
+                (0, n)
+            };
+            let target_end = lo + rng.below(hi - lo + 1) + m;
+            let full = best_end(&pattern, &target.chars[lo..hi], k, lo, target_end, lo..=hi);
+            let mut scratch = Vec::new();
+            let fast = target.filtered_best_end(&pattern, k, lo, hi, target_end, &mut scratch);
+            assert_eq!(fast, full, "case {case}: {pattern:?} in {lo}..{hi} of {n}");
+            assert!(scratch.iter().all(|&c| c == 0), "scratch is left clean");
+        }
+    }
+
+    #[test]
+    fn bounded_distance_is_the_edit_distance_or_none() {
+        let mut rng = crate::testing::Rng::new(0xD15);
+        let alphabet = ['x', 'y', 'z'];
+        for _ in 0..2000 {
+            let a: Vec<char> = (0..rng.below(9)).map(|_| alphabet[rng.below(3)]).collect();
+            let b: Vec<char> = (0..rng.below(9)).map(|_| alphabet[rng.below(3)]).collect();
+            let k = rng.below(5);
+            let d = distance(&a, &b);
+            assert_eq!(
+                bounded_distance(&a, &b, k),
+                (d <= k).then_some(d),
+                "{a:?} {b:?} {k}"
+            );
         }
     }
 

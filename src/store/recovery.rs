@@ -27,6 +27,7 @@ use sha2::{Digest as _, Sha256};
 use super::error::{LoadError, SaveError};
 use super::{load, save, schema};
 use crate::model::Session;
+use crate::model::changes::{Changes, compare};
 
 /// Environment variable that, when set to a folder, replaces the platform data folder for
 /// recovery files (tests, CI, portable installs).
@@ -58,6 +59,22 @@ impl RecoveryKey {
 
     /// A fresh key for a session that has no file yet, for this process.
     pub fn unsaved() -> Self {
+        Self::fresh('n')
+    }
+
+    /// A fresh key for a version of the work set aside on purpose (the window replaced it,
+    /// e.g. by reloading the file from disk). Such a copy is offered like a crash's leftover,
+    /// even while this window runs, until the user restores or discards it.
+    pub fn set_aside() -> Self {
+        Self::fresh('k')
+    }
+
+    /// True for a key made by [`RecoveryKey::set_aside`].
+    pub fn is_set_aside(&self) -> bool {
+        self.id.starts_with('k')
+    }
+
+    fn fresh(kind: char) -> Self {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let nanos = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
@@ -67,7 +84,7 @@ impl RecoveryKey {
         hasher.update(std::process::id().to_le_bytes());
         hasher.update(COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
         Self {
-            id: format!("n{}", &hex(&hasher.finalize())[..16]),
+            id: format!("{kind}{}", &hex(&hasher.finalize())[..16]),
             pid: std::process::id(),
         }
     }
@@ -105,7 +122,7 @@ impl RecoveryKey {
         let stem = name.strip_suffix(".ron")?;
         let (id, pid) = stem.rsplit_once('-')?;
         let valid_id = id.len() == 17
-            && (id.starts_with('s') || id.starts_with('n'))
+            && (id.starts_with('s') || id.starts_with('n') || id.starts_with('k'))
             && id[1..].bytes().all(|b| b.is_ascii_hexdigit());
         valid_id.then_some(())?;
         Some(Self {
@@ -175,8 +192,15 @@ pub struct RecoveryEntry {
     /// Number of orphans.
     pub orphans: usize,
     /// True when the session file is missing, or older than this recovery file (or the work
-    /// was never saved): the recovery file holds work the session file does not.
+    /// was never saved). An older copy may still hold work the file lacks (another window
+    /// saved the same session later), so it is offered all the same.
     pub newer_than_session: bool,
+    /// How the copy compares with its session file as it is now, annotation by annotation
+    /// (`None` for work never saved, or when the file is missing or does not load; see
+    /// [`RecoveryEntry::file_problem`]).
+    pub against_file: Option<Changes>,
+    /// Why the session file could not be compared (missing, unreadable), if it has one.
+    pub file_problem: Option<String>,
     /// True when the process that writes it is still running (another open window, or this
     /// one): such a file is live autosave, not a leftover from a crash.
     pub owner_running: bool,
@@ -188,6 +212,25 @@ impl RecoveryEntry {
     /// Total annotations held.
     pub fn annotations(&self) -> usize {
         self.counts.iter().sum()
+    }
+
+    /// How the copy compares with its session file now, for the prompt: `Compared with the
+    /// session file: 2 only in this copy, 1 changed`.
+    pub fn comparison(&self) -> String {
+        if let Some(problem) = &self.file_problem {
+            return format!("Its session file cannot be compared: {problem}.");
+        }
+        match (&self.against_file, &self.session_path) {
+            (Some(changes), _) if changes.is_none() => {
+                "Same annotations as the session file: nothing here that the file lacks.".to_owned()
+            }
+            (Some(changes), _) => format!(
+                "Compared with the session file: {}.",
+                changes.summary("in this copy", "in the file")
+            ),
+            (None, None) => "Never saved to a file: this copy is the only one.".to_owned(),
+            (None, Some(_)) => String::new(),
+        }
     }
 
     /// A one-line description for the prompt: `"Minsk" — 4 claims, 5 statistics, 3 quotes`.
@@ -314,12 +357,14 @@ impl RecoveryStore {
         entries
     }
 
-    /// The entries to offer at start-up: work newer than its session file whose writer is no
-    /// longer running (so a crash or a kill left it behind).
+    /// The entries to offer: every copy whose writer is no longer running (a crash or a kill
+    /// left it behind) or that was set aside on purpose, whatever its age compared with the
+    /// session file: an older copy can hold work the file lacks when another window saved
+    /// later. A copy stays offered until it is restored or discarded.
     pub fn offers(&self) -> Vec<RecoveryEntry> {
         self.list()
             .into_iter()
-            .filter(|e| e.newer_than_session && !e.owner_running)
+            .filter(|e| !e.owner_running)
             .collect()
     }
 
@@ -361,7 +406,9 @@ impl RecoveryStore {
                 .and_then(|m| m.modified())
                 .map_or(true, |session_time| saved_at > session_time),
         };
-        let owner_running = if key.pid == std::process::id() {
+        let owner_running = if key.is_set_aside() {
+            false
+        } else if key.pid == std::process::id() {
             WRITTEN
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
@@ -369,7 +416,8 @@ impl RecoveryStore {
         } else {
             is_factmark_process(key.pid)
         };
-        let (title, counts, orphans, problem) = match load::load(&path) {
+        let copy = load::load(&path);
+        let (title, counts, orphans, problem) = match &copy {
             Ok(session) => (
                 session.article().title().to_owned(),
                 session.counts(),
@@ -377,6 +425,14 @@ impl RecoveryStore {
                 None,
             ),
             Err(error) => (String::new(), [0; 3], 0, Some(error.to_string())),
+        };
+        let (against_file, file_problem) = match (&copy, &session_path) {
+            (Ok(copy), Some(session)) => match load::load(session) {
+                Ok(file) => (Some(compare(copy, &file)), None),
+                Err(_) if !session.exists() => (None, Some("the session file is gone".to_owned())),
+                Err(error) => (None, Some(error.to_string())),
+            },
+            _ => (None, None),
         };
         Some(RecoveryEntry {
             recovery_file: path,
@@ -387,6 +443,8 @@ impl RecoveryStore {
             counts,
             orphans,
             newer_than_session,
+            against_file,
+            file_problem,
             owner_running,
             problem,
         })

@@ -1,6 +1,8 @@
 //! Atomic save: write a temporary file beside the target, fsync it, keep the previous version
 //! as `NAME.ron.bak`, rename the temporary file over the target, fsync the folder. Also the
-//! guarded save that refuses to overwrite a file changed on disk since it was read.
+//! guarded save ([`Replace`]): a file this window did not read is replaced only on an explicit
+//! answer, a file changed on disk since it was read only after asking, and a file this
+//! version cannot read never.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -13,38 +15,63 @@ use super::fingerprint::{Fingerprint, changed_on_disk};
 use super::schema;
 use crate::model::Session;
 
+/// When the file at the target path may be replaced. Every session write goes through one
+/// check ([`save_guarded`]): a file this window did not load or save is never replaced
+/// without an explicit answer, and a file this version cannot read is never replaced at all.
+#[derive(Clone, Copy, Debug)]
+pub enum Replace<'a> {
+    /// A new file: if one is already there, [`SaveError::Exists`] says what it holds and
+    /// nothing is written (ask the user, then save again with [`Replace::Confirmed`]).
+    New,
+    /// The file this document loaded or last saved: only while it still holds the bytes this
+    /// fingerprint describes, else [`SaveError::ChangedOnDisk`] (also when it was deleted).
+    Unchanged(&'a Fingerprint),
+    /// The user answered "replace": whatever session is there goes (kept as `NAME.ron.bak`).
+    Confirmed,
+}
+
 /// Writes `session` to `path` so that a crash or error at any point leaves either the old
-/// file or the new one, never a mix; the previous file is kept as `NAME.ron.bak`.
+/// file or the new one, never a mix; the previous file is kept as `NAME.ron.bak`. A file that
+/// is there already is replaced as [`Replace::Confirmed`] does: never one this version cannot
+/// read.
 ///
 /// # Errors
 ///
 /// A [`SaveError`] naming `path` and the failed step (the folder is missing or read-only,
-/// `path` is a folder, the disk is full, …). The file at `path` is then unchanged.
+/// `path` is a folder, the disk is full, the file there is not readable, …). The file at
+/// `path` is then unchanged.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
-    save_checked(session, path, None).map(|_| ())
+    save_guarded(session, path, Replace::Confirmed).map(|_| ())
 }
 
-/// Like [`save`], but first checks that the file at `path` still holds what `expected`
-/// describes (the fingerprint from [`super::load_full`] or the previous save), and returns
-/// the fingerprint of what it wrote, to pass to the next save. With `expected` `None` the
-/// file is written whatever it holds (a first save, or the user chose "overwrite").
+/// [`save_guarded`] with [`Replace::Unchanged`] for `Some(expected)` and
+/// [`Replace::Confirmed`] for `None`.
 ///
 /// # Errors
 ///
-/// [`SaveError::ChangedOnDisk`] when the file changed (or vanished) since `expected` was
-/// taken; nothing is written. Otherwise the errors of [`save`].
+/// As [`save_guarded`].
 pub fn save_checked(
     session: &Session,
     path: &Path,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
-    if let Some(known) = expected
-        && changed_on_disk(path, known)
-    {
-        return Err(SaveError::ChangedOnDisk {
-            path: path.to_path_buf(),
-        });
-    }
+    let replace = expected.map_or(Replace::Confirmed, Replace::Unchanged);
+    save_guarded(session, path, replace)
+}
+
+/// Writes `session` to `path` atomically (see [`save`]) once `replace` allows replacing what
+/// is there, and returns the fingerprint of the bytes written, to pass to the next save.
+///
+/// # Errors
+///
+/// [`SaveError::Exists`], [`SaveError::ChangedOnDisk`] or [`SaveError::Unreadable`] when
+/// the file there may not be replaced; nothing is written. Otherwise the errors of [`save`].
+pub fn save_guarded(
+    session: &Session,
+    path: &Path,
+    replace: Replace<'_>,
+) -> Result<Fingerprint, SaveError> {
+    check_replace(path, replace)?;
     let text = schema::render(session).map_err(|error| SaveError::Render {
         path: path.to_path_buf(),
         reason: error.to_string(),
@@ -52,7 +79,67 @@ pub fn save_checked(
     let target = resolve_link(path);
     write_atomic(&target, text.as_bytes(), true).map_err(|error| error.for_path(path))?;
     let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
+    // The fingerprint of the bytes just written: no second read of a large file.
     Ok(Fingerprint::of_bytes(text.as_bytes(), modified))
+}
+
+/// The one check before any session file is replaced (see [`Replace`]).
+fn check_replace(path: &Path, replace: Replace<'_>) -> Result<(), SaveError> {
+    if let Replace::Unchanged(known) = replace {
+        // Our own file, unchanged since we read or wrote it: replacing it is what Save means.
+        // Changed, or deleted, the caller asks (a deleted file may have been moved on purpose).
+        if !changed_on_disk(path, known) {
+            return Ok(());
+        }
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    if fs::symlink_metadata(path).is_err() {
+        // Nothing there (or nothing we can see): a new file. A dangling link is written through.
+        return Ok(());
+    }
+    if path.is_dir() {
+        return Err(SaveError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    match super::load::load(path) {
+        Err(error) => Err(SaveError::Unreadable {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        }),
+        Ok(existing) => match replace {
+            Replace::New => Err(SaveError::Exists {
+                path: path.to_path_buf(),
+                holds: describe(&existing),
+            }),
+            _ => Ok(()),
+        },
+    }
+}
+
+/// `a session on “Minsk talks” with 12 annotations and 1 orphan`, for questions and errors.
+pub fn describe(session: &Session) -> String {
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    let mut text = format!(
+        "a session on \u{201c}{}\u{201d} with {}",
+        session.article().title(),
+        plural(session.annotations().len(), "annotation")
+    );
+    if !session.orphans().is_empty() {
+        text.push_str(&format!(
+            " and {}",
+            plural(session.orphans().len(), "orphan")
+        ));
+    }
+    text
 }
 
 /// A symbolic link is saved through: the file it points to is replaced and the link stays.
@@ -77,6 +164,8 @@ impl SaveError {
             },
             Self::IsDirectory { .. } => Self::IsDirectory { path },
             Self::ChangedOnDisk { .. } => Self::ChangedOnDisk { path },
+            Self::Exists { holds, .. } => Self::Exists { path, holds },
+            Self::Unreadable { reason, .. } => Self::Unreadable { path, reason },
             Self::Render { reason, .. } => Self::Render { path, reason },
         }
     }

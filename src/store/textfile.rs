@@ -1,5 +1,6 @@
-//! Reading a text file defensively: size limit, binary and encoding checks, before any parsing.
-//! Used by the session loader (the article importer has its own, encoding-aware reader).
+//! Reading a text file defensively: only regular files, size limit, binary and encoding checks,
+//! before any parsing. Used by the session loader (the article importer has its own,
+//! encoding-aware reader, but shares [`open_regular`]).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -19,28 +20,86 @@ pub(crate) enum TextFileError {
     NotUtf8 { line: usize, offset: usize },
 }
 
+/// Opens `path` for reading only if it is a regular file (symlinks followed), and returns the
+/// open file with its metadata.
+///
+/// The check comes *before* `open`: opening a named pipe for reading blocks in `open()` itself
+/// until a writer appears, and a device such as `/dev/zero` or a terminal never ends, so either
+/// would hang the window. The opened file's own metadata is checked again, in case the path was
+/// swapped for something else in between.
+///
+/// # Errors
+///
+/// The operating system's error, or [`std::io::ErrorKind::InvalidInput`] saying what the path
+/// is instead ("it is a folder", "… not a regular file (a named pipe)").
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    check_regular(&std::fs::metadata(path)?)?;
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    check_regular(&metadata)?;
+    Ok((file, metadata))
+}
+
+/// `Ok` for a regular file; otherwise an error naming what it is.
+fn check_regular(metadata: &std::fs::Metadata) -> std::io::Result<()> {
+    let file_type = metadata.file_type();
+    if file_type.is_file() {
+        return Ok(());
+    }
+    if file_type.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder, not a file",
+        ));
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "it is not a regular file ({}); Factmark reads only ordinary files",
+            special_kind(&file_type)
+        ),
+    ))
+}
+
+/// What a file that is neither regular nor a folder is, for messages.
+#[cfg(unix)]
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if file_type.is_fifo() {
+        "a named pipe"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+/// What a file that is neither regular nor a folder is, for messages.
+#[cfg(not(unix))]
+fn special_kind(_file_type: &std::fs::FileType) -> &'static str {
+    "a device or other special file"
+}
+
 /// Reads at most `limit` bytes of `path`, with the metadata of the same open file (so a
-/// fingerprint of the bytes and their modification time belong together).
+/// fingerprint of the bytes and their modification time belong together). Refuses anything
+/// but a regular file before opening it (see [`open_regular`]).
 pub(crate) fn read_bytes(
     path: &Path,
     limit: u64,
 ) -> Result<(Vec<u8>, std::fs::Metadata), TextFileError> {
-    let file = std::fs::File::open(path).map_err(TextFileError::Io)?;
-    let metadata = file.metadata().map_err(TextFileError::Io)?;
-    if metadata.is_dir() {
-        return Err(TextFileError::Io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder, not a file",
-        )));
-    }
+    let (file, metadata) = open_regular(path).map_err(TextFileError::Io)?;
     if metadata.len() > limit {
         return Err(TextFileError::TooLarge {
             size: metadata.len(),
             limit,
         });
     }
-    // Read at most one byte past the limit: a file that grows (or a special file whose
-    // metadata lies) is still caught without reading it all.
+    // Read at most one byte past the limit: a file that grows is still caught without
+    // reading it all.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -112,6 +171,26 @@ mod tests {
         assert!(matches!(
             decode(b"ok\nfine\n\xE9t\xE9".to_vec()),
             Err(TextFileError::NotUtf8 { line: 3, offset: 8 })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_devices_and_folders_before_reading() {
+        let error = read_bytes(Path::new("/dev/zero"), 1024).unwrap_err();
+        let TextFileError::Io(error) = error else {
+            panic!("{error:?}")
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("not a regular file (a character device)"),
+            "{error}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_bytes(dir.path(), 1024),
+            Err(TextFileError::Io(e)) if e.kind() == std::io::ErrorKind::IsADirectory
         ));
     }
 

@@ -31,6 +31,9 @@ pub enum Action {
     NewFromText,
     /// Pick the updated article and re-anchor the annotations onto it.
     AttachUpdatedArticle,
+    /// List the recovery copies of unsaved work (crashed windows, versions set aside) to
+    /// restore or discard.
+    RecoverUnsaved,
     /// Start an empty session on the same article.
     NewSession,
     /// Close the window (after asking about unsaved changes).

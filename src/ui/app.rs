@@ -13,16 +13,19 @@ use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
 use super::document::Document;
 use super::find_bar::{FindBar, FindEvent};
 use super::inspector::{self, InspectorEvent};
+use super::jobs::Job;
 use super::menu;
 use super::orphans;
 use super::prefs::Preferences;
 use super::status::Status;
 use super::theme::Palette;
-use crate::import::{self, Opened};
+use crate::import;
 use crate::model::{Edit, EditGroup, Session};
-use crate::store::{self, RecoveryStore};
+use crate::store::{self, RecoveryStore, SaveError};
+use tasks::Task;
 
 mod modals;
+mod tasks;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +37,24 @@ enum Proceed {
     /// Start a session on an article made from this pasted text.
     NewFromText(String),
     NewSession,
+}
+
+/// "A file is already there: replace it?" with what it holds.
+#[derive(Clone, Debug)]
+struct ReplaceQuestion {
+    path: PathBuf,
+    holds: String,
+}
+
+/// How a save ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Saved {
+    /// Written.
+    Yes,
+    /// Not yet: a question (replace? changed on disk?) is open, and answering it may save.
+    Asking,
+    /// Failed (the error is shown); the work stays unsaved in memory.
+    No,
 }
 
 /// The Factmark window.
@@ -63,6 +84,20 @@ pub struct FactmarkApp {
     autosave: Autosave,
     /// Saving was stopped because the file changed on disk; ask what to do.
     disk_conflict: bool,
+    /// The file on disk as read for the changed-on-disk question, once read.
+    disk_theirs: Option<Result<store::Loaded, String>>,
+    /// Reading the file on disk for that question.
+    disk_version: Option<Job<Result<store::Loaded, String>>>,
+    /// Saving was stopped because a file this window did not read is at the target: replace?
+    replace_question: Option<ReplaceQuestion>,
+    /// Opening a file or re-anchoring, on a worker; the window waits for it (with Cancel).
+    task: Option<Task>,
+    /// Checking, on a worker, whether the article file changed (for this document generation).
+    source_check: Option<(u64, Job<Option<PathBuf>>)>,
+    /// Counts documents opened in this window, so a late result about an earlier one is dropped.
+    generation: u64,
+    /// The window's context, for starting workers outside a frame's callbacks.
+    ctx: egui::Context,
     /// The session's article file now differs from the text the session embeds.
     source_changed: Option<PathBuf>,
     /// The last re-anchoring's report, shown until dismissed, with the document as it was
@@ -82,15 +117,26 @@ impl FactmarkApp {
         // Ctrl+= / Ctrl+- zoom the article, not the whole interface.
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
 
-        let mut status = Status::default();
         let store = launch
             .recovery_dir
             .clone()
             .map(RecoveryStore::new)
             .or_else(RecoveryStore::platform);
-        let doc = initial_document(launch, &mut status);
+        let Launch {
+            path, session_out, ..
+        } = launch;
+        // The window shows at once; a file named on the command line opens on a worker (with
+        // progress and Cancel), over the default article.
+        let doc = Document::from_article(
+            import::default_article(),
+            if path.is_none() {
+                session_out.clone()
+            } else {
+                None
+            },
+        );
         let autosave = Autosave::new(store, doc.path.as_deref());
-        Self {
+        let mut app = Self {
             doc,
             view: ViewState::default(),
             list: ListState::default(),
@@ -98,7 +144,7 @@ impl FactmarkApp {
             text_field_had_focus: false,
             prefs,
             dialogs: FileDialogs::default(),
-            status,
+            status: Status::default(),
             confirm: None,
             after_save: None,
             close_confirmed: false,
@@ -108,10 +154,21 @@ impl FactmarkApp {
             paste_box: None,
             autosave,
             disk_conflict: false,
+            disk_theirs: None,
+            disk_version: None,
+            replace_question: None,
+            task: None,
+            source_check: None,
+            generation: 0,
+            ctx: cc.egui_ctx.clone(),
             source_changed: None,
             reanchored: None,
+        };
+        match path {
+            Some(path) => app.start_open(&cc.egui_ctx, path, session_out),
+            None => app.check_source(&cc.egui_ctx),
         }
-        .with_source_check()
+        app
     }
 
     /// The session being edited.
@@ -158,6 +215,13 @@ impl FactmarkApp {
             .screen_rects(self.doc.session.article().text(), span)
     }
 
+    /// Byte ranges of the article text the view laid out in the last frame, one per block (a
+    /// paragraph, or a few-KB chunk of a long one). For tests and benchmarks that check a
+    /// huge paragraph is never laid out whole.
+    pub fn laid_out_last_frame(&self) -> &[std::ops::Range<usize>] {
+        self.view.laid_out_last_frame()
+    }
+
     /// Where this window writes its crash-recovery copy (none when recovery is off).
     pub fn recovery_file(&self) -> Option<PathBuf> {
         self.autosave.current_file()
@@ -186,10 +250,13 @@ impl FactmarkApp {
             Action::Redo => self.undo_redo(false),
             Action::Save => match self.doc.path.clone() {
                 Some(path) => {
-                    self.save_checked(path);
+                    self.save_to(ctx, path, false);
                 }
                 None => self.ask_save_path(ctx),
             },
+            Action::RecoverUnsaved => {
+                self.autosave.list_offers(super::autosave::Listing::Asked);
+            }
             Action::SaveAs => self.ask_save_path(ctx),
             Action::Open => self.guard(ctx, Proceed::ChooseAndOpen),
             Action::OpenRecent(index) => {
@@ -375,32 +442,39 @@ impl FactmarkApp {
         self.view.select_annotation(id);
     }
 
-    /// Saves to the bound file unless another program changed it since it was loaded or
-    /// saved; then asks first (overwrite, save as, reload). Returns whether it saved.
-    fn save_checked(&mut self, path: PathBuf) -> bool {
-        if self.doc.path.as_deref() == Some(path.as_path()) && self.doc.changed_on_disk() {
-            self.disk_conflict = true;
-            return false;
-        }
-        self.save_to(path)
-    }
-
-    /// Saves to `path`. Returns whether it worked; on failure the work stays unsaved in memory.
-    fn save_to(&mut self, path: PathBuf) -> bool {
-        match store::save(&self.doc.session, &path) {
-            Ok(()) => {
+    /// Saves to `path`, through the one check every session write goes through
+    /// ([`store::Replace`]): the file this document read or wrote, if unchanged; a file this
+    /// window never read only after the user answers "replace" (`confirmed`); a file this
+    /// version cannot read never. On failure the work stays unsaved in memory.
+    fn save_to(&mut self, ctx: &egui::Context, path: PathBuf, confirmed: bool) -> Saved {
+        let replace = if confirmed {
+            store::Replace::Confirmed
+        } else {
+            self.doc.replace_policy(&path)
+        };
+        match store::save_guarded(&self.doc.session, &path, replace) {
+            Ok(fingerprint) => {
                 self.status.info(format!("Saved to {}", path.display()));
                 self.prefs.remember_recent(&path);
-                self.doc.fingerprint = store::Fingerprint::of(&path).ok();
+                self.doc.fingerprint = Some(fingerprint);
                 self.autosave.rebind(Some(&path), &mut self.status);
                 self.doc.path = Some(path);
                 self.doc.history.mark_saved();
                 self.note_group = None;
-                true
+                Saved::Yes
+            }
+            Err(SaveError::ChangedOnDisk { .. }) if self.doc.path.as_deref() == Some(&path) => {
+                self.disk_conflict = true;
+                self.read_disk_version(ctx);
+                Saved::Asking
+            }
+            Err(SaveError::Exists { holds, .. }) => {
+                self.replace_question = Some(ReplaceQuestion { path, holds });
+                Saved::Asking
             }
             Err(error) => {
                 self.status.error(format!("Not saved: {error}"));
-                false
+                Saved::No
             }
         }
     }
@@ -438,7 +512,7 @@ impl FactmarkApp {
                 self.dialogs
                     .request(ctx, PathPurpose::Open, &directory, None);
             }
-            Proceed::Open(path) => self.open_path(&path),
+            Proceed::Open(path) => self.open_path(ctx, &path),
             Proceed::NewFromText(text) => match import::article_from_clipboard(&text) {
                 Ok(article) => {
                     let title = article.title().to_owned();
@@ -462,33 +536,6 @@ impl FactmarkApp {
         }
     }
 
-    /// Opens an article or session; on failure shows why and keeps the current work.
-    pub fn open_path(&mut self, path: &Path) {
-        match import::open_any_reported(path) {
-            Ok((Opened::Session(session), _)) => {
-                self.replace_document(Document::from_session(session, path.to_owned()));
-                self.prefs.remember_recent(path);
-                self.status
-                    .info(format!("Opened session {}", path.display()));
-            }
-            Ok((Opened::Article(article), report)) => {
-                self.replace_document(Document::from_article(article, None));
-                self.prefs.remember_recent(path);
-                let how = report
-                    .as_ref()
-                    .map(|r| format!(" ({})", r.summary()))
-                    .unwrap_or_default();
-                self.status
-                    .info(format!("Opened article {}{how}", path.display()));
-                for warning in report.iter().flat_map(|r| &r.warnings) {
-                    self.status
-                        .error(format!("Note on {}: {warning}", path.display()));
-                }
-            }
-            Err(error) => self.status.error(format!("Could not open: {error}")),
-        }
-    }
-
     fn replace_document(&mut self, doc: Document) {
         // The old work was saved or deliberately discarded: its recovery copy goes.
         self.autosave.rebind(doc.path.as_deref(), &mut self.status);
@@ -497,12 +544,8 @@ impl FactmarkApp {
         self.list.reset_cache();
         self.note_group = None;
         self.reanchored = None;
-        self.check_source();
-    }
-
-    fn with_source_check(mut self) -> Self {
-        self.check_source();
-        self
+        self.generation += 1;
+        self.check_source(&self.ctx.clone());
     }
 
     /// The article file this session was made from, if it can still be found: the stored
@@ -516,75 +559,24 @@ impl FactmarkApp {
         beside.is_file().then_some(beside)
     }
 
-    /// Notices when the article at the session's source path no longer matches the text
-    /// the session embeds, so the user can re-anchor onto the new version.
-    fn check_source(&mut self) {
-        self.source_changed = None;
-        if self.doc.path.is_none() {
-            return;
-        }
-        let Some(source) = self.source_path() else {
-            return;
-        };
-        if let Ok(article) = import::open_article(&source)
-            && article.text() != self.doc.session.article().text()
-        {
-            self.source_changed = Some(source);
-        }
-    }
-
-    /// Re-anchors the annotations onto the article at `path` (kept, moved, fuzzy, orphaned),
-    /// keeping the previous document so the user can revert.
-    fn attach_article(&mut self, path: &Path) {
-        let article = match import::open_article(path) {
-            Ok(article) => article,
-            Err(error) => {
-                self.status
-                    .error(format!("Could not open the article: {error}"));
-                return;
-            }
-        };
-        match store::reanchor(&self.doc.session, Arc::new(article)) {
-            Ok(reanchored) => {
-                let previous = std::mem::replace(
-                    &mut self.doc,
-                    Document::new(
-                        reanchored.session,
-                        crate::model::History::new_unsaved(),
-                        None,
-                    ),
-                );
-                self.doc.path.clone_from(&previous.path);
-                self.doc.fingerprint.clone_from(&previous.fingerprint);
-                self.view = ViewState::default();
-                self.list.reset_cache();
-                self.note_group = None;
-                self.source_changed = None;
-                self.status.info(format!(
-                    "Re-anchored onto {}: {}",
-                    path.display(),
-                    reanchored.report
-                ));
-                self.reanchored = Some((reanchored.report, Box::new(previous)));
-            }
-            Err(error) => self.status.error(format!("Could not re-anchor: {error}")),
-        }
-    }
-
     fn handle_dialog_answer(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
         match purpose {
-            PathPurpose::Open => self.open_path(&path),
-            PathPurpose::AttachArticle => self.attach_article(&path),
+            PathPurpose::Open => self.open_path(ctx, &path),
+            PathPurpose::AttachArticle => self.start_attach(ctx, &path),
             PathPurpose::SaveAs => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")
                 } else {
                     path
                 };
-                if self.save_to(path)
-                    && let Some(next) = self.after_save.take()
-                {
-                    self.proceed(ctx, next);
+                match self.save_to(ctx, path, false) {
+                    Saved::Yes => {
+                        if let Some(next) = self.after_save.take() {
+                            self.proceed(ctx, next);
+                        }
+                    }
+                    Saved::Asking => {}
+                    Saved::No => self.after_save = None,
                 }
             }
         }
@@ -624,6 +616,8 @@ impl FactmarkApp {
             || self.dialogs.is_open()
             || self.paste_box.is_some()
             || self.disk_conflict
+            || self.replace_question.is_some()
+            || self.task.is_some()
             || !self.autosave.offers.is_empty()
             || self.reanchored.is_some()
     }
@@ -681,7 +675,7 @@ impl FactmarkApp {
                 });
             });
         if attach {
-            self.attach_article(&source);
+            self.start_attach(&ui.ctx().clone(), &source);
         } else if dismiss {
             self.source_changed = None;
         }
@@ -746,35 +740,9 @@ fn drop_overlay(ctx: &egui::Context) {
     );
 }
 
-fn initial_document(launch: Launch, status: &mut Status) -> Document {
-    let Launch {
-        path, session_out, ..
-    } = launch;
-    if let Some(out) = &session_out
-        && out.exists()
-    {
-        status.info(format!(
-            "{} already exists: saving replaces it (the old file is kept as a .bak).",
-            out.display()
-        ));
-    }
-    let Some(path) = path else {
-        return Document::from_article(import::default_article(), session_out);
-    };
-    match import::open_any(&path) {
-        Ok(Opened::Session(session)) => {
-            Document::from_session(session, session_out.unwrap_or(path))
-        }
-        Ok(Opened::Article(article)) => Document::from_article(article, session_out),
-        Err(error) => {
-            status.error(format!("Could not open: {error}"));
-            Document::from_article(import::default_article(), None)
-        }
-    }
-}
-
 impl eframe::App for FactmarkApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_tasks(ctx);
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(ctx, purpose, path);
         }
@@ -786,6 +754,7 @@ impl eframe::App for FactmarkApp {
         });
         if let Some(path) = dropped
             && self.confirm.is_none()
+            && self.task.is_none()
         {
             self.guard(ctx, Proceed::Open(path));
         }
@@ -826,7 +795,14 @@ impl eframe::App for FactmarkApp {
         let mut actions = Vec::new();
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
-            menu::bar(ui, &self.doc, &self.prefs, &palette, &mut actions);
+            menu::bar(
+                ui,
+                &self.doc,
+                &self.prefs,
+                &palette,
+                self.autosave.available,
+                &mut actions,
+            );
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             self.status_bar(ui, &palette);
@@ -890,6 +866,8 @@ impl eframe::App for FactmarkApp {
             });
 
         drop_overlay(&ctx);
+        self.task_dialog(&ctx);
+        self.replace_dialog(&ctx);
         self.recovery_dialog(&ctx);
         self.reanchor_report(&ctx);
         self.disk_conflict_dialog(&ctx);

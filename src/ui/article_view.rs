@@ -1,13 +1,15 @@
 //! The article view: title and paragraphs with highlights, and the mouse gestures that make a
 //! selection (drag, double-click, Shift+click) or pick an annotation (click on a highlight).
 //!
-//! Frames cost what is visible, not the document: only the paragraphs in the viewport are laid
-//! out (from a per-paragraph cache), their positions come from a height index with prefix
-//! sums (estimated heights until a paragraph is first laid out), and their highlights from the
-//! session's interval query. When laying out corrects the height of paragraphs above what the
-//! reader is looking at, the scroll offset is adjusted by the same amount, so the text on
-//! screen never jumps.
+//! Frames cost what is visible, not the document: the text is drawn in layout blocks (each
+//! paragraph, very long ones cut into chunks of a few KB, see `blocks`); only the blocks in the
+//! viewport are laid out (from a per-block cache), their positions come from a height index
+//! with prefix sums (estimated heights until a block is first laid out), and their highlights
+//! from the session's interval query over the block. When laying out corrects the height of
+//! blocks above what the reader is looking at, the scroll offset is adjusted by the same
+//! amount, so the text on screen never jumps.
 
+mod blocks;
 mod heights;
 mod paragraphs;
 
@@ -17,6 +19,7 @@ use std::sync::Arc;
 use egui::emath::GuiRounding as _;
 use egui::{Align, Color32, CursorIcon, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
 
+use self::blocks::{Block, block_at};
 use self::heights::HeightIndex;
 use self::paragraphs::{ParagraphCache, StyleKey};
 use super::highlight::{self, ParagraphStyle};
@@ -42,8 +45,10 @@ pub struct ViewState {
     pub scroll_to: Option<ScrollTarget>,
     /// Where the current drag started (byte offset).
     drag_anchor: Option<usize>,
-    /// Paragraphs laid out in the last frame, for mapping text to screen positions.
+    /// Blocks laid out in the last frame, for mapping text to screen positions.
     placed: Vec<Placed>,
+    /// Byte ranges of the text the view handed to epaint's layout in the last frame.
+    laid_out: Vec<Range<usize>>,
     layout: Layout,
 }
 
@@ -74,6 +79,13 @@ impl ViewState {
     pub fn screen_rects(&self, text: &str, span: Span) -> Vec<Rect> {
         placed_rects(&self.placed, text, span)
     }
+
+    /// Byte ranges of the article text laid out (or refreshed through epaint's galley cache)
+    /// in the last frame, one per block, in the order they were laid out: each at most a few
+    /// KB, however long the paragraph. For tests and benchmarks.
+    pub fn laid_out_last_frame(&self) -> &[Range<usize>] {
+        &self.laid_out
+    }
 }
 
 /// What the view should scroll to.
@@ -85,7 +97,7 @@ pub enum ScrollTarget {
     Selection,
 }
 
-/// Screen rectangles of `span` in the paragraphs `placed` this frame, one per row.
+/// Screen rectangles of `span` in the blocks `placed` this frame, one per row.
 fn placed_rects(placed: &[Placed], text: &str, span: Span) -> Vec<Rect> {
     let mut rects = Vec::new();
     for para in placed {
@@ -102,7 +114,7 @@ fn placed_rects(placed: &[Placed], text: &str, span: Span) -> Vec<Rect> {
     rects
 }
 
-/// A paragraph laid out this frame.
+/// A block laid out this frame.
 struct Placed {
     range: Range<usize>,
     origin: Pos2,
@@ -112,9 +124,9 @@ struct Placed {
 /// Lazy-layout state, kept across frames.
 #[derive(Default)]
 struct Layout {
-    /// Per-paragraph facts of the current article, computed once per article.
+    /// The current article's layout blocks, computed once per article.
     metrics: Option<Metrics>,
-    /// Slot heights of every paragraph, and what they were measured for.
+    /// Slot heights of every block, and what they were measured for.
     index: HeightIndex,
     index_key: Option<IndexKey>,
     cache: ParagraphCache,
@@ -123,33 +135,22 @@ struct Layout {
     last: Option<LastFrame>,
 }
 
-/// Character counts and heading flags of an article's paragraphs.
+/// An article's layout blocks (with their character counts and heading flags).
 struct Metrics {
     article: Arc<Article>,
-    chars: Vec<usize>,
-    heading: Vec<bool>,
+    blocks: Vec<Block>,
 }
 
 impl Metrics {
     fn new(article: &Arc<Article>) -> Self {
-        let text = article.text();
-        let (chars, heading) = article
-            .paragraphs()
-            .iter()
-            .map(|p| {
-                let line = &text[p.clone()];
-                (line.chars().count(), looks_like_heading(line))
-            })
-            .unzip();
         Self {
             article: Arc::clone(article),
-            chars,
-            heading,
+            blocks: blocks::blocks(article.text(), article.paragraphs()),
         }
     }
 }
 
-/// What paragraph heights depend on.
+/// What block heights depend on.
 #[derive(Clone, Copy, PartialEq)]
 struct IndexKey {
     wrap_width: f32,
@@ -183,18 +184,25 @@ impl Config {
         }
     }
 
-    /// Space above a paragraph (headings get extra).
-    fn gap_above(&self, heading: bool) -> f32 {
-        if heading {
+    /// Space above a block (headings get extra; never a chunk after a paragraph's first).
+    fn gap_above(&self, block: &Block) -> f32 {
+        if block.heading && block.first {
             (self.body * 0.6).round_ui()
         } else {
             0.0
         }
     }
 
-    /// A paragraph's whole slot: gap above, text, item spacing and the gap below.
-    fn slot(&self, text_height: f32, heading: bool) -> f32 {
-        self.gap_above(heading) + text_height + self.spacing + (self.size(heading) * 0.7).round_ui()
+    /// A block's whole slot: gap above, text, and after a paragraph's last block the item
+    /// spacing and the gap below. The chunks of a long paragraph get no gaps between them, so
+    /// their rows follow each other at the paragraph's line height.
+    fn slot(&self, text_height: f32, block: &Block) -> f32 {
+        let below = if block.last {
+            self.spacing + (self.size(block.heading) * 0.7).round_ui()
+        } else {
+            0.0
+        };
+        self.gap_above(block) + text_height + below
     }
 
     fn index_key(&self) -> IndexKey {
@@ -226,7 +234,7 @@ struct LastFrame {
     header: f32,
     /// Visible range, relative to the first paragraph's top.
     visible: (f64, f64),
-    /// The paragraph at the top of the view, and how much of it (0..1) was scrolled past.
+    /// The block at the top of the view, and how much of it (0..1) was scrolled past.
     first_visible: Option<(usize, f32)>,
     /// Largest scroll offset for last frame's content height.
     max_offset: f32,
@@ -248,6 +256,7 @@ pub fn show(
         .auto_shrink(false)
         // Jumps (to an annotation) and place-keeping corrections must land in one frame.
         .animated(false);
+    state.layout.cache.take_laid_out();
     if let Some(offset) = jump_offset(ui, session, state) {
         area = area.vertical_scroll_offset(offset);
     }
@@ -259,11 +268,12 @@ pub fn show(
         clicked_tag = selection_toolbar(ui, session.article().text(), state, palette, &placed);
         state.placed = placed;
     });
+    state.laid_out = state.layout.cache.take_laid_out();
     clicked_tag
 }
 
 /// When an annotation to scroll to lies outside the last frame's view, lays out its
-/// paragraph and returns the scroll offset that centres it, computed from the height index,
+/// block and returns the scroll offset that centres it, computed from the height index,
 /// so it is on screen in the very next frame without laying out what lies between.
 fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Option<f32> {
     let span = match state.scroll_to? {
@@ -282,42 +292,43 @@ fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Optio
     let last = layout.last.as_ref()?;
     let metrics = layout.metrics.as_ref()?;
     let article = session.article();
-    let paragraphs = article.paragraphs();
-    if !Arc::ptr_eq(&metrics.article, article) || layout.index.len() != paragraphs.len() {
+    let blocks = &metrics.blocks;
+    if !Arc::ptr_eq(&metrics.article, article)
+        || blocks.is_empty()
+        || layout.index.len() != blocks.len()
+    {
         return None;
     }
-    let p = article
-        .paragraph_at(span.start)
-        .min(paragraphs.len().checked_sub(1)?);
+    let p = block_at(blocks, span.start);
+    let block = &blocks[p];
     let top = layout.index.top(p);
     let bottom = top + f64::from(layout.index.height(p));
     if top < last.visible.1 && bottom > last.visible.0 {
         return None; // in view: the frame centres it once laid out
     }
-    let heading = metrics.heading[p];
     let config = last.config;
     let paragraph = layout.cache.get(
         ui.painter(),
         session,
         p,
-        paragraphs[p].clone(),
-        &config.style(heading),
+        block.range.clone(),
+        &config.style(block.heading),
         state.selection,
         &config.palette,
     );
     let chars = highlight::char_range(
-        &article.text()[paragraphs[p].clone()],
-        paragraphs[p].start,
+        &article.text()[block.range.clone()],
+        block.range.start,
         span,
     );
     let within = highlight::range_rects(&paragraph.galley, chars)
         .first()
         .map_or(0.0, |r| r.center().y);
-    let height = config.slot(paragraph.galley.size().y, heading);
-    // Measuring `p` moves only the paragraphs after it, so `top` stays right.
+    let height = config.slot(paragraph.galley.size().y, block);
+    // Measuring `p` moves only the blocks after it, so `top` stays right.
     layout.index.set_measured(p, height);
     #[allow(clippy::cast_possible_truncation)] // points fit an f32, as egui's offsets do
-    let target = (f64::from(last.header) + top) as f32 + config.gap_above(heading) + within;
+    let target = (f64::from(last.header) + top) as f32 + config.gap_above(block) + within;
     // Never past the end: the scroll area would spring back over the next frames.
     Some(
         (target - last.visible_height / 2.0 + last.margin)
@@ -373,9 +384,8 @@ fn lay_out(
     y += body.round_ui();
     let header = y;
 
-    let paragraphs = article.paragraphs();
     ui.set_min_width(ui.available_width());
-    if paragraphs.is_empty() {
+    if article.paragraphs().is_empty() {
         ui.add_space(header);
         ui.label("This article has no text.");
         ui.add_space(FOOTER);
@@ -396,20 +406,22 @@ fn lay_out(
     let Some(metrics) = layout.metrics.as_ref() else {
         return Vec::new();
     };
-    // Visible range relative to the first paragraph's top, in this frame's coordinates.
+    let blocks = &metrics.blocks;
+    // Visible range relative to the first block's top, in this frame's coordinates.
     let visible = (
         f64::from(clip.top() - origin - header),
         f64::from(clip.bottom() - origin - header),
     );
 
-    // Where to put the anchor paragraph: the one whose position the reader must not see move.
+    // Where to put the anchor block: the one whose position the reader must not see move.
     let mut keep_place = None;
     if layout.index_key != Some(config.index_key()) {
-        // New width or zoom: re-estimate everything, and keep the paragraph that was at the
-        // top of the view there.
+        // New width or zoom: re-estimate everything (from character counts, laying out
+        // nothing), and keep the block that was at the top of the view there.
         let char_width = average_char_width(ui, article, body);
-        let heights = (0..paragraphs.len())
-            .map(|i| estimate(&config, metrics.chars[i], metrics.heading[i], char_width))
+        let heights = blocks
+            .iter()
+            .map(|block| estimate(&config, block, char_width))
             .collect();
         layout.index = HeightIndex::new(heights);
         layout.index_key = Some(config.index_key());
@@ -417,16 +429,16 @@ fn lay_out(
             .last
             .as_ref()
             .and_then(|last| last.first_visible)
-            .filter(|&(p, _)| p < paragraphs.len());
+            .filter(|&(p, _)| p < blocks.len());
     }
     layout.cache.begin_frame(config.style_key());
     let index = &mut layout.index;
     let first = index.find(visible.0);
     let anchor = keep_place.map_or_else(
         || {
-            // The first paragraph in view measured before this frame: it was on screen, so
+            // The first block in view measured before this frame: it was on screen, so
             // it stays put while unmeasured neighbours above it are corrected.
-            (first..paragraphs.len())
+            (first..blocks.len())
                 .take_while(|&i| index.top(i) < visible.1)
                 .find(|&i| index.is_measured(i))
                 .unwrap_or(first)
@@ -435,21 +447,22 @@ fn lay_out(
     );
 
     let mut lay = |i: usize| {
-        let heading = metrics.heading[i];
+        let block = &blocks[i];
         let paragraph = layout.cache.get(
             ui.painter(),
             session,
             i,
-            paragraphs[i].clone(),
-            &config.style(heading),
+            block.range.clone(),
+            &config.style(block.heading),
             state.selection,
             palette,
         );
         Laid {
             index: i,
+            range: block.range.clone(),
             top: 0.0,
-            height: config.slot(paragraph.galley.size().y, heading),
-            gap_above: config.gap_above(heading),
+            height: config.slot(paragraph.galley.size().y, block),
+            gap_above: config.gap_above(block),
             galley: Arc::clone(&paragraph.galley),
         }
     };
@@ -461,7 +474,7 @@ fn lay_out(
     laid[0].top = anchor_top;
     let mut below = anchor_top + f64::from(laid[0].height);
     let mut next = anchor + 1;
-    while next < paragraphs.len() && below < visible.1 {
+    while next < blocks.len() && below < visible.1 {
         let mut paragraph = lay(next);
         paragraph.top = below;
         below += f64::from(paragraph.height);
@@ -524,9 +537,18 @@ fn lay_out(
         #[allow(clippy::cast_possible_truncation)]
         let y = origin + header + paragraph.top as f32 + paragraph.gap_above;
         let origin = Pos2::new(left, y.round_ui());
-        paint_paragraph(ui, session, state, &config, paragraph.index, origin);
+        let range = paragraph.range;
+        paint_block(
+            ui,
+            session,
+            state,
+            &config,
+            paragraph.index,
+            range.clone(),
+            origin,
+        );
         placed.push(Placed {
-            range: paragraphs[paragraph.index].clone(),
+            range,
             origin,
             galley: paragraph.galley,
         });
@@ -534,10 +556,12 @@ fn lay_out(
     placed
 }
 
-/// A paragraph laid out this frame, before it is placed on screen.
+/// A block laid out this frame, before it is placed on screen.
 struct Laid {
     index: usize,
-    /// Top of its slot, relative to the first paragraph's top.
+    /// Its text (bytes of the article).
+    range: Range<usize>,
+    /// Top of its slot, relative to the first block's top.
     top: f64,
     /// Slot height (gaps included).
     height: f32,
@@ -545,14 +569,15 @@ struct Laid {
     galley: Arc<Galley>,
 }
 
-/// Paints a paragraph's galley, underlines and (if it holds the selected annotation) outline,
-/// and scrolls to the selected annotation when asked to.
-fn paint_paragraph(
+/// Paints block `i`'s galley (text `range`), underlines and (if it holds the selected
+/// annotation) outline, and scrolls to the selected annotation when asked to.
+fn paint_block(
     ui: &egui::Ui,
     session: &Session,
     state: &mut ViewState,
     config: &Config,
     i: usize,
+    range: Range<usize>,
     origin: Pos2,
 ) {
     // Laid out (and so refreshed) earlier in this frame.
@@ -560,7 +585,6 @@ fn paint_paragraph(
         return;
     };
     let galley = &paragraph.galley;
-    let range = session.article().paragraphs()[i].clone();
     let rect = Rect::from_min_size(origin, galley.size());
     if ui.is_rect_visible(rect.expand(8.0)) {
         let painter = ui.painter();
@@ -611,7 +635,7 @@ fn scroll_to_selection(ui: &egui::Ui, text: &str, state: &mut ViewState, placed:
     }
 }
 
-/// Outlines the find matches in the paragraphs on screen: each paragraph finds its matches
+/// Outlines the find matches in the blocks on screen: each block finds its matches
 /// by binary search, so the cost is what is visible, not the number of matches.
 fn outline_matches(
     ui: &egui::Ui,
@@ -668,24 +692,14 @@ fn average_char_width(ui: &egui::Ui, article: &Article, size: f32) -> f32 {
     if width > 0.0 { width } else { size * 0.5 }
 }
 
-/// Estimated slot height of a paragraph never laid out at this width: its characters over
+/// Estimated slot height of a block never laid out at this width: its characters over
 /// the characters that fit a row (less a little for words that do not fit a row's end).
-fn estimate(config: &Config, chars: usize, heading: bool, char_width: f32) -> f32 {
-    let size = config.size(heading);
+fn estimate(config: &Config, block: &Block, char_width: f32) -> f32 {
+    let size = config.size(block.heading);
     let per_row = (config.column / (char_width * size / config.body) * 0.95).max(1.0);
-    #[allow(clippy::cast_precision_loss)] // paragraph lengths are far below 2^24 characters
-    let rows = (chars as f32 / per_row).ceil().max(1.0);
-    config.slot(rows * size * 1.6, heading)
-}
-
-/// Short lines without closing punctuation read as section headings in plain-text articles.
-fn looks_like_heading(line: &str) -> bool {
-    let line = line.trim();
-    let starts_upper = line.chars().next().is_some_and(char::is_uppercase);
-    let ends_open = !line.ends_with([
-        '.', '!', '?', ':', ';', ',', '"', '\'', '”', '»', ')', '…', '。', '！', '？',
-    ]);
-    starts_upper && ends_open && line.chars().count() <= 80
+    #[allow(clippy::cast_precision_loss)] // blocks are a few thousand characters at most
+    let rows = (block.chars as f32 / per_row).ceil().max(1.0);
+    config.slot(rows * size * 1.6, block)
 }
 
 fn handle_pointer(ui: &mut egui::Ui, session: &Session, state: &mut ViewState, placed: &[Placed]) {
@@ -765,9 +779,11 @@ fn handle_pointer(ui: &mut egui::Ui, session: &Session, state: &mut ViewState, p
     }
 }
 
-/// The byte offset of the text under `pos`: inside a paragraph, the nearest character
-/// boundary; above or between paragraphs, the start of the next one; below all laid-out
-/// paragraphs (the view lays out only those on screen), the end of the last.
+/// The byte offset of the text under `pos`: inside a block, the nearest character
+/// boundary; above or between blocks, the start of the next one; below all laid-out
+/// blocks (the view lays out only those on screen), the end of the last. Blocks are pieces of
+/// one article, so a drag from one block (or chunk of a long paragraph) into another selects
+/// everything between.
 fn offset_at(placed: &[Placed], text: &str, pos: Pos2) -> Option<usize> {
     let last = placed.last()?;
     let Some(para) = placed

@@ -15,7 +15,9 @@ pub struct Document {
     /// The session file Ctrl+S writes to; `None` until first saved (then a dialog asks).
     pub path: Option<PathBuf>,
     /// What `path` held when this document last loaded or saved it, to notice another
-    /// program (or a colleague's `git pull`) changing it meanwhile.
+    /// program (or a colleague's `git pull`) changing it meanwhile. `None` while this window
+    /// has neither read nor written `path` (a `--session` target, a restored copy): a file
+    /// found there then is someone else's, and saving asks before replacing it.
     pub fingerprint: Option<Fingerprint>,
 }
 
@@ -25,31 +27,34 @@ impl Document {
         Self::new(Session::new(Arc::new(article)), History::new(), path)
     }
 
-    /// A session loaded from `path`.
-    pub fn from_session(session: Session, path: PathBuf) -> Self {
-        Self::new(session, History::new(), Some(path))
+    /// A session loaded from `path`, whose bytes had `fingerprint`.
+    pub fn from_loaded(session: Session, path: PathBuf, fingerprint: Fingerprint) -> Self {
+        Self {
+            fingerprint: Some(fingerprint),
+            ..Self::new(session, History::new(), Some(path))
+        }
     }
 
-    /// A document bound to `path` (which may not exist yet), fingerprinting what is there now.
+    /// A document bound to `path` (which may not exist yet) that has not read it: a file
+    /// there is replaced only after the user says so.
     pub fn new(session: Session, history: History, path: Option<PathBuf>) -> Self {
-        let fingerprint = path.as_deref().and_then(|p| Fingerprint::of(p).ok());
         Self {
             session,
             history,
             path,
-            fingerprint,
+            fingerprint: None,
         }
     }
 
-    /// True when the bound file exists and no longer holds what this document last loaded or
-    /// saved (a missing file is not a conflict: saving simply recreates it).
-    pub fn changed_on_disk(&self) -> bool {
+    /// How a save to `target` may replace what is there: the bound file as last read or
+    /// written, or (any other file, or one this window never read) only if nothing is there.
+    pub fn replace_policy(&self, target: &Path) -> crate::store::Replace<'_> {
         match (&self.path, &self.fingerprint) {
-            (Some(path), Some(known)) => {
-                path.exists() && crate::store::changed_on_disk(path, known)
+            // A bound file that was deleted is simply written again.
+            (Some(path), Some(known)) if path == target && target.exists() => {
+                crate::store::Replace::Unchanged(known)
             }
-            (Some(path), None) => path.exists(),
-            _ => false,
+            _ => crate::store::Replace::New,
         }
     }
 

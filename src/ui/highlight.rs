@@ -1,5 +1,5 @@
-//! Turns one paragraph and the annotations over it into a styled `LayoutJob`, and maps
-//! character ranges of a laid-out galley back to on-screen rectangles.
+//! Turns one paragraph (or a chunk of one) and the annotations over it into a styled
+//! `LayoutJob`, and maps character ranges of a laid-out galley back to on-screen rectangles.
 
 use std::ops::Range;
 
@@ -22,9 +22,10 @@ pub struct ParagraphStyle {
     pub wrap_width: f32,
 }
 
-/// Builds the job for the paragraph at `para` (byte range of `text`): tints where annotations
-/// cover the text (layered where they overlap), the pending selection on top.
-/// `annotations` are those overlapping the paragraph, in document order.
+/// Builds the job for the paragraph (or chunk) at `para` (byte range of `text`): tints where
+/// annotations cover the text (layered where they overlap), the pending selection on top.
+/// `annotations` are those overlapping `para`, in document order. One sweep over the section
+/// boundaries: O(a log a + sections × annotations open at once), not sections × annotations.
 pub fn paragraph_job(
     text: &str,
     para: Range<usize>,
@@ -56,22 +57,28 @@ pub fn paragraph_job(
         wrap: egui::text::TextWrapping::wrap_at_width(style.wrap_width),
         ..LayoutJob::default()
     };
+    // Annotations by where they start within `para`; `open` holds those covering the
+    // current section, by position in `annotations`, so tints layer in document order.
+    let mut by_start: Vec<usize> = (0..annotations.len()).collect();
+    by_start.sort_by_key(|&i| clip(annotations[i].span.start));
+    let mut next = by_start.iter().copied().peekable();
+    let mut open: Vec<usize> = Vec::new();
     for pair in cuts.windows(2) {
         let segment = Span::new(pair[0], pair[1]);
+        open.retain(|&i| annotations[i].span.end > segment.start);
+        while let Some(i) = next.next_if(|&i| clip(annotations[i].span.start) <= segment.start) {
+            if annotations[i].span.overlaps(segment) {
+                let at = open.partition_point(|&j| j < i);
+                open.insert(at, i);
+            }
+        }
         let selected = selection.is_some_and(|sel| sel.overlaps(segment));
         let background = if selected {
             palette.selection
+        } else if open.is_empty() {
+            egui::Color32::TRANSPARENT
         } else {
-            let tags: Vec<_> = annotations
-                .iter()
-                .filter(|a| a.span.overlaps(segment))
-                .map(|a| a.tag)
-                .collect();
-            if tags.is_empty() {
-                egui::Color32::TRANSPARENT
-            } else {
-                palette.layered_tint(tags)
-            }
+            palette.layered_tint(open.iter().map(|&i| annotations[i].tag))
         };
         job.sections.push(LayoutSection {
             leading_space: 0.0,
@@ -167,6 +174,58 @@ mod tests {
             Span::new(45, 50),
         ];
         assert_eq!(underline_lanes(&spans), [0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn sections_tint_like_a_filter_over_all_annotations() {
+        use crate::model::{AnnotationId, Tag};
+        let text = "word ".repeat(200);
+        let para = 37..901;
+        let mut rng = crate::testing::Rng::new(7);
+        let mut annotations: Vec<Annotation> = (0..300)
+            .map(|i| {
+                let start = rng.below(text.len());
+                let end = (start + 1 + rng.below(120)).min(text.len());
+                Annotation {
+                    id: AnnotationId(i),
+                    tag: Tag::ALL[rng.below(3)],
+                    span: Span::new(start, end),
+                    note: String::new(),
+                }
+            })
+            .filter(|a| a.span.overlaps(Span::from(para.clone())))
+            .collect();
+        annotations.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+        let refs: Vec<&Annotation> = annotations.iter().collect();
+        let palette = Palette::for_theme(egui::Theme::Light);
+        let style = ParagraphStyle {
+            font: egui::FontId::proportional(17.0),
+            color: egui::Color32::BLACK,
+            line_height: 27.0,
+            wrap_width: 700.0,
+        };
+        let job = paragraph_job(&text, para.clone(), &refs, None, &palette, &style);
+        assert_eq!(
+            job.sections.last().map(|s| s.byte_range.end.0),
+            Some(para.len())
+        );
+        for section in &job.sections {
+            let segment = Span::new(
+                para.start + section.byte_range.start.0,
+                para.start + section.byte_range.end.0,
+            );
+            let tags: Vec<Tag> = refs
+                .iter()
+                .filter(|a| a.span.overlaps(segment))
+                .map(|a| a.tag)
+                .collect();
+            let expected = if tags.is_empty() {
+                egui::Color32::TRANSPARENT
+            } else {
+                palette.layered_tint(tags)
+            };
+            assert_eq!(section.format.background, expected, "{segment:?}");
+        }
     }
 
     #[test]

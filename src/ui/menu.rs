@@ -13,6 +13,7 @@ pub fn bar(
     doc: &Document,
     prefs: &Preferences,
     palette: &Palette,
+    recovery_copies: usize,
     actions: &mut Vec<Action>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -53,6 +54,11 @@ pub fn bar(
                 Action::AttachUpdatedArticle,
                 actions,
             );
+            let recover = match recovery_copies {
+                0 => "Recover unsaved work…".to_owned(),
+                n => format!("Recover unsaved work ({n})…"),
+            };
+            item(ui, &recover, "", Action::RecoverUnsaved, actions);
             ui.separator();
             item(ui, "Save", "Ctrl+S", Action::Save, actions);
             item(ui, "Save as…", "Ctrl+Shift+S", Action::SaveAs, actions);

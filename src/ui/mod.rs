@@ -10,6 +10,7 @@ mod document;
 mod find_bar;
 mod highlight;
 mod inspector;
+mod jobs;
 mod keys;
 mod menu;
 mod orphans;

@@ -24,7 +24,23 @@ pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| FactmarkApp::new(cc, launch));
     harness.run_ok();
+    settle(&mut harness);
     harness
+}
+
+/// Runs frames until the app's workers (opening a file, re-anchoring, reading the recovery
+/// folder, …) have delivered, as a user would wait for them; panics after 60 s of real time.
+pub fn settle(harness: &mut Harness<'_, FactmarkApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().is_busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the app's background work did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
+    harness.run_ok();
 }
 
 /// Screen positions just inside the first and last characters of the first `phrase`.

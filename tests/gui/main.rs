@@ -7,6 +7,8 @@
 
 mod common;
 mod find;
+mod huge_paragraph;
+mod no_loss;
 mod scripts;
 mod snapshots;
 mod ui;

@@ -31,6 +31,7 @@ fn mixed_scripts_render_without_missing_glyphs() {
             )
         });
     harness.run_ok();
+    crate::common::settle(&mut harness);
     assert!(
         harness.state().errors().is_empty(),
         "{:?}",

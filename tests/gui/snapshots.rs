@@ -22,6 +22,7 @@ fn example_window(theme: egui::Theme) -> Harness<'static, FactmarkApp> {
             )
         });
     harness.run_ok();
+    crate::common::settle(&mut harness);
     assert!(
         harness.state().errors().is_empty(),
         "{:?}",

@@ -34,6 +34,7 @@ fn long_harness(dir: &Path) -> Harness<'static, FactmarkApp> {
             )
         });
     harness.run_ok();
+    crate::common::settle(&mut harness);
     assert!(
         harness.state().errors().is_empty(),
         "{:?}",

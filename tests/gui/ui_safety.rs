@@ -42,19 +42,43 @@ fn unsaved_work_is_copied_for_recovery_and_a_save_removes_the_copy() {
     });
     let copy = harness.state().recovery_file().expect("recovery is on");
     tag_word(&mut harness, "Kellogg", Key::Num1);
-    assert!(!copy.exists(), "not written at once");
-    wait_seconds(&mut harness, 4);
-    // Written on a worker thread: give it a moment of real time.
-    for _ in 0..200 {
-        if copy.exists() {
+    // The first change after a quiet spell is written at once, on a worker thread: give it a
+    // moment of real time, but no frame time.
+    let annotations_in_copy = |harness: &mut Harness<'_, FactmarkApp>| {
+        for _ in 0..500 {
+            if let Ok(copy) = factmark::store::load(&copy) {
+                return copy.annotations().len();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            harness.step();
+        }
+        0
+    };
+    assert_eq!(
+        annotations_in_copy(&mut harness),
+        1,
+        "written at the first change"
+    );
+    // A second change within the interval waits for its end (one write a second at most).
+    tag_word(&mut harness, "Minsk", Key::Num2);
+    assert_eq!(
+        factmark::store::load(&copy).unwrap().annotations().len(),
+        1,
+        "debounced"
+    );
+    wait_seconds(&mut harness, 1);
+    for _ in 0..500 {
+        if factmark::store::load(&copy).is_ok_and(|c| c.annotations().len() == 2) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
         harness.step();
     }
-    assert!(copy.exists(), "written a few seconds after the change");
-    let recovered = factmark::store::load(&copy).expect("the copy is a valid session");
-    assert_eq!(recovered.annotations().len(), 1);
+    assert_eq!(
+        factmark::store::load(&copy).unwrap().annotations().len(),
+        2,
+        "written within a second of the second change"
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
@@ -169,6 +193,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    common::settle(&mut harness);
     assert!(harness.state().is_showing_modal());
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -202,10 +227,42 @@ fn reload_from_disk_takes_the_other_version() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    common::settle(&mut harness);
+    // The question says what reloading would take away, and that it is kept.
+    assert!(
+        harness
+            .query_by_label_contains("Compared with it, this window has 2 only here")
+            .is_some(),
+        "the dialog names what differs"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("kept as a recovery copy")
+            .is_some()
+    );
     harness.get_by_label("Reload from disk").click();
     harness.run_ok();
     assert_eq!(harness.state().session(), &theirs);
     assert!(!harness.state().is_dirty());
+
+    // The unsaved version is not gone: File → Recover unsaved work offers it.
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Recover unsaved work (1)…").click();
+    harness.run_ok();
+    common::settle(&mut harness);
+    assert!(harness.query_by_label("Recover unsaved work?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run_ok();
+    let restored = harness.state().session();
+    assert!(
+        restored
+            .annotations()
+            .iter()
+            .any(|a| restored.text_of(a) == "Minsk" && a.tag == Tag::Claim),
+        "the annotation made before the reload is back"
+    );
+    assert!(harness.state().is_dirty(), "and still needs saving");
 }
 
 /// A session on an article file in `dir`, tagging `phrases` as claims, saved as `s.ron`.
@@ -249,6 +306,7 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
         .get_by_label("Re-anchor to the updated article")
         .click();
     harness.run_ok();
+    common::settle(&mut harness);
     assert!(harness.query_by_label("Annotations re-anchored").is_some());
     harness.get_by_label("OK").click();
     harness.run_ok();

@@ -264,3 +264,146 @@ fn reanchor_errors_name_the_file_and_exit_1() {
         );
     }
 }
+
+/// Runs factmark with standard output going to `stdout` (stderr captured).
+fn factmark_to(args: &[&str], stdout: std::process::Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run factmark")
+        .wait_with_output()
+        .expect("wait for factmark")
+}
+
+/// Runs factmark with standard output a pipe whose reading end is already closed, so every
+/// write fails with EPIPE (`factmark … | true`).
+fn factmark_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    factmark_to(args, writer.into())
+}
+
+fn dev_full() -> Option<std::process::Stdio> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()
+        .map(Into::into)
+}
+
+#[test]
+fn a_closed_stdout_is_a_clean_exit_and_the_work_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    let article = updated_article(dir.path());
+    let reanchor = [
+        "reanchor",
+        "sessions/example.ron",
+        article.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    for args in [&["check", "sessions/example.ron"][..], &reanchor[..]] {
+        let output = factmark_into_closed_pipe(args);
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+    assert!(
+        factmark::store::load(&out).is_ok(),
+        "reanchor wrote its file"
+    );
+}
+
+#[test]
+fn a_full_stdout_is_an_error_message_not_a_panic() {
+    let Some(_) = dev_full() else {
+        eprintln!("no /dev/full here; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    let article = updated_article(dir.path());
+    let reanchor = [
+        "reanchor",
+        "sessions/example.ron",
+        article.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let text = ["text", "assets/belarus-prisoner-release.txt"];
+    for args in [
+        &["check", "sessions/example.ron"][..],
+        &reanchor[..],
+        &text[..],
+    ] {
+        let output = factmark_to(args, dev_full().unwrap());
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        let last = err.lines().last().unwrap_or("");
+        assert!(
+            last.starts_with("error: cannot write to standard output: "),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(
+        factmark::store::load(&out).is_ok(),
+        "reanchor saves before it prints"
+    );
+}
+
+#[test]
+fn an_os_error_is_named_once() {
+    let output = factmark(&["check", "no/such/session.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: no/such/session.ron: cannot read the file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn reanchor_onto_a_session_uses_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ron");
+    // The updated article, saved as a session (named .ron, then with another name).
+    let text = std::fs::read_to_string(updated_article(dir.path())).unwrap();
+    let updated =
+        factmark::model::Session::new(std::sync::Arc::new(factmark::model::Article::new(
+            "Updated story",
+            Some("updated.txt".to_owned()),
+            text.clone(),
+        )));
+    let ron = factmark::store::to_ron(&updated);
+    for name in ["updated.ron", "updated-session.txt"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &ron).unwrap();
+        let output = factmark(&[
+            "reanchor",
+            "sessions/example.ron",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let report = stdout(&output);
+        assert!(
+            report.contains("moved: 10\nfuzzy: 1\norphaned: 1\n"),
+            "{name}: {report}"
+        );
+        let session = factmark::store::load(&out).unwrap();
+        assert_eq!(
+            session.article().text(),
+            text,
+            "{name}: the embedded text, not RON"
+        );
+        assert_eq!(session.article().title(), "Updated story");
+    }
+}

@@ -387,3 +387,53 @@ fn a_large_article_with_lost_spans_stays_fast_enough() {
     assert_eq!(report.kept + report.moved, 0);
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+#[test]
+fn a_fuzzy_match_never_starts_inside_a_word() {
+    // "14 political prisoners" → "fourteen political prisoners": the closest substring is
+    // "en political prisoners" (2 edits). Snapped: "fourteen …" is too different (71%),
+    // "political prisoners" is 86% similar.
+    let old = example();
+    let text = old.article().text().replacen(
+        "released 14 political prisoners",
+        "released fourteen political prisoners",
+        1,
+    );
+    let (new, report) = reanchor_example(&text);
+    assert_eq!(text_of(&new, 4), "political prisoners", "{report}");
+    let outcome = report.outcomes.iter().find(|(id, _)| id.0 == 4).unwrap().1;
+    assert_eq!(outcome, Outcome::Fuzzy { similarity: 86 });
+    for a in new.annotations() {
+        let span = a.span;
+        let text = new.article().text();
+        let before = text[..span.start].chars().next_back();
+        let first = text[span.start..].chars().next();
+        assert!(
+            !(before.is_some_and(char::is_alphanumeric)
+                && first.is_some_and(char::is_alphanumeric)),
+            "{:?} starts inside a word",
+            new.text_of(a)
+        );
+    }
+}
+
+#[test]
+fn an_exact_quote_inside_a_longer_word_is_not_a_move() {
+    // "14 cases" is still there, but only as the end of "214 cases": widened to the whole
+    // word it is a fuzzy match, never "moved" onto half a number.
+    let article = Arc::new(Article::new("t", None, "We counted 14 cases."));
+    let at = article.text().find("14 cases").unwrap();
+    let old = Session::with_annotations(
+        article,
+        vec![factmark::model::Annotation {
+            id: AnnotationId(1),
+            tag: Tag::Statistic,
+            span: Span::new(at, at + "14 cases".len()),
+            note: String::new(),
+        }],
+    )
+    .unwrap();
+    let (new, report) = reanchor_checked(&old, "We counted 214 cases.");
+    assert_eq!(text_of(&new, 1), "214 cases", "{report}");
+    assert_eq!(report.outcomes[0].1, Outcome::Fuzzy { similarity: 88 });
+}

@@ -97,7 +97,10 @@ fn write_list_load_discard() {
 }
 
 #[test]
-fn a_session_saved_after_its_recovery_file_is_not_offered() {
+fn a_copy_older_than_its_session_file_is_still_offered_with_how_it_differs() {
+    // Window A crashed with unsaved work; window B saved the same session afterwards. A's copy
+    // is older than the file, and may still hold work the file lacks: it stays on offer, and
+    // says how it compares with the file.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     store::save(&session(1), &path).unwrap();
@@ -107,13 +110,28 @@ fn a_session_saved_after_its_recovery_file_is_not_offered() {
     set_mtime(&file, -60);
     let entries = store.list();
     assert!(!entries[0].newer_than_session);
-    assert!(
-        store.offers().is_empty(),
-        "older than the session: nothing to offer"
+    let offers = store.offers();
+    assert_eq!(
+        offers.len(),
+        1,
+        "older than the session, offered all the same"
     );
-    // The session file deleted: the recovery file is all that is left, so it is offered.
+    let changes = offers[0].against_file.expect("compared with the file");
+    assert_eq!((changes.only_here, changes.same), (1, 1), "{changes:?}");
+    assert!(
+        offers[0].comparison().contains("1 only in this copy"),
+        "{}",
+        offers[0].comparison()
+    );
+    // The session file deleted: the recovery file is all that is left, and says so.
     std::fs::remove_file(&path).unwrap();
-    assert_eq!(store.offers().len(), 1);
+    let offers = store.offers();
+    assert_eq!(offers.len(), 1);
+    assert!(
+        offers[0].comparison().contains("gone"),
+        "{}",
+        offers[0].comparison()
+    );
 }
 
 #[test]

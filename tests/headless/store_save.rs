@@ -204,3 +204,63 @@ fn load_full_fingerprints_the_bytes_it_read() {
     std::fs::write(&path, std::fs::read(&path).unwrap()).unwrap();
     assert!(!store::changed_on_disk(&path, &loaded.fingerprint));
 }
+
+#[test]
+fn a_new_save_never_replaces_an_existing_session_without_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("theirs.ron");
+    store::save(&session("theirs"), &path).unwrap();
+    let theirs = std::fs::read(&path).unwrap();
+
+    let error = store::save_guarded(&session("mine"), &path, store::Replace::New).unwrap_err();
+    let SaveError::Exists { holds, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(holds, "a session on \u{201c}t\u{201d} with 1 annotation");
+    assert!(
+        message(&error).contains("already exists"),
+        "{}",
+        message(&error)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "untouched");
+    assert!(!store::backup_path(&path).exists());
+
+    // The explicit answer: replaced, their version kept as the backup.
+    let written = store::save_guarded(&session("mine"), &path, store::Replace::Confirmed).unwrap();
+    assert!(written.same_content(&Fingerprint::of(&path).unwrap()));
+    assert_eq!(std::fs::read(store::backup_path(&path)).unwrap(), theirs);
+
+    // A path with nothing there is simply written.
+    let fresh = dir.path().join("fresh.ron");
+    store::save_guarded(&session("x"), &fresh, store::Replace::New).unwrap();
+    assert_eq!(store::load(&fresh).unwrap(), session("x"));
+}
+
+#[test]
+fn a_file_this_version_cannot_read_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let rendered = store::to_ron(&session("x"));
+    let future = rendered.replacen(&format!("version: {}", store::VERSION), "version: 99", 1);
+    let cases: [(&str, &[u8]); 4] = [
+        ("future.ron", future.as_bytes()),
+        ("damaged.ron", &rendered.as_bytes()[..rendered.len() / 2]),
+        ("notes.txt", b"My own notes, not a session.\n"),
+        ("image.ron", b"\x89PNG\r\n\x1a\n\0\0"),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for replace in [store::Replace::New, store::Replace::Confirmed] {
+            let error = store::save_guarded(&session("mine"), &path, replace).unwrap_err();
+            assert!(
+                matches!(error, SaveError::Unreadable { .. }),
+                "{name}: {error:?}"
+            );
+            assert!(message(&error).contains(name), "{}", message(&error));
+        }
+        // The plain save (used by the command line) refuses as well.
+        assert!(store::save(&session("mine"), &path).is_err(), "{name}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} untouched");
+        assert!(!store::backup_path(&path).exists(), "{name}");
+    }
+}

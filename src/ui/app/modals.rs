@@ -1,8 +1,10 @@
-//! The app's modal questions: unsaved changes, crash recovery, a file changed on disk, the
-//! re-anchoring report and the "new article from text" box. Each shows while its state is set
-//! and turns the answer into the same calls the menus use.
+//! The app's modal questions: unsaved changes, crash recovery, a file changed on disk, a file
+//! already at the save target, a job's progress, the re-anchoring report and the "new article
+//! from text" box. Each shows while its state is set and turns the answer into the same calls
+//! the menus use.
 
-use super::{Document, FactmarkApp, Proceed, ViewState};
+use super::{Document, FactmarkApp, Proceed, Saved, ViewState};
+use crate::model::changes::compare;
 
 impl FactmarkApp {
     pub(super) fn confirm_dialog(&mut self, ctx: &egui::Context) {
@@ -34,13 +36,11 @@ impl FactmarkApp {
             Some("save") => {
                 self.confirm = None;
                 match self.doc.path.clone() {
-                    Some(path) => {
-                        if self.save_checked(path) {
-                            self.proceed(ctx, next);
-                        } else if self.disk_conflict {
-                            self.after_save = Some(next);
-                        }
-                    }
+                    Some(path) => match self.save_to(ctx, path, false) {
+                        Saved::Yes => self.proceed(ctx, next),
+                        Saved::Asking => self.after_save = Some(next),
+                        Saved::No => {}
+                    },
                     None => {
                         self.after_save = Some(next);
                         self.ask_save_path(ctx);
@@ -67,7 +67,11 @@ impl FactmarkApp {
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading("Recover unsaved work?");
-            ui.label("Factmark did not close normally last time. It kept copies of work that was not saved:");
+            ui.label(
+                "Factmark kept copies of work that was not saved (a window that did not close \
+                 normally, or a version set aside when you reloaded a file). Each stays here \
+                 until you restore or discard it:",
+            );
             ui.add_space(6.0);
             for (index, entry) in self.autosave.offers.iter().enumerate() {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -78,6 +82,10 @@ impl FactmarkApp {
                         |p| format!("unsaved changes to {}", p.display()),
                     );
                     ui.label(format!("{origin}, {}", age(entry.saved_at)));
+                    let comparison = entry.comparison();
+                    if !comparison.is_empty() {
+                        ui.label(egui::RichText::new(comparison).weak());
+                    }
                     ui.horizontal(|ui| {
                         if entry.problem.is_none() && ui.button("Restore").clicked() {
                             restore = Some(index);
@@ -91,18 +99,23 @@ impl FactmarkApp {
             ui.add_space(6.0);
             later = ui
                 .button("Decide later")
-                .on_hover_text("Keep the copies; they are offered again at the next start")
+                .on_hover_text(
+                    "Keep the copies: File → Recover unsaved work lists them, and they are \
+                     offered again at the next start",
+                )
                 .clicked();
         });
         if later {
             self.autosave.offers.clear();
         } else if let Some(index) = discard {
             let entry = self.autosave.offers.remove(index);
-            if let Some(store) = self.autosave.store()
-                && let Err(error) = store.discard(&entry)
-            {
-                self.status
-                    .error(format!("Could not discard the recovery copy: {error}"));
+            if let Some(store) = self.autosave.store() {
+                match store.discard(&entry) {
+                    Ok(()) => self.autosave.available = self.autosave.available.saturating_sub(1),
+                    Err(error) => self
+                        .status
+                        .error(format!("Could not discard the recovery copy: {error}")),
+                }
             }
         } else if let Some(index) = restore {
             self.restore(index);
@@ -129,6 +142,7 @@ impl FactmarkApp {
                         .error(format!("Could not remove the old recovery copy: {error}"));
                 }
                 self.autosave.offers.remove(index);
+                self.autosave.available = self.autosave.available.saturating_sub(1);
                 self.status
                     .info("Restored unsaved work. Save it to keep it (Ctrl+S).");
             }
@@ -136,7 +150,9 @@ impl FactmarkApp {
         }
     }
 
-    /// The bound file changed on disk since it was loaded or saved: overwrite, save as, or reload.
+    /// The bound file changed on disk since it was loaded or saved: overwrite, save as, or
+    /// reload. The question says what each choice costs; reloading keeps the unsaved version
+    /// as a recovery copy (File → Recover unsaved work), so no choice loses work silently.
     pub(super) fn disk_conflict_dialog(&mut self, ctx: &egui::Context) {
         if !self.disk_conflict {
             return;
@@ -145,16 +161,47 @@ impl FactmarkApp {
             self.disk_conflict = false;
             return;
         };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let theirs = self.disk_theirs.as_ref();
+        let reloadable = matches!(theirs, Some(Ok(_)));
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("disk-conflict")).show(ctx, |ui| {
-            ui.set_width(480.0);
+            ui.set_width(520.0);
             ui.heading("The file changed on disk");
             ui.label(format!(
-                "{} was changed by another program (or a colleague) since you opened or saved it. Saving now would replace those changes.",
+                "{} was changed by another program (or a colleague, or another Factmark window) \
+                 since you opened or saved it.",
                 path.display()
             ));
+            ui.add_space(4.0);
+            let comparison = match theirs {
+                None => "Reading the file on disk…".to_owned(),
+                Some(Err(reason)) => format!("The file on disk cannot be read: {reason}"),
+                Some(Ok(loaded)) => {
+                    let changes = compare(&self.doc.session, &loaded.session);
+                    format!(
+                        "On disk now: {}. Compared with it, this window has {}.",
+                        crate::store::describe(&loaded.session),
+                        changes.summary("here", "on disk")
+                    )
+                }
+            };
+            ui.label(comparison);
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Overwrite replaces the file with this window's version (the file's current \
+                 content is kept as {name}.bak). Reload opens the file as it is on disk; this \
+                 window's unsaved version is kept as a recovery copy (File → Recover unsaved \
+                 work), not thrown away."
+                ))
+                .weak(),
+            );
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Overwrite").clicked() {
                     choice = Some("overwrite");
                 }
@@ -162,8 +209,11 @@ impl FactmarkApp {
                     choice = Some("save-as");
                 }
                 if ui
-                    .button("Reload from disk")
-                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                    .add_enabled(reloadable, egui::Button::new("Reload from disk"))
+                    .on_hover_text(
+                        "Open the file as it is now; your unsaved version is kept as a \
+                         recovery copy",
+                    )
                     .clicked()
                 {
                     choice = Some("reload");
@@ -177,9 +227,11 @@ impl FactmarkApp {
             return;
         };
         self.disk_conflict = false;
+        self.disk_version = None;
+        let theirs = self.disk_theirs.take();
         match choice {
             "overwrite" => {
-                if self.save_to(path)
+                if self.save_to(ctx, path, true) == Saved::Yes
                     && let Some(next) = self.after_save.take()
                 {
                     self.proceed(ctx, next);
@@ -188,9 +240,98 @@ impl FactmarkApp {
             "save-as" => self.ask_save_path(ctx),
             "reload" => {
                 self.after_save = None;
-                self.open_path(&path);
+                if let Some(Ok(loaded)) = theirs {
+                    self.reload_from_disk(loaded);
+                }
             }
             _ => self.after_save = None,
+        }
+    }
+
+    /// Saving found a file this window did not read at the target: replace it, save under
+    /// another name, or cancel. (A file this version cannot read never gets here: it is
+    /// refused outright.)
+    pub(super) fn replace_dialog(&mut self, ctx: &egui::Context) {
+        let Some(question) = self.replace_question.clone() else {
+            return;
+        };
+        let name = question.path.file_name().map_or_else(
+            || question.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("replace-file")).show(ctx, |ui| {
+            ui.set_width(500.0);
+            ui.heading(format!("Replace {name}?"));
+            ui.label(format!(
+                "{} already exists and holds {}. This window did not open it, so saving here \
+                 would replace someone's work.",
+                question.path.display(),
+                question.holds
+            ));
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Replace keeps its current content as {name}.bak until the next save."
+                ))
+                .weak(),
+            );
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Replace").clicked() {
+                    choice = Some("replace");
+                }
+                if ui.button("Save as…").clicked() {
+                    choice = Some("save-as");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.replace_question = None;
+        match choice {
+            "replace" => {
+                if self.save_to(ctx, question.path, true) == Saved::Yes
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.proceed(ctx, next);
+                }
+            }
+            "save-as" => self.ask_save_path(ctx),
+            _ => self.after_save = None,
+        }
+    }
+
+    /// A job on a worker (opening a file, re-anchoring): what it does, how far it is, Cancel.
+    pub(super) fn task_dialog(&mut self, ctx: &egui::Context) {
+        let Some(task) = &self.task else {
+            return;
+        };
+        let (label, progress) = task.job_info();
+        let (label, (done, total), fraction) =
+            (label.to_owned(), progress.counts(), progress.fraction());
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("task-progress")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(&label);
+            if total > 0 {
+                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total}")));
+            } else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Working…");
+                });
+            }
+            ui.add_space(6.0);
+            cancel =
+                ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+        });
+        if cancel {
+            self.cancel_task();
         }
     }
 
@@ -232,7 +373,8 @@ impl FactmarkApp {
             self.doc = *previous;
             self.view = ViewState::default();
             self.list.reset_cache();
-            self.check_source();
+            self.generation += 1;
+            self.check_source(ctx);
             self.status.info("Re-anchoring reverted.");
         } else if close {
             self.reanchored = None;

@@ -1,6 +1,8 @@
-//! The article view's paragraph cache: for each paragraph laid out recently, its styled layout
-//! job, galley, overlapping annotations and underline marks, rebuilt only when something that
-//! changes them changes (style, the pending selection over it, or the annotations touching it).
+//! The article view's block cache: for each layout block (a paragraph, or a chunk of a long
+//! one) laid out recently, its styled layout job, galley, overlapping annotations and underline
+//! marks, rebuilt only when something that changes them changes (style, the pending selection
+//! over it, or the annotations touching it). Everything here is per block: its annotations come
+//! from an interval query of the block's range, never from the whole paragraph's.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -15,7 +17,7 @@ use super::super::highlight::{self, ParagraphStyle};
 use super::super::theme::Palette;
 use crate::model::{Annotation, AnnotationId, Session, Span};
 
-/// Cached paragraphs beyond this many are dropped when not used in the last frame.
+/// Cached blocks beyond this many are dropped when not used in the last frame.
 const KEEP: usize = 256;
 
 /// What every paragraph's look depends on besides its own annotations and selection. When it
@@ -32,7 +34,7 @@ pub(super) struct StyleKey {
     pub palette: Palette,
 }
 
-/// One laid-out paragraph.
+/// One laid-out block.
 pub(super) struct Paragraph {
     /// Session revision the annotations were last checked against.
     revision: u64,
@@ -50,12 +52,14 @@ pub(super) struct Paragraph {
     last_used: u64,
 }
 
-/// Paragraphs by index, for the current [`StyleKey`].
+/// Blocks by index, for the current [`StyleKey`].
 #[derive(Default)]
 pub(super) struct ParagraphCache {
     style: Option<StyleKey>,
     entries: HashMap<usize, Paragraph>,
     frame: u64,
+    /// Byte ranges handed to epaint's layout since [`ParagraphCache::take_laid_out`].
+    laid_out: Vec<Range<usize>>,
 }
 
 impl ParagraphCache {
@@ -73,7 +77,7 @@ impl ParagraphCache {
         }
     }
 
-    /// Paragraph `index` (byte range `range`), from the cache when still valid, else built.
+    /// Block `index` (byte range `range`), from the cache when still valid, else built.
     /// O(annotations touching it) when the session changed, O(1) otherwise.
     #[allow(clippy::too_many_arguments)] // the inputs of a paragraph's look, each needed
     pub(super) fn get(
@@ -91,6 +95,7 @@ impl ParagraphCache {
             .filter(|s| !s.is_empty());
         let revision = session.revision();
         let frame = self.frame;
+        self.laid_out.push(range.clone());
         let still_valid = |entry: &mut Paragraph| {
             if entry.selection != clipped {
                 return false;
@@ -135,9 +140,14 @@ impl ParagraphCache {
 }
 
 impl ParagraphCache {
-    /// Paragraph `index` as last built or refreshed by [`ParagraphCache::get`], unchecked.
+    /// Block `index` as last built or refreshed by [`ParagraphCache::get`], unchecked.
     pub(super) fn peek(&self, index: usize) -> Option<&Paragraph> {
         self.entries.get(&index)
+    }
+
+    /// The byte ranges laid out (or refreshed) since the last call, and forgets them.
+    pub(super) fn take_laid_out(&mut self) -> Vec<Range<usize>> {
+        std::mem::take(&mut self.laid_out)
     }
 }
 

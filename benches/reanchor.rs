@@ -1,0 +1,142 @@
+//! Re-anchoring benchmark: annotations that cannot be placed on a completely rewritten
+//! article (the same words, shuffled: a realistic vocabulary, so the q-gram index has hits),
+//! which is the expensive case. Times the q-gram-filtered search (`store::reanchor`) per
+//! annotation at 1k vs 20k annotations and at 50 KB vs 200 KB vs 500 KB of text, and the
+//! full search without the filter (`reanchor_unfiltered`, the previous algorithm) on a
+//! sample, for the ratio. `cargo bench --bench reanchor`.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use factmark::model::{Annotation, AnnotationId, Article, Session, Span, Tag};
+use factmark::store::{self, reanchor};
+use factmark::testing::Rng;
+
+/// Byte ranges of the space-separated words of `text`.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// `n` annotations of 3 to 12 words on a generated article of about `bytes`, and the same
+/// words shuffled as the new article (the generator of tests/headless/store_hostile.rs).
+fn rewritten(bytes: usize, n: usize) -> (Session, Arc<Article>) {
+    let article = factmark::testing::article(bytes);
+    let text = article.text().to_owned();
+    let spans = words(&text);
+    let mut rng = Rng::new(0xBE7C_4000 ^ bytes as u64);
+    let annotations = (0..n)
+        .map(|i| {
+            let count = 3 + rng.below(10);
+            let first = rng.below(spans.len() - count);
+            Annotation {
+                id: AnnotationId(i as u64 + 1),
+                tag: Tag::ALL[i % 3],
+                span: Span::new(spans[first].0, spans[first + count - 1].1),
+                note: String::new(),
+            }
+        })
+        .collect();
+    let session = match Session::with_annotations(Arc::new(article), annotations) {
+        Ok(session) => session,
+        Err(error) => panic!("generated annotations are valid: {error}"),
+    };
+    let mut shuffled: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    for i in (1..shuffled.len()).rev() {
+        shuffled.swap(i, rng.below(i + 1));
+    }
+    let mut new = String::with_capacity(text.len());
+    for (i, word) in shuffled.iter().enumerate() {
+        new.push_str(word);
+        new.push(if i % 90 == 89 { '\n' } else { ' ' });
+    }
+    (session, Arc::new(Article::new("Rewritten", None, new)))
+}
+
+/// Seconds per annotation of re-anchoring `old` onto `article`, and the orphan count.
+fn time(old: &Session, article: &Arc<Article>, filtered: bool) -> (f64, usize) {
+    let started = Instant::now();
+    let done = if filtered {
+        store::reanchor(old, Arc::clone(article))
+    } else {
+        reanchor::reanchor_unfiltered(old, Arc::clone(article))
+    };
+    let took = started.elapsed().as_secs_f64();
+    match done {
+        Ok(done) => (took / old.annotations().len() as f64, done.report.orphaned),
+        Err(error) => panic!("re-anchoring failed: {error}"),
+    }
+}
+
+fn main() {
+    println!(
+        "Re-anchoring onto a rewritten article ({})",
+        common::machine()
+    );
+    println!(
+        "{:>8} {:>12} {:>9} {:>14} {:>12}",
+        "text", "annotations", "orphaned", "µs/annotation", "total"
+    );
+    let mut rows = Vec::new();
+    for (bytes, n) in [
+        (50_000, 1_000),
+        (200_000, 1_000),
+        (200_000, 20_000),
+        (500_000, 1_000),
+        (500_000, 20_000),
+    ] {
+        let (old, article) = rewritten(bytes, n);
+        let (each, orphaned) = time(&old, &article, true);
+        println!(
+            "{:>6}KB {:>12} {:>9} {:>14.1} {:>11.2}s",
+            bytes / 1000,
+            n,
+            orphaned,
+            each * 1e6,
+            each * n as f64
+        );
+        rows.push(((bytes, n), each));
+    }
+    let at = |key: (usize, usize)| {
+        rows.iter()
+            .find(|(k, _)| *k == key)
+            .map_or(f64::NAN, |(_, each)| *each)
+    };
+    println!(
+        "per-annotation cost, 20k vs 1k annotations (200 KB): {:.2}×",
+        at((200_000, 20_000)) / at((200_000, 1_000))
+    );
+    println!(
+        "per-annotation cost, 500 KB vs 50 KB text (1k annotations): {:.2}×",
+        at((500_000, 1_000)) / at((50_000, 1_000))
+    );
+    // The full search costs seconds per hundred annotations: time a sample.
+    let (old, article) = rewritten(200_000, 100);
+    let (full, orphaned) = time(&old, &article, false);
+    let (fast, _) = time(&old, &article, true);
+    println!(
+        "full search without the filter (200 KB, 100 annotations, {orphaned} orphaned): \
+         {:.1} ms/annotation; filtered {:.1} µs/annotation: {:.0}× faster; \
+         20k annotations would take {:.0} s unfiltered",
+        full * 1e3,
+        fast * 1e6,
+        full / fast,
+        full * 20_000.0
+    );
+}

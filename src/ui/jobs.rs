@@ -1,0 +1,118 @@
+//! Work that reads files or re-anchors, run on a named worker thread so that no frame waits
+//! for it: a [`Job`] holds the thread's result channel and its [`Progress`] (for a bar and a
+//! Cancel button). The window polls it once per frame.
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Duration;
+
+use crate::progress::Progress;
+
+/// How often a frame looks for the result while a job runs (the worker also asks for a
+/// repaint when it finishes, so this only keeps a progress bar moving).
+const POLL: Duration = Duration::from_millis(50);
+
+/// One piece of work on a worker thread, producing a `T`.
+pub struct Job<T> {
+    /// What the job does, for the progress window: `Opening page.html…`.
+    pub label: String,
+    /// Counts the worker reports, and the cancel flag it checks.
+    pub progress: Progress,
+    receiver: Receiver<T>,
+}
+
+/// What [`Job::poll`] found.
+pub enum Polled<T> {
+    /// Still running.
+    Running,
+    /// Finished with this result.
+    Done(T),
+    /// The worker ended without a result (it panicked): say so, keep everything else.
+    Lost,
+}
+
+impl<T: Send + 'static> Job<T> {
+    /// Starts `work` on a thread named `thread_name`. The worker gets the job's progress; it
+    /// should check [`Progress::is_cancelled`] where it can stop early.
+    pub fn spawn(
+        ctx: &egui::Context,
+        thread_name: &str,
+        label: impl Into<String>,
+        work: impl FnOnce(&Progress) -> T + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let progress = Progress::new();
+        let (sender, receiver) = channel();
+        let (repaint, worker_progress) = (ctx.clone(), progress.clone());
+        std::thread::Builder::new()
+            .name(thread_name.to_owned())
+            .spawn(move || {
+                let result = work(&worker_progress);
+                // The receiver is gone only if the window stopped waiting (cancelled, closed).
+                let _ = sender.send(result);
+                repaint.request_repaint();
+            })?;
+        Ok(Self {
+            label: label.into(),
+            progress,
+            receiver,
+        })
+    }
+
+    /// Takes the result if the worker has finished; otherwise asks for another frame soon.
+    pub fn poll(&self, ctx: &egui::Context) -> Polled<T> {
+        match self.receiver.try_recv() {
+            Ok(result) => Polled::Done(result),
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(POLL);
+                Polled::Running
+            }
+            Err(TryRecvError::Disconnected) => Polled::Lost,
+        }
+    }
+
+    /// Asks the worker to stop; its result, if it still sends one, is ignored by the caller.
+    pub fn cancel(&self) {
+        self.progress.cancel();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> Polled<T> {
+        for _ in 0..2000 {
+            match job.poll(ctx) {
+                Polled::Running => std::thread::sleep(Duration::from_millis(2)),
+                done => return done,
+            }
+        }
+        Polled::Running
+    }
+
+    #[test]
+    fn results_progress_and_cancel_cross_threads() {
+        let ctx = egui::Context::default();
+        let job = Job::spawn(&ctx, "test-job", "Adding", |progress| {
+            progress.set_total(2);
+            progress.advance(2);
+            40 + 2
+        })
+        .unwrap();
+        assert!(matches!(wait(&ctx, &job), Polled::Done(42)));
+        assert_eq!(job.progress.counts(), (2, 2));
+
+        let (go, wait_for_go) = channel::<()>();
+        let job = Job::spawn(&ctx, "test-job", "Waiting", move |progress| {
+            let _ = wait_for_go.recv();
+            progress.is_cancelled()
+        })
+        .unwrap();
+        assert!(matches!(job.poll(&ctx), Polled::Running));
+        job.cancel();
+        go.send(()).unwrap();
+        assert!(matches!(wait(&ctx, &job), Polled::Done(true)));
+
+        let job: Job<()> = Job::spawn(&ctx, "test-job", "Failing", |_| panic!("boom")).unwrap();
+        assert!(matches!(wait(&ctx, &job), Polled::Lost));
+    }
+}

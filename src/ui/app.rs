@@ -37,6 +37,8 @@ enum Proceed {
     /// Start a session on an article made from this pasted text.
     NewFromText(String),
     NewSession,
+    /// Restore the offered recovery copy in this file (replacing the open document).
+    Restore(PathBuf),
 }
 
 /// "A file is already there: replace it?" with what it holds.
@@ -165,7 +167,7 @@ impl FactmarkApp {
             reanchored: None,
         };
         match path {
-            Some(path) => app.start_open(&cc.egui_ctx, path, session_out),
+            Some(path) => app.start_open(&cc.egui_ctx, path, session_out, true),
             None => app.check_source(&cc.egui_ctx),
         }
         app
@@ -524,6 +526,17 @@ impl FactmarkApp {
                     .status
                     .error(format!("Could not use the pasted text: {error}")),
             },
+            Proceed::Restore(file) => {
+                let entry = self
+                    .autosave
+                    .offers
+                    .iter()
+                    .find(|e| e.recovery_file == file)
+                    .cloned();
+                if let Some(entry) = entry {
+                    self.start_restore(ctx, entry);
+                }
+            }
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
                 self.replace_document(Document::new(

@@ -13,6 +13,12 @@ use factmark::ui::{FactmarkApp, Launch};
 static RECOVERY_DIR: std::sync::LazyLock<tempfile::TempDir> =
     std::sync::LazyLock::new(|| tempfile::tempdir().expect("temporary folder"));
 
+/// This test binary's recovery folder: fresh for each run, so copies left by an earlier run
+/// (whose writer is gone, so they are offered) never open a question in this one.
+pub fn recovery_dir() -> PathBuf {
+    RECOVERY_DIR.path().to_owned()
+}
+
 /// The real app in a 1280×800 window, stepping at 60 frames a second (short enough that a
 /// press and release count as a click), after its first frames have run.
 pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {

@@ -73,7 +73,7 @@ fn session_flag_on_an_existing_session_of_the_same_article_opens_it() {
 fn session_flag_on_another_articles_session_asks_before_replacing_it() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.txt");
-    std::fs::write(&other, "A different article about 3 ministers.\n").unwrap();
+    std::fs::write(&other, "A different article about seventeen ministers.\n").unwrap();
     let out = dir.path().join("x.ron");
     factmark::store::save(&default_session_with(PHRASE), &out).unwrap();
     let theirs = std::fs::read(&out).unwrap();
@@ -84,7 +84,7 @@ fn session_flag_on_another_articles_session_asks_before_replacing_it() {
         ..Launch::default()
     });
     assert!(harness.state().session().annotations().is_empty());
-    select_phrase(&mut harness, "3 ministers");
+    select_phrase(&mut harness, "seventeen ministers");
     harness.key_press(Key::Num2);
     harness.run_ok();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -95,7 +95,8 @@ fn session_flag_on_another_articles_session_asks_before_replacing_it() {
     );
     assert!(
         harness
-            .query_by_label_contains("with 1 annotation")
+            .query_all_by_label_contains("with 1 annotation")
+            .next()
             .is_some(),
         "says what the file holds"
     );
@@ -122,7 +123,10 @@ fn session_flag_on_another_articles_session_asks_before_replacing_it() {
         "the replaced session is kept as the backup"
     );
     let saved = factmark::store::load(&out).unwrap();
-    assert_eq!(saved.text_of(&saved.annotations()[0]), "3 ministers");
+    assert_eq!(
+        saved.text_of(&saved.annotations()[0]),
+        "seventeen ministers"
+    );
 }
 
 #[test]
@@ -259,7 +263,7 @@ fn the_window_draws_while_a_file_opens_and_opening_can_be_cancelled() {
                 cc,
                 Launch {
                     path: Some(page),
-                    recovery_dir: Some(std::env::temp_dir().join("factmark-no-loss-recovery")),
+                    recovery_dir: Some(crate::common::recovery_dir()),
                     ..Launch::default()
                 },
             )

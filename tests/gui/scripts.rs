@@ -26,7 +26,7 @@ fn mixed_scripts_render_without_missing_glyphs() {
                 Launch {
                     path: Some("tests/data/import/mixed-scripts.txt".into()),
                     session_out: None,
-                    recovery_dir: Some(std::env::temp_dir().join("factmark-scripts-recovery")),
+                    recovery_dir: Some(crate::common::recovery_dir()),
                 },
             )
         });

@@ -17,7 +17,7 @@ fn example_window(theme: egui::Theme) -> Harness<'static, FactmarkApp> {
                     // Relative (tests run in the package root) so the status bar reads the same on any checkout.
                     path: Some("sessions/example.ron".into()),
                     session_out: None,
-                    recovery_dir: Some(std::env::temp_dir().join("factmark-snapshot-recovery")),
+                    recovery_dir: Some(crate::common::recovery_dir()),
                 },
             )
         });

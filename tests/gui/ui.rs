@@ -394,6 +394,8 @@ fn drop_file(harness: &mut Harness<'_, FactmarkApp>, path: PathBuf) {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path)));
     harness.run_ok();
+    // Opening reads the file on a worker: wait for it as a user would.
+    crate::common::settle(harness);
 }
 
 #[test]
@@ -432,6 +434,7 @@ fn dropping_a_session_opens_it_after_asking_about_unsaved_work() {
     );
     harness.get_by_label("Discard changes").click();
     harness.run_ok();
+    crate::common::settle(&mut harness);
     assert!(harness.state().session().annotations().is_empty());
     assert_eq!(harness.state().session_path(), None);
 }

@@ -29,7 +29,7 @@ fn long_harness(dir: &Path) -> Harness<'static, FactmarkApp> {
                 Launch {
                     path: Some(path),
                     session_out: None,
-                    recovery_dir: Some(std::env::temp_dir().join("factmark-ui-long-recovery")),
+                    recovery_dir: Some(crate::common::recovery_dir()),
                 },
             )
         });

@@ -3,7 +3,7 @@
 //! from text" box. Each shows while its state is set and turns the answer into the same calls
 //! the menus use.
 
-use super::{Document, FactmarkApp, Proceed, Saved, ViewState};
+use super::{FactmarkApp, Proceed, Saved, ViewState};
 use crate::model::changes::compare;
 
 impl FactmarkApp {
@@ -100,7 +100,7 @@ impl FactmarkApp {
             later = ui
                 .button("Decide later")
                 .on_hover_text(
-                    "Keep the copies: File → Recover unsaved work lists them, and they are \
+                    "Keep the copies: File › Recover unsaved work lists them, and they are \
                      offered again at the next start",
                 )
                 .clicked();
@@ -118,41 +118,20 @@ impl FactmarkApp {
                 }
             }
         } else if let Some(index) = restore {
-            self.restore(index);
+            self.restore(ctx, index);
         }
     }
 
-    fn restore(&mut self, index: usize) {
-        let entry = self.autosave.offers[index].clone();
-        let Some(store) = self.autosave.store().cloned() else {
-            return;
-        };
-        match store.load(&entry) {
-            Ok(session) => {
-                let path = entry.session_path.clone();
-                self.replace_document(Document::new(
-                    session,
-                    crate::model::History::new_unsaved(),
-                    path,
-                ));
-                // Keep it safe under this window's own key before dropping the old copy.
-                self.autosave.write(&self.doc, &mut self.status);
-                if let Err(error) = store.discard(&entry) {
-                    self.status
-                        .error(format!("Could not remove the old recovery copy: {error}"));
-                }
-                self.autosave.offers.remove(index);
-                self.autosave.available = self.autosave.available.saturating_sub(1);
-                self.status
-                    .info("Restored unsaved work. Save it to keep it (Ctrl+S).");
-            }
-            Err(error) => self.status.error(format!("Could not restore: {error}")),
-        }
+    /// Restores the offered copy at `index`, after asking about unsaved work in this window
+    /// (restoring replaces the open document).
+    fn restore(&mut self, ctx: &egui::Context, index: usize) {
+        let file = self.autosave.offers[index].recovery_file.clone();
+        self.guard(ctx, Proceed::Restore(file));
     }
 
     /// The bound file changed on disk since it was loaded or saved: overwrite, save as, or
     /// reload. The question says what each choice costs; reloading keeps the unsaved version
-    /// as a recovery copy (File → Recover unsaved work), so no choice loses work silently.
+    /// as a recovery copy (File › Recover unsaved work), so no choice loses work silently.
     pub(super) fn disk_conflict_dialog(&mut self, ctx: &egui::Context) {
         if !self.disk_conflict {
             return;
@@ -195,7 +174,7 @@ impl FactmarkApp {
                 egui::RichText::new(format!(
                     "Overwrite replaces the file with this window's version (the file's current \
                  content is kept as {name}.bak). Reload opens the file as it is on disk; this \
-                 window's unsaved version is kept as a recovery copy (File → Recover unsaved \
+                 window's unsaved version is kept as a recovery copy (File › Recover unsaved \
                  work), not thrown away."
                 ))
                 .weak(),

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::{Document, FactmarkApp, ViewState};
 use crate::import::{self, ImportReport};
 use crate::model::{History, Session};
-use crate::store::{self, Fingerprint, Loaded, Reanchored};
+use crate::store::{self, Fingerprint, Loaded, Reanchored, RecoveryEntry};
 use crate::ui::jobs::{Job, Polled};
 
 /// What a finished open brings back.
@@ -30,10 +30,17 @@ enum OpenedContent {
 /// A foreground job: the window shows its progress and a Cancel button, and takes no other
 /// input until it ends.
 pub(super) enum Task {
-    /// Opening a file; `session_out` is the launch's `--session` target.
+    /// Opening a file; `session_out` is the launch's `--session` target, `at_launch` true for
+    /// the file named on the command line (the window title says what opened; no message).
     Open {
         job: Job<OpenedFile>,
         session_out: Option<PathBuf>,
+        at_launch: bool,
+    },
+    /// Reading a recovery copy to restore it.
+    Restore {
+        job: Job<Result<Session, String>>,
+        entry: Box<RecoveryEntry>,
     },
     /// Importing an updated article and re-anchoring onto it (`None`: cancelled).
     Attach {
@@ -47,6 +54,7 @@ impl Task {
     pub(super) fn job_info(&self) -> (&str, &crate::progress::Progress) {
         match self {
             Self::Open { job, .. } => (&job.label, &job.progress),
+            Self::Restore { job, .. } => (&job.label, &job.progress),
             Self::Attach { job, .. } => (&job.label, &job.progress),
         }
     }
@@ -54,6 +62,7 @@ impl Task {
     fn cancel(&self) {
         match self {
             Self::Open { job, .. } => job.cancel(),
+            Self::Restore { job, .. } => job.cancel(),
             Self::Attach { job, .. } => job.cancel(),
         }
     }
@@ -75,7 +84,7 @@ fn read(path: &Path) -> Result<OpenedContent, String> {
 impl FactmarkApp {
     /// Opens an article or session on a worker; the current work stays until it has loaded.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
-        self.start_open(ctx, path.to_path_buf(), None);
+        self.start_open(ctx, path.to_path_buf(), None, false);
     }
 
     pub(super) fn start_open(
@@ -83,6 +92,7 @@ impl FactmarkApp {
         ctx: &egui::Context,
         path: PathBuf,
         session_out: Option<PathBuf>,
+        at_launch: bool,
     ) {
         let name = file_name(&path);
         let (job_path, out) = (path.clone(), session_out.clone());
@@ -100,7 +110,13 @@ impl FactmarkApp {
             }
         });
         match job {
-            Ok(job) => self.task = Some(Task::Open { job, session_out }),
+            Ok(job) => {
+                self.task = Some(Task::Open {
+                    job,
+                    session_out,
+                    at_launch,
+                });
+            }
             Err(error) => self
                 .status
                 .error(format!("Could not open {}: {error}", path.display())),
@@ -170,11 +186,28 @@ impl FactmarkApp {
             Task::Open { job, .. } => match job.poll(ctx) {
                 Polled::Running => {}
                 Polled::Done(opened) => {
-                    if let Some(Task::Open { session_out, .. }) = self.task.take() {
-                        self.finish_open(opened, session_out);
+                    if let Some(Task::Open {
+                        session_out,
+                        at_launch,
+                        ..
+                    }) = self.task.take()
+                    {
+                        self.finish_open(opened, session_out, at_launch);
                     }
                 }
                 Polled::Lost => self.task_lost("Opening the file failed unexpectedly"),
+            },
+            Task::Restore { job, .. } => match job.poll(ctx) {
+                Polled::Running => {}
+                Polled::Done(result) => {
+                    if let Some(Task::Restore { entry, .. }) = self.task.take() {
+                        match result {
+                            Ok(session) => self.finish_restore(session, &entry),
+                            Err(error) => self.status.error(format!("Could not restore: {error}")),
+                        }
+                    }
+                }
+                Polled::Lost => self.task_lost("Restoring failed unexpectedly"),
             },
             Task::Attach { job, .. } => match job.poll(ctx) {
                 Polled::Running => {}
@@ -192,6 +225,50 @@ impl FactmarkApp {
         }
     }
 
+    /// Reads the recovery copy of `entry` on a worker, to restore it.
+    pub(super) fn start_restore(&mut self, ctx: &egui::Context, entry: RecoveryEntry) {
+        let Some(store) = self.autosave.store().cloned() else {
+            return;
+        };
+        let job_entry = entry.clone();
+        let job = Job::spawn(ctx, "restore", "Restoring unsaved work…", move |_| {
+            store.load(&job_entry).map_err(|e| e.to_string())
+        });
+        match job {
+            Ok(job) => {
+                self.task = Some(Task::Restore {
+                    job,
+                    entry: Box::new(entry),
+                });
+            }
+            Err(error) => self.status.error(format!("Could not restore: {error}")),
+        }
+    }
+
+    fn finish_restore(&mut self, session: Session, entry: &RecoveryEntry) {
+        // Bound to its session file, but not read from it: saving there asks first if the
+        // file holds something else by then.
+        self.replace_document(Document::new(
+            session,
+            History::new_unsaved(),
+            entry.session_path.clone(),
+        ));
+        // Keep it safe under this window's own key before dropping the old copy.
+        self.autosave.write(&self.doc, &mut self.status);
+        if let Some(store) = self.autosave.store()
+            && let Err(error) = store.discard(entry)
+        {
+            self.status
+                .error(format!("Could not remove the old recovery copy: {error}"));
+        }
+        self.autosave
+            .offers
+            .retain(|e| e.recovery_file != entry.recovery_file);
+        self.autosave.available = self.autosave.available.saturating_sub(1);
+        self.status
+            .info("Restored unsaved work. Save it to keep it (Ctrl+S).");
+    }
+
     fn task_lost(&mut self, what: &str) {
         self.task = None;
         self.status.error(format!(
@@ -199,7 +276,9 @@ impl FactmarkApp {
         ));
     }
 
-    fn finish_open(&mut self, opened: OpenedFile, session_out: Option<PathBuf>) {
+    /// Puts what was opened in the window. At launch the file needs no "Opened …" message:
+    /// the title and status bars say what is open.
+    fn finish_open(&mut self, opened: OpenedFile, session_out: Option<PathBuf>, at_launch: bool) {
         let OpenedFile {
             path,
             result,
@@ -217,7 +296,9 @@ impl FactmarkApp {
                 };
                 self.replace_document(doc);
                 self.prefs.remember_recent(&path);
-                if loaded.version < store::VERSION {
+                if at_launch && loaded.version == store::VERSION {
+                    // Nothing to say.
+                } else if loaded.version < store::VERSION {
                     self.status.info(format!(
                         "Opened session {} (format version {}: it is rewritten in version {} \
                          only when you save; the old file is kept as a .bak)",
@@ -236,8 +317,10 @@ impl FactmarkApp {
                     .as_ref()
                     .map(|r| format!(" ({})", r.summary()))
                     .unwrap_or_default();
-                self.status
-                    .info(format!("Opened article {}{how}", path.display()));
+                if !at_launch {
+                    self.status
+                        .info(format!("Opened article {}{how}", path.display()));
+                }
                 for warning in report.iter().flat_map(|r| &r.warnings) {
                     self.status
                         .error(format!("Note on {}: {warning}", path.display()));
@@ -409,7 +492,7 @@ impl FactmarkApp {
         ));
         self.status.info(if kept {
             format!(
-                "Reloaded {} from disk. Your unsaved version is kept: File → Recover unsaved work.",
+                "Reloaded {} from disk. Your unsaved version is kept: File › Recover unsaved work.",
                 path.display()
             )
         } else {

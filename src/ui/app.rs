@@ -167,7 +167,7 @@ impl FactmarkApp {
             reanchored: None,
         };
         match path {
-            Some(path) => app.start_open(&cc.egui_ctx, path, session_out, true),
+            Some(path) => app.start_open(&cc.egui_ctx, &path, session_out, true),
             None => app.check_source(&cc.egui_ctx),
         }
         app

@@ -134,7 +134,7 @@ fn unclosed_page(count: usize) -> String {
 }
 
 /// Imports `source` as a file called `name`, on a guarded thread.
-fn import_named(name: &str, source: String) -> (factmark::model::Article, Vec<String>) {
+fn import_named(name: &str, source: &str) -> (factmark::model::Article, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, name, source.as_bytes());
     within(Duration::from_secs(120), move || {
@@ -146,7 +146,7 @@ fn import_named(name: &str, source: String) -> (factmark::model::Article, Vec<St
 
 #[test]
 fn a_page_nested_100000_deep_imports_with_its_text_and_a_warning() {
-    let (article, warnings) = import_named("deep.html", nested_page(100_000));
+    let (article, warnings) = import_named("deep.html", &nested_page(100_000));
     let text = article.text();
     for expected in [
         "Shallow paragraph: 12 per cent.",
@@ -171,7 +171,7 @@ fn a_page_nested_100000_deep_imports_with_its_text_and_a_warning() {
 
 #[test]
 fn twenty_thousand_unclosed_divs_keep_every_line() {
-    let (article, warnings) = import_named("unclosed.html", unclosed_page(20_000));
+    let (article, warnings) = import_named("unclosed.html", &unclosed_page(20_000));
     let lines: Vec<&str> = article.text().lines().collect();
     assert_eq!(lines.len(), 20_000, "one line per div");
     assert_eq!(lines[0], "Line 0 of the page.");
@@ -184,7 +184,7 @@ fn twenty_thousand_unclosed_divs_keep_every_line() {
 
 #[test]
 fn ordinary_depth_keeps_article_detection() {
-    let (article, warnings) = import_named("shallow.html", nested_page(40));
+    let (article, warnings) = import_named("shallow.html", &nested_page(40));
     assert!(article.text().contains("Deepest paragraph: 3,400 people."));
     assert!(
         !warnings.iter().any(|w| w.contains("levels deep")),
@@ -206,7 +206,7 @@ fn measure_deep_html_import() {
     for (label, page) in pages {
         let bytes = page.len();
         let started = std::time::Instant::now();
-        let (article, _) = import_named("measure.html", page);
+        let (article, _) = import_named("measure.html", &page);
         let elapsed = started.elapsed();
         assert!(!article.text().is_empty());
         println!("| {label} | {bytes} | {:.2} s |", elapsed.as_secs_f64());
@@ -362,7 +362,7 @@ fn deeply_nested_markdown_imports() {
     let quotes = format!("{} Deep quote: 7 per cent.\n", ">".repeat(100_000));
     let lists = format!("{}item: 9 people\n", "- ".repeat(50_000));
     for (name, source) in [("quotes.md", quotes), ("lists.md", lists)] {
-        let (article, _) = import_named(name, source);
+        let (article, _) = import_named(name, &source);
         assert!(!article.text().is_empty(), "{name}");
     }
 }

@@ -84,18 +84,18 @@ fn read(path: &Path) -> Result<OpenedContent, String> {
 impl FactmarkApp {
     /// Opens an article or session on a worker; the current work stays until it has loaded.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
-        self.start_open(ctx, path.to_path_buf(), None, false);
+        self.start_open(ctx, path, None, false);
     }
 
     pub(super) fn start_open(
         &mut self,
         ctx: &egui::Context,
-        path: PathBuf,
+        path: &Path,
         session_out: Option<PathBuf>,
         at_launch: bool,
     ) {
-        let name = file_name(&path);
-        let (job_path, out) = (path.clone(), session_out.clone());
+        let name = file_name(path);
+        let (job_path, out) = (path.to_path_buf(), session_out.clone());
         let job = Job::spawn(ctx, "open", format!("Opening {name}…"), move |_| {
             let result = read(&job_path);
             // A `--session` target that already exists is read too, to decide whether to open it.
@@ -325,7 +325,7 @@ impl FactmarkApp {
                     self.status
                         .error(format!("Note on {}: {warning}", path.display()));
                 }
-                let doc = self.document_for_article(article, session_out, existing_out);
+                let doc = self.document_for_article(&article, session_out, existing_out);
                 self.replace_document(doc);
             }
             Err(message) => self.status.error(format!("Could not open: {message}")),
@@ -338,7 +338,7 @@ impl FactmarkApp {
     /// version cannot read, is never replaced without asking.
     fn document_for_article(
         &mut self,
-        article: crate::model::Article,
+        article: &crate::model::Article,
         session_out: Option<PathBuf>,
         existing_out: Option<(PathBuf, Result<Loaded, String>)>,
     ) -> Document {

@@ -33,7 +33,10 @@ struct Cli {
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
-    /// Save a new session to OUT.ron on the first save, without asking for a file name.
+    /// Save the session to OUT.ron on the first save, without asking for a file name. If
+    /// OUT.ron already holds a session of the same article, that session opens (running the
+    /// same command again goes on with the work); if it holds another article's session, the
+    /// first save asks before replacing it; a file this version cannot read is never replaced.
     #[arg(long = "session", value_name = "OUT.ron")]
     session_out: Option<PathBuf>,
 }
@@ -58,10 +61,12 @@ enum Command {
     /// (moved), attaches to a similar text (fuzzy), or becomes an orphan: kept in the session
     /// with its tag and note, to re-attach by hand. Nothing is dropped. Prints the counts
     /// ("kept: 8", "moved: 2", "fuzzy: 1", "orphaned: 1") and one line per fuzzy or orphaned
-    /// annotation, and exits 0. OUT.ron is written (atomically; an existing OUT.ron is kept
-    /// as OUT.ron.bak) before anything is printed, so it exists even if standard output is
-    /// closed or full (then the exit status is 1 for a full output, 0 for a closed pipe).
-    /// Errors (unreadable session or article) print `error: <reason>`, exit 1.
+    /// annotation, and exits 0. OUT.ron is written (atomically) before anything is printed,
+    /// so it exists even if standard output is closed or full (then the exit status is 1 for
+    /// a full output, 0 for a closed pipe). An existing OUT.ron is replaced only when it is
+    /// SESSION.ron itself or with --replace (the old one is kept as OUT.ron.bak), and never
+    /// when this version cannot read it. Errors (unreadable session or article, an existing
+    /// OUT.ron) print `error: <reason>`, exit 1.
     Reanchor {
         /// The session file (.ron) whose annotations move.
         #[arg(value_name = "SESSION.ron")]
@@ -73,6 +78,9 @@ enum Command {
         /// Where to write the re-anchored session.
         #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
         output: PathBuf,
+        /// Replace OUT.ron if it already holds another session (kept as OUT.ron.bak).
+        #[arg(long)]
+        replace: bool,
     },
     /// Print the text an article file imports to, as the window would show it.
     ///
@@ -106,7 +114,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             session,
             article,
             output,
-        }) => reanchor(&session, &article, &output),
+            replace,
+        }) => reanchor(&session, &article, &output, replace),
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,
@@ -173,13 +182,40 @@ fn note(line: std::fmt::Arguments<'_>) {
 
 /// `factmark reanchor`: load both, re-anchor, save OUT.ron, then print the report. Saving
 /// comes first so the file is written even when printing fails.
-fn reanchor(session_path: &Path, article_path: &Path, output: &Path) -> anyhow::Result<()> {
+fn reanchor(
+    session_path: &Path,
+    article_path: &Path,
+    output: &Path,
+    replace: bool,
+) -> anyhow::Result<()> {
+    use factmark::store::Replace;
     use factmark::store::reanchor::Outcome;
-    let old = factmark::store::load(session_path)?;
+    let loaded = factmark::store::load_full(session_path)?;
+    let old = &loaded.session;
     let article = factmark::store::reanchor::updated_article(article_path, old.article())?;
-    let done = factmark::store::reanchor(&old, std::sync::Arc::new(article))?;
+    let done = factmark::store::reanchor(old, std::sync::Arc::new(article))?;
     let (new, report) = (&done.session, &done.report);
-    factmark::store::save(new, output)?;
+    // The one check every session write goes through: writing back over the session just
+    // read is what was asked; any other existing file needs --replace.
+    let same_file = std::fs::canonicalize(output)
+        .ok()
+        .is_some_and(|out| std::fs::canonicalize(session_path).ok() == Some(out));
+    let policy = if same_file {
+        Replace::Unchanged(&loaded.fingerprint)
+    } else if replace {
+        Replace::Confirmed
+    } else {
+        Replace::New
+    };
+    match factmark::store::save_guarded(new, output, policy) {
+        Err(factmark::store::SaveError::Exists { holds, .. }) => anyhow::bail!(
+            "did not write {}: it already exists and holds {holds}; pass --replace to replace \
+             it (it is kept as {}), or choose another -o",
+            output.display(),
+            factmark::store::backup_path(output).display()
+        ),
+        other => other?,
+    };
     let mut out = Out::default();
     out.line(format_args!(
         "{} → {}:",

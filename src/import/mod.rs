@@ -107,8 +107,8 @@ pub fn is_session_path(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
 }
 
-/// Opens a session (`.ron`, via [`store::load`]) or, for any other extension, an article
-/// (via [`import_file`]).
+/// Opens a session (`.ron`, or any file that starts with a session header; via
+/// [`store::load`]) or otherwise an article (via [`import_file`]).
 ///
 /// # Errors
 ///
@@ -124,7 +124,8 @@ pub fn open_any(path: &Path) -> Result<Opened, OpenError> {
 ///
 /// As [`open_any`].
 pub fn open_any_reported(path: &Path) -> Result<(Opened, Option<ImportReport>), OpenError> {
-    if is_session_path(path) {
+    // By content too: a session saved under another name is never imported as plain text.
+    if store::is_session_file(path) {
         Ok((Opened::Session(store::load(path)?), None))
     } else {
         let (article, report) = import_file(path)?;

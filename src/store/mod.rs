@@ -18,7 +18,10 @@ pub(crate) mod textfile;
 
 pub use error::{LoadError, Origin, SaveError};
 pub use fingerprint::{Fingerprint, changed_on_disk};
-pub use load::{Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, load, load_full};
+pub use load::{
+    Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, is_session_file, load, load_full,
+    looks_like_session,
+};
 pub use reanchor::{ReanchorReport, Reanchored, reanchor, reanchor_with};
 pub use recovery::{RecoveryEntry, RecoveryKey, RecoveryStore};
 pub use save::{Replace, backup_path, describe, save, save_checked, save_guarded};

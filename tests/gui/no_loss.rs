@@ -235,6 +235,7 @@ fn a_crashed_windows_copy_older_than_the_session_is_still_offered() {
     settle(&mut harness);
     harness.get_by_label("Restore").click();
     harness.run_ok();
+    settle(&mut harness);
     let session = harness.state().session();
     assert_eq!(session.text_of(&session.annotations()[0]), PHRASE);
     // Restored work was never read from shared.ron: saving there asks first.

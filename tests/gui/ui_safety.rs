@@ -125,6 +125,7 @@ fn work_left_by_a_crash_is_offered_and_restored() {
     assert!(harness.query_by_label("Recover unsaved work?").is_some());
     harness.get_by_label("Restore").click();
     harness.run_ok();
+    common::settle(&mut harness);
     let session = harness.state().session();
     assert_eq!(session.annotations().len(), 1);
     assert_eq!(
@@ -258,6 +259,7 @@ fn reload_from_disk_takes_the_other_version() {
     assert!(harness.query_by_label("Recover unsaved work?").is_some());
     harness.get_by_label("Restore").click();
     harness.run_ok();
+    common::settle(&mut harness);
     let restored = harness.state().session();
     assert!(
         restored

@@ -131,7 +131,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "negative_offset.ron",
-        "line 12, column 41: the session is malformed: number out of range: ids and offsets are whole numbers from 0",
+        "line 12, column 41: the session is malformed: number out of range: ids, offsets and the version are whole decimal numbers with no minus sign, and ids are at most 9007199254740991 (2^53 − 1)",
     ),
     (
         "not_utf8.ron",

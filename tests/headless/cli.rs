@@ -385,12 +385,14 @@ fn reanchor_onto_a_session_uses_its_article() {
     for name in ["updated.ron", "updated-session.txt"] {
         let path = dir.path().join(name);
         std::fs::write(&path, &ron).unwrap();
+        // The second round writes over the first's output: --replace says that is meant.
         let output = factmark(&[
             "reanchor",
             "sessions/example.ron",
             path.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--replace",
         ]);
         assert!(output.status.success(), "{}", stderr(&output));
         let report = stdout(&output);
@@ -406,4 +408,68 @@ fn reanchor_onto_a_session_uses_its_article() {
         );
         assert_eq!(session.article().title(), "Updated story");
     }
+}
+
+#[test]
+fn reanchor_never_replaces_another_session_without_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = updated_article(dir.path());
+    let out = dir.path().join("colleague.ron");
+    std::fs::copy("sessions/example.ron", &out).unwrap();
+    let theirs = std::fs::read(&out).unwrap();
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "reanchor".to_owned(),
+            "sessions/example.ron".to_owned(),
+            article.display().to_string(),
+            "-o".to_owned(),
+            out.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    let run = |args: &[String]| factmark(&args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let refused = run(&args(&[]));
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(
+        err.contains("already exists and holds a session on"),
+        "{err}"
+    );
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), theirs, "untouched");
+
+    let replaced = run(&args(&["--replace"]));
+    assert_eq!(replaced.status.code(), Some(0), "{}", stderr(&replaced));
+    assert_eq!(
+        std::fs::read(factmark::store::backup_path(&out)).unwrap(),
+        theirs
+    );
+
+    // A file this version cannot read is refused even with --replace.
+    std::fs::write(&out, "not a session at all").unwrap();
+    let refused = run(&args(&["--replace"]));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("cannot be read by this version"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "not a session at all"
+    );
+
+    // In place (OUT.ron is SESSION.ron): writing back over the file just read is what was asked.
+    let own = dir.path().join("own.ron");
+    std::fs::copy("sessions/example.ron", &own).unwrap();
+    let in_place = factmark(&[
+        "reanchor",
+        own.to_str().unwrap(),
+        article.to_str().unwrap(),
+        "-o",
+        own.to_str().unwrap(),
+    ]);
+    assert_eq!(in_place.status.code(), Some(0), "{}", stderr(&in_place));
 }

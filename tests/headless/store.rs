@@ -518,13 +518,19 @@ fn save_onto_a_folder_fails_and_leaves_it() {
 fn failed_save_leaves_the_existing_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
-    std::fs::write(&path, "previous contents").unwrap();
+    // The previous contents are a session (a file Factmark cannot read is never replaced at all).
+    let previous = store::to_ron(&Session::new(Arc::new(Article::new(
+        "old",
+        None,
+        "Old text.",
+    ))));
+    std::fs::write(&path, &previous).unwrap();
     // A folder where the backup must go makes the backup step fail after the temp file is
     // written: the save must stop and leave the old file as it was.
     std::fs::create_dir(store::backup_path(&path)).unwrap();
     let error = store::save(&small_session(), &path).unwrap_err();
     assert_mentions(&error.to_string(), &["s.ron", "previous version"]);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous contents");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), previous);
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -68,9 +68,10 @@ impl Task {
     }
 }
 
-/// Reads a session (`.ron`) with its fingerprint, or imports an article.
+/// Reads a session (`.ron`, or any file that starts like one) with its fingerprint, or
+/// imports an article.
 fn read(path: &Path) -> Result<OpenedContent, String> {
-    if import::is_session_path(path) {
+    if store::is_session_file(path) {
         store::load_full(path)
             .map(OpenedContent::Session)
             .map_err(|e| e.to_string())
@@ -126,19 +127,21 @@ impl FactmarkApp {
     /// Imports the article at `path` and re-anchors the annotations onto it, on a worker.
     pub(super) fn start_attach(&mut self, ctx: &egui::Context, path: &Path) {
         let session = self.doc.session.clone();
+        let current = Arc::clone(self.doc.session.article());
         let job_path = path.to_path_buf();
         let job = Job::spawn(
             ctx,
             "reanchor",
             format!("Re-anchoring onto {}…", file_name(path)),
             move |progress| {
-                let article = import::open_article(&job_path)
+                // A session given as the updated article brings its own article, never its
+                // RON text.
+                let article = store::reanchor::updated_article(&job_path, &current)
                     .map_err(|error| format!("Could not open the article: {error}"))?;
                 if progress.is_cancelled() {
                     return Ok(None);
                 }
-                store::reanchor(&session, Arc::new(article))
-                    .map(Some)
+                store::reanchor_with(&session, Arc::new(article), progress)
                     .map_err(|error| format!("Could not re-anchor: {error}"))
             },
         );

@@ -10,63 +10,13 @@ mod common;
 use std::sync::Arc;
 use std::time::Instant;
 
-use factmark::model::{Annotation, AnnotationId, Article, Session, Span, Tag};
+use factmark::model::{Article, Session};
 use factmark::store::{self, reanchor};
-use factmark::testing::Rng;
-
-/// Byte ranges of the space-separated words of `text`.
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
 
 /// `n` annotations of 3 to 12 words on a generated article of about `bytes`, and the same
-/// words shuffled as the new article (the generator of tests/headless/store_hostile.rs).
+/// words shuffled as the new article (shared with tests/headless/store_hostile.rs).
 fn rewritten(bytes: usize, n: usize) -> (Session, Arc<Article>) {
-    let article = factmark::testing::article(bytes);
-    let text = article.text().to_owned();
-    let spans = words(&text);
-    let mut rng = Rng::new(0xBE7C_4000 ^ bytes as u64);
-    let annotations = (0..n)
-        .map(|i| {
-            let count = 3 + rng.below(10);
-            let first = rng.below(spans.len() - count);
-            Annotation {
-                id: AnnotationId(i as u64 + 1),
-                tag: Tag::ALL[i % 3],
-                span: Span::new(spans[first].0, spans[first + count - 1].1),
-                note: String::new(),
-            }
-        })
-        .collect();
-    let session = match Session::with_annotations(Arc::new(article), annotations) {
-        Ok(session) => session,
-        Err(error) => panic!("generated annotations are valid: {error}"),
-    };
-    let mut shuffled: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
-    for i in (1..shuffled.len()).rev() {
-        shuffled.swap(i, rng.below(i + 1));
-    }
-    let mut new = String::with_capacity(text.len());
-    for (i, word) in shuffled.iter().enumerate() {
-        new.push_str(word);
-        new.push(if i % 90 == 89 { '\n' } else { ' ' });
-    }
-    (session, Arc::new(Article::new("Rewritten", None, new)))
+    factmark::testing::rewritten_session(bytes, n, 0xBE7C_4000 ^ bytes as u64)
 }
 
 /// Seconds per annotation of re-anchoring `old` onto `article`, and the orphan count.

@@ -254,6 +254,67 @@ fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
         .collect()
 }
 
+/// Byte ranges of the whitespace-separated words of `text`.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// A session of `n` annotations of 3 to 12 consecutive words each on a generated article of
+/// about `bytes`, and a complete rewrite of that article: the same words, shuffled, so no
+/// quote is anywhere near (a realistic vocabulary, not an alphabet with no hits at all). For
+/// the re-anchoring test and benchmark of unplaceable annotations.
+///
+/// # Panics
+///
+/// Never for `n ≥ 1` and `bytes` of at least a few hundred (the generated spans are valid).
+pub fn rewritten_session(bytes: usize, n: usize, seed: u64) -> (Session, Arc<Article>) {
+    let article = self::article(bytes);
+    let text = article.text().to_owned();
+    let spans = word_spans(&text);
+    let mut rng = Rng::new(seed);
+    let annotations = (0..n)
+        .map(|i| {
+            let count = 3 + rng.below(10);
+            let first = rng.below(spans.len() - count);
+            Annotation {
+                id: AnnotationId(i as u64 + 1),
+                tag: Tag::ALL[i % 3],
+                span: Span::new(spans[first].0, spans[first + count - 1].1),
+                note: String::new(),
+            }
+        })
+        .collect();
+    let session = match Session::with_annotations(Arc::new(article), annotations) {
+        Ok(session) => session,
+        Err(error) => panic!("generated annotations are valid: {error}"),
+    };
+    let mut shuffled: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    for i in (1..shuffled.len()).rev() {
+        shuffled.swap(i, rng.below(i + 1));
+    }
+    let mut new = String::with_capacity(text.len());
+    for (i, word) in shuffled.iter().enumerate() {
+        new.push_str(word);
+        new.push(if i % 90 == 89 { '\n' } else { ' ' });
+    }
+    (session, Arc::new(Article::new("Rewritten", None, new)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

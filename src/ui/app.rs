@@ -646,10 +646,12 @@ impl FactmarkApp {
             if self.doc.is_dirty() {
                 ui.label(egui::RichText::new("• Unsaved changes").strong());
             } else {
-                ui.label(if self.doc.path.is_some() {
-                    "Saved"
-                } else {
-                    "New session"
+                ui.label(match (&self.doc.path, &self.doc.fingerprint) {
+                    (Some(_), Some(_)) => "Saved",
+                    // Bound to a file this window has not written (a `--session` target, a
+                    // restored copy's original): nothing of this session is in it yet.
+                    (Some(_), None) => "Not saved to this file yet",
+                    (None, _) => "New session",
                 });
             }
             ui.separator();

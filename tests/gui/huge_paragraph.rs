@@ -33,22 +33,10 @@ fn one_paragraph_session() -> Session {
 fn huge_harness(dir: &Path) -> Harness<'static, FactmarkApp> {
     let path = dir.join("huge.ron");
     factmark::store::save(&one_paragraph_session(), &path).expect("saved");
-    let recovery = dir.join("recovery");
-    let mut harness = Harness::builder()
-        .with_size(WINDOW)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            FactmarkApp::new(
-                cc,
-                Launch {
-                    path: Some(path),
-                    session_out: None,
-                    recovery_dir: Some(recovery),
-                },
-            )
-        });
-    harness.run_ok();
-    crate::common::settle(&mut harness);
+    let harness = crate::common::harness(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
     let app = harness.state();
     assert!(app.errors().is_empty(), "{:?}", app.errors());
     assert_eq!(app.session().article().paragraphs().len(), 1);

@@ -20,21 +20,10 @@ const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
 fn long_harness(dir: &Path) -> Harness<'static, FactmarkApp> {
     let path = dir.join("long.ron");
     factmark::store::save(&testing::session(testing::MEDIUM), &path).expect("saved");
-    let mut harness = Harness::builder()
-        .with_size(WINDOW)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            FactmarkApp::new(
-                cc,
-                Launch {
-                    path: Some(path),
-                    session_out: None,
-                    recovery_dir: Some(crate::common::recovery_dir()),
-                },
-            )
-        });
-    harness.run_ok();
-    crate::common::settle(&mut harness);
+    let harness = crate::common::harness(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
     assert!(
         harness.state().errors().is_empty(),
         "{:?}",

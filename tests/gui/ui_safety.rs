@@ -53,11 +53,7 @@ fn unsaved_work_is_copied_for_recovery_and_a_save_removes_the_copy() {
         }
         0
     };
-    assert_eq!(
-        annotations_in_copy(),
-        1,
-        "written at the first change"
-    );
+    assert_eq!(annotations_in_copy(), 1, "written at the first change");
     // A second change within the interval waits for its end (one write a second at most).
     // Half a second first, so its clicks are not taken for a triple click.
     for _ in 0..30 {

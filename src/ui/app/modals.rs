@@ -146,6 +146,7 @@ impl FactmarkApp {
         );
         let theirs = self.disk_theirs.as_ref();
         let reloadable = matches!(theirs, Some(Ok(_)));
+        let dirty = self.doc.is_dirty();
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("disk-conflict")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -173,9 +174,13 @@ impl FactmarkApp {
             ui.label(
                 egui::RichText::new(format!(
                     "Overwrite replaces the file with this window's version (the file's current \
-                 content is kept as {name}.bak). Reload opens the file as it is on disk; this \
-                 window's unsaved version is kept as a recovery copy (File › Recover unsaved \
-                 work), not thrown away."
+                 content is kept as {name}.bak). Reload opens the file as it is on disk; {}",
+                    if dirty {
+                        "this window's unsaved version is kept as a recovery copy (File › \
+                         Recover unsaved work), not thrown away."
+                    } else {
+                        "this window has no unsaved changes, so reloading loses nothing."
+                    }
                 ))
                 .weak(),
             );

@@ -88,6 +88,9 @@ pub struct FactmarkApp {
     disk_conflict: bool,
     /// The file on disk as read for the changed-on-disk question, once read.
     disk_theirs: Option<Result<store::Loaded, String>>,
+    /// What the question says about the file on disk against this window's version, worked
+    /// out once when it has been read (not every frame the question shows).
+    disk_comparison: String,
     /// Reading the file on disk for that question.
     disk_version: Option<Job<Result<store::Loaded, String>>>,
     /// Saving was stopped because a file this window did not read is at the target: replace?
@@ -157,6 +160,7 @@ impl FactmarkApp {
             autosave,
             disk_conflict: false,
             disk_theirs: None,
+            disk_comparison: String::new(),
             disk_version: None,
             replace_question: None,
             task: None,

@@ -4,7 +4,6 @@
 //! the menus use.
 
 use super::{FactmarkApp, Proceed, Saved, ViewState};
-use crate::model::changes::compare;
 
 impl FactmarkApp {
     pub(super) fn confirm_dialog(&mut self, ctx: &egui::Context) {
@@ -157,19 +156,11 @@ impl FactmarkApp {
                 path.display()
             ));
             ui.add_space(4.0);
-            let comparison = match theirs {
-                None => "Reading the file on disk…".to_owned(),
-                Some(Err(reason)) => format!("The file on disk cannot be read: {reason}"),
-                Some(Ok(loaded)) => {
-                    let changes = compare(&self.doc.session, &loaded.session);
-                    format!(
-                        "On disk now: {}. Compared with it, this window has {}.",
-                        crate::store::describe(&loaded.session),
-                        changes.summary("here", "on disk")
-                    )
-                }
-            };
-            ui.label(comparison);
+            ui.label(if theirs.is_some() {
+                self.disk_comparison.as_str()
+            } else {
+                "Reading the file on disk…"
+            });
             ui.add_space(4.0);
             ui.label(
                 egui::RichText::new(format!(

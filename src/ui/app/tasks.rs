@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::{Document, FactmarkApp, ViewState};
 use crate::import::{self, ImportReport};
+use crate::model::changes::compare;
 use crate::model::{History, Session};
 use crate::store::{self, Fingerprint, Loaded, Reanchored, RecoveryEntry};
 use crate::ui::jobs::{Job, Polled};
@@ -466,11 +467,21 @@ impl FactmarkApp {
         match job.poll(ctx) {
             Polled::Running => {}
             Polled::Done(result) => {
+                self.disk_comparison = match &result {
+                    Err(reason) => format!("The file on disk cannot be read: {reason}"),
+                    Ok(loaded) => format!(
+                        "On disk now: {}. Compared with it, this window has {}.",
+                        store::describe(&loaded.session),
+                        compare(&self.doc.session, &loaded.session).summary("here", "on disk")
+                    ),
+                };
                 self.disk_theirs = Some(result);
                 self.disk_version = None;
             }
             Polled::Lost => {
-                self.disk_theirs = Some(Err("reading it failed unexpectedly".to_owned()));
+                let reason = "reading it failed unexpectedly".to_owned();
+                self.disk_comparison = format!("The file on disk cannot be read: {reason}");
+                self.disk_theirs = Some(Err(reason));
                 self.disk_version = None;
             }
         }

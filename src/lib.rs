@@ -34,3 +34,4 @@ pub mod store;
 #[doc(hidden)]
 pub mod testing;
 pub mod ui;
+pub mod workspace;

@@ -192,8 +192,18 @@ fn reanchor(
     use factmark::store::reanchor::Outcome;
     let loaded = factmark::store::load_full(session_path)?;
     let old = &loaded.session;
-    let article = factmark::store::reanchor::updated_article(article_path, old.article())?;
-    let done = factmark::store::reanchor(old, std::sync::Arc::new(article))?;
+    // The same code the window runs for File › Attach updated article.
+    let done = factmark::workspace::attach::reanchor_onto(
+        old,
+        article_path,
+        &factmark::progress::Progress::new(),
+    )
+    // The cause itself (with its own chain), without the window's "Could not …" prefix.
+    .map_err(|error| match error {
+        factmark::workspace::attach::AttachError::Article(e) => anyhow::Error::from(e),
+        factmark::workspace::attach::AttachError::Reanchor(e) => anyhow::Error::from(e),
+    })?
+    .ok_or_else(|| anyhow::anyhow!("re-anchoring was cancelled"))?;
     let (new, report) = (&done.session, &done.report);
     // The one check every session write goes through: writing back over the session just
     // read is what was asked; any other existing file needs --replace.

@@ -9,9 +9,9 @@
 use std::path::Path;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::document::Document;
 use super::status::Status;
 use crate::store::{RecoveryEntry, RecoveryKey, RecoveryStore};
+use crate::workspace::Document;
 
 /// Least seconds between two recovery writes. The first change after a quiet spell is written
 /// at once; changes that follow within this interval wait for its end. So a crash loses at

@@ -1,11 +1,11 @@
 //! The menu bar (File, Edit, View, Help) and the tag legend with keys and counts.
 
 use super::actions::Action;
-use super::document::Document;
 use super::keys::KEY_HELP;
 use super::prefs::Preferences;
 use super::theme::Palette;
 use crate::model::Tag;
+use crate::workspace::Document;
 
 /// Shows the menu bar; chosen commands are pushed onto `actions`.
 pub fn bar(

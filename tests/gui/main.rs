@@ -8,6 +8,7 @@
 mod common;
 mod find;
 mod huge_paragraph;
+mod modals;
 mod no_loss;
 mod scripts;
 mod snapshots;

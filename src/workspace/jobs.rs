@@ -1,15 +1,15 @@
 //! Work that reads files or re-anchors, run on a named worker thread so that no frame waits
 //! for it: a [`Job`] holds the thread's result channel and its [`Progress`] (for a bar and a
-//! Cancel button). The window polls it once per frame.
+//! Cancel button). Whoever started it polls it; a waker (the window's "repaint now") is called
+//! when the result is ready, so nothing here knows about a GUI.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::Duration;
 
 use crate::progress::Progress;
 
-/// How often a frame looks for the result while a job runs (the worker also asks for a
-/// repaint when it finishes, so this only keeps a progress bar moving).
-const POLL: Duration = Duration::from_millis(50);
+/// Called on the worker thread when a job has finished, so the waiting side looks at once
+/// (the window passes "request a repaint"; a command-line caller needs none).
+pub type Waker = Box<dyn Fn() + Send>;
 
 /// One piece of work on a worker thread, producing a `T`.
 pub struct Job<T> {
@@ -32,23 +32,28 @@ pub enum Polled<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Starts `work` on a thread named `thread_name`. The worker gets the job's progress; it
-    /// should check [`Progress::is_cancelled`] where it can stop early.
+    /// should check [`Progress::is_cancelled`] where it can stop early. `wake` runs on the
+    /// worker once the result has been sent.
+    ///
+    /// # Errors
+    ///
+    /// When the operating system refuses to start a thread.
     pub fn spawn(
-        ctx: &egui::Context,
+        wake: Waker,
         thread_name: &str,
         label: impl Into<String>,
         work: impl FnOnce(&Progress) -> T + Send + 'static,
     ) -> std::io::Result<Self> {
         let progress = Progress::new();
         let (sender, receiver) = channel();
-        let (repaint, worker_progress) = (ctx.clone(), progress.clone());
+        let worker_progress = progress.clone();
         std::thread::Builder::new()
             .name(thread_name.to_owned())
             .spawn(move || {
                 let result = work(&worker_progress);
                 // The receiver is gone only if the window stopped waiting (cancelled, closed).
                 let _ = sender.send(result);
-                repaint.request_repaint();
+                wake();
             })?;
         Ok(Self {
             label: label.into(),
@@ -57,14 +62,11 @@ impl<T: Send + 'static> Job<T> {
         })
     }
 
-    /// Takes the result if the worker has finished; otherwise asks for another frame soon.
-    pub fn poll(&self, ctx: &egui::Context) -> Polled<T> {
+    /// Takes the result if the worker has finished.
+    pub fn poll(&self) -> Polled<T> {
         match self.receiver.try_recv() {
             Ok(result) => Polled::Done(result),
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(POLL);
-                Polled::Running
-            }
+            Err(TryRecvError::Empty) => Polled::Running,
             Err(TryRecvError::Disconnected) => Polled::Lost,
         }
     }
@@ -78,10 +80,11 @@ impl<T: Send + 'static> Job<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
-    fn wait<T: Send + 'static>(ctx: &egui::Context, job: &Job<T>) -> Polled<T> {
+    fn wait<T: Send + 'static>(job: &Job<T>) -> Polled<T> {
         for _ in 0..2000 {
-            match job.poll(ctx) {
+            match job.poll() {
                 Polled::Running => std::thread::sleep(Duration::from_millis(2)),
                 done => return done,
             }
@@ -91,28 +94,40 @@ mod tests {
 
     #[test]
     fn results_progress_and_cancel_cross_threads() {
-        let ctx = egui::Context::default();
-        let job = Job::spawn(&ctx, "test-job", "Adding", |progress| {
-            progress.set_total(2);
-            progress.advance(2);
-            40 + 2
-        })
+        let (woke, woken) = channel();
+        let job = Job::spawn(
+            Box::new(move || {
+                let _ = woke.send(());
+            }),
+            "test-job",
+            "Adding",
+            |progress| {
+                progress.set_total(2);
+                progress.advance(2);
+                40 + 2
+            },
+        )
         .unwrap();
-        assert!(matches!(wait(&ctx, &job), Polled::Done(42)));
+        assert!(matches!(wait(&job), Polled::Done(42)));
         assert_eq!(job.progress.counts(), (2, 2));
+        assert!(
+            woken.recv_timeout(Duration::from_secs(5)).is_ok(),
+            "the waker ran"
+        );
 
         let (go, wait_for_go) = channel::<()>();
-        let job = Job::spawn(&ctx, "test-job", "Waiting", move |progress| {
+        let job = Job::spawn(Box::new(|| {}), "test-job", "Waiting", move |progress| {
             let _ = wait_for_go.recv();
             progress.is_cancelled()
         })
         .unwrap();
-        assert!(matches!(job.poll(&ctx), Polled::Running));
+        assert!(matches!(job.poll(), Polled::Running));
         job.cancel();
         go.send(()).unwrap();
-        assert!(matches!(wait(&ctx, &job), Polled::Done(true)));
+        assert!(matches!(wait(&job), Polled::Done(true)));
 
-        let job: Job<()> = Job::spawn(&ctx, "test-job", "Failing", |_| panic!("boom")).unwrap();
-        assert!(matches!(wait(&ctx, &job), Polled::Lost));
+        let job: Job<()> =
+            Job::spawn(Box::new(|| {}), "test-job", "Failing", |_| panic!("boom")).unwrap();
+        assert!(matches!(wait(&job), Polled::Lost));
     }
 }

@@ -1,0 +1,184 @@
+//! Laying out the window: menu bar, status bar, side panel (inspector, orphans, annotation
+//! list), the article with its banners, and the drop overlay. Views get read-only state and
+//! hand back what the user asked for; nothing here changes the document directly.
+
+use super::FactmarkApp;
+use crate::ui::actions::Action;
+use crate::ui::theme::Palette;
+use crate::ui::{annotation_list, article_view, inspector, menu, orphans};
+
+impl FactmarkApp {
+    /// All panels of the window; commands chosen in them go to `actions`.
+    pub(super) fn draw_panels(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let palette = Palette::for_theme(ui.ctx().theme());
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            menu::bar(
+                ui,
+                &self.doc,
+                &self.prefs,
+                &palette,
+                self.autosave.available,
+                actions,
+            );
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            self.status_bar(ui, &palette);
+        });
+        egui::Panel::right("side-panel")
+            .default_size(340.0)
+            .size_range(240.0..=640.0)
+            .resizable(true)
+            .show(ui, |ui| self.side_panel(ui, &palette, actions));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
+            .show(ui, |ui| {
+                self.error_banner(ui);
+                self.source_banner(ui);
+                let found = self.find.show(
+                    ui,
+                    self.doc.session.article(),
+                    self.view.selection,
+                    &palette,
+                );
+                self.find_event(found);
+                if let Some(tag) = article_view::show(
+                    ui,
+                    &self.doc.session,
+                    &mut self.view,
+                    &palette,
+                    self.prefs.zoom,
+                    self.find.matches(),
+                ) {
+                    actions.push(Action::Tag(tag));
+                }
+            });
+    }
+
+    /// Inspector, orphans and the annotation list.
+    fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette, actions: &mut Vec<Action>) {
+        let selected = self.view.selected.and_then(|id| self.doc.session.get(id));
+        let events = inspector::show(ui, &self.doc.session, selected, palette);
+        for event in events {
+            self.inspector_event(event);
+        }
+        if let Some(edit) = orphans::show(ui, &self.doc.session, self.view.selection, palette) {
+            self.orphan_edit(edit);
+        }
+        ui.separator();
+        ui.heading("Annotations");
+        if let Some(id) = annotation_list::show(
+            ui,
+            &self.doc.session,
+            &mut self.list,
+            self.view.selected,
+            palette,
+        ) {
+            actions.push(Action::Select(id));
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        ui.horizontal(|ui| {
+            let file = self.doc.path.as_deref().map_or_else(
+                || "not saved yet".to_owned(),
+                |path| path.display().to_string(),
+            );
+            ui.label(file);
+            ui.separator();
+            let state = self.doc.save_state();
+            if self.doc.is_dirty() {
+                ui.label(egui::RichText::new(state).strong());
+            } else {
+                ui.label(state);
+            }
+            ui.separator();
+            let total = self.doc.session.annotations().len();
+            ui.label(match total {
+                1 => "1 annotation".to_owned(),
+                n => format!("{n} annotations"),
+            });
+            if let Some(info) = &self.status.info {
+                ui.separator();
+                ui.label(egui::RichText::new(info).color(palette.weak_text));
+            }
+        });
+    }
+
+    /// Offers re-anchoring when the article file changed since the session was made.
+    fn source_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(source) = self.source_changed.clone() else {
+            return;
+        };
+        let mut attach = false;
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+            .corner_radius(4.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "The article at {} has changed since this session was made.",
+                        source.display()
+                    ));
+                    attach = ui.button("Re-anchor to the updated article").clicked();
+                    dismiss = ui.button("Keep the embedded text").clicked();
+                });
+            });
+        if attach {
+            self.start_attach(&source);
+        } else if dismiss {
+            self.source_changed = None;
+        }
+    }
+
+    fn error_banner(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, error) in self.status.errors.iter().enumerate() {
+            egui::Frame::new()
+                .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    // The button first, at the right edge: the message wraps in what is left,
+                    // so a long one never runs under the button.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            dismiss = Some(i);
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                            let red = ui.visuals().error_fg_color;
+                            ui.label(egui::RichText::new("Error").color(red));
+                            ui.add(egui::Label::new(error).wrap());
+                        });
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.status.errors.remove(i);
+        }
+    }
+}
+
+/// While files are dragged over the window, says what dropping will do.
+pub(super) fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop an article (.txt, .md) or a session (.ron) to open it",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,186 @@
+//! The one question the window may have open (`FactmarkApp::modal`), and what each answer
+//! does. The questions themselves (their state and drawing) are types in `ui::modals`; here
+//! their answers become the same calls the menus make.
+
+use super::FactmarkApp;
+use super::lifecycle::{OldWork, Proceed, Saved};
+use super::tasks::Task;
+use crate::ui::modals::{
+    DiskAnswer, DiskConflict, PasteAnswer, PasteBox, ReanchorAnswer, ReanchorSummary,
+    RecoveryAnswer, RecoveryOffers, ReplaceAnswer, ReplaceQuestion, UnsavedAnswer, UnsavedQuestion,
+    show_progress,
+};
+
+/// A question or progress window; while one is open, keys and clicks belong to it.
+pub(super) enum Modal {
+    /// "Save the changes first?" before doing `next`.
+    Unsaved {
+        question: UnsavedQuestion,
+        next: Proceed,
+    },
+    /// A file this window did not read is at the save target.
+    Replace(ReplaceQuestion),
+    /// The bound file changed on disk since it was read or written.
+    DiskConflict(DiskConflict),
+    /// Copies of unsaved work from earlier runs.
+    Recovery(RecoveryOffers),
+    /// A job the window waits for (with Cancel).
+    Working(Task),
+    /// What re-anchoring did, with Revert.
+    Reanchored(ReanchorSummary),
+    /// The "new article from text" box.
+    Paste(PasteBox),
+}
+
+impl FactmarkApp {
+    /// Opens `modal`. A newer question replaces an older one (the older counts as
+    /// cancelled); a running job is never dropped silently: it is cancelled and says so.
+    pub(super) fn open_modal(&mut self, modal: Modal) {
+        match self.modal.take() {
+            Some(Modal::Working(task)) => self.cancel_task(&task),
+            Some(Modal::Recovery(offers)) => {
+                // Offered again once this question is answered.
+                self.autosave.offers = offers.entries;
+            }
+            _ => {}
+        }
+        self.modal = Some(modal);
+    }
+
+    /// Shows recovery copies found by the autosave's listing once nothing else is open.
+    pub(super) fn offer_recovery(&mut self) {
+        if self.modal.is_none() && !self.autosave.offers.is_empty() {
+            let entries = std::mem::take(&mut self.autosave.offers);
+            self.modal = Some(Modal::Recovery(RecoveryOffers { entries }));
+        }
+    }
+
+    /// Shows the open question and acts on its answer.
+    pub(super) fn show_modal(&mut self, ctx: &egui::Context) {
+        let Some(modal) = &mut self.modal else {
+            return;
+        };
+        match modal {
+            Modal::Unsaved { question, .. } => {
+                if let Some(answer) = question.show(ctx)
+                    && let Some(Modal::Unsaved { next, .. }) = self.modal.take()
+                {
+                    self.answer_unsaved(answer, next);
+                }
+            }
+            Modal::Replace(question) => {
+                if let Some(answer) = question.show(ctx)
+                    && let Some(Modal::Replace(question)) = self.modal.take()
+                {
+                    match answer {
+                        ReplaceAnswer::Replace => self.save_then(question.path, true),
+                        ReplaceAnswer::SaveAs => self.ask_save_path(),
+                        ReplaceAnswer::Cancel => self.after_save = None,
+                    }
+                }
+            }
+            Modal::DiskConflict(question) => {
+                if let Some(answer) = question.show(ctx)
+                    && let Some(Modal::DiskConflict(question)) = self.modal.take()
+                {
+                    match answer {
+                        DiskAnswer::Overwrite => self.save_then(question.path, true),
+                        DiskAnswer::SaveAs => self.ask_save_path(),
+                        DiskAnswer::Reload(loaded) => {
+                            self.after_save = None;
+                            self.reload_from_disk(*loaded);
+                        }
+                        DiskAnswer::Cancel => self.after_save = None,
+                    }
+                }
+            }
+            Modal::Recovery(offers) => {
+                if let Some(answer) = offers.show(ctx) {
+                    self.answer_recovery(answer);
+                }
+            }
+            Modal::Working(task) => {
+                let (label, progress) = task.job_info();
+                if show_progress(ctx, label, progress)
+                    && let Some(Modal::Working(task)) = self.modal.take()
+                {
+                    self.cancel_task(&task);
+                }
+            }
+            Modal::Reanchored(summary) => {
+                if let Some(answer) = summary.show(ctx)
+                    && let Some(Modal::Reanchored(summary)) = self.modal.take()
+                    && answer == ReanchorAnswer::Revert
+                {
+                    self.install(*summary.previous, OldWork::Gone);
+                    self.status.info("Re-anchoring reverted.");
+                }
+            }
+            Modal::Paste(paste) => {
+                if let Some(answer) = paste.show(ctx) {
+                    self.modal = None;
+                    if let PasteAnswer::Create(text) = answer {
+                        self.guard(Proceed::NewFromText(text));
+                    }
+                }
+            }
+        }
+    }
+
+    fn answer_unsaved(&mut self, answer: UnsavedAnswer, next: Proceed) {
+        match answer {
+            UnsavedAnswer::Save => match self.doc.path.clone() {
+                Some(path) => match self.save_to(path, false) {
+                    Saved::Yes => self.proceed(next),
+                    Saved::Asking => self.after_save = Some(next),
+                    Saved::No => {}
+                },
+                None => {
+                    self.after_save = Some(next);
+                    self.ask_save_path();
+                }
+            },
+            UnsavedAnswer::Discard => self.proceed(next),
+            UnsavedAnswer::Cancel => {
+                if let Proceed::Restore(entry) = next {
+                    // Not restored after all: it stays on offer.
+                    self.autosave.offers.insert(0, *entry);
+                }
+            }
+        }
+    }
+
+    fn answer_recovery(&mut self, answer: RecoveryAnswer) {
+        let Some(Modal::Recovery(offers)) = &mut self.modal else {
+            return;
+        };
+        match answer {
+            RecoveryAnswer::Later => self.modal = None,
+            RecoveryAnswer::Discard(index) => {
+                let entry = offers.entries.remove(index);
+                if offers.entries.is_empty() {
+                    self.modal = None;
+                }
+                if let Some(store) = self.autosave.store() {
+                    match store.discard(&entry) {
+                        Ok(()) => {
+                            self.autosave.available = self.autosave.available.saturating_sub(1);
+                        }
+                        Err(error) => self
+                            .status
+                            .error(format!("Could not discard the recovery copy: {error}")),
+                    }
+                }
+            }
+            RecoveryAnswer::Restore(index) => {
+                let entry = offers.entries.remove(index);
+                // The other copies are offered again once this one is restored.
+                if let Some(Modal::Recovery(rest)) = self.modal.take() {
+                    self.autosave.offers = rest.entries;
+                }
+                // Restoring replaces the open document: ask about unsaved work first.
+                self.guard(Proceed::Restore(Box::new(entry)));
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The open document: a session, its undo history, the file it saves to, and the typing
+//! burst a note edit joins. No GUI: the window, the command line and (later) a folder of
+//! documents all work through this type.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::model::{Article, Edit, EditError, EditGroup, History, Session};
+use crate::store::{Fingerprint, Replace};
+
+/// A session being worked on, with everything needed to undo it and save it.
+pub struct Document {
+    /// The article and annotations.
+    pub session: Session,
+    /// Undo/redo and the unsaved marker.
+    pub history: History,
+    /// The session file Ctrl+S writes to; `None` until first saved (then a dialog asks).
+    pub path: Option<PathBuf>,
+    /// What `path` held when this document last loaded or saved it, to notice another
+    /// program (or a colleague's `git pull`) changing it meanwhile. `None` while this window
+    /// has neither read nor written `path` (a `--session` target, a restored copy): a file
+    /// found there then is someone else's, and saving asks before replacing it.
+    pub fingerprint: Option<Fingerprint>,
+    /// The burst note edits currently join (typing into one note is one undo step).
+    note_burst: Option<EditGroup>,
+    /// Bursts started so far, for fresh group ids.
+    bursts_started: u64,
+}
+
+impl Document {
+    /// A new, empty session on `article`. `path` binds the first save (`--session OUT.ron`).
+    pub fn from_article(article: Article, path: Option<PathBuf>) -> Self {
+        Self::new(Session::new(Arc::new(article)), History::new(), path)
+    }
+
+    /// A session loaded from `path`, whose bytes had `fingerprint`.
+    pub fn from_loaded(session: Session, path: PathBuf, fingerprint: Fingerprint) -> Self {
+        Self {
+            fingerprint: Some(fingerprint),
+            ..Self::new(session, History::new(), Some(path))
+        }
+    }
+
+    /// A document bound to `path` (which may not exist yet) that has not read it: a file
+    /// there is replaced only after the user says so.
+    pub fn new(session: Session, history: History, path: Option<PathBuf>) -> Self {
+        Self {
+            session,
+            history,
+            path,
+            fingerprint: None,
+            note_burst: None,
+            bursts_started: 0,
+        }
+    }
+
+    /// How a save to `target` may replace what is there: the bound file as last read or
+    /// written, or (any other file, or one this window never read) only if nothing is there.
+    pub fn replace_policy(&self, target: &Path) -> Replace<'_> {
+        match (&self.path, &self.fingerprint) {
+            // A bound file that was deleted is simply written again.
+            (Some(path), Some(known)) if path == target && target.exists() => {
+                Replace::Unchanged(known)
+            }
+            _ => Replace::New,
+        }
+    }
+
+    /// Applies an edit as its own undo step (ending any typing burst first).
+    ///
+    /// # Errors
+    ///
+    /// The edit does not fit the session; nothing changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.end_burst();
+        self.history.apply(&mut self.session, edit, None)
+    }
+
+    /// Applies a note edit as part of the current typing burst (starting one if none is
+    /// open): however many keystrokes, undo brings back the note from before the burst.
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::apply`].
+    pub fn apply_typing(&mut self, edit: Edit) -> Result<(), EditError> {
+        let group = *self.note_burst.get_or_insert_with(|| {
+            self.bursts_started += 1;
+            EditGroup(self.bursts_started)
+        });
+        self.history.apply(&mut self.session, edit, Some(group))
+    }
+
+    /// Ends the typing burst (the note field lost focus, another command ran): the next note
+    /// edit is a new undo step.
+    pub fn end_burst(&mut self) {
+        if self.note_burst.take().is_some() {
+            self.history.close_group();
+        }
+    }
+
+    /// Undoes (`true`) or redoes the last step; `None` when there is nothing to do. Returns
+    /// what was undone or redone, for the message.
+    pub fn undo_redo(&mut self, undo: bool) -> Option<Result<Edit, EditError>> {
+        self.end_burst();
+        if undo {
+            self.history.undo(&mut self.session)
+        } else {
+            self.history.redo(&mut self.session)
+        }
+    }
+
+    /// Records that the session is now in `path`, whose bytes have `fingerprint`.
+    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint) {
+        self.path = Some(path);
+        self.fingerprint = Some(fingerprint);
+        self.history.mark_saved();
+        self.note_burst = None;
+    }
+
+    /// What the status bar says about the file: saved, unsaved, or not written yet.
+    pub fn save_state(&self) -> &'static str {
+        if self.is_dirty() {
+            return "• Unsaved changes";
+        }
+        match (&self.path, &self.fingerprint) {
+            (Some(_), Some(_)) => "Saved",
+            // Bound to a file this window has not written (a `--session` target, a
+            // restored copy's original): nothing of this session is in it yet.
+            (Some(_), None) => "Not saved to this file yet",
+            (None, _) => "New session",
+        }
+    }
+
+    /// The article file this session was made from, if it can still be found: the stored
+    /// source as given, or relative to the session file's folder.
+    pub fn source_path(&self) -> Option<PathBuf> {
+        let source = PathBuf::from(self.session.article().source()?);
+        if source.is_file() {
+            return Some(source);
+        }
+        let beside = self.path.as_deref()?.parent()?.join(&source);
+        beside.is_file().then_some(beside)
+    }
+
+    /// True when there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// The name shown in the title and status bars: the session file's name, or the
+    /// article's title for a session never saved.
+    pub fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || self.session.article().title().to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// `<article-stem>.ron`, the name the first Save dialog proposes.
+    pub fn suggested_file_name(&self) -> String {
+        let article = self.session.article();
+        let stem = article
+            .source()
+            .and_then(|source| Path::new(source).file_stem())
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_else(|| slug(article.title()));
+        format!("{stem}.ron")
+    }
+}
+
+/// `Belarus prisoner release` → `belarus-prisoner-release`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "session".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names() {
+        let doc = Document::from_article(
+            Article::new("T", Some("a/b/belarus-x.txt".into()), "text"),
+            None,
+        );
+        assert_eq!(doc.suggested_file_name(), "belarus-x.ron");
+        assert_eq!(doc.display_name(), "T");
+        let doc = Document::from_article(Article::new("Pasted: Минск, 2020!", None, "x"), None);
+        assert_eq!(doc.suggested_file_name(), "pasted-минск-2020.ron");
+    }
+
+    #[test]
+    fn a_typing_burst_undoes_as_one_step_and_ends_with_another_command() {
+        use crate::model::{Span, Tag};
+        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.save_state(), "New session");
+        doc.apply(doc.session.add_edit(Tag::Claim, Span::new(0, 4)))
+            .unwrap();
+        let id = doc.session.annotations()[0].id;
+        for note in ["a", "ab", "abc"] {
+            doc.apply_typing(Edit::SetNote {
+                id,
+                note: note.into(),
+            })
+            .unwrap();
+        }
+        doc.end_burst();
+        doc.apply_typing(Edit::SetNote {
+            id,
+            note: "abcd".into(),
+        })
+        .unwrap();
+        assert_eq!(doc.session.annotations()[0].note, "abcd");
+        doc.undo_redo(true).unwrap().unwrap();
+        assert_eq!(
+            doc.session.annotations()[0].note,
+            "abc",
+            "a new burst after end_burst"
+        );
+        doc.undo_redo(true).unwrap().unwrap();
+        assert_eq!(
+            doc.session.annotations()[0].note,
+            "",
+            "the first burst is one step"
+        );
+        assert_eq!(doc.save_state(), "• Unsaved changes");
+    }
+}

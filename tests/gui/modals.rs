@@ -1,0 +1,98 @@
+//! Each modal question on its own, in a small harness: shown, clicked or answered with a key,
+//! and its answer checked. No app is built; the app's handling of answers is tested in ui*.rs.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use factmark::ui::modals::{
+    PasteAnswer, PasteBox, ReplaceAnswer, ReplaceQuestion, UnsavedAnswer, UnsavedQuestion,
+};
+
+/// A harness that shows a question each frame and keeps its latest answer.
+fn harness<Q: 'static, A: 'static>(
+    question: Q,
+    show: impl Fn(&mut Q, &egui::Context) -> Option<A> + 'static,
+) -> Harness<'static, (Q, Option<A>)> {
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(800.0, 600.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            move |ui, (question, answer): &mut (Q, Option<A>)| {
+                if let Some(given) = show(question, ui.ctx()) {
+                    *answer = Some(given);
+                }
+            },
+            (question, None),
+        );
+    harness.run_ok();
+    harness
+}
+
+#[test]
+fn unsaved_question_names_the_document_and_answers_each_way() {
+    for (button, expected) in [
+        ("Save", UnsavedAnswer::Save),
+        ("Discard changes", UnsavedAnswer::Discard),
+        ("Cancel", UnsavedAnswer::Cancel),
+    ] {
+        let question = UnsavedQuestion {
+            name: "minsk.ron".into(),
+        };
+        let mut harness = harness(question, |q: &mut UnsavedQuestion, ctx| q.show(ctx));
+        harness.get_by_label_contains("“minsk.ron” has changes");
+        harness.get_by_label(button).click();
+        harness.run_ok();
+        assert_eq!(harness.state().1, Some(expected), "{button}");
+    }
+    let question = UnsavedQuestion { name: "x".into() };
+    let mut harness = harness(question, |q: &mut UnsavedQuestion, ctx| q.show(ctx));
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().1,
+        Some(UnsavedAnswer::Cancel),
+        "Esc cancels"
+    );
+}
+
+#[test]
+fn replace_question_says_what_the_file_holds() {
+    let question = ReplaceQuestion {
+        path: "/tmp/some/s.ron".into(),
+        holds: "a session on “Minsk” with 3 annotations".into(),
+    };
+    let mut harness = harness(question, |q: &mut ReplaceQuestion, ctx| q.show(ctx));
+    harness.get_by_label("Replace s.ron?");
+    harness.get_by_label_contains("with 3 annotations");
+    harness.get_by_label_contains("s.ron.bak");
+    harness.get_by_label("Save as…").click();
+    harness.run_ok();
+    assert_eq!(harness.state().1, Some(ReplaceAnswer::SaveAs));
+    harness.get_by_label("Replace").click();
+    harness.run_ok();
+    assert_eq!(harness.state().1, Some(ReplaceAnswer::Replace));
+}
+
+#[test]
+fn paste_box_creates_only_with_text() {
+    let mut harness = harness(PasteBox::default(), |b: &mut PasteBox, ctx| b.show(ctx));
+    harness.get_by_label("Create article").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().1,
+        None,
+        "nothing to create from an empty box"
+    );
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text("Minsk\n\nBelarus released 14 prisoners.");
+    harness.run_ok();
+    harness.get_by_label("Create article").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().1,
+        Some(PasteAnswer::Create(
+            "Minsk\n\nBelarus released 14 prisoners.".into()
+        ))
+    );
+}

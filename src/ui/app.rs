@@ -368,8 +368,11 @@ impl FactmarkApp {
                 self.view.selected = id;
             }
         } else if let Some(id) = self.view.selected {
-            if self.doc.session.get(id).is_some_and(|a| a.tag != tag) {
-                self.edit(Edit::SetTag { id, tag });
+            if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
+                self.edit(Edit::Set {
+                    id,
+                    field: crate::model::Field::Tag(tag),
+                });
             }
         } else {
             self.status
@@ -380,7 +383,8 @@ impl FactmarkApp {
     /// Applies an edit as its own undo step. Returns whether it was applied.
     fn edit(&mut self, edit: Edit) -> bool {
         self.end_note_burst();
-        match self.doc.apply(edit, None) {
+        let before = self.current_selection();
+        match self.doc.apply(edit, None, before) {
             Ok(()) => {
                 self.forget_missing_selection();
                 true
@@ -401,11 +405,12 @@ impl FactmarkApp {
 
     fn undo_redo(&mut self, undo: bool) {
         self.end_note_burst();
+        let now = self.current_selection();
         let session = &mut self.doc.session;
         let outcome = if undo {
-            self.doc.history.undo(session)
+            self.doc.history.undo(session, now)
         } else {
-            self.doc.history.redo(session)
+            self.doc.history.redo(session, now)
         };
         let verb = if undo { "Undid" } else { "Redid" };
         match outcome {
@@ -414,10 +419,24 @@ impl FactmarkApp {
             } else {
                 "Nothing to redo."
             }),
-            Some(Ok(edit)) => self.status.info(format!("{verb} {}.", edit.describe())),
+            Some(Ok(step)) => {
+                // Back to what was selected around that change (helix's history does this).
+                self.view.selected = step.selection.annotation;
+                self.view.selection = step.selection.text;
+                self.status
+                    .info(format!("{verb} {}.", step.edit.describe()));
+            }
             Some(Err(error)) => self.status.error(format!("{verb} failed: {error}")),
         }
         self.forget_missing_selection();
+    }
+
+    /// What is selected now, as the history records it with each step.
+    fn current_selection(&self) -> crate::model::Selection {
+        crate::model::Selection {
+            annotation: self.view.selected,
+            text: self.view.selection,
+        }
     }
 
     fn forget_missing_selection(&mut self) {
@@ -605,11 +624,12 @@ impl FactmarkApp {
                 self.edit(edit);
             }
             InspectorEvent::NoteEdit(edit) => {
+                let before = self.current_selection();
                 let group = *self.note_group.get_or_insert_with(|| {
                     self.groups_started += 1;
                     EditGroup(self.groups_started)
                 });
-                if let Err(error) = self.doc.apply(edit, Some(group)) {
+                if let Err(error) = self.doc.apply(edit, Some(group), before) {
                     self.status
                         .error(format!("Could not change the note: {error}"));
                 }

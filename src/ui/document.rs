@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::{Article, Edit, EditError, EditGroup, History, Session};
+use crate::model::{Article, Edit, EditError, EditGroup, History, Selection, Session};
 use crate::store::Fingerprint;
 
 /// A session being worked on, with everything needed to undo it and save it.
@@ -58,9 +58,15 @@ impl Document {
         }
     }
 
-    /// Applies an edit through the history (see [`History::apply`]).
-    pub fn apply(&mut self, edit: Edit, group: Option<EditGroup>) -> Result<(), EditError> {
-        self.history.apply(&mut self.session, edit, group)
+    /// Applies an edit through the history (see [`History::apply`]); `before` is the
+    /// selection just before it, which undo restores.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        group: Option<EditGroup>,
+        before: Selection,
+    ) -> Result<(), EditError> {
+        self.history.apply(&mut self.session, edit, group, before)
     }
 
     /// True when there are changes not yet saved.

@@ -353,10 +353,7 @@ fn typed_errors_for_the_new_checks() {
         load("blank_orphan.ron").kind,
         LoadErrorKind::BlankOrphan { .. }
     ));
-    assert!(matches!(
-        load("empty.ron").kind,
-        LoadErrorKind::Empty { .. }
-    ));
+    assert!(matches!(load("empty.ron").kind, LoadErrorKind::Empty));
     assert!(matches!(
         load("import_bad_sha.ron").kind,
         LoadErrorKind::BadImport {

@@ -143,7 +143,7 @@ fn whole_article_job(session: &Session, palette: &Palette, wrap: f32) -> LayoutJ
         let background = if open.is_empty() {
             Color32::TRANSPARENT
         } else {
-            palette.layered_tint(open.iter().map(|a| a.tag))
+            palette.layered_tint(open.iter().map(|a| a.body.tag))
         };
         job.sections.push(LayoutSection {
             leading_space: 0.0,

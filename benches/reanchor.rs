@@ -1,6 +1,6 @@
 //! Re-anchoring benchmark: annotations that cannot be placed on a completely rewritten
 //! article (the same words, shuffled: a realistic vocabulary, so the q-gram index has hits),
-//! which is the expensive case. Times the q-gram-filtered search (`store::reanchor`) per
+//! which is the expensive case. Times the q-gram-filtered search (`model::anchor::reanchor`) per
 //! annotation at 1k vs 20k annotations (200 KB) and at 50 KB vs 200 KB vs 500 KB of text (1k), and the
 //! full search without the filter (`reanchor_unfiltered`, the previous algorithm) on a
 //! sample, for the ratio. `cargo bench --bench reanchor`.
@@ -10,8 +10,8 @@ mod common;
 use std::sync::Arc;
 use std::time::Instant;
 
+use factmark::model::anchor;
 use factmark::model::{Article, Session};
-use factmark::store::{self, reanchor};
 
 /// `n` annotations of 3 to 12 words on a generated article of about `bytes`, and the same
 /// words shuffled as the new article (shared with tests/headless/store_hostile.rs).
@@ -23,9 +23,9 @@ fn rewritten(bytes: usize, n: usize) -> (Session, Arc<Article>) {
 fn time(old: &Session, article: &Arc<Article>, filtered: bool) -> (f64, usize) {
     let started = Instant::now();
     let done = if filtered {
-        store::reanchor(old, Arc::clone(article))
+        anchor::reanchor(old, Arc::clone(article))
     } else {
-        reanchor::reanchor_unfiltered(old, Arc::clone(article))
+        anchor::reanchor_unfiltered(old, Arc::clone(article))
     };
     let took = started.elapsed().as_secs_f64();
     match done {

@@ -31,6 +31,9 @@ pub mod import;
 pub mod model;
 pub mod progress;
 pub mod store;
+/// Generated documents and a seeded RNG for tests and benchmarks (feature `testing`, which
+/// the crate's own dev-dependency turns on; never in a release build).
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod testing;
 pub mod ui;

@@ -188,8 +188,8 @@ fn reanchor(
     output: &Path,
     replace: bool,
 ) -> anyhow::Result<()> {
+    use factmark::model::anchor::Outcome;
     use factmark::store::Replace;
-    use factmark::store::reanchor::Outcome;
     let loaded = factmark::store::load_full(session_path)?;
     let old = &loaded.session;
     // The same code the window runs for File › Attach updated article.
@@ -243,18 +243,18 @@ fn reanchor(
     for &(id, outcome) in &report.outcomes {
         if let (Outcome::Fuzzy { similarity }, Some(a)) = (outcome, new.get(id)) {
             let was = old.get(id).map_or_else(
-                || old.orphan(id).map_or("", |o| o.text.as_str()),
+                || old.orphan(id).map_or("", |o| o.quote.text.as_str()),
                 |before| old.text_of(before),
             );
             out.line(format_args!(
                 "fuzzy {id} {} ({similarity}% similar): {was:?} → {:?}",
-                a.tag,
+                a.body.tag,
                 new.text_of(a)
             ));
         } else if let Some(orphan) = new.orphan(id) {
             out.line(format_args!(
                 "orphaned {id} {}: {:?}",
-                orphan.tag, orphan.text
+                orphan.body.tag, orphan.quote.text
             ));
         }
     }

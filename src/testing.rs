@@ -1,12 +1,13 @@
 //! Deterministic generated documents for benchmarks and tests: long articles built from the
 //! default article's sentences, with many annotations of mixed tags, nested and overlapping.
-//! Not part of the public API (hidden from the docs); nothing here touches the disk.
+//! Not part of the public API: built only with the `testing` feature (tests and benches);
+//! nothing here touches the disk.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::import;
-use crate::model::{Annotation, AnnotationId, Article, Session, Span, Tag};
+use crate::model::{Annotation, AnnotationId, Article, Body, Session, Span, Tag};
 
 /// A generated document's size: about `text_bytes` of text with exactly `annotations` spans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,12 +243,14 @@ fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
             let id = i as u64 + 1;
             Annotation {
                 id: AnnotationId(id),
-                tag: Tag::ALL[rng.below(3)],
                 span,
-                note: if id.is_multiple_of(5) {
-                    format!("Check against the source [n{id}].")
-                } else {
-                    String::new()
+                body: Body {
+                    tag: Tag::ALL[rng.below(3)],
+                    note: if id.is_multiple_of(5) {
+                        format!("Check against the source [n{id}].")
+                    } else {
+                        String::new()
+                    },
                 },
             }
         })
@@ -293,9 +296,8 @@ pub fn rewritten_session(bytes: usize, n: usize, seed: u64) -> (Session, Arc<Art
             let first = rng.below(spans.len() - count);
             Annotation {
                 id: AnnotationId(i as u64 + 1),
-                tag: Tag::ALL[i % 3],
                 span: Span::new(spans[first].0, spans[first + count - 1].1),
-                note: String::new(),
+                body: Body::new(Tag::ALL[i % 3]),
             }
         })
         .collect();
@@ -336,7 +338,7 @@ mod tests {
         assert!(a.annotations().iter().any(|x| a.text_of(x).contains('\n')));
         let last = a.annotations().last().unwrap();
         assert_eq!(last.id, AnnotationId(50));
-        assert!(last.note.contains("[n50]"));
+        assert!(last.body.note.contains("[n50]"));
         assert_eq!(a.counts().iter().sum::<usize>(), 50);
         assert!(a.counts().iter().all(|&c| c > 5), "{:?}", a.counts());
     }

@@ -1,6 +1,7 @@
-//! One annotation: a tagged span with a note.
+//! One annotation: an identity, a place in the article (a span) and a [`Body`] (what the
+//! analyst decided about it).
 
-use super::{Span, Tag};
+use super::{Body, Span};
 
 /// Identifies an annotation within its session. Ids are never reused in a session, so undo
 /// and redo bring back the same id.
@@ -13,17 +14,15 @@ impl std::fmt::Display for AnnotationId {
     }
 }
 
-/// A span of the article marked with a tag and, optionally, a note.
+/// A span of the article with what the analyst decided about it (tag, note, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {
     /// Stable identity within the session.
     pub id: AnnotationId,
-    /// What the span is.
-    pub tag: Tag,
     /// Where it is (bytes of the article text).
     pub span: Span,
-    /// The analyst's free-form note; may be empty or span several lines.
-    pub note: String,
+    /// What it is and what the analyst wrote about it.
+    pub body: Body,
 }
 
 impl Annotation {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{AnnotationId, Session};
+use super::{AnnotationId, Body, Session};
 
 /// Annotations (and orphans) of one version compared with another, by id.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,26 +44,19 @@ impl Changes {
     }
 }
 
-/// What one annotation or orphan is, for comparing: tag, quoted text, place (None for an
-/// orphan) and note.
-type Fingerprint<'a> = (super::Tag, &'a str, Option<usize>, &'a str);
+/// What one annotation or orphan is, for comparing: its whole body (so a new body field is
+/// compared without a change here), quoted text and place (None for an orphan).
+type Fingerprint<'a> = (&'a Body, &'a str, Option<usize>);
 
 fn items(session: &Session) -> HashMap<AnnotationId, Fingerprint<'_>> {
-    let annotations = session.annotations().iter().map(|a| {
-        (
-            a.id,
-            (
-                a.tag,
-                session.text_of(a),
-                Some(a.span.start),
-                a.note.as_str(),
-            ),
-        )
-    });
+    let annotations = session
+        .annotations()
+        .iter()
+        .map(|a| (a.id, (&a.body, session.text_of(a), Some(a.span.start))));
     let orphans = session
         .orphans()
         .iter()
-        .map(|o| (o.id, (o.tag, o.text.as_str(), None, o.note.as_str())));
+        .map(|o| (o.id, (&o.body, o.quote.text.as_str(), None)));
     annotations.chain(orphans).collect()
 }
 
@@ -89,7 +82,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::model::{Article, Edit, Span, Tag};
+    use crate::model::{Article, Edit, Field, Span, Tag};
 
     #[test]
     fn counts_added_removed_and_changed() {
@@ -107,9 +100,9 @@ mod tests {
         );
         let first = here.annotations()[0].id;
         there
-            .apply(Edit::SetNote {
+            .apply(Edit::Set {
                 id: first,
-                note: "checked".into(),
+                field: Field::Note("checked".into()),
             })
             .unwrap();
         let add = there.add_edit(Tag::Quote, Span::new(23, 28));

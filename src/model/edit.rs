@@ -1,6 +1,6 @@
 //! Edits: the only way a session changes. Each applied edit yields its inverse for undo.
 
-use super::{Annotation, AnnotationId, Orphan, Span, Tag};
+use super::{Annotation, AnnotationId, Field, Orphan, Span};
 
 /// A change to a session's annotations, applied by [`super::Session::apply`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,19 +9,13 @@ pub enum Edit {
     Add(Annotation),
     /// Delete the annotation with this id.
     Remove(AnnotationId),
-    /// Change an annotation's (or an orphan's) tag.
-    SetTag {
-        /// Which annotation.
+    /// Set one field of an annotation's (or an orphan's) [`super::Body`]. The inverse sets
+    /// the same field back to its old value.
+    Set {
+        /// Which annotation or orphan.
         id: AnnotationId,
-        /// Its new tag.
-        tag: Tag,
-    },
-    /// Replace an annotation's (or an orphan's) note.
-    SetNote {
-        /// Which annotation.
-        id: AnnotationId,
-        /// Its new note.
-        note: String,
+        /// The field and its new value.
+        field: Field,
     },
     /// Move an annotation to another span (re-attaching, re-anchoring).
     SetSpan {
@@ -30,8 +24,8 @@ pub enum Edit {
         /// Its new span.
         span: Span,
     },
-    /// Turn the orphan with this id back into an annotation over `span`, keeping its tag and
-    /// note. The inverse removes the annotation and restores the orphan exactly.
+    /// Turn the orphan with this id back into an annotation over `span`, keeping its whole
+    /// body. The inverse removes the annotation and restores the orphan exactly.
     Reattach {
         /// Which orphan.
         id: AnnotationId,
@@ -50,10 +44,9 @@ impl Edit {
     /// A short description for the Edit menu and status bar ("Undo add claim").
     pub fn describe(&self) -> String {
         match self {
-            Self::Add(a) => format!("add {}", a.tag.label().to_lowercase()),
+            Self::Add(a) => format!("add {}", a.body.tag.label().to_lowercase()),
             Self::Remove(_) => "delete annotation".to_owned(),
-            Self::SetTag { tag, .. } => format!("tag as {}", tag.label().to_lowercase()),
-            Self::SetNote { .. } => "note edit".to_owned(),
+            Self::Set { field, .. } => field.describe(),
             Self::SetSpan { .. } => "move annotation".to_owned(),
             Self::Reattach { .. } => "re-attach annotation".to_owned(),
             Self::AddOrphan(_) => "restore orphan".to_owned(),

@@ -122,14 +122,13 @@ impl<'a> Iterator for Overlaps<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Tag;
+    use crate::model::{Body, Tag};
 
     fn annotation(id: u64, start: usize, end: usize) -> Annotation {
         Annotation {
             id: AnnotationId(id),
-            tag: Tag::Claim,
             span: Span::new(start, end),
-            note: String::new(),
+            body: Body::new(Tag::Claim),
         }
     }
 

@@ -1,8 +1,11 @@
-//! The domain model: article text, tagged spans, sessions, edits and undo history.
+//! The domain model: article text, annotations (identity + place + body), sessions, edits
+//! and undo history, and anchoring (quote + context, and placing anchors in a new text).
 //! Plain data and functions: no GUI, no files, no clock.
 
+pub mod anchor;
 mod annotation;
 mod article;
+mod body;
 pub mod changes;
 mod edit;
 mod history;
@@ -10,17 +13,21 @@ mod interval;
 mod offsets;
 mod orphan;
 pub mod search;
+mod selection;
 mod session;
 mod span;
 mod tag;
 pub mod words;
 
+pub use anchor::Quote;
 pub use annotation::{Annotation, AnnotationId};
 pub use article::{Article, Provenance, title_from_file_stem};
+pub use body::{Body, Field, FieldKind};
 pub use edit::{Edit, EditError};
-pub use history::{EditGroup, History};
+pub use history::{EditGroup, History, Step};
 pub use offsets::OffsetMap;
 pub use orphan::Orphan;
+pub use selection::Selection;
 pub use session::Session;
 pub use span::Span;
 pub use tag::Tag;

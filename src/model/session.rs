@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use super::interval::Derived;
-use super::{Annotation, AnnotationId, Article, Edit, EditError, Orphan, Span, Tag};
+use super::{Annotation, AnnotationId, Article, Body, Edit, EditError, Orphan, Span, Tag};
 
 /// An article and its annotations, kept in document order (see [`Annotation::order_key`]),
 /// plus orphans (annotations re-anchoring could not place), kept in id order.
@@ -155,9 +155,8 @@ impl Session {
     pub fn add_edit(&self, tag: Tag, span: Span) -> Edit {
         Edit::Add(Annotation {
             id: AnnotationId(self.next_id),
-            tag,
             span,
-            note: String::new(),
+            body: Body::new(tag),
         })
     }
 
@@ -214,28 +213,21 @@ impl Session {
             Edit::Remove(id) => {
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
                 let removed = self.annotations.remove(index);
-                self.counts[removed.tag.index()] -= 1;
+                self.counts[removed.body.tag.index()] -= 1;
                 Ok(Edit::Add(removed))
             }
-            Edit::SetTag { id, tag } => {
-                if let Some(index) = self.orphan_position(id) {
-                    let old = std::mem::replace(&mut self.orphans[index].tag, tag);
-                    return Ok(Edit::SetTag { id, tag: old });
+            Edit::Set { id, field } => {
+                // Orphans are not in the per-tag counts; annotations are.
+                let counted = self.orphan_position(id).is_none();
+                let body = self.body_mut(id).ok_or(EditError::UnknownId(id))?;
+                let tag_before = body.tag;
+                let old = body.set(field);
+                let tag_after = body.tag;
+                if counted && tag_before != tag_after {
+                    self.counts[tag_before.index()] -= 1;
+                    self.counts[tag_after.index()] += 1;
                 }
-                let index = self.position(id).ok_or(EditError::UnknownId(id))?;
-                let old = std::mem::replace(&mut self.annotations[index].tag, tag);
-                self.counts[old.index()] -= 1;
-                self.counts[tag.index()] += 1;
-                Ok(Edit::SetTag { id, tag: old })
-            }
-            Edit::SetNote { id, note } => {
-                if let Some(index) = self.orphan_position(id) {
-                    let old = std::mem::replace(&mut self.orphans[index].note, note);
-                    return Ok(Edit::SetNote { id, note: old });
-                }
-                let index = self.position(id).ok_or(EditError::UnknownId(id))?;
-                let old = std::mem::replace(&mut self.annotations[index].note, note);
-                Ok(Edit::SetNote { id, note: old })
+                Ok(Edit::Set { id, field: old })
             }
             Edit::SetSpan { id, span } => {
                 self.check_span(span)?;
@@ -257,9 +249,8 @@ impl Session {
                 let orphan = self.orphans.remove(index);
                 let annotation = Annotation {
                     id,
-                    tag: orphan.tag,
                     span,
-                    note: orphan.note.clone(),
+                    body: orphan.body.clone(),
                 };
                 self.note_added(&annotation);
                 let at = self
@@ -304,10 +295,20 @@ impl Session {
         }
     }
 
+    /// The body of the annotation or orphan with this id: the one lookup every field edit
+    /// goes through, so a new body field needs no new case here.
+    fn body_mut(&mut self, id: AnnotationId) -> Option<&mut Body> {
+        if let Some(index) = self.orphan_position(id) {
+            return Some(&mut self.orphans[index].body);
+        }
+        let index = self.position(id)?;
+        Some(&mut self.annotations[index].body)
+    }
+
     fn note_added(&mut self, annotation: &Annotation) {
         self.next_id = self.next_id.max(annotation.id.0.saturating_add(1));
         self.max_span_len = self.max_span_len.max(annotation.span.len());
-        self.counts[annotation.tag.index()] += 1;
+        self.counts[annotation.body.tag.index()] += 1;
     }
 
     /// Checks that `span` is a non-empty, non-blank range of the text on char boundaries.
@@ -332,6 +333,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Field, Quote};
 
     fn session() -> Session {
         Session::new(Arc::new(Article::new(
@@ -350,9 +352,9 @@ mod tests {
         assert_eq!(s.text_of(&s.annotations()[0]), "14 political prisoners");
         assert_eq!(s.counts(), [0, 1, 0]);
         let undo_tag = s
-            .apply(Edit::SetTag {
+            .apply(Edit::Set {
                 id,
-                tag: Tag::Claim,
+                field: Field::Tag(Tag::Claim),
             })
             .unwrap();
         assert_eq!(s.counts(), [1, 0, 0]);
@@ -382,7 +384,7 @@ mod tests {
         s.apply(s.add_edit(Tag::Quote, Span::new(30, 39))).unwrap();
         let at = s.at(18);
         assert_eq!(at.len(), 2);
-        assert_eq!(at[0].tag, Tag::Statistic, "innermost first");
+        assert_eq!(at[0].body.tag, Tag::Statistic, "innermost first");
         assert_eq!(s.overlapping(20..29).count(), 1);
         assert_eq!(s.overlapping(0..40).count(), 3);
         let order: Vec<_> = s.annotations().iter().map(|a| a.span.start).collect();
@@ -397,11 +399,15 @@ mod tests {
         ));
         let orphan = Orphan {
             id: AnnotationId(7),
-            tag: Tag::Quote,
-            text: "old words".to_owned(),
-            prefix: "before ".to_owned(),
-            suffix: " after".to_owned(),
-            note: "keep me".to_owned(),
+            quote: Quote {
+                text: "old words".to_owned(),
+                prefix: "before ".to_owned(),
+                suffix: " after".to_owned(),
+            },
+            body: Body {
+                tag: Tag::Quote,
+                note: "keep me".to_owned(),
+            },
         };
         Session::from_parts(article, Vec::new(), vec![orphan]).unwrap()
     }
@@ -418,7 +424,7 @@ mod tests {
             .unwrap();
         assert!(s.orphans().is_empty());
         let a = s.get(AnnotationId(7)).unwrap();
-        assert_eq!((a.tag, a.note.as_str()), (Tag::Quote, "keep me"));
+        assert_eq!((a.body.tag, a.body.note.as_str()), (Tag::Quote, "keep me"));
         assert_eq!(s.counts(), [0, 0, 1]);
         assert_eq!(undo.describe(), "detach annotation");
         let redo = s.apply(undo).unwrap();
@@ -445,12 +451,12 @@ mod tests {
             Err(EditError::DuplicateId(AnnotationId(7)))
         );
         let undo = s
-            .apply(Edit::SetNote {
+            .apply(Edit::Set {
                 id: AnnotationId(7),
-                note: "new".into(),
+                field: Field::Note("new".into()),
             })
             .unwrap();
-        assert_eq!(s.orphan(AnnotationId(7)).unwrap().note, "new");
+        assert_eq!(s.orphan(AnnotationId(7)).unwrap().body.note, "new");
         s.apply(undo).unwrap();
         let undo = s.apply(Edit::RemoveOrphan(AnnotationId(7))).unwrap();
         assert!(s.orphans().is_empty());
@@ -472,6 +478,47 @@ mod tests {
             "a blank span is refused and the orphan stays"
         );
         assert_eq!(s.orphans().len(), 1);
+    }
+
+    #[test]
+    fn retagging_counts_annotations_but_not_orphans() {
+        let mut s = orphaned();
+        let undo = s
+            .apply(Edit::Set {
+                id: AnnotationId(7),
+                field: Field::Tag(Tag::Claim),
+            })
+            .unwrap();
+        assert_eq!(s.orphan(AnnotationId(7)).unwrap().body.tag, Tag::Claim);
+        assert_eq!(s.counts(), [0, 0, 0], "orphans are not counted");
+        s.apply(undo).unwrap();
+        s.apply(s.add_edit(Tag::Claim, Span::new(0, 7))).unwrap();
+        let id = s.annotations()[0].id;
+        let undo = s
+            .apply(Edit::Set {
+                id,
+                field: Field::Tag(Tag::Claim),
+            })
+            .unwrap();
+        assert_eq!(
+            s.counts(),
+            [1, 0, 0],
+            "setting the same tag changes no count"
+        );
+        assert_eq!(undo.describe(), "tag as claim");
+        s.apply(Edit::Set {
+            id,
+            field: Field::Note("n".into()),
+        })
+        .unwrap();
+        assert_eq!(s.counts(), [1, 0, 0], "a note edit changes no count");
+        assert_eq!(
+            s.apply(Edit::Set {
+                id: AnnotationId(99),
+                field: Field::Tag(Tag::Quote),
+            }),
+            Err(EditError::UnknownId(AnnotationId(99)))
+        );
     }
 
     #[test]

@@ -18,67 +18,81 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Why a session could not be loaded. Each failure has its own variant; every message names
-/// the file (when there is one) and says what is wrong in terms a user can act on.
+/// Why a session could not be loaded: the file (once, for every kind of problem) and what
+/// is wrong with it. Displays as "PATH: problem", or just the problem for text that did not
+/// come from a file.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+#[error("{file}{kind}")]
+pub struct LoadError {
+    /// The file the session was read from (none for text given directly).
+    pub file: Origin,
+    /// What went wrong.
+    pub kind: LoadErrorKind,
+}
+
+impl LoadError {
+    /// An error of `kind` about `file`.
+    pub fn new(file: &Origin, kind: LoadErrorKind) -> Self {
+        Self {
+            file: file.clone(),
+            kind,
+        }
+    }
+
+    /// The file the error is about, if it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.0.as_deref()
+    }
+}
+
+/// What is wrong with a session file. Each failure has its own variant; every message says
+/// what is wrong in terms a user can act on ([`LoadError`] adds the file).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadErrorKind {
     /// The file could not be opened or read.
     ///
     /// The reason is part of the message and deliberately not the error's `source()`: a
     /// chain printer (`anyhow`'s `{:#}`) would print it twice.
-    #[error("{file}cannot read the file: {reason}")]
+    #[error("cannot read the file: {reason}")]
     Io {
-        /// The file.
-        file: Origin,
         /// The operating system's reason.
         reason: std::io::Error,
     },
     /// The file is over the size limit; it is not read.
     #[error(
-        "{file}the file is {}, over the {} limit for session files",
+        "the file is {}, over the {} limit for session files",
         super::textfile::human_size(*.size),
         super::textfile::human_size(*.limit)
     )]
     TooLarge {
-        /// The file.
-        file: Origin,
         /// Its size in bytes.
         size: u64,
         /// The limit in bytes ([`super::MAX_SESSION_BYTES`]).
         limit: u64,
     },
     /// The file contains NUL bytes (or is UTF-16): it is not a UTF-8 text file.
-    #[error("{file}this is a binary file ({reason}), not a Factmark session")]
+    #[error("this is a binary file ({reason}), not a Factmark session")]
     Binary {
-        /// The file.
-        file: Origin,
         /// What gave it away.
         reason: &'static str,
     },
     /// The file is text but not valid UTF-8.
     #[error(
-        "{file}the file is not valid UTF-8 (first bad byte on line {line}, byte offset {offset}); \
+        "the file is not valid UTF-8 (first bad byte on line {line}, byte offset {offset}); \
          Factmark sessions are UTF-8 text"
     )]
     NotUtf8 {
-        /// The file.
-        file: Origin,
         /// Line of the first invalid byte (1-based).
         line: usize,
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
     /// The file is empty or holds only whitespace.
-    #[error("{file}the file is empty; a session file holds at least its article")]
-    Empty {
-        /// The file.
-        file: Origin,
-    },
+    #[error("the file is empty; a session file holds at least its article")]
+    Empty,
     /// The file is not well-formed RON.
-    #[error("{file}not valid RON at line {line}, column {col}: {message}")]
+    #[error("not valid RON at line {line}, column {col}: {message}")]
     Syntax {
-        /// The file.
-        file: Origin,
         /// 1-based line of the error.
         line: usize,
         /// 1-based column (in characters) of the error.
@@ -88,12 +102,10 @@ pub enum LoadError {
     },
     /// Brackets nest deeper than any session does (a hostile or damaged file).
     #[error(
-        "{file}line {line}, column {col}: the file nests brackets more than {limit} levels \
+        "line {line}, column {col}: the file nests brackets more than {limit} levels \
          deep (a session needs 4); it is damaged or not a Factmark session"
     )]
     TooDeep {
-        /// The file.
-        file: Origin,
         /// 1-based line where the limit was passed.
         line: usize,
         /// 1-based column where the limit was passed.
@@ -102,16 +114,14 @@ pub enum LoadError {
         limit: usize,
     },
     /// Well-formed RON, but not a Factmark session (no or another `format`).
-    #[error("{file}not a Factmark session: expected `format: \"factmark-session\"`, found {found}")]
+    #[error("not a Factmark session: expected `format: \"factmark-session\"`, found {found}")]
     WrongFormat {
-        /// The file.
-        file: Origin,
         /// What was there instead.
         found: String,
     },
     /// Saved by a newer Factmark with a format version this build does not know.
     #[error(
-        "{file}this session uses format version {version}, made by a newer Factmark; \
+        "this session uses format version {version}, made by a newer Factmark; \
          this Factmark reads versions up to {supported}. Update Factmark to open it"
     )]
     NewerVersion {
@@ -119,26 +129,18 @@ pub enum LoadError {
         version: u64,
         /// The newest version this build reads ([`super::VERSION`]).
         supported: u64,
-        /// The file.
-        file: Origin,
     },
     /// The `version` field is missing or not a version number this program ever wrote.
-    #[error(
-        "{file}unknown session format version {found}; supported versions are 1 to {supported}"
-    )]
+    #[error("unknown session format version {found}; supported versions are 1 to {supported}")]
     UnknownVersion {
-        /// The file.
-        file: Origin,
         /// What the `version` field held (as written), or "missing".
         found: String,
         /// The newest version this build reads.
         supported: u64,
     },
     /// RON and a Factmark session, but a field is missing, unknown or of the wrong type.
-    #[error("{file}line {line}, column {col}: the session is malformed: {message}")]
+    #[error("line {line}, column {col}: the session is malformed: {message}")]
     Malformed {
-        /// The file.
-        file: Origin,
         /// 1-based line of the problem.
         line: usize,
         /// 1-based column of the problem.
@@ -148,11 +150,9 @@ pub enum LoadError {
     },
     /// An annotation's tag is not one of the three tags.
     #[error(
-        "{file}line {line}, column {col}: unknown tag `{found}`; valid tags are Claim, Statistic, Quote"
+        "line {line}, column {col}: unknown tag `{found}`; valid tags are Claim, Statistic, Quote"
     )]
     UnknownTag {
-        /// The file.
-        file: Origin,
         /// 1-based line of the tag.
         line: usize,
         /// 1-based column of the tag.
@@ -162,7 +162,7 @@ pub enum LoadError {
     },
     /// An annotation's `start` is not before its `end`.
     #[error(
-        "{file}annotation {id} has start {start} and end {end}: start must be less than end \
+        "annotation {id} has start {start} and end {end}: start must be less than end \
          (offsets count code points; the article has {len})"
     )]
     EmptySpan {
@@ -174,12 +174,10 @@ pub enum LoadError {
         end: usize,
         /// Article length in code points.
         len: usize,
-        /// The file.
-        file: Origin,
     },
     /// An annotation reaches past the end of the article.
     #[error(
-        "{file}annotation {id} has offsets {start}..{end}, past the end of the article \
+        "annotation {id} has offsets {start}..{end}, past the end of the article \
          ({len} code points)"
     )]
     OutOfRange {
@@ -191,11 +189,9 @@ pub enum LoadError {
         end: usize,
         /// Article length in code points.
         len: usize,
-        /// The file.
-        file: Origin,
     },
     /// An annotation covers only whitespace.
-    #[error("{file}annotation {id} ({start}..{end}) covers only whitespace")]
+    #[error("annotation {id} ({start}..{end}) covers only whitespace")]
     BlankSpan {
         /// The annotation.
         id: AnnotationId,
@@ -203,12 +199,10 @@ pub enum LoadError {
         start: usize,
         /// Its end (code points).
         end: usize,
-        /// The file.
-        file: Origin,
     },
     /// An annotation's offsets do not fit as code points but do as another unit.
     #[error(
-        "{file}annotation {id} has offsets {start}..{end} that count {unit}, not code points: \
+        "annotation {id} has offsets {start}..{end} that count {unit}, not code points: \
          the text matches there only when counted in {unit}. Session offsets count Unicode \
          code points (see docs/FORMAT.md)"
     )]
@@ -221,12 +215,10 @@ pub enum LoadError {
         end: usize,
         /// The unit the offsets seem to count ("UTF-8 bytes", "UTF-16 code units").
         unit: &'static str,
-        /// The file.
-        file: Origin,
     },
     /// An annotation's stored `prefix` or `suffix` is not the article text around it.
     #[error(
-        "{file}annotation {id}'s {which} is \"{stored}\", but the article has \"{actual}\" \
+        "annotation {id}'s {which} is \"{stored}\", but the article has \"{actual}\" \
          there; the context must be the text right next to the annotation"
     )]
     ContextMismatch {
@@ -238,12 +230,10 @@ pub enum LoadError {
         stored: String,
         /// The article's text at that place (shortened for display).
         actual: String,
-        /// The file.
-        file: Origin,
     },
     /// A text field holds a NUL character.
     #[error(
-        "{file}{what} contains a NUL character (at code point {at}); session text must not \
+        "{what} contains a NUL character (at code point {at}); session text must not \
          contain NUL"
     )]
     NulInText {
@@ -251,40 +241,32 @@ pub enum LoadError {
         what: String,
         /// Code-point offset of the first NUL in that field.
         at: usize,
-        /// The file.
-        file: Origin,
     },
     /// The article's `import` record (how the text was imported) has an invalid field.
-    #[error("{file}the article's import record has an invalid `{field}`: {problem}")]
+    #[error("the article's import record has an invalid `{field}`: {problem}")]
     BadImport {
         /// The field: "importer", "encoding" or "source_sha256".
         field: &'static str,
         /// What is wrong with it.
         problem: String,
-        /// The file.
-        file: Origin,
     },
     /// An orphan has no text to look for.
-    #[error("{file}orphan {id} has an empty or whitespace-only text")]
+    #[error("orphan {id} has an empty or whitespace-only text")]
     BlankOrphan {
         /// The orphan.
         id: AnnotationId,
-        /// The file.
-        file: Origin,
     },
     /// An id is larger than ids may be.
-    #[error("{file}annotation id {id} is too large; ids must be at most {max} (2^53 − 1)")]
+    #[error("annotation id {id} is too large; ids must be at most {max} (2^53 − 1)")]
     IdTooLarge {
         /// The id as written.
         id: u64,
         /// The largest id allowed ([`super::MAX_ID`]).
         max: u64,
-        /// The file.
-        file: Origin,
     },
     /// An annotation's stored `text` is not the article text at its offsets.
     #[error(
-        "{file}annotation {id} ({start}..{end}) says its text is \"{stored}\", but the article \
+        "annotation {id} ({start}..{end}) says its text is \"{stored}\", but the article \
          has \"{actual}\" there"
     )]
     TextMismatch {
@@ -298,71 +280,31 @@ pub enum LoadError {
         stored: String,
         /// The article's text at those offsets (shortened for display).
         actual: String,
-        /// The file.
-        file: Origin,
     },
     /// The article text does not hash to the recorded SHA-256.
     #[error(
-        "{file}the article text does not match its recorded SHA-256 (recorded {recorded}, \
+        "the article text does not match its recorded SHA-256 (recorded {recorded}, \
          actual {actual}): the text was altered after the session was saved"
     )]
     ShaMismatch {
-        /// The file.
-        file: Origin,
         /// `sha256` as stored.
         recorded: String,
         /// SHA-256 of the stored text.
         actual: String,
     },
     /// Two annotations share an id.
-    #[error("{file}annotation id {} is used more than once; ids must be unique", .id.0)]
+    #[error("annotation id {} is used more than once; ids must be unique", .id.0)]
     DuplicateId {
         /// The repeated id.
         id: AnnotationId,
-        /// The file.
-        file: Origin,
     },
     /// The model refused the annotations for a reason the checks above did not catch.
-    /// Like [`LoadError::Io`], the reason is in the message, not the `source()`.
-    #[error("{file}the annotations could not be loaded: {reason}")]
+    /// Like [`LoadErrorKind::Io`], the reason is in the message, not the `source()`.
+    #[error("the annotations could not be loaded: {reason}")]
     Rejected {
-        /// The file.
-        file: Origin,
         /// The model's reason.
         reason: EditError,
     },
-}
-
-impl LoadError {
-    /// The file the error is about, if it came from a file.
-    pub fn path(&self) -> Option<&Path> {
-        let (Self::Io { file, .. }
-        | Self::TooLarge { file, .. }
-        | Self::Binary { file, .. }
-        | Self::NotUtf8 { file, .. }
-        | Self::Syntax { file, .. }
-        | Self::Empty { file, .. }
-        | Self::TooDeep { file, .. }
-        | Self::WrongOffsetUnit { file, .. }
-        | Self::ContextMismatch { file, .. }
-        | Self::NulInText { file, .. }
-        | Self::BlankOrphan { file, .. }
-        | Self::BadImport { file, .. }
-        | Self::IdTooLarge { file, .. }
-        | Self::WrongFormat { file, .. }
-        | Self::NewerVersion { file, .. }
-        | Self::UnknownVersion { file, .. }
-        | Self::Malformed { file, .. }
-        | Self::UnknownTag { file, .. }
-        | Self::EmptySpan { file, .. }
-        | Self::OutOfRange { file, .. }
-        | Self::BlankSpan { file, .. }
-        | Self::TextMismatch { file, .. }
-        | Self::ShaMismatch { file, .. }
-        | Self::DuplicateId { file, .. }
-        | Self::Rejected { file, .. }) = self;
-        file.0.as_deref()
-    }
 }
 
 /// Why a session could not be saved. The file at `path` is left as it was.

@@ -6,15 +6,15 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::error::{LoadError, Origin};
+use super::error::{LoadError, LoadErrorKind, Origin};
 use super::fingerprint::Fingerprint;
 use super::schema::{
-    self, AnnotationFile, ArticleFile, FORMAT, ImportFile, OrphanFile, SessionFile, SessionFileV1,
-    VERSION,
+    self, AnnotationFile, ArticleFile, BodyFile, FORMAT, ImportFile, OrphanFile, SessionFile,
+    SessionFileV1, VERSION,
 };
 use super::textfile::{self, TextFileError};
 use crate::model::{
-    Annotation, AnnotationId, Article, EditError, Orphan, Provenance, Session, Span,
+    Annotation, AnnotationId, Article, Body, EditError, Orphan, Provenance, Quote, Session, Span,
 };
 
 mod decimal;
@@ -96,11 +96,13 @@ pub fn load_full(path: &Path) -> Result<Loaded, LoadError> {
 pub fn from_bytes(bytes: &[u8]) -> Result<Session, LoadError> {
     let file = Origin::default();
     if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            size: bytes.len() as u64,
-            limit: MAX_SESSION_BYTES,
-        });
+        return Err(LoadError::new(
+            &file,
+            LoadErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit: MAX_SESSION_BYTES,
+            },
+        ));
     }
     let src = textfile::decode(bytes.to_vec()).map_err(|e| read_error(e, &file))?;
     parse(&src, &file).map(|(session, _)| session)
@@ -108,20 +110,18 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Session, LoadError> {
 
 /// The [`LoadError`] for a failure to read a file as text.
 fn read_error(error: TextFileError, file: &Origin) -> LoadError {
-    let file = file.clone();
-    match error {
-        TextFileError::Io(reason) => LoadError::Io { file, reason },
-        TextFileError::TooLarge { size, limit } => LoadError::TooLarge { file, size, limit },
-        TextFileError::Binary => LoadError::Binary {
-            file,
+    let kind = match error {
+        TextFileError::Io(reason) => LoadErrorKind::Io { reason },
+        TextFileError::TooLarge { size, limit } => LoadErrorKind::TooLarge { size, limit },
+        TextFileError::Binary => LoadErrorKind::Binary {
             reason: "it contains NUL bytes",
         },
-        TextFileError::Utf16 => LoadError::Binary {
-            file,
+        TextFileError::Utf16 => LoadErrorKind::Binary {
             reason: "it is UTF-16 encoded; sessions are UTF-8",
         },
-        TextFileError::NotUtf8 { line, offset } => LoadError::NotUtf8 { file, line, offset },
-    }
+        TextFileError::NotUtf8 { line, offset } => LoadErrorKind::NotUtf8 { line, offset },
+    };
+    LoadError::new(file, kind)
 }
 
 /// The parts of a session file of any version, after migration to the current shape.
@@ -136,13 +136,15 @@ struct Parts {
 pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     if src.contains('\0') {
-        return Err(LoadError::Binary {
-            file: file.clone(),
-            reason: "it contains NUL bytes",
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::Binary {
+                reason: "it contains NUL bytes",
+            },
+        ));
     }
     if src.trim().is_empty() {
-        return Err(LoadError::Empty { file: file.clone() });
+        return Err(LoadError::new(file, LoadErrorKind::Empty));
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     // Files as Factmark writes them start with a fixed header: read the version from it and
@@ -158,18 +160,22 @@ pub(crate) fn parse(src: &str, file: &Origin) -> Result<(Session, u64), LoadErro
     let value: ron::Value = options.from_str(src).map_err(|error| {
         let (line, col) = (error.span.start.line, error.span.start.col);
         match error.code {
-            ron::Error::ExceededRecursionLimit => LoadError::TooDeep {
-                file: file.clone(),
-                line,
-                col,
-                limit: MAX_NESTING,
-            },
-            code => LoadError::Syntax {
-                file: file.clone(),
-                line,
-                col,
-                message: with_truncation_hint(code.to_string(), src, line, col),
-            },
+            ron::Error::ExceededRecursionLimit => LoadError::new(
+                file,
+                LoadErrorKind::TooDeep {
+                    line,
+                    col,
+                    limit: MAX_NESTING,
+                },
+            ),
+            code => LoadError::new(
+                file,
+                LoadErrorKind::Syntax {
+                    line,
+                    col,
+                    message: with_truncation_hint(code.to_string(), src, line, col),
+                },
+            ),
         }
     })?;
     let version = check_header(&value, file)?;
@@ -233,10 +239,12 @@ fn parse_body(
     file: &Origin,
 ) -> Result<(Session, u64), LoadError> {
     if src.trim_start().starts_with('{') {
-        return Err(LoadError::WrongFormat {
-            file: file.clone(),
-            found: "a `{…}` map (JSON?); a session is a RON struct written `(…)`".to_owned(),
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::WrongFormat {
+                found: "a `{…}` map (JSON?); a session is a RON struct written `(…)`".to_owned(),
+            },
+        ));
     }
     check_decimal(src, file)?;
     let parts = if version == 1 {
@@ -264,10 +272,7 @@ fn parse_body(
 /// Checks `format` and `version` before the rest of the file is interpreted; returns the
 /// version.
 fn check_header(value: &ron::Value, file: &Origin) -> Result<u64, LoadError> {
-    let wrong = |found: String| LoadError::WrongFormat {
-        file: file.clone(),
-        found,
-    };
+    let wrong = |found: String| LoadError::new(file, LoadErrorKind::WrongFormat { found });
     let ron::Value::Map(fields) = value else {
         return Err(wrong(describe(value)));
     };
@@ -277,10 +282,14 @@ fn check_header(value: &ron::Value, file: &Origin) -> Result<u64, LoadError> {
         Some(other) => return Err(wrong(format!("`format: {}`", short_ron(other)))),
         None => return Err(wrong("no `format` field".to_owned())),
     }
-    let unknown = |found: String| LoadError::UnknownVersion {
-        file: file.clone(),
-        found,
-        supported: VERSION,
+    let unknown = |found: String| {
+        LoadError::new(
+            file,
+            LoadErrorKind::UnknownVersion {
+                found,
+                supported: VERSION,
+            },
+        )
     };
     let version = match field("version") {
         Some(value) => value
@@ -290,11 +299,13 @@ fn check_header(value: &ron::Value, file: &Origin) -> Result<u64, LoadError> {
         None => return Err(unknown("(the `version` field is missing)".to_owned())),
     };
     if version > VERSION {
-        return Err(LoadError::NewerVersion {
-            file: file.clone(),
-            version,
-            supported: VERSION,
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::NewerVersion {
+                version,
+                supported: VERSION,
+            },
+        ));
     }
     if version == 0 {
         return Err(unknown(version.to_string()));
@@ -347,35 +358,36 @@ fn schema_error(error: ron::error::SpannedError, file: &Origin) -> LoadError {
     let col = error.span.start.col;
     match error.code {
         ron::Error::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Tag") => {
-            LoadError::UnknownTag {
-                file: file.clone(),
+            LoadError::new(file, LoadErrorKind::UnknownTag { line, col, found })
+        }
+        ron::Error::IntegerOutOfBounds => LoadError::new(
+            file,
+            LoadErrorKind::Malformed {
                 line,
                 col,
-                found,
-            }
-        }
-        ron::Error::IntegerOutOfBounds => LoadError::Malformed {
-            file: file.clone(),
-            line,
-            col,
-            message: format!(
-                "number out of range: ids, offsets and the version are whole decimal numbers \
+                message: format!(
+                    "number out of range: ids, offsets and the version are whole decimal numbers \
                  with no minus sign, and ids are at most {MAX_ID} (2^53 − 1)"
-            ),
-        },
-        ron::Error::ExpectedOption => LoadError::Malformed {
-            file: file.clone(),
-            line,
-            col,
-            message: "Expected option: write `None` or `Some(…)` (as in `source` and `import`)"
-                .to_owned(),
-        },
-        code => LoadError::Malformed {
-            file: file.clone(),
-            line,
-            col,
-            message: code.to_string(),
-        },
+                ),
+            },
+        ),
+        ron::Error::ExpectedOption => LoadError::new(
+            file,
+            LoadErrorKind::Malformed {
+                line,
+                col,
+                message: "Expected option: write `None` or `Some(…)` (as in `source` and `import`)"
+                    .to_owned(),
+            },
+        ),
+        code => LoadError::new(
+            file,
+            LoadErrorKind::Malformed {
+                line,
+                col,
+                message: code.to_string(),
+            },
+        ),
     }
 }
 
@@ -385,11 +397,13 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
     let article = parts.article;
     let actual = schema::sha256_hex(&article.text);
     if !actual.eq_ignore_ascii_case(article.sha256.trim()) {
-        return Err(LoadError::ShaMismatch {
-            file: file.clone(),
-            recorded: excerpt(&article.sha256, 80),
-            actual,
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::ShaMismatch {
+                recorded: excerpt(&article.sha256, 80),
+                actual,
+            },
+        ));
     }
     check_nul(&article.title, || "the article title".to_owned(), file)?;
     if let Some(source) = &article.source {
@@ -417,17 +431,18 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
         .chain(parts.orphans.iter().map(|o| o.id));
     for id in ids {
         if id > MAX_ID {
-            return Err(LoadError::IdTooLarge {
-                id,
-                max: MAX_ID,
-                file: file.clone(),
-            });
+            return Err(LoadError::new(
+                file,
+                LoadErrorKind::IdTooLarge { id, max: MAX_ID },
+            ));
         }
         if !seen.insert(id) {
-            return Err(LoadError::DuplicateId {
-                id: AnnotationId(id),
-                file: file.clone(),
-            });
+            return Err(LoadError::new(
+                file,
+                LoadErrorKind::DuplicateId {
+                    id: AnnotationId(id),
+                },
+            ));
         }
     }
     let annotations = parts
@@ -441,14 +456,8 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
         .map(|stored| to_orphan(stored, file))
         .collect::<Result<Vec<_>, _>>()?;
     Session::from_parts(article, annotations, orphans).map_err(|error| match error {
-        EditError::DuplicateId(id) => LoadError::DuplicateId {
-            id,
-            file: file.clone(),
-        },
-        reason => LoadError::Rejected {
-            file: file.clone(),
-            reason,
-        },
+        EditError::DuplicateId(id) => LoadError::new(file, LoadErrorKind::DuplicateId { id }),
+        reason => LoadError::new(file, LoadErrorKind::Rejected { reason }),
     })
 }
 
@@ -457,11 +466,13 @@ fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError> {
 fn check_nul(text: &str, what: impl Fn() -> String, file: &Origin) -> Result<(), LoadError> {
     match text.find('\0') {
         None => Ok(()),
-        Some(byte) => Err(LoadError::NulInText {
-            what: what(),
-            at: text[..byte].chars().count(),
-            file: file.clone(),
-        }),
+        Some(byte) => Err(LoadError::new(
+            file,
+            LoadErrorKind::NulInText {
+                what: what(),
+                at: text[..byte].chars().count(),
+            },
+        )),
     }
 }
 
@@ -469,10 +480,8 @@ fn check_nul(text: &str, what: impl Fn() -> String, file: &Origin) -> Result<(),
 /// 64 lower-case hex digits, no NUL. Importer and encoding names are not restricted to the
 /// ones this build knows, so a newer Factmark or another tool may record its own.
 fn to_provenance(import: ImportFile<'static>, file: &Origin) -> Result<Provenance, LoadError> {
-    let invalid = |field: &'static str, problem: String| LoadError::BadImport {
-        field,
-        problem,
-        file: file.clone(),
+    let invalid = |field: &'static str, problem: String| {
+        LoadError::new(file, LoadErrorKind::BadImport { field, problem })
     };
     for (field, value) in [
         ("importer", &import.importer),
@@ -518,7 +527,7 @@ fn to_provenance(import: ImportFile<'static>, file: &Origin) -> Result<Provenanc
 /// Converts one stored annotation to the model's byte offsets, checking it on the way.
 fn to_annotation(
     article: &Article,
-    stored: AnnotationFile<'static>,
+    mut stored: AnnotationFile<'static>,
     file: &Origin,
 ) -> Result<Annotation, LoadError> {
     let id = AnnotationId(stored.id);
@@ -526,33 +535,43 @@ fn to_annotation(
     let len = article.offsets().char_count();
     let what = |field: &str| format!("the {field} of annotation {id}");
     check_nul(&stored.text, || what("text"), file)?;
-    check_nul(&stored.note, || what("note"), file)?;
+    let body = to_body(stored.take_body(), &what, file)?;
     if start >= end {
-        return Err(LoadError::EmptySpan {
-            id,
-            start,
-            end,
-            len,
-            file: file.clone(),
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::EmptySpan {
+                id,
+                start,
+                end,
+                len,
+            },
+        ));
     }
     let text = article.text();
     let wrong_unit = || {
-        guess_unit(text, start, end, &stored.text).map(|unit| LoadError::WrongOffsetUnit {
-            id,
-            start,
-            end,
-            unit,
-            file: file.clone(),
+        guess_unit(text, start, end, &stored.text).map(|unit| {
+            LoadError::new(
+                file,
+                LoadErrorKind::WrongOffsetUnit {
+                    id,
+                    start,
+                    end,
+                    unit,
+                },
+            )
         })
     };
     let out_of_range = || {
-        wrong_unit().unwrap_or_else(|| LoadError::OutOfRange {
-            id,
-            start,
-            end,
-            len,
-            file: file.clone(),
+        wrong_unit().unwrap_or_else(|| {
+            LoadError::new(
+                file,
+                LoadErrorKind::OutOfRange {
+                    id,
+                    start,
+                    end,
+                    len,
+                },
+            )
         })
     };
     let byte_start = article.byte_of_char(start).ok_or_else(out_of_range)?;
@@ -560,73 +579,88 @@ fn to_annotation(
     let span = Span::new(byte_start, byte_end);
     let actual = span.slice(text).ok_or_else(out_of_range)?;
     if actual != stored.text {
-        return Err(wrong_unit().unwrap_or_else(|| LoadError::TextMismatch {
-            id,
-            start,
-            end,
-            stored: excerpt(&stored.text, EXCERPT_CHARS),
-            actual: excerpt(actual, EXCERPT_CHARS),
-            file: file.clone(),
+        return Err(wrong_unit().unwrap_or_else(|| {
+            LoadError::new(
+                file,
+                LoadErrorKind::TextMismatch {
+                    id,
+                    start,
+                    end,
+                    stored: excerpt(&stored.text, EXCERPT_CHARS),
+                    actual: excerpt(actual, EXCERPT_CHARS),
+                },
+            )
         }));
     }
     if actual.trim().is_empty() {
-        return Err(LoadError::BlankSpan {
-            id,
-            start,
-            end,
-            file: file.clone(),
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::BlankSpan { id, start, end },
+        ));
     }
     let before = &text[..byte_start];
     let after = &text[byte_end..];
     // The actual context is only computed for the error message: `tail` and `head` walk
     // characters, and doing that for every annotation would make loading quadratic.
     if !before.ends_with(stored.prefix.as_ref()) {
-        return Err(LoadError::ContextMismatch {
-            id,
-            which: "prefix",
-            stored: excerpt(&stored.prefix, EXCERPT_CHARS),
-            actual: excerpt(tail(before, stored.prefix.chars().count()), EXCERPT_CHARS),
-            file: file.clone(),
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::ContextMismatch {
+                id,
+                which: "prefix",
+                stored: excerpt(&stored.prefix, EXCERPT_CHARS),
+                actual: excerpt(tail(before, stored.prefix.chars().count()), EXCERPT_CHARS),
+            },
+        ));
     }
     if !after.starts_with(stored.suffix.as_ref()) {
-        return Err(LoadError::ContextMismatch {
-            id,
-            which: "suffix",
-            stored: excerpt(&stored.suffix, EXCERPT_CHARS),
-            actual: excerpt(head(after, stored.suffix.chars().count()), EXCERPT_CHARS),
-            file: file.clone(),
-        });
+        return Err(LoadError::new(
+            file,
+            LoadErrorKind::ContextMismatch {
+                id,
+                which: "suffix",
+                stored: excerpt(&stored.suffix, EXCERPT_CHARS),
+                actual: excerpt(head(after, stored.suffix.chars().count()), EXCERPT_CHARS),
+            },
+        ));
     }
-    Ok(Annotation {
-        id,
-        tag: stored.tag,
-        span,
-        note: stored.note.into_owned(),
-    })
+    Ok(Annotation { id, span, body })
 }
 
 /// Checks one stored orphan and converts it.
-fn to_orphan(stored: OrphanFile<'static>, file: &Origin) -> Result<Orphan, LoadError> {
+fn to_orphan(mut stored: OrphanFile<'static>, file: &Origin) -> Result<Orphan, LoadError> {
     let id = AnnotationId(stored.id);
     let what = |field: &str| format!("the {field} of orphan {id}");
     check_nul(&stored.text, || what("text"), file)?;
     check_nul(&stored.prefix, || what("prefix"), file)?;
     check_nul(&stored.suffix, || what("suffix"), file)?;
-    check_nul(&stored.note, || what("note"), file)?;
+    let body = to_body(stored.take_body(), &what, file)?;
     if stored.text.trim().is_empty() {
-        return Err(LoadError::BlankOrphan {
-            id,
-            file: file.clone(),
-        });
+        return Err(LoadError::new(file, LoadErrorKind::BlankOrphan { id }));
     }
     Ok(Orphan {
         id,
+        quote: Quote {
+            text: stored.text.into_owned(),
+            prefix: stored.prefix.into_owned(),
+            suffix: stored.suffix.into_owned(),
+        },
+        body,
+    })
+}
+
+/// Checks the body fields of one annotation or orphan and builds its [`Body`]: the one
+/// place the loader turns a file's body fields into the model's (annotations, orphans and
+/// migrated v1 annotations all come through here). `what` names a field for messages ("the
+/// note of annotation #3").
+fn to_body(
+    stored: BodyFile<'static>,
+    what: &dyn Fn(&str) -> String,
+    file: &Origin,
+) -> Result<Body, LoadError> {
+    check_nul(&stored.note, || what("note"), file)?;
+    Ok(Body {
         tag: stored.tag,
-        text: stored.text.into_owned(),
-        prefix: stored.prefix.into_owned(),
-        suffix: stored.suffix.into_owned(),
         note: stored.note.into_owned(),
     })
 }

@@ -1,7 +1,7 @@
 //! Session files: the RON schema (format v2, reading v1), deterministic rendering, atomic
 //! save with a backup, a loader that validates everything and reports each problem
-//! precisely, change detection (fingerprints), crash recovery files, and re-anchoring
-//! annotations onto a changed article.
+//! precisely, change detection (fingerprints), crash recovery files, and reading the updated
+//! article a session is re-anchored onto (the matching is [`crate::model::anchor`]).
 //!
 //! In memory, spans are byte offsets; in files they are code-point offsets plus the annotated
 //! text and its context, so any reader can check `text[start:end]`. `docs/FORMAT.md` is the
@@ -10,24 +10,21 @@
 mod error;
 mod fingerprint;
 mod load;
-pub mod reanchor;
 pub mod recovery;
 mod save;
 mod schema;
 pub(crate) mod textfile;
 
-pub use error::{LoadError, Origin, SaveError};
+use crate::model::Session;
+pub use error::{LoadError, LoadErrorKind, Origin, SaveError};
 pub use fingerprint::{Fingerprint, changed_on_disk};
 pub use load::{
     Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, is_session_file, load, load_full,
     looks_like_session,
 };
-pub use reanchor::{ReanchorReport, Reanchored, reanchor, reanchor_with};
 pub use recovery::{RecoveryEntry, RecoveryKey, RecoveryStore};
 pub use save::{Replace, backup_path, describe, save, save_checked, save_guarded};
 pub use schema::{FORMAT, VERSION, sha256_hex};
-
-use crate::model::Session;
 
 /// Renders `session` as current-format (v2) RON. Deterministic: the same session always
 /// gives the same bytes (`\n` line ends, 4-space indent, annotations in document order, one

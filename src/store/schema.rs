@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use super::reanchor::context;
-use crate::model::{Session, Tag};
+use crate::model::anchor::context;
+use crate::model::{Body, Session, Tag};
 
 /// The `format` string every session file starts with.
 pub const FORMAT: &str = "factmark-session";
@@ -120,18 +120,18 @@ pub(crate) struct AnnotationFileV1<'a> {
 
 impl<'a> From<AnnotationFileV1<'a>> for AnnotationFile<'a> {
     /// Migration v1 → v2: the context is left empty here and recomputed from the article
-    /// (empty context always agrees with the text, so validation accepts it).
-    fn from(v1: AnnotationFileV1<'a>) -> Self {
-        Self {
-            id: v1.id,
-            tag: v1.tag,
-            start: v1.start,
-            end: v1.end,
-            text: v1.text,
-            prefix: Cow::Borrowed(""),
-            suffix: Cow::Borrowed(""),
-            note: v1.note,
-        }
+    /// (empty context always agrees with the text, so validation accepts it). The body goes
+    /// through the same [`BodyFile`] as every other annotation's.
+    fn from(mut v1: AnnotationFileV1<'a>) -> Self {
+        let body = v1.take_body();
+        Self::assemble(
+            v1.id,
+            v1.start,
+            v1.end,
+            v1.text,
+            (Cow::Borrowed(""), Cow::Borrowed("")),
+            body,
+        )
     }
 }
 
@@ -145,6 +145,95 @@ pub(crate) struct OrphanFile<'a> {
     pub prefix: Cow<'a, str>,
     pub suffix: Cow<'a, str>,
     pub note: Cow<'a, str>,
+}
+
+/// The fields of a [`Body`] as session files store them. They sit among each annotation's
+/// and orphan's other fields (the file's field order is fixed, and `#[serde(flatten)]` would
+/// change the bytes), so each file struct that holds a body converts to and from this, and
+/// the model's side is written once: [`BodyFile::of`] for saving, `load::to_body` for
+/// loading.
+pub(crate) struct BodyFile<'a> {
+    pub tag: Tag,
+    pub note: Cow<'a, str>,
+}
+
+impl<'a> BodyFile<'a> {
+    /// The file form of `body`, borrowing its text.
+    pub fn of(body: &'a Body) -> Self {
+        Self {
+            tag: body.tag,
+            note: Cow::Borrowed(&body.note),
+        }
+    }
+}
+
+impl<'a> AnnotationFile<'a> {
+    /// An annotation from its place (offsets, text, `(prefix, suffix)`) and its body.
+    fn assemble(
+        id: u64,
+        start: usize,
+        end: usize,
+        text: Cow<'a, str>,
+        (prefix, suffix): (Cow<'a, str>, Cow<'a, str>),
+        body: BodyFile<'a>,
+    ) -> Self {
+        let BodyFile { tag, note } = body;
+        Self {
+            id,
+            tag,
+            start,
+            end,
+            text,
+            prefix,
+            suffix,
+            note,
+        }
+    }
+
+    /// Moves the body fields out (leaving them empty), for the loader.
+    pub fn take_body(&mut self) -> BodyFile<'a> {
+        BodyFile {
+            tag: self.tag,
+            note: std::mem::take(&mut self.note),
+        }
+    }
+}
+
+impl<'a> AnnotationFileV1<'a> {
+    /// Moves the body fields out (leaving them empty), for the migration to v2.
+    fn take_body(&mut self) -> BodyFile<'a> {
+        BodyFile {
+            tag: self.tag,
+            note: std::mem::take(&mut self.note),
+        }
+    }
+}
+
+impl<'a> OrphanFile<'a> {
+    /// An orphan from its quote (text, prefix, suffix) and its body.
+    fn assemble(
+        id: u64,
+        (text, prefix, suffix): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
+        body: BodyFile<'a>,
+    ) -> Self {
+        let BodyFile { tag, note } = body;
+        Self {
+            id,
+            tag,
+            text,
+            prefix,
+            suffix,
+            note,
+        }
+    }
+
+    /// Moves the body fields out (leaving them empty), for the loader.
+    pub fn take_body(&mut self) -> BodyFile<'a> {
+        BodyFile {
+            tag: self.tag,
+            note: std::mem::take(&mut self.note),
+        }
+    }
 }
 
 /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
@@ -203,28 +292,29 @@ pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
             let end = article.char_of_byte(a.span.end).ok_or_else(span_error)?;
             let slice = a.span.slice(text).ok_or_else(span_error)?;
             let (prefix, suffix) = context(text, a.span);
-            Ok(AnnotationFile {
-                id: a.id.0,
-                tag: a.tag,
+            Ok(AnnotationFile::assemble(
+                a.id.0,
                 start,
                 end,
-                text: Cow::Borrowed(slice),
-                prefix: Cow::Borrowed(prefix),
-                suffix: Cow::Borrowed(suffix),
-                note: Cow::Borrowed(&a.note),
-            })
+                Cow::Borrowed(slice),
+                (Cow::Borrowed(prefix), Cow::Borrowed(suffix)),
+                BodyFile::of(&a.body),
+            ))
         })
         .collect::<Result<Vec<_>, RenderError>>()?;
     let orphans = session
         .orphans()
         .iter()
-        .map(|o| OrphanFile {
-            id: o.id.0,
-            tag: o.tag,
-            text: Cow::Borrowed(&o.text),
-            prefix: Cow::Borrowed(&o.prefix),
-            suffix: Cow::Borrowed(&o.suffix),
-            note: Cow::Borrowed(&o.note),
+        .map(|o| {
+            OrphanFile::assemble(
+                o.id.0,
+                (
+                    Cow::Borrowed(&o.quote.text),
+                    Cow::Borrowed(&o.quote.prefix),
+                    Cow::Borrowed(&o.quote.suffix),
+                ),
+                BodyFile::of(&o.body),
+            )
         })
         .collect();
     let file = SessionFile {

@@ -57,11 +57,11 @@ impl ListState {
                 .annotations()
                 .iter()
                 .enumerate()
-                .filter(|(_, a)| key.show_tag[a.tag.index()])
+                .filter(|(_, a)| key.show_tag[a.body.tag.index()])
                 .filter(|(_, a)| {
                     key.query.is_empty()
                         || session.text_of(a).to_lowercase().contains(&key.query)
-                        || a.note.to_lowercase().contains(&key.query)
+                        || a.body.note.to_lowercase().contains(&key.query)
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -148,9 +148,9 @@ pub fn show(
                 let excerpt = session.text_of(annotation);
                 if row(
                     ui,
-                    annotation.tag,
+                    annotation.body.tag,
                     excerpt,
-                    !annotation.note.is_empty(),
+                    !annotation.body.note.is_empty(),
                     is_selected,
                     palette,
                 )

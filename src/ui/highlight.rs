@@ -78,7 +78,7 @@ pub fn paragraph_job(
         } else if open.is_empty() {
             egui::Color32::TRANSPARENT
         } else {
-            palette.layered_tint(open.iter().map(|&i| annotations[i].tag))
+            palette.layered_tint(open.iter().map(|&i| annotations[i].body.tag))
         };
         job.sections.push(LayoutSection {
             leading_space: 0.0,
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn sections_tint_like_a_filter_over_all_annotations() {
-        use crate::model::{AnnotationId, Tag};
+        use crate::model::{AnnotationId, Body, Tag};
         let text = "word ".repeat(200);
         let para = 37..901;
         let mut rng = crate::testing::Rng::new(7);
@@ -188,9 +188,8 @@ mod tests {
                 let end = (start + 1 + rng.below(120)).min(text.len());
                 Annotation {
                     id: AnnotationId(i),
-                    tag: Tag::ALL[rng.below(3)],
                     span: Span::new(start, end),
-                    note: String::new(),
+                    body: Body::new(Tag::ALL[rng.below(3)]),
                 }
             })
             .filter(|a| a.span.overlaps(Span::from(para.clone())))
@@ -217,7 +216,7 @@ mod tests {
             let tags: Vec<Tag> = refs
                 .iter()
                 .filter(|a| a.span.overlaps(segment))
-                .map(|a| a.tag)
+                .map(|a| a.body.tag)
                 .collect();
             let expected = if tags.is_empty() {
                 egui::Color32::TRANSPARENT

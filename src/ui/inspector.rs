@@ -2,7 +2,7 @@
 //! a delete button. Changes come back as edits; the inspector never mutates the session.
 
 use super::theme::Palette;
-use crate::model::{Annotation, Edit, Session, Tag};
+use crate::model::{Annotation, Edit, Field, Session, Tag};
 
 /// What the user did in the inspector this frame.
 pub enum InspectorEvent {
@@ -41,7 +41,7 @@ pub fn show(
     );
     let excerpt: String = session.text_of(annotation).chars().take(400).collect();
     egui::Frame::new()
-        .fill(palette.tint(annotation.tag))
+        .fill(palette.tint(annotation.body.tag))
         .inner_margin(6.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
@@ -56,7 +56,7 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.label("Tag:");
         for tag in Tag::ALL {
-            let current = annotation.tag == tag;
+            let current = annotation.body.tag == tag;
             let chip = egui::Button::new(egui::RichText::new(tag.label()).color(if current {
                 palette.text
             } else {
@@ -79,15 +79,15 @@ pub fn show(
                 .clicked()
                 && !current
             {
-                events.push(InspectorEvent::Edit(Edit::SetTag {
+                events.push(InspectorEvent::Edit(Edit::Set {
                     id: annotation.id,
-                    tag,
+                    field: Field::Tag(tag),
                 }));
             }
         }
     });
     let label = ui.label("Note:");
-    let mut note = annotation.note.clone();
+    let mut note = annotation.body.note.clone();
     let response = ui
         .add(
             egui::TextEdit::multiline(&mut note)
@@ -98,9 +98,9 @@ pub fn show(
         )
         .labelled_by(label.id);
     if response.changed() {
-        events.push(InspectorEvent::NoteEdit(Edit::SetNote {
+        events.push(InspectorEvent::NoteEdit(Edit::Set {
             id: annotation.id,
-            note,
+            field: Field::Note(note),
         }));
     }
     if response.lost_focus() {

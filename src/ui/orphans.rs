@@ -35,19 +35,19 @@ pub fn show(
                 .show(ui, |ui| {
                     for orphan in orphans {
                         egui::Frame::new()
-                            .fill(palette.tint(orphan.tag))
+                            .fill(palette.tint(orphan.body.tag))
                             .corner_radius(4.0)
                             .inner_margin(6.0)
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
-                                let quote: String = orphan.text.chars().take(160).collect();
+                                let quote: String = orphan.quote.text.chars().take(160).collect();
                                 ui.label(
-                                    egui::RichText::new(format!("{}: “{quote}”", orphan.tag))
+                                    egui::RichText::new(format!("{}: “{quote}”", orphan.body.tag))
                                         .color(palette.text),
                                 );
-                                if !orphan.note.is_empty() {
+                                if !orphan.body.note.is_empty() {
                                     ui.label(
-                                        egui::RichText::new(format!("Note: {}", orphan.note))
+                                        egui::RichText::new(format!("Note: {}", orphan.body.note))
                                             .small()
                                             .color(palette.text),
                                     );

@@ -7,16 +7,18 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Document;
-use crate::model::{History, Session};
+use crate::import::OpenError;
+use crate::model::anchor::{self, Reanchored};
+use crate::model::{Article, History, Session};
 use crate::progress::Progress;
-use crate::store::{self, Reanchored};
+use crate::store;
 
 /// Why attaching an updated article failed (the document is unchanged).
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     /// The updated article could not be read or imported.
     #[error("Could not open the article: {0}")]
-    Article(#[from] crate::import::OpenError),
+    Article(#[from] OpenError),
     /// The session breaks its own invariants (which `Session` prevents).
     #[error("Could not re-anchor: {0}")]
     Reanchor(#[from] crate::model::EditError),
@@ -34,11 +36,43 @@ pub fn reanchor_onto(
     path: &Path,
     progress: &Progress,
 ) -> Result<Option<Reanchored>, AttachError> {
-    let article = store::reanchor::updated_article(path, session.article())?;
+    let article = updated_article(path, session.article())?;
     if progress.is_cancelled() {
         return Ok(None);
     }
-    Ok(store::reanchor_with(session, Arc::new(article), progress)?)
+    Ok(anchor::reanchor_with(session, Arc::new(article), progress)?)
+}
+
+/// Reads the updated version of `current` (the article a session is on) from `path`: the one
+/// place the command line and the window's "Attach updated article…" turn a file into the
+/// new article.
+///
+/// - A **session** (a `.ron` file, or any file that starts with a session header, see
+///   [`store::is_session_file`]) is loaded and validated, and its embedded article is the
+///   new article, with its own title, source and import record. It is never read as plain
+///   text (which would "move" every annotation into RON markup).
+/// - Any other file is **imported** ([`crate::import::import_file`]): its text and import
+///   record, `path` as the source, and `current`'s title, since an updated version of a
+///   story keeps its name (an importer can only guess one from the file).
+///
+/// # Errors
+///
+/// The session's [`store::LoadError`] or the article's [`crate::import::ImportError`].
+pub fn updated_article(path: &Path, current: &Article) -> Result<Article, OpenError> {
+    if store::is_session_file(path) {
+        let session = store::load(path)?;
+        return Ok(Article::clone(session.article()));
+    }
+    let (imported, _) = crate::import::import_file(path)?;
+    let mut article = Article::new(
+        current.title(),
+        Some(path.display().to_string()),
+        imported.text(),
+    );
+    if let Some(provenance) = imported.provenance() {
+        article = article.with_provenance(provenance.clone());
+    }
+    Ok(article)
 }
 
 /// The document holding `session`, the re-anchored version of `previous`: bound to the same
@@ -52,7 +86,7 @@ pub fn reanchored_document(previous: &Document, session: Session) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Span, Tag};
+    use crate::model::{Article, Selection, Span, Tag};
 
     #[test]
     fn reanchoring_keeps_the_file_and_the_old_document_for_revert() {
@@ -67,8 +101,11 @@ mod tests {
             Article::new("Minsk", None, "Belarus released 14 prisoners."),
             Some(dir.path().join("s.ron")),
         );
-        doc.apply(doc.session.add_edit(Tag::Statistic, Span::new(17, 29)))
-            .unwrap();
+        doc.apply(
+            doc.session.add_edit(Tag::Statistic, Span::new(17, 29)),
+            Selection::default(),
+        )
+        .unwrap();
         let done = reanchor_onto(&doc.session, &updated, &Progress::new())
             .unwrap()
             .unwrap();

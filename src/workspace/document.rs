@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::{Article, Edit, EditError, EditGroup, History, Session};
+use crate::model::{Article, Edit, EditError, EditGroup, History, Selection, Session, Step};
 use crate::store::{Fingerprint, Replace};
 
 /// A session being worked on, with everything needed to undo it and save it.
@@ -66,14 +66,15 @@ impl Document {
         }
     }
 
-    /// Applies an edit as its own undo step (ending any typing burst first).
+    /// Applies an edit as its own undo step (ending any typing burst first). `before` is
+    /// what was selected just before it: undo brings it back.
     ///
     /// # Errors
     ///
     /// The edit does not fit the session; nothing changed.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+    pub fn apply(&mut self, edit: Edit, before: Selection) -> Result<(), EditError> {
         self.end_burst();
-        self.history.apply(&mut self.session, edit, None)
+        self.history.apply(&mut self.session, edit, None, before)
     }
 
     /// Applies a note edit as part of the current typing burst (starting one if none is
@@ -82,12 +83,13 @@ impl Document {
     /// # Errors
     ///
     /// As [`Document::apply`].
-    pub fn apply_typing(&mut self, edit: Edit) -> Result<(), EditError> {
+    pub fn apply_typing(&mut self, edit: Edit, before: Selection) -> Result<(), EditError> {
         let group = *self.note_burst.get_or_insert_with(|| {
             self.bursts_started += 1;
             EditGroup(self.bursts_started)
         });
-        self.history.apply(&mut self.session, edit, Some(group))
+        self.history
+            .apply(&mut self.session, edit, Some(group), before)
     }
 
     /// Ends the typing burst (the note field lost focus, another command ran): the next note
@@ -98,14 +100,15 @@ impl Document {
         }
     }
 
-    /// Undoes (`true`) or redoes the last step; `None` when there is nothing to do. Returns
-    /// what was undone or redone, for the message.
-    pub fn undo_redo(&mut self, undo: bool) -> Option<Result<Edit, EditError>> {
+    /// Undoes (`true`) or redoes the last step; `None` when there is nothing to do. `now` is
+    /// the current selection (redo brings it back). Returns what was undone or redone, for
+    /// the message, and the selection to restore.
+    pub fn undo_redo(&mut self, undo: bool, now: Selection) -> Option<Result<Step, EditError>> {
         self.end_burst();
         if undo {
-            self.history.undo(&mut self.session)
+            self.history.undo(&mut self.session, now)
         } else {
-            self.history.redo(&mut self.session)
+            self.history.redo(&mut self.session, now)
         }
     }
 
@@ -200,38 +203,37 @@ mod tests {
 
     #[test]
     fn a_typing_burst_undoes_as_one_step_and_ends_with_another_command() {
-        use crate::model::{Span, Tag};
+        use crate::model::{Field, Span, Tag};
         let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
         assert!(!doc.is_dirty());
+        assert!(doc.path.is_none());
         assert_eq!(doc.save_state(), "New session");
-        doc.apply(doc.session.add_edit(Tag::Claim, Span::new(0, 4)))
+        let none = Selection::default();
+        doc.apply(doc.session.add_edit(Tag::Claim, Span::new(0, 4)), none)
             .unwrap();
         let id = doc.session.annotations()[0].id;
-        for note in ["a", "ab", "abc"] {
-            doc.apply_typing(Edit::SetNote {
-                id,
-                note: note.into(),
-            })
-            .unwrap();
+        let selected = Selection {
+            annotation: Some(id),
+            text: None,
+        };
+        let note = |text: &str| Edit::Set {
+            id,
+            field: Field::Note(text.into()),
+        };
+        for text in ["a", "ab", "abc"] {
+            doc.apply_typing(note(text), selected).unwrap();
         }
         doc.end_burst();
-        doc.apply_typing(Edit::SetNote {
-            id,
-            note: "abcd".into(),
-        })
-        .unwrap();
-        assert_eq!(doc.session.annotations()[0].note, "abcd");
-        doc.undo_redo(true).unwrap().unwrap();
+        doc.apply_typing(note("abcd"), selected).unwrap();
+        assert_eq!(doc.session.annotations()[0].body.note, "abcd");
+        doc.undo_redo(true, selected).unwrap().unwrap();
+        let notes = |doc: &Document| doc.session.annotations()[0].body.note.clone();
+        assert_eq!(notes(&doc), "abc", "a new burst after end_burst");
+        let step = doc.undo_redo(true, selected).unwrap().unwrap();
+        assert_eq!(notes(&doc), "", "the first burst is one step");
         assert_eq!(
-            doc.session.annotations()[0].note,
-            "abc",
-            "a new burst after end_burst"
-        );
-        doc.undo_redo(true).unwrap().unwrap();
-        assert_eq!(
-            doc.session.annotations()[0].note,
-            "",
-            "the first burst is one step"
+            step.selection, selected,
+            "undo restores the selection from before"
         );
         assert_eq!(doc.save_state(), "• Unsaved changes");
     }

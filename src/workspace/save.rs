@@ -68,15 +68,18 @@ pub fn compare_with_disk(doc: &Document, theirs: &Result<Loaded, String>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Span, Tag};
+    use crate::model::{Article, Selection, Span, Tag};
 
     #[test]
     fn saves_asks_before_replacing_and_notices_changes_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
-        doc.apply(doc.session.add_edit(Tag::Claim, Span::new(0, 4)))
-            .unwrap();
+        doc.apply(
+            doc.session.add_edit(Tag::Claim, Span::new(0, 4)),
+            Selection::default(),
+        )
+        .unwrap();
         assert_eq!(save(&mut doc, path.clone(), false), SaveOutcome::Saved);
         assert!(!doc.is_dirty() && doc.fingerprint.is_some());
 
@@ -85,8 +88,11 @@ mod tests {
         let add = other.add_edit(Tag::Quote, Span::new(5, 9));
         other.apply(add).unwrap();
         store::save(&other, &path).unwrap();
-        doc.apply(doc.session.add_edit(Tag::Statistic, Span::new(10, 14)))
-            .unwrap();
+        doc.apply(
+            doc.session.add_edit(Tag::Statistic, Span::new(10, 14)),
+            Selection::default(),
+        )
+        .unwrap();
         assert_eq!(
             save(&mut doc, path.clone(), false),
             SaveOutcome::ChangedOnDisk

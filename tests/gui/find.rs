@@ -68,7 +68,7 @@ fn find_steps_through_matches_and_the_match_can_be_tagged() {
     harness.run_ok();
     let session = harness.state().session();
     assert_eq!(session.annotations().len(), 1);
-    assert_eq!(session.annotations()[0].tag, Tag::Statistic);
+    assert_eq!(session.annotations()[0].body.tag, Tag::Statistic);
     assert_eq!(session.annotations()[0].span, expected[1]);
 
     // F3 keeps stepping from the tagged annotation without the field, wrapping at the end.

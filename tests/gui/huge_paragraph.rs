@@ -195,7 +195,7 @@ fn one_huge_paragraph_is_laid_out_in_chunks_and_a_drag_across_two_tags_them() {
         .iter()
         .find(|a| a.id.0 == ANNOTATIONS as u64 + 1)
         .expect("tagged");
-    assert_eq!(added.tag, Tag::Statistic);
+    assert_eq!(added.body.tag, Tag::Statistic);
     assert_eq!(session.text_of(added), expected);
     laid_out_is_bounded(&harness);
 

@@ -25,7 +25,7 @@ fn drag_tag_inspect_retag_and_undo() {
     let session = harness.state().session();
     assert_eq!(session.annotations().len(), 1);
     let annotation = &session.annotations()[0];
-    assert_eq!(annotation.tag, Tag::Statistic);
+    assert_eq!(annotation.body.tag, Tag::Statistic);
     assert_eq!(session.text_of(annotation), PHRASE);
     let id = annotation.id;
     assert!(harness.state().is_dirty());
@@ -43,13 +43,16 @@ fn drag_tag_inspect_retag_and_undo() {
     // Retag in the inspector.
     harness.get_by_label("Claim").click();
     harness.run_ok();
-    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Claim);
+    assert_eq!(
+        harness.state().session().annotations()[0].body.tag,
+        Tag::Claim
+    );
 
     // Undo the retag, then the add.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(
-        harness.state().session().annotations()[0].tag,
+        harness.state().session().annotations()[0].body.tag,
         Tag::Statistic
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -97,7 +100,7 @@ fn note_typing_is_one_undo_step() {
     harness.get_by_label("Note:").type_text("Check the number");
     harness.run_ok();
     assert_eq!(
-        harness.state().session().annotations()[0].note,
+        harness.state().session().annotations()[0].body.note,
         "Check the number"
     );
     // Digits typed into the note must not tag anything.
@@ -112,7 +115,7 @@ fn note_typing_is_one_undo_step() {
         1,
         "undo reverts the note, not the tag"
     );
-    assert_eq!(session.annotations()[0].note, "");
+    assert_eq!(session.annotations()[0].body.note, "");
 }
 
 #[test]
@@ -140,8 +143,14 @@ fn esc_in_the_note_leaves_the_field_and_keeps_the_annotation() {
     // Keys act on the article again: 3 retags, a second Esc clears the selection.
     harness.key_press(Key::Num3);
     harness.run_ok();
-    assert_eq!(harness.state().session().annotations()[0].tag, Tag::Quote);
-    assert_eq!(harness.state().session().annotations()[0].note, "Source?");
+    assert_eq!(
+        harness.state().session().annotations()[0].body.tag,
+        Tag::Quote
+    );
+    assert_eq!(
+        harness.state().session().annotations()[0].body.note,
+        "Source?"
+    );
     harness.key_press(Key::Escape);
     harness.run_ok();
     assert_eq!(harness.state().selected(), None);

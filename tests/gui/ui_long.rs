@@ -64,7 +64,7 @@ fn click_list_row(harness: &mut Harness<'_, FactmarkApp>, target: &Annotation) -
         .take(120)
         .collect();
     harness
-        .get_by_label(&format!("{}: {excerpt}", target.tag.label()))
+        .get_by_label(&format!("{}: {excerpt}", target.body.tag.label()))
         .click();
     harness.step(); // the frame that sees the click and selects the annotation
     assert_eq!(harness.state().selected(), Some(target.id));
@@ -157,7 +157,7 @@ fn select_tag_and_undo_far_down_the_article() {
     let added = session
         .annotations()
         .iter()
-        .find(|a| a.span == phrase && a.tag == Tag::Statistic)
+        .find(|a| a.span == phrase && a.body.tag == Tag::Statistic)
         .expect("tagged");
     assert_eq!(added.id.0, 2_001);
     // Tagging did not move the text.

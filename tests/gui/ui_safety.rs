@@ -260,7 +260,7 @@ fn reload_from_disk_takes_the_other_version() {
         restored
             .annotations()
             .iter()
-            .any(|a| restored.text_of(a) == "Minsk" && a.tag == Tag::Claim),
+            .any(|a| restored.text_of(a) == "Minsk" && a.body.tag == Tag::Claim),
         "the annotation made before the reload is back"
     );
     assert!(harness.state().is_dirty(), "and still needs saving");
@@ -324,7 +324,7 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
         1,
         "the rewritten sentence's claim is kept"
     );
-    assert_eq!(session.orphans()[0].text, "met Lukashenka in Minsk");
+    assert_eq!(session.orphans()[0].quote.text, "met Lukashenka in Minsk");
     assert!(harness.state().is_dirty());
 
     // Re-attach the orphan to new text.
@@ -338,7 +338,7 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
         session
             .annotations()
             .iter()
-            .any(|a| session.text_of(a) == "flew home" && a.tag == Tag::Claim)
+            .any(|a| session.text_of(a) == "flew home" && a.body.tag == Tag::Claim)
     );
     // And undo detaches it again.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -10,8 +10,10 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use factmark::model::{Annotation, AnnotationId, Article, Orphan, Provenance, Session, Span, Tag};
-use factmark::store::{self, LoadError};
+use factmark::model::{
+    Annotation, AnnotationId, Article, Body, Orphan, Provenance, Quote, Session, Span, Tag,
+};
+use factmark::store::{self, LoadErrorKind};
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -307,7 +309,7 @@ fn over_the_size_limit_is_refused_before_reading() {
     file.set_len(store::MAX_SESSION_BYTES + 1).unwrap(); // sparse: costs no disk
     let started = Instant::now();
     let error = store::load(&path).unwrap_err();
-    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::TooLarge { .. }));
     let message = error.to_string();
     assert!(
         message.contains("the file is 64 MiB, over the 64 MiB limit for session files")
@@ -321,54 +323,54 @@ fn over_the_size_limit_is_refused_before_reading() {
 fn typed_errors_for_the_new_checks() {
     let load = |name: &str| store::load(&data(&format!("tests/data/bad/{name}"))).unwrap_err();
     assert!(matches!(
-        load("deep_nesting.ron"),
-        LoadError::TooDeep { limit: 32, .. }
+        load("deep_nesting.ron").kind,
+        LoadErrorKind::TooDeep { limit: 32, .. }
     ));
     assert!(matches!(
-        load("byte_offsets.ron"),
-        LoadError::WrongOffsetUnit {
+        load("byte_offsets.ron").kind,
+        LoadErrorKind::WrongOffsetUnit {
             id: AnnotationId(2),
             unit: "UTF-8 bytes",
             ..
         }
     ));
     assert!(matches!(
-        load("prefix_mismatch.ron"),
-        LoadError::ContextMismatch {
+        load("prefix_mismatch.ron").kind,
+        LoadErrorKind::ContextMismatch {
             which: "prefix",
             ..
         }
     ));
     assert!(matches!(
-        load("nul_in_note.ron"),
-        LoadError::NulInText { at: 7, .. }
+        load("nul_in_note.ron").kind,
+        LoadErrorKind::NulInText { at: 7, .. }
     ));
     assert!(matches!(
-        load("id_too_large.ron"),
-        LoadError::IdTooLarge { .. }
+        load("id_too_large.ron").kind,
+        LoadErrorKind::IdTooLarge { .. }
     ));
     assert!(matches!(
-        load("blank_orphan.ron"),
-        LoadError::BlankOrphan { .. }
+        load("blank_orphan.ron").kind,
+        LoadErrorKind::BlankOrphan { .. }
     ));
-    assert!(matches!(load("empty.ron"), LoadError::Empty { .. }));
+    assert!(matches!(load("empty.ron").kind, LoadErrorKind::Empty));
     assert!(matches!(
-        load("import_bad_sha.ron"),
-        LoadError::BadImport {
+        load("import_bad_sha.ron").kind,
+        LoadErrorKind::BadImport {
             field: "source_sha256",
             ..
         }
     ));
     assert!(matches!(
-        load("import_empty_importer.ron"),
-        LoadError::BadImport {
+        load("import_empty_importer.ron").kind,
+        LoadErrorKind::BadImport {
             field: "importer",
             ..
         }
     ));
     assert!(matches!(
-        load("id_shared_with_orphan.ron"),
-        LoadError::DuplicateId {
+        load("id_shared_with_orphan.ron").kind,
+        LoadErrorKind::DuplicateId {
             id: AnnotationId(3),
             ..
         }
@@ -452,17 +454,23 @@ fn orphan_seed() -> String {
     let start = text.find("14 prisoners").unwrap();
     let annotations = vec![Annotation {
         id: AnnotationId(1),
-        tag: Tag::Statistic,
         span: Span::new(start, start + "14 prisoners".len()),
-        note: "n".into(),
+        body: Body {
+            tag: Tag::Statistic,
+            note: "n".into(),
+        },
     }];
     let orphans = vec![Orphan {
         id: AnnotationId(5),
-        tag: Tag::Claim,
-        text: "a sentence that was rewritten".into(),
-        prefix: "before ".into(),
-        suffix: " after".into(),
-        note: "kept".into(),
+        quote: Quote {
+            text: "a sentence that was rewritten".into(),
+            prefix: "before ".into(),
+            suffix: " after".into(),
+        },
+        body: Body {
+            tag: Tag::Claim,
+            note: "kept".into(),
+        },
     }];
     store::to_ron(&Session::from_parts(article, annotations, orphans).unwrap())
 }

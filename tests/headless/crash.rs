@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use factmark::import::default_article;
-use factmark::model::{Annotation, AnnotationId, Session, Span, Tag};
+use factmark::model::{Annotation, AnnotationId, Body, Session, Span, Tag};
 use factmark::store::{self, RecoveryKey, RecoveryStore};
 
 /// Set (to the session path) in the child process.
@@ -34,12 +34,14 @@ fn version(n: u64) -> Session {
         .enumerate()
         .map(|(i, &(start, end))| Annotation {
             id: AnnotationId(i as u64 + 1),
-            tag: Tag::ALL[i % 3],
             span: Span::new(start, end),
-            note: if i == 0 {
-                format!("version {n}\n{}", "padding ".repeat((n % 7) as usize * 200))
-            } else {
-                String::new()
+            body: Body {
+                tag: Tag::ALL[i % 3],
+                note: if i == 0 {
+                    format!("version {n}\n{}", "padding ".repeat((n % 7) as usize * 200))
+                } else {
+                    String::new()
+                },
             },
         })
         .collect();
@@ -48,7 +50,7 @@ fn version(n: u64) -> Session {
 
 /// Which version a loaded session is (and that it is exactly that version).
 fn version_of(session: &Session, what: &str) -> u64 {
-    let note = &session.annotations()[0].note;
+    let note = &session.annotations()[0].body.note;
     let n: u64 = note
         .strip_prefix("version ")
         .and_then(|rest| rest.lines().next())

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use factmark::model::words::snap_to_words;
 use factmark::model::{
-    AnnotationId, Article, Edit, EditError, EditGroup, History, Session, Span, Tag,
+    AnnotationId, Article, Edit, EditError, EditGroup, Field, History, Selection, Session, Span,
+    Tag,
 };
 
 const TEXT: &str = "Belarus released 14 political prisoners, said Franak Viačorka — «мы рады».";
@@ -27,19 +28,26 @@ fn add(history: &mut History, session: &mut Session, tag: Tag, word: &str) -> An
         unreachable!()
     };
     let id = annotation.id;
-    history.apply(session, edit, None).unwrap();
+    history.apply(session, edit, None, NONE).unwrap();
     id
 }
 
+/// Nothing selected: these tests are about the session, not the selection (see the unit
+/// tests in src/model/history.rs).
+const NONE: Selection = Selection {
+    annotation: None,
+    text: None,
+};
+
 fn set_note(id: AnnotationId, note: &str) -> Edit {
-    Edit::SetNote {
+    Edit::Set {
         id,
-        note: note.to_owned(),
+        field: Field::Note(note.to_owned()),
     }
 }
 
 fn note_of(session: &Session, id: AnnotationId) -> &str {
-    &session.get(id).unwrap().note
+    &session.get(id).unwrap().body.note
 }
 
 /// Types "checked" onto the end of a note one key at a time, as the inspector would.
@@ -48,7 +56,7 @@ fn type_note(history: &mut History, session: &mut Session, id: AnnotationId, gro
     for end in 1..="checked".len() {
         let note = format!("{typed}{}", &"checked"[..end]);
         history
-            .apply(session, set_note(id, &note), Some(EditGroup(group)))
+            .apply(session, set_note(id, &note), Some(EditGroup(group)), NONE)
             .unwrap();
     }
 }
@@ -65,18 +73,18 @@ fn grouped_note_burst_undoes_in_one_step() {
     type_note(&mut h, &mut s, id, 1);
     assert_eq!(note_of(&s, id), "checked");
 
-    let undone = h.undo(&mut s).unwrap().unwrap();
+    let undone = h.undo(&mut s, NONE).unwrap().unwrap().edit;
     assert_eq!(undone.describe(), "note edit");
     assert_eq!(note_of(&s, id), "", "one undo removes the whole burst");
     assert!(h.can_undo(), "the add is still there to undo");
 
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(s.annotations().is_empty());
-    assert!(h.undo(&mut s).is_none());
+    assert!(h.undo(&mut s, NONE).is_none());
 
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(note_of(&s, id), "");
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(
         note_of(&s, id),
         "checked",
@@ -95,11 +103,11 @@ fn close_group_splits_bursts() {
     type_note(&mut h, &mut s, id, 7); // same group id again: still a new burst
     assert_eq!(note_of(&s, id), "checkedchecked");
 
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(note_of(&s, id), "checked");
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(note_of(&s, id), "");
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(s.annotations().is_empty());
 }
 
@@ -108,15 +116,15 @@ fn a_new_group_or_an_ungrouped_edit_starts_a_new_step() {
     let mut s = session();
     let mut h = History::new();
     let id = add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.apply(&mut s, set_note(id, "a"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "a"), Some(EditGroup(1)), NONE)
         .unwrap();
-    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(2)))
+    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(2)), NONE)
         .unwrap();
-    h.apply(&mut s, set_note(id, "abc"), None).unwrap();
-    h.apply(&mut s, set_note(id, "abcd"), None).unwrap();
+    h.apply(&mut s, set_note(id, "abc"), None, NONE).unwrap();
+    h.apply(&mut s, set_note(id, "abcd"), None, NONE).unwrap();
 
     for expected in ["abc", "ab", "a", ""] {
-        h.undo(&mut s).unwrap().unwrap();
+        h.undo(&mut s, NONE).unwrap().unwrap();
         assert_eq!(note_of(&s, id), expected);
     }
 }
@@ -126,16 +134,16 @@ fn undo_and_redo_end_the_open_burst() {
     let mut s = session();
     let mut h = History::new();
     let id = add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.apply(&mut s, set_note(id, "a"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "a"), Some(EditGroup(1)), NONE)
         .unwrap();
-    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(1)), NONE)
         .unwrap();
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(note_of(&s, id), "");
     // Typing again after an undo is a new step, not part of the undone burst.
-    h.apply(&mut s, set_note(id, "x"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "x"), Some(EditGroup(1)), NONE)
         .unwrap();
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(note_of(&s, id), "");
     assert_eq!(s.annotations().len(), 1, "the add was not undone with it");
 }
@@ -152,26 +160,27 @@ fn a_burst_with_different_edits_still_undoes_completely() {
     let before = s.clone();
 
     let g = Some(EditGroup(3));
-    h.apply(&mut s, set_note(a, "first"), g).unwrap();
-    h.apply(&mut s, set_note(b, "second"), g).unwrap();
+    h.apply(&mut s, set_note(a, "first"), g, NONE).unwrap();
+    h.apply(&mut s, set_note(b, "second"), g, NONE).unwrap();
     h.apply(
         &mut s,
-        Edit::SetTag {
+        Edit::Set {
             id: a,
-            tag: Tag::Statistic,
+            field: Field::Tag(Tag::Statistic),
         },
         g,
+        NONE,
     )
     .unwrap();
-    h.apply(&mut s, set_note(a, "first!"), g).unwrap();
-    h.apply(&mut s, Edit::Remove(b), g).unwrap();
+    h.apply(&mut s, set_note(a, "first!"), g, NONE).unwrap();
+    h.apply(&mut s, Edit::Remove(b), g, NONE).unwrap();
     let after = s.clone();
 
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(s, before, "one undo restores the state before the burst");
     assert_eq!(s.counts(), before.counts());
     assert_eq!(note_of(&s, b), "");
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(s, after);
     assert_eq!(s.counts(), after.counts());
 }
@@ -185,16 +194,16 @@ fn undo_and_redo_on_empty_history_return_none() {
     let mut s = session();
     let mut h = History::new();
     assert!(!h.can_undo() && !h.can_redo());
-    assert!(h.undo(&mut s).is_none());
-    assert!(h.redo(&mut s).is_none());
+    assert!(h.undo(&mut s, NONE).is_none());
+    assert!(h.redo(&mut s, NONE).is_none());
     assert_eq!(s.revision(), 0);
     assert!(!h.is_dirty());
 
     add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.undo(&mut s).unwrap().unwrap();
-    assert!(h.undo(&mut s).is_none(), "nothing left to undo");
-    h.redo(&mut s).unwrap().unwrap();
-    assert!(h.redo(&mut s).is_none(), "nothing left to redo");
+    h.undo(&mut s, NONE).unwrap().unwrap();
+    assert!(h.undo(&mut s, NONE).is_none(), "nothing left to undo");
+    h.redo(&mut s, NONE).unwrap().unwrap();
+    assert!(h.redo(&mut s, NONE).is_none(), "nothing left to redo");
 }
 
 #[test]
@@ -202,10 +211,10 @@ fn undo_reports_what_it_undid() {
     let mut s = session();
     let mut h = History::new();
     add(&mut h, &mut s, Tag::Claim, "Belarus");
-    let undone = h.undo(&mut s).unwrap().unwrap();
-    assert!(matches!(&undone, Edit::Add(a) if a.tag == Tag::Claim));
+    let undone = h.undo(&mut s, NONE).unwrap().unwrap().edit;
+    assert!(matches!(&undone, Edit::Add(a) if a.body.tag == Tag::Claim));
     assert_eq!(undone.describe(), "add claim");
-    let redone = h.redo(&mut s).unwrap().unwrap();
+    let redone = h.redo(&mut s, NONE).unwrap().unwrap().edit;
     assert_eq!(redone, undone);
     assert_eq!(s.annotations().len(), 1);
 }
@@ -215,11 +224,12 @@ fn undo_brings_back_a_deleted_annotation_with_its_id_and_note() {
     let mut s = session();
     let mut h = History::new();
     let id = add(&mut h, &mut s, Tag::Quote, "мы рады");
-    h.apply(&mut s, set_note(id, "source?"), None).unwrap();
+    h.apply(&mut s, set_note(id, "source?"), None, NONE)
+        .unwrap();
     let before = s.get(id).unwrap().clone();
-    h.apply(&mut s, Edit::Remove(id), None).unwrap();
+    h.apply(&mut s, Edit::Remove(id), None, NONE).unwrap();
     assert!(s.get(id).is_none());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(s.get(id), Some(&before));
     assert_eq!(s.counts(), [0, 0, 1]);
 }
@@ -229,11 +239,11 @@ fn a_new_edit_after_undo_clears_redo() {
     let mut s = session();
     let mut h = History::new();
     add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.can_redo());
     add(&mut h, &mut s, Tag::Statistic, "14");
     assert!(!h.can_redo());
-    assert!(h.redo(&mut s).is_none());
+    assert!(h.redo(&mut s, NONE).is_none());
 }
 
 #[test]
@@ -241,16 +251,16 @@ fn a_failed_edit_records_nothing() {
     let mut s = session();
     let mut h = History::new();
     add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     h.mark_saved();
     let before = s.clone();
     let revision = s.revision();
 
     let blank = Span::new(7, 8); // the space after "Belarus"
     let edit = s.add_edit(Tag::Claim, blank);
-    let result = h.apply(&mut s, edit, Some(EditGroup(1)));
+    let result = h.apply(&mut s, edit, Some(EditGroup(1)), NONE);
     assert_eq!(result, Err(EditError::EmptySpan));
-    let result = h.apply(&mut s, Edit::Remove(AnnotationId(404)), None);
+    let result = h.apply(&mut s, Edit::Remove(AnnotationId(404)), None, NONE);
     assert_eq!(result, Err(EditError::UnknownId(AnnotationId(404))));
 
     assert_eq!(s, before);
@@ -278,14 +288,14 @@ fn dirty_follows_save_undo_and_redo() {
     h.mark_saved();
     assert!(!h.is_dirty());
 
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty(), "undoing past the save");
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert!(!h.is_dirty(), "redo back to the saved state");
 
     add(&mut h, &mut s, Tag::Statistic, "14");
     assert!(h.is_dirty());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(!h.is_dirty(), "undo back to the saved state");
 }
 
@@ -297,28 +307,28 @@ fn saved_state_made_unreachable_stays_dirty_until_next_save() {
     add(&mut h, &mut s, Tag::Statistic, "14");
     h.mark_saved(); // saved with two annotations
 
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     // A different edit at the same depth: the saved state can no longer be reached.
     add(&mut h, &mut s, Tag::Quote, "мы рады");
     assert!(h.is_dirty());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty());
-    assert!(h.undo(&mut s).is_none());
+    assert!(h.undo(&mut s, NONE).is_none());
     assert!(
         h.is_dirty(),
         "even at the very start: the file has two annotations"
     );
-    h.redo(&mut s).unwrap().unwrap();
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty(), "same depth as the save, different content");
 
     h.mark_saved();
     assert!(!h.is_dirty());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty());
-    h.redo(&mut s).unwrap().unwrap();
+    h.redo(&mut s, NONE).unwrap().unwrap();
     assert!(!h.is_dirty());
 }
 
@@ -327,13 +337,13 @@ fn typing_on_after_a_save_is_a_new_step() {
     let mut s = session();
     let mut h = History::new();
     let id = add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "ab"), Some(EditGroup(1)), NONE)
         .unwrap();
     h.mark_saved(); // Ctrl+S in the middle of typing
-    h.apply(&mut s, set_note(id, "abc"), Some(EditGroup(1)))
+    h.apply(&mut s, set_note(id, "abc"), Some(EditGroup(1)), NONE)
         .unwrap();
     assert!(h.is_dirty());
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert_eq!(
         note_of(&s, id),
         "ab",
@@ -348,7 +358,7 @@ fn a_never_saved_history_is_dirty_even_after_undoing_everything() {
     let mut h = History::new_unsaved();
     assert!(h.is_dirty());
     add(&mut h, &mut s, Tag::Claim, "Belarus");
-    h.undo(&mut s).unwrap().unwrap();
+    h.undo(&mut s, NONE).unwrap().unwrap();
     assert!(h.is_dirty());
     h.mark_saved();
     assert!(!h.is_dirty());

@@ -11,7 +11,8 @@ use factmark::model::words::{
     ceil_boundary, floor_boundary, snap_to_words, trim_whitespace, word_at,
 };
 use factmark::model::{
-    Annotation, AnnotationId, Article, Edit, EditGroup, History, OffsetMap, Session, Span, Tag,
+    Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap, Selection,
+    Session, Span, Tag,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -204,18 +205,20 @@ fn resolve_with(op: &Op, session: &Session, fresh: &mut u64) -> Edit {
             note,
         } => Edit::Add(Annotation {
             id: resolve_id(id, session, fresh),
-            tag: *tag,
             span: resolve_span(span, session.article().text()),
-            note: note.clone(),
+            body: Body {
+                tag: *tag,
+                note: note.clone(),
+            },
         }),
         Op::Remove(id) => Edit::Remove(resolve_id(id, session, fresh)),
-        Op::SetTag(id, tag) => Edit::SetTag {
+        Op::SetTag(id, tag) => Edit::Set {
             id: resolve_id(id, session, fresh),
-            tag: *tag,
+            field: Field::Tag(*tag),
         },
-        Op::SetNote(id, note) => Edit::SetNote {
+        Op::SetNote(id, note) => Edit::Set {
             id: resolve_id(id, session, fresh),
-            note: note.clone(),
+            field: Field::Note(note.clone()),
         },
         Op::SetSpan(id, span) => Edit::SetSpan {
             id: resolve_id(id, session, fresh),
@@ -300,7 +303,7 @@ fn check_invariants(session: &Session) -> Result<(), TestCaseError> {
     prop_assert_eq!(ids.len(), annotations.len(), "duplicate ids");
     let mut counts = [0; 3];
     for annotation in annotations {
-        counts[annotation.tag.index()] += 1;
+        counts[annotation.body.tag.index()] += 1;
         let slice = annotation.span.slice(text);
         prop_assert!(
             slice.is_some_and(|s| !s.trim().is_empty()),
@@ -405,6 +408,19 @@ enum Action {
     Save,
 }
 
+/// What the analyst has selected when an action happens (ids and spans need not exist: the
+/// history only records and returns them).
+fn selection() -> impl Strategy<Value = Selection> {
+    (
+        prop::option::of(0u64..6),
+        prop::option::of((0usize..20, 0usize..20)),
+    )
+        .prop_map(|(id, span)| Selection {
+            annotation: id.map(AnnotationId),
+            text: span.map(|(a, b)| Span::new(a.min(b), a.max(b))),
+        })
+}
+
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         6 => step().prop_map(Action::Step),
@@ -469,26 +485,26 @@ proptest! {
         let invalid = [
             Edit::Batch(edits),
             Edit::Remove(AnnotationId(bad_id)),
-            Edit::SetTag { id: AnnotationId(bad_id), tag: Tag::Quote },
-            Edit::SetNote { id: AnnotationId(bad_id), note: "x".to_owned() },
+            Edit::Set { id: AnnotationId(bad_id), field: Field::Tag(Tag::Quote) },
+            Edit::Set { id: AnnotationId(bad_id), field: Field::Note("x".to_owned()) },
             Edit::Add(Annotation {
                 id: AnnotationId(next_id(&session)),
-                tag: Tag::Claim,
                 span: Span::new(a.max(b), a.min(b)),
-                note: String::new(),
+                body: Body::new(Tag::Claim),
             }),
             Edit::Add(Annotation {
                 id: AnnotationId(next_id(&session)),
-                tag: Tag::Claim,
                 span: Span::new(len, len + 1 + a),
-                note: String::new(),
+                body: Body::new(Tag::Claim),
             }),
         ];
         for edit in invalid {
             prop_assert!(apply_checked(&mut session, &edit)?.is_none(), "{:?} applied", edit);
         }
         if let Some(existing) = session.annotations().first().cloned() {
-            let duplicate = Edit::Add(Annotation { note: "dup".to_owned(), ..existing.clone() });
+            let mut duplicate = existing.clone();
+            duplicate.body.note = "dup".to_owned();
+            let duplicate = Edit::Add(duplicate);
             prop_assert!(apply_checked(&mut session, &duplicate)?.is_none());
             let blank = text.find(char::is_whitespace).map(|i| {
                 let w = text[i..].chars().next().map_or(1, char::len_utf8);
@@ -519,7 +535,10 @@ proptest! {
                     let edit = resolve(op, &session);
                     let before = session.clone();
                     let could_undo = history.can_undo();
-                    if history.apply(&mut session, edit, group.map(EditGroup)).is_err() {
+                    if history
+                        .apply(&mut session, edit, group.map(EditGroup), Selection::default())
+                        .is_err()
+                    {
                         check_same(&session, &before)?;
                         prop_assert_eq!(session.revision(), before.revision());
                         prop_assert_eq!(history.can_undo(), could_undo);
@@ -533,7 +552,7 @@ proptest! {
         let end = session.clone();
         prop_assert_eq!(history.is_dirty(), history.can_undo());
         let mut undone = 0;
-        while let Some(result) = history.undo(&mut session) {
+        while let Some(result) = history.undo(&mut session, Selection::default()) {
             prop_assert!(result.is_ok(), "undo failed: {:?}", result);
             check_invariants(&session)?;
             undone += 1;
@@ -543,7 +562,7 @@ proptest! {
         prop_assert!(!history.is_dirty());
         prop_assert!(!history.can_undo());
         let mut redone = 0;
-        while let Some(result) = history.redo(&mut session) {
+        while let Some(result) = history.redo(&mut session, Selection::default()) {
             prop_assert!(result.is_ok(), "redo failed: {:?}", result);
             redone += 1;
         }
@@ -553,29 +572,32 @@ proptest! {
     }
 
     /// Interleaved edits, bursts, undo, redo and saves agree with a reference model that keeps
-    /// whole snapshots: every undo/redo lands on the snapshot the model predicts, and the
+    /// whole snapshots: every undo/redo lands on the snapshot the model predicts and returns
+    /// the selection it predicts (from before the step, or from when it was undone), and the
     /// dirty flag matches (in particular, "clean" always means "equal to what was saved").
     #[test]
     fn history_matches_snapshot_model(
         text in article_text(),
         setup in prop::collection::vec(op(), 0..16),
-        actions in prop::collection::vec(action(), 1..40),
+        actions in prop::collection::vec((action(), selection()), 1..40),
     ) {
         let mut session = random_session(&text, &setup);
         let mut history = History::new();
-        // Reference: states before each undo step, states after each undone step.
-        let mut undo: Vec<Session> = Vec::new();
-        let mut redo: Vec<Session> = Vec::new();
+        // Reference: states (and selections) before each undo step, states after each undone
+        // step (with the selection when it was undone).
+        let mut undo: Vec<(Session, Selection)> = Vec::new();
+        let mut redo: Vec<(Session, Selection)> = Vec::new();
         let mut open_group: Option<u64> = None;
         // Position in the timeline (undo depth) whose state is on disk, if still reachable.
         let mut saved_depth: Option<usize> = Some(0);
         let mut saved = session.clone();
-        for action in &actions {
+        for (action, selected) in &actions {
+            let selected = *selected;
             match action {
                 Action::Step(Step::Apply(op, group)) => {
                     let edit = resolve(op, &session);
                     let before = session.clone();
-                    if history.apply(&mut session, edit, group.map(EditGroup)).is_ok() {
+                    if history.apply(&mut session, edit, group.map(EditGroup), selected).is_ok() {
                         redo.clear();
                         if saved_depth.is_some_and(|d| d > undo.len()) {
                             saved_depth = None;
@@ -586,7 +608,7 @@ proptest! {
                                 saved_depth = None;
                             }
                         } else {
-                            undo.push(before);
+                            undo.push((before, selected));
                         }
                         open_group = *group;
                     } else {
@@ -599,12 +621,15 @@ proptest! {
                 }
                 Action::Undo => {
                     let before = session.clone();
-                    let result = history.undo(&mut session);
+                    let result = history.undo(&mut session, selected);
                     match undo.pop() {
-                        Some(expected) => {
+                        Some((expected, was_selected)) => {
                             open_group = None;
                             prop_assert!(matches!(result, Some(Ok(_))), "undo gave {:?}", result);
-                            redo.push(before);
+                            if let Some(Ok(step)) = &result {
+                                prop_assert_eq!(step.selection, was_selected);
+                            }
+                            redo.push((before, selected));
                             check_same(&session, &expected)?;
                         }
                         None => prop_assert!(result.is_none()),
@@ -612,12 +637,15 @@ proptest! {
                 }
                 Action::Redo => {
                     let before = session.clone();
-                    let result = history.redo(&mut session);
+                    let result = history.redo(&mut session, selected);
                     match redo.pop() {
-                        Some(expected) => {
+                        Some((expected, was_selected)) => {
                             open_group = None;
                             prop_assert!(matches!(result, Some(Ok(_))), "redo gave {:?}", result);
-                            undo.push(before);
+                            if let Some(Ok(step)) = &result {
+                                prop_assert_eq!(step.selection, was_selected);
+                            }
+                            undo.push((before, selected));
                             check_same(&session, &expected)?;
                         }
                         None => prop_assert!(result.is_none()),

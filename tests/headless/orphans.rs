@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use factmark::model::{AnnotationId, Article, Edit, History, Orphan, Session, Span, Tag};
+use factmark::model::{
+    AnnotationId, Article, Body, Edit, Field, History, Orphan, Quote, Selection, Session, Span, Tag,
+};
 
 const TEXT: &str =
     "Belarus released 14 political prisoners on Saturday. Около 300 000 уехали. 🙂 北京.";
@@ -14,11 +16,15 @@ fn start() -> Session {
     let orphans = (1..=4)
         .map(|i| Orphan {
             id: AnnotationId(i * 10),
-            tag: Tag::ALL[i as usize % 3],
-            text: format!("lost text {i}"),
-            prefix: "p ".into(),
-            suffix: " s".into(),
-            note: format!("note {i}"),
+            quote: Quote {
+                text: format!("lost text {i}"),
+                prefix: "p ".into(),
+                suffix: " s".into(),
+            },
+            body: Body {
+                tag: Tag::ALL[i as usize % 3],
+                note: format!("note {i}"),
+            },
         })
         .collect();
     Session::from_parts(Arc::new(Article::new("t", None, TEXT)), Vec::new(), orphans).unwrap()
@@ -72,13 +78,13 @@ fn random_orphan_edits_undo_and_redo_exactly() {
                     span: spans[next(spans.len())],
                 }),
                 1 => any(&orphan_ids, next(8)).map(Edit::RemoveOrphan),
-                2 => any(&orphan_ids, next(8)).map(|id| Edit::SetNote {
+                2 => any(&orphan_ids, next(8)).map(|id| Edit::Set {
                     id,
-                    note: format!("edited {}", next(100)),
+                    field: Field::Note(format!("edited {}", next(100))),
                 }),
-                3 => any(&orphan_ids, next(8)).map(|id| Edit::SetTag {
+                3 => any(&orphan_ids, next(8)).map(|id| Edit::Set {
                     id,
-                    tag: Tag::ALL[next(3)],
+                    field: Field::Tag(Tag::ALL[next(3)]),
                 }),
                 4 => Some(session.add_edit(Tag::ALL[next(3)], spans[next(spans.len())])),
                 5 => any(&annotation_ids, next(8)).map(Edit::Remove),
@@ -89,16 +95,17 @@ fn random_orphan_edits_undo_and_redo_exactly() {
                     } else {
                         any(&annotation_ids, next(8)).unwrap_or(AnnotationId(10))
                     },
-                    tag: Tag::Quote,
-                    text: "restored".into(),
-                    prefix: String::new(),
-                    suffix: String::new(),
-                    note: String::new(),
+                    quote: Quote {
+                        text: "restored".into(),
+                        prefix: String::new(),
+                        suffix: String::new(),
+                    },
+                    body: Body::new(Tag::Quote),
                 })),
             };
             let Some(edit) = edit else { continue };
             let before = session.clone();
-            match history.apply(&mut session, edit, None) {
+            match history.apply(&mut session, edit, None, Selection::default()) {
                 Ok(()) => applied += 1,
                 Err(_) => assert_eq!(session, before, "a refused edit changes nothing"),
             }
@@ -114,11 +121,17 @@ fn random_orphan_edits_undo_and_redo_exactly() {
         }
         let end = session.clone();
         for _ in 0..applied {
-            history.undo(&mut session).unwrap().unwrap();
+            history
+                .undo(&mut session, Selection::default())
+                .unwrap()
+                .unwrap();
         }
         assert_eq!(session, start(), "undo everything gives back the start");
         for _ in 0..applied {
-            history.redo(&mut session).unwrap().unwrap();
+            history
+                .redo(&mut session, Selection::default())
+                .unwrap()
+                .unwrap();
         }
         assert_eq!(session, end, "redo everything gives back the end");
     }

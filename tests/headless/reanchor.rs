@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use factmark::model::{AnnotationId, Article, Edit, Session, Span, Tag};
-use factmark::store::reanchor::{FUZZY_THRESHOLD_PERCENT, Outcome};
-use factmark::store::{self, ReanchorReport};
+use factmark::model::anchor::{self, FUZZY_THRESHOLD_PERCENT, Outcome, ReanchorReport};
+use factmark::model::{AnnotationId, Article, Body, Edit, Session, Span, Tag};
+use factmark::store;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -31,7 +31,7 @@ fn reanchor_example(text: &str) -> (Session, ReanchorReport) {
 
 fn reanchor_checked(old: &Session, text: &str) -> (Session, ReanchorReport) {
     let article = Arc::new(Article::new(old.article().title(), None, text));
-    let done = store::reanchor(old, article).unwrap();
+    let done = anchor::reanchor(old, article).unwrap();
     let (new, report) = (done.session, done.report);
     // Nothing dropped: the same ids, each an annotation or an orphan, with its tag and note.
     let ids = |s: &Session| -> BTreeSet<AnnotationId> {
@@ -46,20 +46,23 @@ fn reanchor_checked(old: &Session, text: &str) -> (Session, ReanchorReport) {
     assert_eq!(report.orphaned, new.orphans().len());
     for &(id, outcome) in &report.outcomes {
         let (old_tag, old_note, old_text) = match old.get(id) {
-            Some(a) => (a.tag, a.note.clone(), old.text_of(a).to_owned()),
+            Some(a) => (a.body.tag, a.body.note.clone(), old.text_of(a).to_owned()),
             None => {
                 let o = old.orphan(id).unwrap();
-                (o.tag, o.note.clone(), o.text.clone())
+                (o.body.tag, o.body.note.clone(), o.quote.text.clone())
             }
         };
         match outcome {
             Outcome::Orphaned => {
                 let o = new.orphan(id).unwrap();
-                assert_eq!((o.tag, &o.note, &o.text), (old_tag, &old_note, &old_text));
+                assert_eq!(
+                    (o.body.tag, &o.body.note, &o.quote.text),
+                    (old_tag, &old_note, &old_text)
+                );
             }
             _ => {
                 let a = new.get(id).unwrap();
-                assert_eq!((a.tag, &a.note), (old_tag, &old_note));
+                assert_eq!((a.body.tag, &a.body.note), (old_tag, &old_note));
                 let now = new.text_of(a);
                 match outcome {
                     Outcome::Kept => {
@@ -146,19 +149,30 @@ fn a_rewritten_sentence_orphans_its_claim_and_keeps_it() {
     assert_eq!(report.orphaned, 1, "{report}");
     assert_eq!(report.fuzzy, 0, "{report}");
     let orphan = &new.orphans()[0];
-    assert_eq!(orphan.tag, Tag::Claim);
-    assert!(orphan.text.starts_with("Kellogg, who was the advisor"));
-    assert!(orphan.note.starts_with("\"As allegedly reported\""));
+    assert_eq!(orphan.body.tag, Tag::Claim);
     assert!(
-        orphan.prefix.ends_with("earlier this week in Minsk. "),
-        "{:?}",
-        orphan.prefix
+        orphan
+            .quote
+            .text
+            .starts_with("Kellogg, who was the advisor")
     );
-    assert_eq!(orphan.prefix.chars().count(), 32);
+    assert!(orphan.body.note.starts_with("\"As allegedly reported\""));
     assert!(
-        orphan.suffix.starts_with(" in order to secure the release"),
+        orphan
+            .quote
+            .prefix
+            .ends_with("earlier this week in Minsk. "),
         "{:?}",
-        orphan.suffix
+        orphan.quote.prefix
+    );
+    assert_eq!(orphan.quote.prefix.chars().count(), 32);
+    assert!(
+        orphan
+            .quote
+            .suffix
+            .starts_with(" in order to secure the release"),
+        "{:?}",
+        orphan.quote.suffix
     );
     let id = orphan.id;
     assert_eq!(
@@ -184,7 +198,7 @@ fn a_rewritten_sentence_orphans_its_claim_and_keeps_it() {
         .unwrap();
     assert!(loaded.orphans().is_empty());
     assert_eq!(text_of(&loaded, id.0), sentence);
-    assert_eq!(loaded.get(id).unwrap().tag, Tag::Claim);
+    assert_eq!(loaded.get(id).unwrap().body.tag, Tag::Claim);
     loaded.apply(undo).unwrap();
     assert_eq!(loaded, new);
 }
@@ -260,7 +274,7 @@ fn a_typo_in_a_short_span_still_matches_if_similar_enough() {
         .iter()
         .find(|a| new.text_of(a) == "more than 19 yaers")
         .unwrap();
-    assert_eq!(a.tag, Tag::Statistic);
+    assert_eq!(a.body.tag, Tag::Statistic);
 }
 
 /// Re-wraps paragraphs at `width` columns and separates them by blank lines.
@@ -427,9 +441,8 @@ fn an_exact_quote_inside_a_longer_word_is_not_a_move() {
         article,
         vec![factmark::model::Annotation {
             id: AnnotationId(1),
-            tag: Tag::Statistic,
             span: Span::new(at, at + "14 cases".len()),
-            note: String::new(),
+            body: Body::new(Tag::Statistic),
         }],
     )
     .unwrap();

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use factmark::import::default_article;
-use factmark::model::{Annotation, AnnotationId, Article, Edit, Session, Span, Tag};
-use factmark::store::{self, LoadError, SaveError};
+use factmark::model::{Annotation, AnnotationId, Article, Edit, Field, Session, Span, Tag};
+use factmark::store::{self, LoadError, LoadErrorKind, SaveError};
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -28,7 +28,7 @@ fn tag(session: &mut Session, tag: Tag, needle: &str, nth: usize, note: &str) ->
     else {
         unreachable!()
     };
-    annotation.note = note.to_owned();
+    annotation.body.note = note.to_owned();
     let id = annotation.id;
     session.apply(Edit::Add(annotation)).unwrap();
     id
@@ -296,8 +296,8 @@ fn broken_syntax_names_line_and_column() {
     let (error, message) = broken("syntax.ron");
     assert!(
         matches!(
-            error,
-            LoadError::Syntax {
+            error.kind,
+            LoadErrorKind::Syntax {
                 line: 6,
                 col: 9,
                 ..
@@ -314,14 +314,14 @@ fn broken_syntax_names_line_and_column() {
 #[test]
 fn broken_wrong_format() {
     let (error, message) = broken("wrong_format.ron");
-    assert!(matches!(error, LoadError::WrongFormat { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::WrongFormat { .. }));
     assert_mentions(&message, &["not a Factmark session", "\"doccano-export\""]);
 }
 
 #[test]
 fn broken_foreign_ron_file() {
     let (error, message) = broken("foreign.ron");
-    assert!(matches!(error, LoadError::WrongFormat { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::WrongFormat { .. }));
     assert_mentions(&message, &["not a Factmark session", "no `format` field"]);
 }
 
@@ -329,8 +329,8 @@ fn broken_foreign_ron_file() {
 fn broken_future_version() {
     let (error, message) = broken("future_version.ron");
     assert!(matches!(
-        error,
-        LoadError::NewerVersion {
+        error.kind,
+        LoadErrorKind::NewerVersion {
             version: 3,
             supported: 2,
             ..
@@ -343,8 +343,8 @@ fn broken_future_version() {
 fn broken_start_not_before_end() {
     let (error, message) = broken("start_after_end.ron");
     assert!(matches!(
-        error,
-        LoadError::EmptySpan {
+        error.kind,
+        LoadErrorKind::EmptySpan {
             id: AnnotationId(2),
             start: 45,
             end: 40,
@@ -358,14 +358,17 @@ fn broken_start_not_before_end() {
 #[test]
 fn broken_offset_out_of_range() {
     let (error, message) = broken("out_of_range.ron");
-    assert!(matches!(error, LoadError::OutOfRange { .. }), "{error:?}");
+    assert!(
+        matches!(error.kind, LoadErrorKind::OutOfRange { .. }),
+        "{error:?}"
+    );
     assert_mentions(&message, &["annotation #4", "100..140", "110 code points"]);
 }
 
 #[test]
 fn broken_text_mismatch() {
     let (error, message) = broken("text_mismatch.ron");
-    assert!(matches!(error, LoadError::TextMismatch { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::TextMismatch { .. }));
     assert_mentions(
         &message,
         &[
@@ -379,14 +382,16 @@ fn broken_text_mismatch() {
 #[test]
 fn broken_sha_mismatch() {
     let (error, message) = broken("sha_mismatch.ron");
-    assert!(matches!(error, LoadError::ShaMismatch { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::ShaMismatch { .. }));
     assert_mentions(&message, &["SHA-256", "altered"]);
 }
 
 #[test]
 fn broken_unknown_tag() {
     let (error, message) = broken("unknown_tag.ron");
-    assert!(matches!(error, LoadError::UnknownTag { ref found, .. } if found == "Opinion"));
+    assert!(
+        matches!(error.kind, LoadErrorKind::UnknownTag { ref found, .. } if found == "Opinion")
+    );
     assert_mentions(
         &message,
         &[
@@ -401,8 +406,8 @@ fn broken_unknown_tag() {
 fn broken_duplicate_id() {
     let (error, message) = broken("duplicate_id.ron");
     assert!(matches!(
-        error,
-        LoadError::DuplicateId {
+        error.kind,
+        LoadErrorKind::DuplicateId {
             id: AnnotationId(2),
             ..
         }
@@ -413,25 +418,25 @@ fn broken_duplicate_id() {
 #[test]
 fn broken_whitespace_only_span() {
     let (error, message) = broken("blank_span.ron");
-    assert!(matches!(error, LoadError::BlankSpan { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::BlankSpan { .. }));
     assert_mentions(&message, &["annotation #5", "only whitespace"]);
 }
 
 #[test]
 fn broken_missing_field() {
     let (error, message) = broken("missing_field.ron");
-    assert!(matches!(error, LoadError::Malformed { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::Malformed { .. }));
     assert_mentions(&message, &["malformed", "`note`"]);
 }
 
 #[test]
 fn broken_binary_and_not_utf8() {
     let (error, message) = broken("binary.ron");
-    assert!(matches!(error, LoadError::Binary { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::Binary { .. }));
     assert_mentions(&message, &["binary file", "NUL"]);
     let (error, message) = broken("not_utf8.ron");
     assert!(
-        matches!(error, LoadError::NotUtf8 { line: 6, .. }),
+        matches!(error.kind, LoadErrorKind::NotUtf8 { line: 6, .. }),
         "{error:?}"
     );
     assert_mentions(&message, &["not valid UTF-8", "line 6"]);
@@ -444,7 +449,7 @@ fn too_large_is_refused_before_reading() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(store::MAX_SESSION_BYTES + 1).unwrap(); // sparse: costs no disk
     let error = store::load(&path).unwrap_err();
-    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::TooLarge { .. }));
     assert_mentions(&error.to_string(), &["huge.ron", "64 MiB limit"]);
 }
 
@@ -452,9 +457,15 @@ fn too_large_is_refused_before_reading() {
 fn missing_file_and_folder_are_io_errors() {
     let dir = tempfile::tempdir().unwrap();
     let error = store::load(&dir.path().join("nope.ron")).unwrap_err();
-    assert!(matches!(error, LoadError::Io { .. }));
+    assert!(matches!(error.kind, LoadErrorKind::Io { .. }));
     assert_mentions(&error.to_string(), &["nope.ron", "cannot read"]);
-    assert!(matches!(store::load(dir.path()), Err(LoadError::Io { .. })));
+    assert!(matches!(
+        store::load(dir.path()),
+        Err(LoadError {
+            kind: LoadErrorKind::Io { .. },
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -467,9 +478,9 @@ fn second_save_keeps_a_backup() {
     assert!(!bak.exists(), "no backup on the first save");
     let first = std::fs::read(&path).unwrap();
     let id = s.annotations()[0].id;
-    s.apply(Edit::SetNote {
+    s.apply(Edit::Set {
         id,
-        note: "changed".into(),
+        field: Field::Note("changed".into()),
     })
     .unwrap();
     store::save(&s, &path).unwrap();

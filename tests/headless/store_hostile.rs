@@ -4,9 +4,10 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use factmark::model::{Annotation, AnnotationId, Article, Session, Span, Tag};
+use factmark::model::anchor;
+use factmark::model::{Annotation, AnnotationId, Article, Body, Session, Span, Tag};
 use factmark::progress::Progress;
-use factmark::store::{self, LoadError, reanchor};
+use factmark::store::{self, LoadErrorKind};
 use factmark::testing::Rng;
 
 use factmark::testing::{rewritten_session as rewritten, word_spans as words};
@@ -18,7 +19,7 @@ fn unplaceable_annotations_cost_little_each() {
     // the index: about 6 ms each here in a debug build, 1.75 s for all 300.
     let (old, article) = rewritten(200_000, 300, 7);
     let started = Instant::now();
-    let done = store::reanchor(&old, article).unwrap();
+    let done = anchor::reanchor(&old, article).unwrap();
     let took = started.elapsed();
     println!(
         "300 annotations onto a rewritten 200 kB article: {} in {took:.2?}",
@@ -45,9 +46,8 @@ fn the_q_gram_filter_changes_no_result() {
                     let first = rng.below(spans.len() - count);
                     Annotation {
                         id: AnnotationId(i + 1),
-                        tag: Tag::Claim,
                         span: Span::new(spans[first].0, spans[first + count - 1].1),
-                        note: String::new(),
+                        body: Body::new(Tag::Claim),
                     }
                 })
                 .collect();
@@ -67,8 +67,8 @@ fn the_q_gram_filter_changes_no_result() {
         }
         let text: String = chars.into_iter().collect();
         let article = Arc::new(Article::new("Edited", None, text));
-        let fast = store::reanchor(&old, Arc::clone(&article)).unwrap();
-        let full = reanchor::reanchor_unfiltered(&old, article).unwrap();
+        let fast = anchor::reanchor(&old, Arc::clone(&article)).unwrap();
+        let full = anchor::reanchor_unfiltered(&old, article).unwrap();
         assert_eq!(fast.report, full.report, "case {case}");
         assert_eq!(fast.session, full.session, "case {case}");
     }
@@ -78,13 +78,13 @@ fn the_q_gram_filter_changes_no_result() {
 fn reanchoring_reports_progress_and_stops_when_cancelled() {
     let (old, article) = rewritten(50_000, 300, 3);
     let progress = Progress::new();
-    let done = reanchor::reanchor_with(&old, Arc::clone(&article), &progress).unwrap();
+    let done = anchor::reanchor_with(&old, Arc::clone(&article), &progress).unwrap();
     assert!(done.is_some());
     assert_eq!(progress.counts(), (300, 300));
 
     let cancelled = Progress::new();
     cancelled.cancel();
-    let none = reanchor::reanchor_with(&old, Arc::clone(&article), &cancelled).unwrap();
+    let none = anchor::reanchor_with(&old, Arc::clone(&article), &cancelled).unwrap();
     assert!(none.is_none());
     assert_eq!(
         cancelled.counts(),
@@ -96,7 +96,7 @@ fn reanchoring_reports_progress_and_stops_when_cancelled() {
     let (old, article) = rewritten(200_000, 20_000, 5);
     let progress = Progress::new();
     let watcher = progress.clone();
-    let worker = std::thread::spawn(move || reanchor::reanchor_with(&old, article, &progress));
+    let worker = std::thread::spawn(move || anchor::reanchor_with(&old, article, &progress));
     while watcher.counts().0 == 0 {
         std::thread::yield_now();
     }
@@ -130,7 +130,8 @@ fn a_session_given_as_the_new_article_is_read_as_a_session() {
     let ron = store::to_ron(&other_session);
     for name in ["other.ron", "other.txt", "other"] {
         let path = write(&dir, name, ron.as_bytes());
-        let article = reanchor::updated_article(&path, example.article()).unwrap();
+        let article =
+            factmark::workspace::attach::updated_article(&path, example.article()).unwrap();
         assert_eq!(
             article, other,
             "{name}: the embedded article, title and source"
@@ -140,7 +141,7 @@ fn a_session_given_as_the_new_article_is_read_as_a_session() {
     let rest = ron.split_once("\"factmark-session\",").unwrap().1;
     let odd = format!("\u{feff}  (\n\tformat :  \"factmark-session\",{rest}");
     assert!(
-        store::reanchor::updated_article(
+        factmark::workspace::attach::updated_article(
             &write(&dir, "odd.txt", odd.as_bytes()),
             example.article()
         )
@@ -148,7 +149,8 @@ fn a_session_given_as_the_new_article_is_read_as_a_session() {
     );
     // A broken session named .txt is refused as a session, not imported as text.
     let broken = write(&dir, "broken.txt", &ron.as_bytes()[..ron.len() / 2]);
-    let error = reanchor::updated_article(&broken, example.article()).unwrap_err();
+    let error =
+        factmark::workspace::attach::updated_article(&broken, example.article()).unwrap_err();
     assert!(
         matches!(error, factmark::import::OpenError::Session(_)),
         "{error}"
@@ -159,7 +161,7 @@ fn a_session_given_as_the_new_article_is_read_as_a_session() {
         "plain.txt",
         b"Belarus released 14 political prisoners.",
     );
-    let article = reanchor::updated_article(&plain, example.article()).unwrap();
+    let article = factmark::workspace::attach::updated_article(&plain, example.article()).unwrap();
     assert_eq!(article.title(), example.article().title());
     assert_eq!(article.text(), "Belarus released 14 political prisoners.");
     assert_eq!(
@@ -202,7 +204,7 @@ fn integers_must_be_decimal() {
         let error = store::from_ron(&src).unwrap_err();
         let message = error.to_string();
         assert!(
-            matches!(error, LoadError::Malformed { .. }) && message.contains(shown),
+            matches!(error.kind, LoadErrorKind::Malformed { .. }) && message.contains(shown),
             "{to}: {message}"
         );
         assert!(message.contains("not a decimal number"), "{message}");
@@ -243,9 +245,8 @@ fn a_combining_mark_mismatch_shows_the_difference() {
     let at = article.text().find("Viačorka").unwrap();
     let annotations = vec![Annotation {
         id: AnnotationId(1),
-        tag: Tag::Quote,
         span: Span::new(at, at + "Viačorka".len()),
-        note: String::new(),
+        body: Body::new(Tag::Quote),
     }];
     let one = Session::with_annotations(Arc::clone(article), annotations).unwrap();
     let ron = store::to_ron(&one).replacen("text: \"Viačorka\"", "text: \"Viac\u{30c}orka\"", 1);

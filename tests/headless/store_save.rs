@@ -17,7 +17,7 @@ fn session(note: &str) -> Session {
     let Edit::Add(mut a) = s.add_edit(Tag::Statistic, Span::new(17, 39)) else {
         unreachable!()
     };
-    a.note = note.to_owned();
+    a.body.note = note.to_owned();
     s.apply(Edit::Add(a)).unwrap();
     s
 }

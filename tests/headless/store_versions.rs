@@ -8,8 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use factmark::model::{Annotation, AnnotationId, Article, Orphan, Provenance, Session, Span, Tag};
-use factmark::store::{self, LoadError};
+use factmark::model::{
+    Annotation, AnnotationId, Article, Body, Orphan, Provenance, Quote, Session, Span, Tag,
+};
+use factmark::store::{self, LoadErrorKind};
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -80,39 +82,44 @@ fn orphan_session() -> Session {
     let annotations = vec![
         Annotation {
             id: AnnotationId(1),
-            tag: Tag::Claim,
             span: find("Minsk"),
-            note: String::new(),
+            body: Body::new(Tag::Claim),
         },
         Annotation {
             id: AnnotationId(2),
-            tag: Tag::Statistic,
             span: find("14 prisoners"),
-            note: "check".into(),
+            body: Body {
+                tag: Tag::Statistic,
+                note: "check".into(),
+            },
         },
         Annotation {
             id: AnnotationId(6),
-            tag: Tag::Statistic,
             span: find("уехали."),
-            note: String::new(),
+            body: Body::new(Tag::Statistic),
         },
     ];
     let orphans = vec![
         Orphan {
             id: AnnotationId(3),
-            tag: Tag::Quote,
-            text: "“We will never negotiate”".into(),
-            prefix: "the minister said: ".into(),
-            suffix: " on Monday.".into(),
-            note: "Quote removed in the updated article?".into(),
+            quote: Quote {
+                text: "“We will never negotiate”".into(),
+                prefix: "the minister said: ".into(),
+                suffix: " on Monday.".into(),
+            },
+            body: Body {
+                tag: Tag::Quote,
+                note: "Quote removed in the updated article?".into(),
+            },
         },
         Orphan {
             id: AnnotationId(5),
-            tag: Tag::Claim,
-            text: "Kellogg was the key figure".into(),
-            prefix: String::new(),
-            suffix: String::new(),
-            note: String::new(),
+            quote: Quote {
+                text: "Kellogg was the key figure".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            body: Body::new(Tag::Claim),
         },
     ];
     Session::from_parts(article, annotations, orphans).unwrap()
@@ -174,9 +181,8 @@ fn imported_session() -> Session {
     let start = text.find("14 prisoners").unwrap();
     let annotations = vec![Annotation {
         id: AnnotationId(1),
-        tag: Tag::Statistic,
         span: Span::new(start, start + "14 prisoners".len()),
-        note: String::new(),
+        body: Body::new(Tag::Statistic),
     }];
     Session::from_parts(Arc::new(article), annotations, Vec::new()).unwrap()
 }
@@ -241,8 +247,8 @@ fn v2_accepts_shorter_context_and_missing_optional_fields() {
 fn newer_versions_are_refused_with_update_advice() {
     let error = store::load(&data("tests/data/bad/future_version.ron")).unwrap_err();
     assert!(matches!(
-        error,
-        LoadError::NewerVersion {
+        error.kind,
+        LoadErrorKind::NewerVersion {
             version: 3,
             supported: 2,
             ..

@@ -1,7 +1,7 @@
 //! The session format's numbers are decimal: a scan that refuses `0x`, `0o` and `0b`
 //! integers outside strings, characters and comments, before RON reads the file.
 
-use super::{LoadError, Origin, excerpt};
+use super::{LoadError, LoadErrorKind, Origin, excerpt};
 
 /// Refuses integers written in hexadecimal, octal or binary (`0x2`, `0o7`, `0b1`): RON reads
 /// them, but the format's numbers (ids, offsets, the version) are decimal (docs/FORMAT.md),
@@ -43,16 +43,18 @@ pub(super) fn check_decimal(src: &str, file: &Origin) -> Result<(), LoadError> {
                 let before = &src[..i];
                 let line = 1 + before.matches('\n').count();
                 let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-                return Err(LoadError::Malformed {
-                    file: file.clone(),
-                    line,
-                    col,
-                    message: format!(
-                        "`{}` is not a decimal number: ids, offsets and the version are \
+                return Err(LoadError::new(
+                    file,
+                    LoadErrorKind::Malformed {
+                        line,
+                        col,
+                        message: format!(
+                            "`{}` is not a decimal number: ids, offsets and the version are \
                          written in decimal digits (see docs/FORMAT.md)",
-                        excerpt(&src[i..end], 20)
-                    ),
-                });
+                            excerpt(&src[i..end], 20)
+                        ),
+                    },
+                ));
             }
             _ => i += 1,
         }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{FactmarkApp, Proceed};
-use crate::model::{Edit, Tag};
+use crate::model::{Edit, Field, Selection, Tag};
 use crate::ui::actions::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
@@ -139,8 +139,11 @@ impl FactmarkApp {
                 self.view.selected = id;
             }
         } else if let Some(id) = self.view.selected {
-            if self.doc.session.get(id).is_some_and(|a| a.tag != tag) {
-                self.edit(Edit::SetTag { id, tag });
+            if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
+                self.edit(Edit::Set {
+                    id,
+                    field: Field::Tag(tag),
+                });
             }
         } else {
             self.status
@@ -150,7 +153,7 @@ impl FactmarkApp {
 
     /// Applies an edit as its own undo step. Returns whether it was applied.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
-        match self.doc.apply(edit) {
+        match self.doc.apply(edit, self.current_selection()) {
             Ok(()) => {
                 self.forget_missing_selection();
                 true
@@ -164,7 +167,7 @@ impl FactmarkApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let outcome = self.doc.undo_redo(undo);
+        let outcome = self.doc.undo_redo(undo, self.current_selection());
         let verb = if undo { "Undid" } else { "Redid" };
         match outcome {
             None => self.status.info(if undo {
@@ -172,10 +175,24 @@ impl FactmarkApp {
             } else {
                 "Nothing to redo."
             }),
-            Some(Ok(edit)) => self.status.info(format!("{verb} {}.", edit.describe())),
+            Some(Ok(step)) => {
+                // Back to what was selected around that change (helix's history does this).
+                self.view.selected = step.selection.annotation;
+                self.view.selection = step.selection.text;
+                self.status
+                    .info(format!("{verb} {}.", step.edit.describe()));
+            }
             Some(Err(error)) => self.status.error(format!("{verb} failed: {error}")),
         }
         self.forget_missing_selection();
+    }
+
+    /// What is selected now, as the history records it with each step.
+    fn current_selection(&self) -> Selection {
+        Selection {
+            annotation: self.view.selected,
+            text: self.view.selection,
+        }
     }
 
     fn forget_missing_selection(&mut self) {
@@ -212,7 +229,7 @@ impl FactmarkApp {
                 self.edit(edit);
             }
             InspectorEvent::NoteEdit(edit) => {
-                if let Err(error) = self.doc.apply_typing(edit) {
+                if let Err(error) = self.doc.apply_typing(edit, self.current_selection()) {
                     self.status
                         .error(format!("Could not change the note: {error}"));
                 }

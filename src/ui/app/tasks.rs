@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use super::lifecycle::OldWork;
 use super::{FactmarkApp, Modal};
+use crate::model::anchor::Reanchored;
 use crate::model::{History, Session};
 use crate::progress::Progress;
-use crate::store::{Reanchored, RecoveryEntry};
+use crate::store::RecoveryEntry;
 use crate::ui::modals::ReanchorSummary;
 use crate::workspace::attach::{self, AttachError};
 use crate::workspace::jobs::{Job, Polled, Waker};

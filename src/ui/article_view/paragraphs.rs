@@ -154,7 +154,7 @@ impl ParagraphCache {
 fn signature<'a>(annotations: impl Iterator<Item = &'a Annotation>) -> u64 {
     let mut hasher = DefaultHasher::new();
     for a in annotations {
-        (a.id, a.tag, a.span).hash(&mut hasher);
+        (a.id, a.body.tag, a.span).hash(&mut hasher);
     }
     hasher.finish()
 }
@@ -181,7 +181,7 @@ fn build(
     let size = style.font.size;
     let mut underlines = Vec::new();
     for (annotation, lane) in annotations.iter().zip(lanes) {
-        let color = palette.tag_color(annotation.tag);
+        let color = palette.tag_color(annotation.body.tag);
         #[allow(clippy::cast_precision_loss)] // lanes are a handful
         let drop = size * 0.72 + lane as f32 * 3.0;
         let chars = highlight::char_range(para_text, range.start, annotation.span);

@@ -1,6 +1,6 @@
 //! What re-anchoring did, with a way back: the counts, OK, and Revert.
 
-use crate::store::ReanchorReport;
+use crate::model::anchor::ReanchorReport;
 use crate::workspace::Document;
 
 /// The report and the document as it was before, for Revert.

@@ -1,6 +1,6 @@
-//! The approximate substring search under re-anchoring: a q-gram index of the new text
-//! (built once per run) and Sellers' bounded edit distance with Ukkonen's cut-off. Pure
-//! functions over `char` slices; the placement rules stay in the parent module.
+//! The approximate substring search under anchoring: a q-gram index of the new text (built
+//! once per matcher) and Sellers' bounded edit distance with Ukkonen's cut-off. Pure
+//! functions over `char` slices; the placement rules stay in `matcher` and `fuzzy`.
 
 /// A q-gram of characters as one number: 21 bits per character (every `char` fits), so
 /// up to 3 characters never collide.
@@ -159,4 +159,92 @@ pub(super) fn start_of(pattern: &[char], text: &[char], end: usize, k: usize) ->
         .min_by_key(|&t| (row[t], t.abs_diff(m)))
         .unwrap_or(0);
     end - best_t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn approximate_search_finds_a_typo_fix() {
+        let text: Vec<char> = "so it was said that over 50,000 people left"
+            .chars()
+            .collect();
+        let pattern: Vec<char> = "over 50,00 people".chars().collect();
+        let (start, end, d) = best_match(&pattern, &text, 3, 0).unwrap();
+        let found: String = text[start..end].iter().collect();
+        assert_eq!((found.as_str(), d), ("over 50,000 people", 1));
+        assert!(
+            best_match(
+                &pattern,
+                &"nothing like it".chars().collect::<Vec<_>>(),
+                3,
+                0
+            )
+            .is_none()
+        );
+    }
+
+    /// Plain edit distance, for checking the cut-off search against.
+    fn distance(a: &[char], b: &[char]) -> usize {
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut next = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                next.push(
+                    (row[j] + usize::from(ca != cb))
+                        .min(row[j + 1] + 1)
+                        .min(next[j] + 1),
+                );
+            }
+            row = next;
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn cut_off_search_agrees_with_brute_force() {
+        let mut rng = crate::testing::Rng::new(0x1234_5678);
+        let mut next = |n: usize| rng.below(n);
+        let alphabet = ['a', 'b', 'c', ' '];
+        for _ in 0..2000 {
+            let text: Vec<char> = (0..next(14)).map(|_| alphabet[next(3)]).collect();
+            let pattern: Vec<char> = (0..1 + next(6)).map(|_| alphabet[next(4)]).collect();
+            let k = next(4).min(pattern.len() - 1); // as in use: fewer edits than characters
+            let mut best = usize::MAX;
+            for s in 0..=text.len() {
+                for e in s..=text.len() {
+                    best = best.min(distance(&pattern, &text[s..e]));
+                }
+            }
+            match best_match(&pattern, &text, k, 0) {
+                Some((s, e, d)) => {
+                    assert_eq!(d, best, "{pattern:?} in {text:?}, k {k}");
+                    assert_eq!(
+                        distance(&pattern, &text[s..e]),
+                        d,
+                        "{pattern:?} in {text:?}"
+                    );
+                }
+                None => assert!(best > k, "{pattern:?} in {text:?}: {best} <= {k}"),
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_is_the_edit_distance_or_none() {
+        let mut rng = crate::testing::Rng::new(0xD15);
+        let alphabet = ['x', 'y', 'z'];
+        for _ in 0..2000 {
+            let a: Vec<char> = (0..rng.below(9)).map(|_| alphabet[rng.below(3)]).collect();
+            let b: Vec<char> = (0..rng.below(9)).map(|_| alphabet[rng.below(3)]).collect();
+            let k = rng.below(5);
+            let d = distance(&a, &b);
+            assert_eq!(
+                bounded_distance(&a, &b, k),
+                (d <= k).then_some(d),
+                "{a:?} {b:?} {k}"
+            );
+        }
+    }
 }

@@ -83,16 +83,20 @@ fn paste_box_creates_only_with_text() {
         None,
         "nothing to create from an empty box"
     );
-    harness
-        .get_by_role(egui::accesskit::Role::MultilineTextInput)
-        .type_text("Minsk\n\nBelarus released 14 prisoners.");
+    let field = "Article text (the first line becomes the title):";
+    harness.get_by_label(field).click();
     harness.run_ok();
+    harness
+        .get_by_label(field)
+        .type_text("Minsk. Belarus released 14 prisoners.");
+    harness.run_ok();
+    assert_eq!(harness.state().0.text, "Minsk. Belarus released 14 prisoners.");
     harness.get_by_label("Create article").click();
     harness.run_ok();
     assert_eq!(
         harness.state().1,
         Some(PasteAnswer::Create(
-            "Minsk\n\nBelarus released 14 prisoners.".into()
+            "Minsk. Belarus released 14 prisoners.".into()
         ))
     );
 }

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Launch;
-use super::actions::Action;
 use super::annotation_list::{self, ListState};
 use super::article_view::{self, ViewState};
 use super::autosave::Autosave;
+use super::commands::{self, Action, CommandQueue};
 use super::dialogs::{FileDialogs, PathPurpose, sessions_dir};
 use super::document::Document;
 use super::find_bar::{FindBar, FindEvent};
@@ -108,6 +108,9 @@ pub struct FactmarkApp {
     /// The last re-anchoring's report, shown until dismissed, with the document as it was
     /// before (for "Revert").
     reanchored: Option<(store::ReanchorReport, Box<Document>)>,
+    /// Commands asked for this frame (keys in `logic`, menus and views in `ui`), run once at
+    /// the end of `ui`.
+    commands: CommandQueue,
 }
 
 impl FactmarkApp {
@@ -169,6 +172,7 @@ impl FactmarkApp {
             ctx: cc.egui_ctx.clone(),
             source_changed: None,
             reanchored: None,
+            commands: CommandQueue::default(),
         };
         match path {
             Some(path) => app.start_open(&cc.egui_ctx, &path, session_out, true),
@@ -795,9 +799,7 @@ impl eframe::App for FactmarkApp {
                 self.find.close();
             }
             let typing = ctx.egui_wants_keyboard_input();
-            for action in super::keys::read(ctx, typing) {
-                self.perform(ctx, action);
-            }
+            commands::read(ctx, typing, &mut self.commands);
         }
         self.autosave.tick(ctx, &self.doc, &mut self.status);
         self.update_title(ctx);
@@ -811,7 +813,6 @@ impl eframe::App for FactmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let palette = Palette::for_theme(ctx.theme());
-        let mut actions = Vec::new();
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             menu::bar(
@@ -820,7 +821,7 @@ impl eframe::App for FactmarkApp {
                 &self.prefs,
                 &palette,
                 self.autosave.available,
-                &mut actions,
+                &mut self.commands,
             );
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -857,7 +858,7 @@ impl eframe::App for FactmarkApp {
                     self.view.selected,
                     &palette,
                 ) {
-                    actions.push(Action::Select(id));
+                    self.commands.push(Action::Select(id));
                 }
             });
         egui::CentralPanel::default()
@@ -880,7 +881,7 @@ impl eframe::App for FactmarkApp {
                     self.prefs.zoom,
                     self.find.matches(),
                 ) {
-                    actions.push(Action::Tag(tag));
+                    self.commands.push(Action::Tag(tag));
                 }
             });
 
@@ -895,7 +896,7 @@ impl eframe::App for FactmarkApp {
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {
             self.handle_dialog_answer(&ctx, purpose, path);
         }
-        for action in actions {
+        for action in self.commands.take() {
             self.perform(&ctx, action);
         }
         self.text_field_had_focus = ctx.egui_wants_keyboard_input();

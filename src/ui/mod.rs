@@ -1,17 +1,16 @@
 //! Everything egui: the application window, article view, annotation list, inspector, dialogs.
 
-mod actions;
 mod annotation_list;
 mod app;
 mod article_view;
 mod autosave;
+mod commands;
 mod dialogs;
 mod document;
 mod find_bar;
 mod highlight;
 mod inspector;
 mod jobs;
-mod keys;
 mod menu;
 mod orphans;
 mod prefs;
@@ -20,9 +19,8 @@ pub mod theme;
 
 use std::path::PathBuf;
 
-pub use actions::Action;
 pub use app::FactmarkApp;
-pub use keys::KEY_HELP;
+pub use commands::{Action, HelpRow, ShortcutStyle, key_help};
 
 /// What the command line asked the window to open.
 #[derive(Debug, Default)]

@@ -203,18 +203,18 @@ impl FactmarkApp {
 
     /// The selected annotation, if any.
     pub fn selected(&self) -> Option<crate::model::AnnotationId> {
-        self.view.selected
+        self.view.selected()
     }
 
     /// The pending (untagged) selection, a byte range of the article, if any.
     pub fn selection(&self) -> Option<crate::model::Span> {
-        self.view.selection
+        self.view.selection()
     }
 
     /// The pending (untagged) selection's text, if any.
     pub fn selection_text(&self) -> Option<&str> {
         self.view
-            .selection
+            .selection()
             .and_then(|span| span.slice(self.doc.session.article().text()))
     }
 
@@ -252,7 +252,7 @@ impl FactmarkApp {
         match action {
             Action::Tag(tag) => self.tag(tag),
             Action::DeleteSelected => {
-                if let Some(id) = self.view.selected {
+                if let Some(id) = self.view.selected() {
                     self.edit(Edit::Remove(id));
                 }
             }
@@ -313,7 +313,7 @@ impl FactmarkApp {
                 let origin = self.find_cursor().unwrap_or(0);
                 let selected_text = self
                     .view
-                    .selection
+                    .selection()
                     .and_then(|span| span.slice(self.doc.session.article().text()));
                 self.find.open(selected_text, origin);
             }
@@ -339,10 +339,10 @@ impl FactmarkApp {
     /// Where "next match" counts from: the selection, else the selected annotation.
     fn find_cursor(&self) -> Option<usize> {
         self.view
-            .selection
+            .selection()
             .or_else(|| {
                 self.view
-                    .selected
+                    .selected()
                     .and_then(|id| self.doc.session.get(id))
                     .map(|a| a.span)
             })
@@ -355,23 +355,22 @@ impl FactmarkApp {
                 self.end_note_burst();
                 self.view.select_text(span);
             }
-            Some(FindEvent::ClearSelection) => self.view.selection = None,
+            Some(FindEvent::ClearSelection) => self.view.clear_text_selection(),
             None => {}
         }
     }
 
     fn tag(&mut self, tag: crate::model::Tag) {
-        if let Some(span) = self.view.selection {
+        if let Some(span) = self.view.selection() {
             let edit = self.doc.session.add_edit(tag, span);
             let id = match &edit {
                 Edit::Add(annotation) => Some(annotation.id),
                 _ => None,
             };
             if self.edit(edit) {
-                self.view.selection = None;
-                self.view.selected = id;
+                self.view.set_selected_without_scroll(id);
             }
-        } else if let Some(id) = self.view.selected {
+        } else if let Some(id) = self.view.selected() {
             if self.doc.session.get(id).is_some_and(|a| a.tag != tag) {
                 self.edit(Edit::SetTag { id, tag });
             }
@@ -425,10 +424,10 @@ impl FactmarkApp {
     }
 
     fn forget_missing_selection(&mut self) {
-        if let Some(id) = self.view.selected
+        if let Some(id) = self.view.selected()
             && self.doc.session.get(id).is_none()
         {
-            self.view.selected = None;
+            self.view.deselect_annotation();
         }
     }
 
@@ -439,7 +438,7 @@ impl FactmarkApp {
         }
         let current = self
             .view
-            .selected
+            .selected()
             .and_then(|id| self.doc.session.position(id));
         let next = match (current, forward) {
             (None, true) => 0,
@@ -832,21 +831,20 @@ impl eframe::App for FactmarkApp {
             .size_range(240.0..=640.0)
             .resizable(true)
             .show(ui, |ui| {
-                let selected = self.view.selected.and_then(|id| self.doc.session.get(id));
+                let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
                 let events = inspector::show(ui, &self.doc.session, selected, &palette);
                 for event in events {
                     self.inspector_event(event);
                 }
                 if let Some(edit) =
-                    orphans::show(ui, &self.doc.session, self.view.selection, &palette)
+                    orphans::show(ui, &self.doc.session, self.view.selection(), &palette)
                 {
                     let reattached = match &edit {
                         Edit::Reattach { id, .. } => Some(*id),
                         _ => None,
                     };
                     if self.edit(edit) && reattached.is_some() {
-                        self.view.selection = None;
-                        self.view.selected = reattached;
+                        self.view.set_selected_without_scroll(reattached);
                     }
                 }
                 ui.separator();
@@ -855,7 +853,7 @@ impl eframe::App for FactmarkApp {
                     ui,
                     &self.doc.session,
                     &mut self.list,
-                    self.view.selected,
+                    self.view.selected(),
                     &palette,
                 ) {
                     self.commands.push(Action::Select(id));
@@ -869,7 +867,7 @@ impl eframe::App for FactmarkApp {
                 let found = self.find.show(
                     ui,
                     self.doc.session.article(),
-                    self.view.selection,
+                    self.view.selection(),
                     &palette,
                 );
                 self.find_event(found);

@@ -38,11 +38,11 @@ const FOOTER: f32 = 48.0;
 #[derive(Default)]
 pub struct ViewState {
     /// Text selected but not yet tagged (byte range, already snapped).
-    pub selection: Option<Span>,
+    selection: Option<Span>,
     /// The annotation shown in the inspector.
-    pub selected: Option<AnnotationId>,
+    selected: Option<AnnotationId>,
     /// Scroll the article so this is visible, then clear.
-    pub scroll_to: Option<ScrollTarget>,
+    scroll_to: Option<ScrollTarget>,
     /// Where the current drag started (byte offset).
     drag_anchor: Option<usize>,
     /// Blocks laid out in the last frame, for mapping text to screen positions.
@@ -71,6 +71,33 @@ impl ViewState {
     pub fn clear(&mut self) {
         self.selection = None;
         self.selected = None;
+    }
+
+    /// Text selected but not yet tagged (a byte range of the article, already snapped).
+    pub fn selection(&self) -> Option<Span> {
+        self.selection
+    }
+
+    /// The annotation shown in the inspector.
+    pub fn selected(&self) -> Option<AnnotationId> {
+        self.selected
+    }
+
+    /// Drops the pending text selection, keeping the selected annotation.
+    pub fn clear_text_selection(&mut self) {
+        self.selection = None;
+    }
+
+    /// Drops the selected annotation (it was deleted), keeping any text selection.
+    pub fn deselect_annotation(&mut self) {
+        self.selected = None;
+    }
+
+    /// Selects `id` (or nothing) in place of the text selection, without scrolling: the
+    /// annotation was just made from (or reattached to) the text on screen.
+    pub fn set_selected_without_scroll(&mut self, id: Option<AnnotationId>) {
+        self.selection = None;
+        self.selected = id;
     }
 
     /// Screen rectangles covering the byte range `span` of the article, one per row, as laid

@@ -1,5 +1,5 @@
 //! The application window: owns the open document and the view state, and runs the frame
-//! loop. What happens where: `app/commands.rs` performs user commands (the one place views'
+//! loop. What happens where: `app/perform.rs` performs user commands (the one place views'
 //! commands are run), `app/lifecycle.rs` swaps, saves and guards the open document,
 //! `app/tasks.rs` runs slow work on workers, `app/modal.rs` holds the one open question,
 //! `app/draw.rs` lays out the panels.
@@ -10,6 +10,7 @@ use super::Launch;
 use super::annotation_list::ListState;
 use super::article_view::ViewState;
 use super::autosave::Autosave;
+use super::commands::{self, CommandQueue};
 use super::dialogs::FileDialogs;
 use super::find_bar::FindBar;
 use super::prefs::Preferences;
@@ -22,10 +23,10 @@ use lifecycle::Proceed;
 use modal::Modal;
 use tasks::SourceCheck;
 
-mod commands;
 mod draw;
 mod lifecycle;
 mod modal;
+mod perform;
 mod tasks;
 
 /// The Factmark window.
@@ -56,6 +57,9 @@ pub struct FactmarkApp {
     ctx: egui::Context,
     /// The session's article file now differs from the text the session embeds.
     source_changed: Option<PathBuf>,
+    /// Commands asked for this frame (keys in `logic`, menus and views in `ui`), run once at
+    /// the end of `ui`.
+    commands: CommandQueue,
 }
 
 impl FactmarkApp {
@@ -107,6 +111,7 @@ impl FactmarkApp {
             generation: 0,
             ctx: cc.egui_ctx.clone(),
             source_changed: None,
+            commands: CommandQueue::default(),
         };
         match path {
             Some(path) => app.start_open(&path, session_out, true),
@@ -137,18 +142,18 @@ impl FactmarkApp {
 
     /// The selected annotation, if any.
     pub fn selected(&self) -> Option<crate::model::AnnotationId> {
-        self.view.selected
+        self.view.selected()
     }
 
     /// The pending (untagged) selection, a byte range of the article, if any.
     pub fn selection(&self) -> Option<crate::model::Span> {
-        self.view.selection
+        self.view.selection()
     }
 
     /// The pending (untagged) selection's text, if any.
     pub fn selection_text(&self) -> Option<&str> {
         self.view
-            .selection
+            .selection()
             .and_then(|span| span.slice(self.doc.session.article().text()))
     }
 
@@ -242,9 +247,7 @@ impl FactmarkApp {
             self.find.close();
         }
         let typing = ctx.egui_wants_keyboard_input();
-        for action in super::keys::read(ctx, typing) {
-            self.perform(ctx, action);
-        }
+        commands::read(ctx, typing, &mut self.commands);
     }
 }
 
@@ -269,14 +272,14 @@ impl eframe::App for FactmarkApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut actions = Vec::new();
-        self.draw_panels(ui, &mut actions);
+        self.draw_panels(ui);
         draw::drop_overlay(&ctx);
         self.show_modal(&ctx);
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx) {
             self.handle_dialog_answer(purpose, path);
         }
-        for action in actions {
+        // The one place commands run: keys, menus and views all went through the queue.
+        for action in self.commands.take() {
             self.perform(&ctx, action);
         }
         self.text_field_had_focus = ctx.egui_wants_keyboard_input();

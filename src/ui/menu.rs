@@ -1,130 +1,46 @@
-//! The menu bar (File, Edit, View, Help) and the tag legend with keys and counts.
+//! The menu bar (File, Edit, View, Help), drawn from the command table, and the tag legend
+//! with keys and counts.
 
-use super::actions::Action;
-use super::keys::KEY_HELP;
+use super::commands::{Action, CommandQueue, Menu, MenuItem, ShortcutStyle, key_help};
 use super::prefs::Preferences;
 use super::theme::Palette;
 use crate::model::Tag;
 use crate::workspace::Document;
 
-/// Shows the menu bar; chosen commands are pushed onto `actions`.
+/// Shows the menu bar; chosen commands are pushed onto `commands`.
 pub fn bar(
     ui: &mut egui::Ui,
     doc: &Document,
     prefs: &Preferences,
     palette: &Palette,
     recovery_copies: usize,
-    actions: &mut Vec<Action>,
+    commands: &mut CommandQueue,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(
-                ui,
-                "Open article or session…",
-                "Ctrl+O",
-                Action::Open,
-                actions,
-            );
-            ui.menu_button("Recent", |ui| recent_menu(ui, prefs, actions));
-            item(
-                ui,
-                "New from clipboard",
-                "Ctrl+Shift+V",
-                Action::NewFromClipboard,
-                actions,
-            );
-            item(
-                ui,
-                "New from pasted text…",
-                "",
-                Action::NewFromText,
-                actions,
-            );
-            item(
-                ui,
-                "New session on this article",
-                "Ctrl+N",
-                Action::NewSession,
-                actions,
-            );
-            item(
-                ui,
-                "Attach updated article…",
-                "",
-                Action::AttachUpdatedArticle,
-                actions,
-            );
-            let recover = match recovery_copies {
-                0 => "Recover unsaved work…".to_owned(),
-                n => format!("Recover unsaved work ({n})…"),
-            };
-            item(ui, &recover, "", Action::RecoverUnsaved, actions);
-            ui.separator();
-            item(ui, "Save", "Ctrl+S", Action::Save, actions);
-            item(ui, "Save as…", "Ctrl+Shift+S", Action::SaveAs, actions);
-            ui.separator();
-            item(ui, "Quit", "Ctrl+Q", Action::Quit, actions);
-        });
-        ui.menu_button("Edit", |ui| {
-            ui.add_enabled_ui(doc.history.can_undo(), |ui| {
-                item(ui, "Undo", "Ctrl+Z", Action::Undo, actions);
-            });
-            ui.add_enabled_ui(doc.history.can_redo(), |ui| {
-                item(ui, "Redo", "Ctrl+Shift+Z", Action::Redo, actions);
-            });
-            ui.separator();
-            item(
-                ui,
-                "Delete annotation",
-                "Del",
-                Action::DeleteSelected,
-                actions,
-            );
-            item(
-                ui,
-                "Clear selection",
-                "Esc",
-                Action::ClearSelection,
-                actions,
-            );
-            ui.separator();
-            item(ui, "Find in article…", "Ctrl+F", Action::Find, actions);
-            item(ui, "Find next", "F3", Action::FindNext, actions);
-            item(
-                ui,
-                "Find previous",
-                "Shift+F3",
-                Action::FindPrevious,
-                actions,
-            );
-            item(
-                ui,
-                "Filter annotations",
-                "Ctrl+Shift+F",
-                Action::FindInList,
-                actions,
-            );
-        });
-        ui.menu_button("View", |ui| {
-            for (theme, label) in [
-                (egui::ThemePreference::System, "Follow system theme"),
-                (egui::ThemePreference::Light, "Light theme"),
-                (egui::ThemePreference::Dark, "Dark theme"),
-            ] {
-                if ui.radio(prefs.theme == theme, label).clicked() {
-                    actions.push(Action::SetTheme(theme));
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                let style = ShortcutStyle::for_context(ui.ctx());
+                for item in menu.items() {
+                    match item {
+                        MenuItem::Separator => {
+                            ui.separator();
+                        }
+                        MenuItem::Recent => {
+                            ui.menu_button("Recent", |ui| recent_menu(ui, prefs, commands));
+                        }
+                        MenuItem::Command(action) => {
+                            command(ui, doc, prefs, recovery_copies, style, action, commands);
+                        }
+                    }
                 }
-            }
-            ui.separator();
-            item(ui, "Zoom in", "Ctrl+=", Action::ZoomIn, actions);
-            item(ui, "Zoom out", "Ctrl+-", Action::ZoomOut, actions);
-            item(ui, "Actual size", "Ctrl+0", Action::ZoomReset, actions);
-        });
+            });
+        }
         ui.menu_button("Help", |ui| {
+            let style = ShortcutStyle::for_context(ui.ctx());
             egui::Grid::new("key-help").striped(true).show(ui, |ui| {
-                for (keys, what) in KEY_HELP {
-                    ui.label(egui::RichText::new(keys).strong());
-                    ui.label(what);
+                for row in key_help(style) {
+                    ui.label(egui::RichText::new(row.keys).strong());
+                    ui.label(row.what);
                     ui.end_row();
                 }
             });
@@ -135,8 +51,43 @@ pub fn bar(
     });
 }
 
+/// One command's line: a radio for a theme, else a button with the first shortcut, disabled
+/// when there is nothing to undo or redo.
+fn command(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    prefs: &Preferences,
+    recovery_copies: usize,
+    style: ShortcutStyle,
+    action: Action,
+    commands: &mut CommandQueue,
+) {
+    if let Action::SetTheme(theme) = action {
+        if ui.radio(prefs.theme == theme, action.label()).clicked() {
+            commands.push(action);
+        }
+        return;
+    }
+    let label = match (&action, recovery_copies) {
+        (Action::RecoverUnsaved, n) if n > 0 => format!("Recover unsaved work ({n})…"),
+        _ => action.label().to_owned(),
+    };
+    let mut button = egui::Button::new(label);
+    if let Some(shortcut) = action.shortcuts().first() {
+        button = button.shortcut_text(style.format(shortcut));
+    }
+    let enabled = match action {
+        Action::Undo => doc.history.can_undo(),
+        Action::Redo => doc.history.can_redo(),
+        _ => true,
+    };
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(action);
+    }
+}
+
 /// The last ten files; missing ones are greyed out and can be removed.
-fn recent_menu(ui: &mut egui::Ui, prefs: &Preferences, actions: &mut Vec<Action>) {
+fn recent_menu(ui: &mut egui::Ui, prefs: &Preferences, commands: &mut CommandQueue) {
     if prefs.recent.is_empty() {
         ui.label("No recent files");
         return;
@@ -159,31 +110,20 @@ fn recent_menu(ui: &mut egui::Ui, prefs: &Preferences, actions: &mut Vec<Action>
                 .on_disabled_hover_text(&hover)
                 .clicked()
             {
-                actions.push(Action::OpenRecent(index));
+                commands.push(Action::OpenRecent(index));
             }
             if ui
                 .small_button("x")
-                .on_hover_text("Remove from this list")
+                .on_hover_text(Action::ForgetRecent(index).label())
                 .clicked()
             {
-                actions.push(Action::ForgetRecent(index));
+                commands.push(Action::ForgetRecent(index));
             }
         });
     }
     ui.separator();
-    if ui.button("Clear recent files").clicked() {
-        actions.push(Action::ClearRecent);
-    }
-}
-
-fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, action: Action, actions: &mut Vec<Action>) {
-    let button = if shortcut.is_empty() {
-        egui::Button::new(label)
-    } else {
-        egui::Button::new(label).shortcut_text(shortcut)
-    };
-    if ui.add(button).clicked() {
-        actions.push(action);
+    if ui.button(Action::ClearRecent.label()).clicked() {
+        commands.push(Action::ClearRecent);
     }
 }
 

@@ -1,15 +1,14 @@
 //! Everything egui: the application window, article view, annotation list, inspector, dialogs.
 
-mod actions;
 mod annotation_list;
 mod app;
 mod article_view;
 mod autosave;
+mod commands;
 mod dialogs;
 mod find_bar;
 mod highlight;
 mod inspector;
-mod keys;
 mod menu;
 pub mod modals;
 mod orphans;
@@ -19,9 +18,8 @@ pub mod theme;
 
 use std::path::PathBuf;
 
-pub use actions::Action;
 pub use app::FactmarkApp;
-pub use keys::KEY_HELP;
+pub use commands::{Action, HelpRow, ShortcutStyle, key_help};
 
 /// What the command line asked the window to open.
 #[derive(Debug, Default)]

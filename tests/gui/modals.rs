@@ -90,7 +90,10 @@ fn paste_box_creates_only_with_text() {
         .get_by_label(field)
         .type_text("Minsk. Belarus released 14 prisoners.");
     harness.run_ok();
-    assert_eq!(harness.state().0.text, "Minsk. Belarus released 14 prisoners.");
+    assert_eq!(
+        harness.state().0.text,
+        "Minsk. Belarus released 14 prisoners."
+    );
     harness.get_by_label("Create article").click();
     harness.run_ok();
     assert_eq!(

@@ -3,13 +3,13 @@
 //! hand back what the user asked for; nothing here changes the document directly.
 
 use super::FactmarkApp;
-use crate::ui::actions::Action;
+use crate::ui::commands::Action;
 use crate::ui::theme::Palette;
 use crate::ui::{annotation_list, article_view, inspector, menu, orphans};
 
 impl FactmarkApp {
-    /// All panels of the window; commands chosen in them go to `actions`.
-    pub(super) fn draw_panels(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    /// All panels of the window; commands chosen in them go to the queue.
+    pub(super) fn draw_panels(&mut self, ui: &mut egui::Ui) {
         let palette = Palette::for_theme(ui.ctx().theme());
         egui::Panel::top("menu-bar").show(ui, |ui| {
             menu::bar(
@@ -18,7 +18,7 @@ impl FactmarkApp {
                 &self.prefs,
                 &palette,
                 self.autosave.available,
-                actions,
+                &mut self.commands,
             );
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -28,7 +28,7 @@ impl FactmarkApp {
             .default_size(340.0)
             .size_range(240.0..=640.0)
             .resizable(true)
-            .show(ui, |ui| self.side_panel(ui, &palette, actions));
+            .show(ui, |ui| self.side_panel(ui, &palette));
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
             .show(ui, |ui| {
@@ -37,7 +37,7 @@ impl FactmarkApp {
                 let found = self.find.show(
                     ui,
                     self.doc.session.article(),
-                    self.view.selection,
+                    self.view.selection(),
                     &palette,
                 );
                 self.find_event(found);
@@ -49,19 +49,19 @@ impl FactmarkApp {
                     self.prefs.zoom,
                     self.find.matches(),
                 ) {
-                    actions.push(Action::Tag(tag));
+                    self.commands.push(Action::Tag(tag));
                 }
             });
     }
 
     /// Inspector, orphans and the annotation list.
-    fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette, actions: &mut Vec<Action>) {
-        let selected = self.view.selected.and_then(|id| self.doc.session.get(id));
+    fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
         let events = inspector::show(ui, &self.doc.session, selected, palette);
         for event in events {
             self.inspector_event(event);
         }
-        if let Some(edit) = orphans::show(ui, &self.doc.session, self.view.selection, palette) {
+        if let Some(edit) = orphans::show(ui, &self.doc.session, self.view.selection(), palette) {
             self.orphan_edit(edit);
         }
         ui.separator();
@@ -70,10 +70,10 @@ impl FactmarkApp {
             ui,
             &self.doc.session,
             &mut self.list,
-            self.view.selected,
+            self.view.selected(),
             palette,
         ) {
-            actions.push(Action::Select(id));
+            self.commands.push(Action::Select(id));
         }
     }
 

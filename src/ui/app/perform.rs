@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::{FactmarkApp, Proceed};
-use crate::model::{Edit, Field, Selection, Tag};
-use crate::ui::actions::Action;
+use crate::model::{Edit, Field, Tag};
+use crate::ui::commands::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
 use crate::ui::inspector::InspectorEvent;
@@ -17,7 +17,7 @@ impl FactmarkApp {
         match action {
             Action::Tag(tag) => self.tag(tag),
             Action::DeleteSelected => {
-                if let Some(id) = self.view.selected {
+                if let Some(id) = self.view.selected() {
                     self.edit(Edit::Remove(id));
                 }
             }
@@ -80,7 +80,7 @@ impl FactmarkApp {
                 let origin = self.find_cursor().unwrap_or(0);
                 let selected_text = self
                     .view
-                    .selection
+                    .selection()
                     .and_then(|span| span.slice(self.doc.session.article().text()));
                 self.find.open(selected_text, origin);
             }
@@ -106,10 +106,10 @@ impl FactmarkApp {
     /// Where "next match" counts from: the selection, else the selected annotation.
     fn find_cursor(&self) -> Option<usize> {
         self.view
-            .selection
+            .selection()
             .or_else(|| {
                 self.view
-                    .selected
+                    .selected()
                     .and_then(|id| self.doc.session.get(id))
                     .map(|a| a.span)
             })
@@ -122,23 +122,22 @@ impl FactmarkApp {
                 self.doc.end_burst();
                 self.view.select_text(span);
             }
-            Some(FindEvent::ClearSelection) => self.view.selection = None,
+            Some(FindEvent::ClearSelection) => self.view.clear_text_selection(),
             None => {}
         }
     }
 
     fn tag(&mut self, tag: Tag) {
-        if let Some(span) = self.view.selection {
+        if let Some(span) = self.view.selection() {
             let edit = self.doc.session.add_edit(tag, span);
             let id = match &edit {
                 Edit::Add(annotation) => Some(annotation.id),
                 _ => None,
             };
             if self.edit(edit) {
-                self.view.selection = None;
-                self.view.selected = id;
+                self.view.set_selected_without_scroll(id);
             }
-        } else if let Some(id) = self.view.selected {
+        } else if let Some(id) = self.view.selected() {
             if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
                 self.edit(Edit::Set {
                     id,
@@ -153,7 +152,7 @@ impl FactmarkApp {
 
     /// Applies an edit as its own undo step. Returns whether it was applied.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
-        match self.doc.apply(edit, self.current_selection()) {
+        match self.doc.apply(edit, self.view.snapshot()) {
             Ok(()) => {
                 self.forget_missing_selection();
                 true
@@ -167,7 +166,7 @@ impl FactmarkApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let outcome = self.doc.undo_redo(undo, self.current_selection());
+        let outcome = self.doc.undo_redo(undo, self.view.snapshot());
         let verb = if undo { "Undid" } else { "Redid" };
         match outcome {
             None => self.status.info(if undo {
@@ -177,8 +176,7 @@ impl FactmarkApp {
             }),
             Some(Ok(step)) => {
                 // Back to what was selected around that change (helix's history does this).
-                self.view.selected = step.selection.annotation;
-                self.view.selection = step.selection.text;
+                self.view.restore(step.selection);
                 self.status
                     .info(format!("{verb} {}.", step.edit.describe()));
             }
@@ -187,19 +185,11 @@ impl FactmarkApp {
         self.forget_missing_selection();
     }
 
-    /// What is selected now, as the history records it with each step.
-    fn current_selection(&self) -> Selection {
-        Selection {
-            annotation: self.view.selected,
-            text: self.view.selection,
-        }
-    }
-
     fn forget_missing_selection(&mut self) {
-        if let Some(id) = self.view.selected
+        if let Some(id) = self.view.selected()
             && self.doc.session.get(id).is_none()
         {
-            self.view.selected = None;
+            self.view.deselect_annotation();
         }
     }
 
@@ -210,7 +200,7 @@ impl FactmarkApp {
         }
         let current = self
             .view
-            .selected
+            .selected()
             .and_then(|id| self.doc.session.position(id));
         let next = match (current, forward) {
             (None, true) => 0,
@@ -229,7 +219,7 @@ impl FactmarkApp {
                 self.edit(edit);
             }
             InspectorEvent::NoteEdit(edit) => {
-                if let Err(error) = self.doc.apply_typing(edit, self.current_selection()) {
+                if let Err(error) = self.doc.apply_typing(edit, self.view.snapshot()) {
                     self.status
                         .error(format!("Could not change the note: {error}"));
                 }
@@ -245,8 +235,7 @@ impl FactmarkApp {
             _ => None,
         };
         if self.edit(edit) && reattached.is_some() {
-            self.view.selection = None;
-            self.view.selected = reattached;
+            self.view.set_selected_without_scroll(reattached);
         }
     }
 }

@@ -1,0 +1,94 @@
+//! Painting laid-out blocks: text, underlines, the selected annotation's outline, find matches.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Paints block `i`'s galley (text `range`), underlines and (if it holds the selected
+/// annotation) outline, and scrolls to the selected annotation when asked to.
+pub(super) fn paint_block(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    config: &Config,
+    i: usize,
+    range: Range<usize>,
+    origin: Pos2,
+) {
+    // Laid out (and so refreshed) earlier in this frame.
+    let Some(paragraph) = state.layout.cache.peek(i) else {
+        return;
+    };
+    let galley = &paragraph.galley;
+    let rect = Rect::from_min_size(origin, galley.size());
+    if ui.is_rect_visible(rect.expand(8.0)) {
+        let painter = ui.painter();
+        painter.galley(origin, galley.clone(), Color32::PLACEHOLDER);
+        for ([a, b], color) in &paragraph.underlines {
+            painter.line_segment(
+                [*a + origin.to_vec2(), *b + origin.to_vec2()],
+                Stroke::new(2.0, *color),
+            );
+        }
+    }
+    let Some(selected) = state.selected else {
+        return;
+    };
+    let Some(&(_, span)) = paragraph.spans.iter().find(|(id, _)| *id == selected) else {
+        return;
+    };
+    let text = &session.article().text()[range.clone()];
+    let rects = highlight::range_rects(galley, highlight::char_range(text, range.start, span));
+    for rect in &rects {
+        ui.painter().rect_stroke(
+            rect.translate(origin.to_vec2()).expand(1.5),
+            3.0,
+            Stroke::new(1.5, config.palette.focus),
+            egui::StrokeKind::Outside,
+        );
+    }
+    if state.scroll_to == Some(ScrollTarget::Annotation(selected))
+        && let Some(first) = rects.first()
+    {
+        ui.scroll_to_rect(first.translate(origin.to_vec2()), Some(Align::Center));
+        state.scroll_to = None;
+    }
+}
+
+/// Outlines the find matches in the blocks on screen: each block finds its matches
+/// by binary search, so the cost is what is visible, not the number of matches.
+pub(super) fn outline_matches(
+    ui: &egui::Ui,
+    text: &str,
+    placed: &[Placed],
+    found: &[Span],
+    palette: &Palette,
+) {
+    if found.is_empty() {
+        return;
+    }
+    let stroke = Stroke::new(1.0, palette.weak_text);
+    for para in placed {
+        let first = found.partition_point(|m| m.end <= para.range.start);
+        for &span in found[first..]
+            .iter()
+            .take_while(|m| m.start < para.range.end)
+        {
+            let chars = highlight::char_range(&text[para.range.clone()], para.range.start, span);
+            for rect in highlight::range_rects(&para.galley, chars) {
+                ui.painter().rect_stroke(
+                    rect.translate(para.origin.to_vec2()).expand(1.0),
+                    2.0,
+                    stroke,
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn paint_galley(ui: &egui::Ui, origin: Pos2, galley: &Arc<Galley>) {
+    if ui.is_rect_visible(Rect::from_min_size(origin, galley.size())) {
+        ui.painter()
+            .galley(origin, galley.clone(), Color32::PLACEHOLDER);
+    }
+}

@@ -1,0 +1,107 @@
+//! Mouse gestures on the article turned into a selection or a chosen annotation.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn handle_pointer(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    placed: &[Placed],
+) {
+    let (Some(first), Some(last)) = (placed.first(), placed.last()) else {
+        return;
+    };
+    let area = Rect::from_min_max(
+        Pos2::new(ui.max_rect().left(), first.origin.y),
+        Pos2::new(ui.max_rect().right(), last.origin.y + last.galley.size().y),
+    );
+    let response = ui
+        .interact(
+            area,
+            ui.scope_id().with("article-text"),
+            Sense::click_and_drag(),
+        )
+        .on_hover_cursor(CursorIcon::Text);
+    let text = session.article().text();
+    let (modifiers, press_origin) = ui.input(|i| (i.modifiers, i.pointer.press_origin()));
+
+    if response.drag_started()
+        && let Some(anchor) = press_origin.and_then(|p| offset_at(placed, text, p))
+    {
+        state.drag_anchor = Some(anchor);
+        state.selected = None;
+    }
+    if response.dragged()
+        && let (Some(anchor), Some(head)) = (
+            state.drag_anchor,
+            response
+                .interact_pointer_pos()
+                .and_then(|p| offset_at(placed, text, p)),
+        )
+    {
+        let range = anchor.min(head)..anchor.max(head);
+        let range = if modifiers.alt {
+            words::trim_whitespace(text, range)
+        } else {
+            words::snap_to_words(text, range)
+        };
+        state.selection = (!range.is_empty()).then(|| Span::from(range));
+    }
+    if response.drag_stopped() {
+        state.drag_anchor = None;
+    }
+
+    let Some(pos) = response.interact_pointer_pos() else {
+        return;
+    };
+    if response.double_clicked() {
+        if let Some(word) = offset_at(placed, text, pos).and_then(|o| words::word_at(text, o)) {
+            state.selection = Some(Span::from(word));
+            state.selected = None;
+        }
+    } else if response.clicked()
+        && let Some(offset) = offset_at(placed, text, pos)
+    {
+        if modifiers.shift
+            && let Some(sel) = state.selection
+        {
+            let range = sel.start.min(offset)..sel.end.max(offset);
+            state.selection = Some(Span::from(words::snap_to_words(text, range)));
+            return;
+        }
+        let hits = session.at(offset);
+        state.selection = None;
+        state.selected = if hits.is_empty() {
+            None
+        } else {
+            // Repeated clicks cycle through overlapping annotations, innermost first.
+            let next = state
+                .selected
+                .and_then(|id| hits.iter().position(|a| a.id == id))
+                .map_or(0, |i| (i + 1) % hits.len());
+            Some(hits[next].id)
+        };
+    }
+}
+
+/// The byte offset of the text under `pos`: inside a block, the nearest character
+/// boundary; above or between blocks, the start of the next one; below all laid-out
+/// blocks (the view lays out only those on screen), the end of the last. Blocks are pieces of
+/// one article, so a drag from one block (or chunk of a long paragraph) into another selects
+/// everything between.
+pub(super) fn offset_at(placed: &[Placed], text: &str, pos: Pos2) -> Option<usize> {
+    let last = placed.last()?;
+    let Some(para) = placed
+        .iter()
+        .find(|p| pos.y <= p.origin.y + p.galley.size().y)
+    else {
+        return Some(last.range.end);
+    };
+    if pos.y < para.origin.y {
+        return Some(para.range.start);
+    }
+    let cursor = para.galley.cursor_from_pos(pos - para.origin);
+    let para_text = &text[para.range.clone()];
+    Some(para.range.start + highlight::byte_of_char(para_text, cursor.index.0))
+}

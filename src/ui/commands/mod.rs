@@ -1,0 +1,531 @@
+//! The command table: every command the user can give (from keys, menus or buttons), with its
+//! menu label, shortcuts and Help line in one place. The app performs them in one place
+//! (`FactmarkApp::perform`), once per frame, from one [`CommandQueue`].
+
+mod help;
+mod keys;
+
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
+
+pub use help::{HelpRow, key_help};
+pub use keys::read;
+
+use crate::model::{AnnotationId, Tag};
+
+/// Something the user asked for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    /// Tag the selection (or retag the selected annotation).
+    Tag(Tag),
+    /// Delete the selected annotation.
+    DeleteSelected,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save to the session file (asking where, the first time).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Open an article or a session (after asking about unsaved changes).
+    Open,
+    /// Open the n-th file of File → Recent (after asking about unsaved changes).
+    OpenRecent(usize),
+    /// Remove the n-th file from File → Recent.
+    ForgetRecent(usize),
+    /// Empty File → Recent.
+    ClearRecent,
+    /// Make a new article from the clipboard's text (Ctrl+Shift+V).
+    NewFromClipboard,
+    /// Open the "new article from text" box, to paste or type an article.
+    NewFromText,
+    /// Pick the updated article and re-anchor the annotations onto it.
+    AttachUpdatedArticle,
+    /// List the recovery copies of unsaved work (crashed windows, versions set aside) to
+    /// restore or discard.
+    RecoverUnsaved,
+    /// Start an empty session on the same article.
+    NewSession,
+    /// Close the window (after asking about unsaved changes).
+    Quit,
+    /// Clear the selection and the selected annotation.
+    ClearSelection,
+    /// Select the next annotation in document order.
+    SelectNext,
+    /// Select the previous annotation in document order.
+    SelectPrevious,
+    /// Select this annotation and scroll to it.
+    Select(AnnotationId),
+    /// Focus the list's filter field.
+    FindInList,
+    /// Open the find bar above the article and focus its field.
+    Find,
+    /// Select the next find match (opens the find bar).
+    FindNext,
+    /// Select the previous find match (opens the find bar).
+    FindPrevious,
+    /// Larger article text.
+    ZoomIn,
+    /// Smaller article text.
+    ZoomOut,
+    /// Default article text size.
+    ZoomReset,
+    /// Light, dark or system theme.
+    SetTheme(egui::ThemePreference),
+}
+
+/// Where a shortcut works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortcutScope {
+    /// Everywhere, even while typing in a text field.
+    Anywhere,
+    /// On the article, only while no text field has keyboard focus (single keys).
+    Article,
+}
+
+/// A key with modifiers that gives a command, and where it works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    /// Modifiers held with the key (`COMMAND` is Ctrl, or Cmd on macOS).
+    pub modifiers: Modifiers,
+    /// The (logical) key.
+    pub key: Key,
+    /// Where it works.
+    pub scope: ShortcutScope,
+}
+
+impl Shortcut {
+    const fn new(modifiers: Modifiers, key: Key, scope: ShortcutScope) -> Self {
+        Self {
+            modifiers,
+            key,
+            scope,
+        }
+    }
+
+    /// As egui's shortcut type, for matching and formatting.
+    pub fn keyboard(&self) -> KeyboardShortcut {
+        KeyboardShortcut::new(self.modifiers, self.key)
+    }
+
+    /// True when both would fire on the same key press: the same modifiers and key, in scopes
+    /// that overlap (an `Anywhere` shortcut also works on the article).
+    pub fn conflicts_with(&self, other: &Self) -> bool {
+        self.modifiers == other.modifiers
+            && self.key == other.key
+            && (self.scope == other.scope
+                || self.scope == ShortcutScope::Anywhere
+                || other.scope == ShortcutScope::Anywhere)
+    }
+}
+
+const fn cmd(key: Key) -> Shortcut {
+    Shortcut::new(Modifiers::COMMAND, key, ShortcutScope::Anywhere)
+}
+
+const fn cmd_shift(key: Key) -> Shortcut {
+    Shortcut::new(
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        key,
+        ShortcutScope::Anywhere,
+    )
+}
+
+const fn anywhere(modifiers: Modifiers, key: Key) -> Shortcut {
+    Shortcut::new(modifiers, key, ShortcutScope::Anywhere)
+}
+
+const fn article(modifiers: Modifiers, key: Key) -> Shortcut {
+    Shortcut::new(modifiers, key, ShortcutScope::Article)
+}
+
+/// How shortcut text is written: on macOS with Cmd (and the ⌘ ⇧ symbols when the font has
+/// them), elsewhere with Ctrl. The menu, Help and the README test use the same formatting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShortcutStyle {
+    /// macOS: the command modifier is Cmd.
+    pub is_mac: bool,
+    /// Show modifier symbols (⌘ ⇧ ⌥ ⌃) instead of names (only used on macOS, as egui does).
+    pub symbols: bool,
+}
+
+/// egui's modifier names, with keys written as their symbol where they have one (`Ctrl+=`
+/// rather than egui's `Ctrl+Equals`).
+const READABLE: ModifierNames<'static> = ModifierNames {
+    is_short: true,
+    ..ModifierNames::NAMES
+};
+
+impl ShortcutStyle {
+    /// Windows and Linux: `Ctrl+Shift+Z`. The README is written this way.
+    pub const PC: Self = Self {
+        is_mac: false,
+        symbols: false,
+    };
+
+    /// The style for the platform the window runs on, as `Context::format_shortcut` picks it.
+    pub fn for_context(ctx: &egui::Context) -> Self {
+        let is_mac = ctx.os().is_mac();
+        let symbols = is_mac && {
+            let font = egui::TextStyle::Body.resolve(&ctx.global_style());
+            ctx.fonts_mut(|fonts| fonts.has_glyphs(&font, "⌥⌃⇧⌘"))
+        };
+        Self { is_mac, symbols }
+    }
+
+    /// The text of one shortcut, through egui's `KeyboardShortcut::format`.
+    pub fn format(self, shortcut: &Shortcut) -> String {
+        let names = if self.symbols {
+            ModifierNames::SYMBOLS
+        } else {
+            READABLE
+        };
+        shortcut.keyboard().format(&names, self.is_mac)
+    }
+}
+
+/// A menu of the menu bar that holds commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// Opening, making, saving files.
+    File,
+    /// Changing the session and the selection; finding.
+    Edit,
+    /// Theme and zoom.
+    View,
+}
+
+/// One line of a menu.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MenuItem {
+    /// A command, with its label and first shortcut.
+    Command(Action),
+    /// The Recent submenu (its entries are the recent files).
+    Recent,
+    /// A dividing line.
+    Separator,
+}
+
+impl Menu {
+    /// The menus, left to right.
+    pub const ALL: [Self; 3] = [Self::File, Self::Edit, Self::View];
+
+    /// The menu's title in the bar.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::File => "File",
+            Self::Edit => "Edit",
+            Self::View => "View",
+        }
+    }
+
+    /// The menu's lines, top to bottom.
+    pub fn items(self) -> Vec<MenuItem> {
+        use MenuItem::{Command as C, Recent, Separator};
+        match self {
+            Self::File => vec![
+                C(Action::Open),
+                Recent,
+                C(Action::NewFromClipboard),
+                C(Action::NewFromText),
+                C(Action::NewSession),
+                C(Action::AttachUpdatedArticle),
+                C(Action::RecoverUnsaved),
+                Separator,
+                C(Action::Save),
+                C(Action::SaveAs),
+                Separator,
+                C(Action::Quit),
+            ],
+            Self::Edit => vec![
+                C(Action::Undo),
+                C(Action::Redo),
+                Separator,
+                C(Action::DeleteSelected),
+                C(Action::ClearSelection),
+                Separator,
+                C(Action::Find),
+                C(Action::FindNext),
+                C(Action::FindPrevious),
+                C(Action::FindInList),
+            ],
+            Self::View => vec![
+                C(Action::SetTheme(egui::ThemePreference::System)),
+                C(Action::SetTheme(egui::ThemePreference::Light)),
+                C(Action::SetTheme(egui::ThemePreference::Dark)),
+                Separator,
+                C(Action::ZoomIn),
+                C(Action::ZoomOut),
+                C(Action::ZoomReset),
+            ],
+        }
+    }
+}
+
+impl Action {
+    /// Every command that carries no per-document data, in the order Help lists them.
+    pub fn table() -> Vec<Self> {
+        use egui::ThemePreference as Theme;
+        vec![
+            Self::Tag(Tag::Claim),
+            Self::Tag(Tag::Statistic),
+            Self::Tag(Tag::Quote),
+            Self::DeleteSelected,
+            Self::SelectNext,
+            Self::SelectPrevious,
+            Self::ClearSelection,
+            Self::Undo,
+            Self::Redo,
+            Self::Save,
+            Self::SaveAs,
+            Self::Open,
+            Self::NewSession,
+            Self::NewFromClipboard,
+            Self::NewFromText,
+            Self::AttachUpdatedArticle,
+            Self::RecoverUnsaved,
+            Self::ClearRecent,
+            Self::Find,
+            Self::FindNext,
+            Self::FindPrevious,
+            Self::FindInList,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::SetTheme(Theme::System),
+            Self::SetTheme(Theme::Light),
+            Self::SetTheme(Theme::Dark),
+            Self::Quit,
+        ]
+    }
+
+    /// The command's name in menus.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Tag(Tag::Claim) => "Tag as claim",
+            Self::Tag(Tag::Statistic) => "Tag as statistic",
+            Self::Tag(Tag::Quote) => "Tag as quote",
+            Self::DeleteSelected => "Delete annotation",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Open => "Open article or session…",
+            Self::OpenRecent(_) => "Open recent file",
+            Self::ForgetRecent(_) => "Remove from this list",
+            Self::ClearRecent => "Clear recent files",
+            Self::NewFromClipboard => "New from clipboard",
+            Self::NewFromText => "New from pasted text…",
+            Self::AttachUpdatedArticle => "Attach updated article…",
+            Self::RecoverUnsaved => "Recover unsaved work…",
+            Self::NewSession => "New session on this article",
+            Self::Quit => "Quit",
+            Self::ClearSelection => "Clear selection",
+            Self::SelectNext => "Next annotation",
+            Self::SelectPrevious => "Previous annotation",
+            Self::Select(_) => "Select annotation",
+            Self::FindInList => "Filter annotations",
+            Self::Find => "Find in article…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+            Self::SetTheme(egui::ThemePreference::System) => "Follow system theme",
+            Self::SetTheme(egui::ThemePreference::Light) => "Light theme",
+            Self::SetTheme(egui::ThemePreference::Dark) => "Dark theme",
+        }
+    }
+
+    /// The keys that give this command; the first is the one menus show.
+    pub fn shortcuts(&self) -> &'static [Shortcut] {
+        use Modifiers as M;
+        match self {
+            Self::Tag(Tag::Claim) => {
+                const { &[article(M::NONE, Key::Num1), article(M::NONE, Key::C)] }
+            }
+            Self::Tag(Tag::Statistic) => {
+                const { &[article(M::NONE, Key::Num2), article(M::NONE, Key::S)] }
+            }
+            Self::Tag(Tag::Quote) => {
+                const { &[article(M::NONE, Key::Num3), article(M::NONE, Key::Q)] }
+            }
+            Self::DeleteSelected => {
+                const {
+                    &[
+                        article(M::NONE, Key::Delete),
+                        article(M::NONE, Key::Backspace),
+                    ]
+                }
+            }
+            Self::ClearSelection => const { &[article(M::NONE, Key::Escape)] },
+            Self::SelectNext => const { &[article(M::NONE, Key::Tab)] },
+            Self::SelectPrevious => const { &[article(M::SHIFT, Key::Tab)] },
+            Self::Undo => const { &[cmd(Key::Z)] },
+            Self::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+            Self::Save => const { &[cmd(Key::S)] },
+            Self::SaveAs => const { &[cmd_shift(Key::S)] },
+            Self::Open => const { &[cmd(Key::O)] },
+            Self::NewFromClipboard => const { &[cmd_shift(Key::V)] },
+            Self::NewSession => const { &[cmd(Key::N)] },
+            Self::Quit => const { &[cmd(Key::Q)] },
+            Self::FindInList => const { &[cmd_shift(Key::F)] },
+            Self::Find => const { &[cmd(Key::F)] },
+            Self::FindPrevious => const { &[anywhere(M::SHIFT, Key::F3)] },
+            Self::FindNext => const { &[anywhere(M::NONE, Key::F3)] },
+            Self::ZoomIn => const { &[cmd(Key::Equals), cmd(Key::Plus)] },
+            Self::ZoomOut => const { &[cmd(Key::Minus)] },
+            Self::ZoomReset => const { &[cmd(Key::Num0)] },
+            Self::OpenRecent(_)
+            | Self::ForgetRecent(_)
+            | Self::ClearRecent
+            | Self::NewFromText
+            | Self::AttachUpdatedArticle
+            | Self::RecoverUnsaved
+            | Self::Select(_)
+            | Self::SetTheme(_) => &[],
+        }
+    }
+
+    /// What Help says the command's keys do (`None` for commands without keys).
+    pub fn help(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::Tag(Tag::Claim) => {
+                "tag the selection as a claim (or retag the selected annotation)"
+            }
+            Self::Tag(Tag::Statistic) => "tag the selection as a statistic",
+            Self::Tag(Tag::Quote) => "tag the selection as a quote",
+            Self::DeleteSelected => "delete the selected annotation",
+            Self::SelectNext => "select the next annotation",
+            Self::SelectPrevious => "select the previous annotation",
+            Self::ClearSelection => "clear the selection (in a text field: leave the field first)",
+            Self::Undo => "undo (a burst of typing in a note is one step)",
+            Self::Redo => "redo",
+            Self::Save => "save",
+            Self::SaveAs => "save as",
+            Self::Open => "open an article or a session",
+            Self::NewSession => "new, empty session on this article",
+            Self::NewFromClipboard => "new article from the clipboard's text",
+            Self::Find => "find text in the article (the match is selected, ready to tag)",
+            Self::FindNext => "next match (opens the find bar)",
+            Self::FindPrevious => "previous match (opens the find bar)",
+            Self::FindInList => "filter the annotation list",
+            Self::ZoomIn => "zoom the article text in",
+            Self::ZoomOut => "zoom the article text out",
+            Self::ZoomReset => "reset the article text size",
+            Self::Quit => "quit",
+            _ => return None,
+        })
+    }
+
+    /// The menu that lists this command, if any.
+    pub fn menu(&self) -> Option<Menu> {
+        Menu::ALL.into_iter().find(|menu| {
+            menu.items()
+                .iter()
+                .any(|item| matches!(item, MenuItem::Command(a) if a == self))
+        })
+    }
+}
+
+/// The commands asked for during a frame, from keys, menus and views. The app runs them once
+/// per frame, in the order asked, after the views are drawn.
+#[derive(Debug, Default)]
+pub struct CommandQueue {
+    actions: Vec<Action>,
+}
+
+impl CommandQueue {
+    /// Asks for `action`.
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Asks for `action` `times` times (a key pressed twice in one frame).
+    fn push_times(&mut self, action: Action, times: usize) {
+        self.actions.extend(std::iter::repeat_n(action, times));
+    }
+
+    /// Takes everything asked for so far, oldest first, leaving the queue empty.
+    pub fn take(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.actions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let table = Action::table();
+        let all: Vec<(&Action, &Shortcut)> = table
+            .iter()
+            .flat_map(|a| a.shortcuts().iter().map(move |s| (a, s)))
+            .collect();
+        for (i, (a, sa)) in all.iter().enumerate() {
+            for (b, sb) in &all[i + 1..] {
+                assert!(
+                    !sa.conflicts_with(sb),
+                    "{a:?} and {b:?} share {}",
+                    ShortcutStyle::PC.format(sa)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn conflicts_cover_overlapping_scopes() {
+        let anywhere = cmd(Key::Z);
+        let on_article = article(Modifiers::COMMAND, Key::Z);
+        assert!(anywhere.conflicts_with(&on_article));
+        assert!(
+            !article(Modifiers::SHIFT, Key::Tab)
+                .conflicts_with(&article(Modifiers::NONE, Key::Tab))
+        );
+    }
+
+    #[test]
+    fn shortcuts_are_formatted_per_platform() {
+        let mac = ShortcutStyle {
+            is_mac: true,
+            symbols: false,
+        };
+        let mac_symbols = ShortcutStyle {
+            is_mac: true,
+            symbols: true,
+        };
+        let pc = ShortcutStyle::PC;
+        assert_eq!(pc.format(&cmd(Key::O)), "Ctrl+O");
+        assert_eq!(mac.format(&cmd(Key::O)), "Cmd+O");
+        assert_eq!(mac_symbols.format(&cmd(Key::O)), "⌘O");
+        assert_eq!(pc.format(&cmd_shift(Key::Z)), "Ctrl+Shift+Z");
+        assert_eq!(mac.format(&cmd_shift(Key::Z)), "Shift+Cmd+Z");
+        assert_eq!(mac_symbols.format(&cmd_shift(Key::Z)), "⇧⌘Z");
+        assert_eq!(pc.format(&cmd(Key::Equals)), "Ctrl+=");
+        assert_eq!(mac.format(&cmd(Key::Equals)), "Cmd+=");
+        assert_eq!(pc.format(&article(Modifiers::NONE, Key::Num1)), "1");
+        assert_eq!(pc.format(&article(Modifiers::SHIFT, Key::Tab)), "Shift+Tab");
+        assert_eq!(mac.format(&anywhere(Modifiers::SHIFT, Key::F3)), "Shift+F3");
+    }
+
+    #[test]
+    fn the_table_is_complete() {
+        for action in Action::table() {
+            assert!(!action.label().is_empty());
+            assert_eq!(
+                action.help().is_some(),
+                !action.shortcuts().is_empty(),
+                "{action:?}: keys and a Help line go together"
+            );
+        }
+        for menu in Menu::ALL {
+            for item in menu.items() {
+                if let MenuItem::Command(action) = item {
+                    assert!(Action::table().contains(&action), "{action:?}");
+                    assert_eq!(action.menu(), Some(menu));
+                }
+            }
+        }
+    }
+}

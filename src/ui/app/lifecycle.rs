@@ -142,7 +142,9 @@ impl FactmarkApp {
             SaveOutcome::ChangedOnDisk => {
                 let reading = self.read_disk_version(&path);
                 let dirty = self.doc.is_dirty();
-                self.open_modal(Modal::DiskConflict(DiskConflict::new(path, dirty, reading)));
+                self.open_modal(Modal::DiskConflict(Box::new(DiskConflict::new(
+                    path, dirty, reading,
+                ))));
                 Saved::Asking
             }
             SaveOutcome::Exists { holds } => {

@@ -21,7 +21,7 @@ pub(super) enum Modal {
     /// A file this window did not read is at the save target.
     Replace(ReplaceQuestion),
     /// The bound file changed on disk since it was read or written.
-    DiskConflict(DiskConflict),
+    DiskConflict(Box<DiskConflict>),
     /// Copies of unsaved work from earlier runs.
     Recovery(RecoveryOffers),
     /// A job the window waits for (with Cancel).

@@ -1,6 +1,7 @@
 //! Factmark: tag claims, statistics and quotes in news articles.
 //!
-//! Layers point one way: `ui → store/import → model`. Only `ui` knows about egui.
+//! Layers point one way: `ui → workspace → store/import → model`. Only `ui` knows about
+//! egui. `docs/ARCHITECTURE.md` maps the modules and where new things go.
 //!
 //! The whole data flow without a window: an article, a session over it, one edit applied
 //! through the single mutation point (which hands back its inverse), a save and a load.

@@ -218,18 +218,10 @@ fn compose_inverses(newer: Edit, older: Edit) -> Edit {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::model::{AnnotationId, Article, Field, Span, Tag};
+    use crate::model::{AnnotationId, Field, Span, Tag};
 
-    fn session() -> Session {
-        Session::new(Arc::new(Article::new(
-            "t",
-            None,
-            "Belarus released 14 political prisoners.",
-        )))
-    }
+    use crate::model::minsk_session as session;
 
     fn selected(id: u64) -> Selection {
         Selection {

@@ -31,3 +31,13 @@ pub use selection::Selection;
 pub use session::Session;
 pub use span::Span;
 pub use tag::Tag;
+
+/// The one-sentence session the model's unit tests start from.
+#[cfg(test)]
+pub(crate) fn minsk_session() -> Session {
+    Session::new(std::sync::Arc::new(Article::new(
+        "t",
+        None,
+        "Belarus released 14 political prisoners.",
+    )))
+}

@@ -335,13 +335,7 @@ mod tests {
     use super::*;
     use crate::model::{Field, Quote};
 
-    fn session() -> Session {
-        Session::new(Arc::new(Article::new(
-            "t",
-            None,
-            "Belarus released 14 political prisoners.",
-        )))
-    }
+    use crate::model::minsk_session as session;
 
     #[test]
     fn add_retag_note_remove_and_inverses() {
@@ -392,11 +386,7 @@ mod tests {
     }
 
     fn orphaned() -> Session {
-        let article = Arc::new(Article::new(
-            "t",
-            None,
-            "Belarus released 14 political prisoners.",
-        ));
+        let article = Arc::clone(session().article());
         let orphan = Orphan {
             id: AnnotationId(7),
             quote: Quote {

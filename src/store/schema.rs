@@ -150,7 +150,7 @@ pub(crate) struct OrphanFile<'a> {
 /// The fields of a [`Body`] as session files store them. They sit among each annotation's
 /// and orphan's other fields (the file's field order is fixed, and `#[serde(flatten)]` would
 /// change the bytes), so each file struct that holds a body converts to and from this, and
-/// the model's side is written once: [`BodyFile::of`] for saving, `load::to_body` for
+/// the model's side is written once: [`BodyFile::of`] for saving, `load::validate::to_body` for
 /// loading.
 pub(crate) struct BodyFile<'a> {
     pub tag: Tag,
@@ -189,24 +189,6 @@ impl<'a> AnnotationFile<'a> {
             note,
         }
     }
-
-    /// Moves the body fields out (leaving them empty), for the loader.
-    pub fn take_body(&mut self) -> BodyFile<'a> {
-        BodyFile {
-            tag: self.tag,
-            note: std::mem::take(&mut self.note),
-        }
-    }
-}
-
-impl<'a> AnnotationFileV1<'a> {
-    /// Moves the body fields out (leaving them empty), for the migration to v2.
-    fn take_body(&mut self) -> BodyFile<'a> {
-        BodyFile {
-            tag: self.tag,
-            note: std::mem::take(&mut self.note),
-        }
-    }
 }
 
 impl<'a> OrphanFile<'a> {
@@ -226,15 +208,25 @@ impl<'a> OrphanFile<'a> {
             note,
         }
     }
-
-    /// Moves the body fields out (leaving them empty), for the loader.
-    pub fn take_body(&mut self) -> BodyFile<'a> {
-        BodyFile {
-            tag: self.tag,
-            note: std::mem::take(&mut self.note),
-        }
-    }
 }
+
+/// `take_body` for each file struct that holds a body's fields under their own names: the
+/// one place that lists which fields those are (besides [`BodyFile`] itself).
+macro_rules! take_body {
+    ($($file:ident),+) => {$(
+        impl<'a> $file<'a> {
+            /// Moves the body fields out (leaving them empty), for the loader and migrations.
+            pub fn take_body(&mut self) -> BodyFile<'a> {
+                BodyFile {
+                    tag: self.tag,
+                    note: std::mem::take(&mut self.note),
+                }
+            }
+        }
+    )+};
+}
+
+take_body!(AnnotationFile, AnnotationFileV1, OrphanFile);
 
 /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
 pub fn sha256_hex(text: &str) -> String {

@@ -279,7 +279,12 @@ impl eframe::App for FactmarkApp {
             self.handle_dialog_answer(purpose, path);
         }
         // The one place commands run: keys, menus and views all went through the queue.
-        for action in self.commands.take() {
+        let actions = self.commands.take();
+        if !actions.is_empty() {
+            // They ran after this frame was drawn: draw their result in the next one.
+            ctx.request_repaint();
+        }
+        for action in actions {
             self.perform(&ctx, action);
         }
         self.text_field_had_focus = ctx.egui_wants_keyboard_input();

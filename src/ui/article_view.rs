@@ -22,21 +22,17 @@ mod toolbar;
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::emath::GuiRounding as _;
-use egui::{Align, Color32, CursorIcon, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
+use egui::{Galley, Pos2, Rect};
 
-use self::blocks::{Block, block_at};
-use self::config::{Config, LastFrame, Layout, Metrics};
-use self::heights::HeightIndex;
+use self::config::Layout;
 use self::layout::lay_out;
-use self::paint::{outline_matches, paint_block, paint_galley};
-use self::paragraphs::{ParagraphCache, StyleKey};
+use self::paint::outline_matches;
 use self::pointer::handle_pointer;
 use self::scroll::{jump_offset, scroll_to_selection};
 use self::toolbar::selection_toolbar;
-use super::highlight::{self, ParagraphStyle};
+use super::highlight;
 use super::theme::Palette;
-use crate::model::{AnnotationId, Article, Selection, Session, Span, Tag, words};
+use crate::model::{AnnotationId, Selection, Session, Span, Tag};
 
 /// Body text size at zoom 1.0.
 const BODY_SIZE: f32 = 17.0;

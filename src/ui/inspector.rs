@@ -1,18 +1,10 @@
 //! The inspector: the selected annotation's text, tag (changeable), note (multi-line) and
-//! a delete button. Changes come back as edits; the inspector never mutates the session.
+//! a delete button. What the user changes goes to the command queue as actions; the
+//! inspector never mutates the session.
 
+use super::commands::{Action, CommandQueue};
 use super::theme::Palette;
-use crate::model::{Annotation, Edit, Field, Session, Tag};
-
-/// What the user did in the inspector this frame.
-pub enum InspectorEvent {
-    /// Apply this edit as its own undo step.
-    Edit(Edit),
-    /// The note changed: apply as part of the current typing burst.
-    NoteEdit(Edit),
-    /// The note field lost focus: the typing burst is over.
-    NoteDone,
-}
+use crate::model::{Annotation, Session, Tag};
 
 /// Shows the inspector for `annotation`, or a hint when nothing is selected.
 pub fn show(
@@ -20,15 +12,15 @@ pub fn show(
     session: &Session,
     annotation: Option<&Annotation>,
     palette: &Palette,
-) -> Vec<InspectorEvent> {
-    let mut events = Vec::new();
+    commands: &mut CommandQueue,
+) {
     ui.heading("Inspector");
     let Some(annotation) = annotation else {
         ui.label(
             egui::RichText::new("Click a highlight or a row below to inspect an annotation.")
                 .color(palette.weak_text),
         );
-        return events;
+        return;
     };
     let article = session.article();
     let (start, end) = (
@@ -79,10 +71,7 @@ pub fn show(
                 .clicked()
                 && !current
             {
-                events.push(InspectorEvent::Edit(Edit::Set {
-                    id: annotation.id,
-                    field: Field::Tag(tag),
-                }));
+                commands.push(Action::Retag(annotation.id, tag));
             }
         }
     });
@@ -98,20 +87,16 @@ pub fn show(
         )
         .labelled_by(label.id);
     if response.changed() {
-        events.push(InspectorEvent::NoteEdit(Edit::Set {
-            id: annotation.id,
-            field: Field::Note(note),
-        }));
+        commands.push(Action::TypeNote(annotation.id, note));
     }
     if response.lost_focus() {
-        events.push(InspectorEvent::NoteDone);
+        commands.push(Action::FinishNote);
     }
     if ui
         .button("Delete annotation")
         .on_hover_text("Delete (Del)")
         .clicked()
     {
-        events.push(InspectorEvent::Edit(Edit::Remove(annotation.id)));
+        commands.push(Action::Delete(annotation.id));
     }
-    events
 }

@@ -2,22 +2,24 @@
 //! article changed. Each keeps its tag, note and quote, and can be re-attached to a new
 //! selection or deleted; nothing is dropped silently.
 
+use super::commands::{Action, CommandQueue};
 use super::theme::Palette;
-use crate::model::{Edit, Session, Span};
+use crate::model::{Session, Span};
 
 /// Shows the orphans (nothing when there are none). `selection` is the pending text
-/// selection, which an orphan can be re-attached to. Returns the edit the user asked for.
+/// selection, which an orphan can be re-attached to. What the user asks for goes to the
+/// command queue.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     selection: Option<Span>,
     palette: &Palette,
-) -> Option<Edit> {
+    commands: &mut CommandQueue,
+) {
     let orphans = session.orphans();
     if orphans.is_empty() {
-        return None;
+        return;
     }
-    let mut edit = None;
     egui::CollapsingHeader::new(format!("Orphans ({})", orphans.len()))
         .id_salt("orphans")
         .default_open(true)
@@ -62,13 +64,10 @@ pub fn show(
                                     if attach.clicked()
                                         && let Some(span) = selection
                                     {
-                                        edit = Some(Edit::Reattach {
-                                            id: orphan.id,
-                                            span,
-                                        });
+                                        commands.push(Action::ReattachOrphan(orphan.id, span));
                                     }
                                     if ui.button("Delete orphan").clicked() {
-                                        edit = Some(Edit::RemoveOrphan(orphan.id));
+                                        commands.push(Action::DeleteOrphan(orphan.id));
                                     }
                                 });
                             });
@@ -76,5 +75,4 @@ pub fn show(
                     }
                 });
         });
-    edit
 }

@@ -89,16 +89,43 @@ fn click_on_highlight_selects_and_delete_removes() {
     assert!(harness.state().session().annotations().is_empty());
 }
 
-#[test]
-fn note_typing_is_one_undo_step() {
-    let mut harness = harness(Launch::default());
-    select_phrase(&mut harness, PHRASE);
+/// Tags [`PHRASE`] as a claim (key 1) and types `note` into the inspector's note field,
+/// which keeps the keyboard focus.
+fn claim_with_note(harness: &mut Harness<'static, FactmarkApp>, note: &str) {
+    select_phrase(harness, PHRASE);
     harness.key_press(Key::Num1);
     harness.run_ok();
     harness.get_by_label("Note:").click();
     harness.run_ok();
-    harness.get_by_label("Note:").type_text("Check the number");
+    harness.get_by_label("Note:").type_text(note);
     harness.run_ok();
+}
+
+#[test]
+fn the_inspector_delete_button_deletes_and_undo_brings_back_the_note() {
+    let mut harness = harness(Launch::default());
+    claim_with_note(&mut harness, "check the count");
+    harness.get_by_label("Delete annotation").click();
+    harness.run_ok();
+    assert!(harness.state().session().annotations().is_empty());
+    assert_eq!(harness.state().selected(), None);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.annotations().len(), 1);
+    assert_eq!(session.annotations()[0].body.note, "check the count");
+    assert_eq!(
+        harness.state().selected(),
+        Some(session.annotations()[0].id),
+        "undo selects the annotation again"
+    );
+}
+
+#[test]
+fn note_typing_is_one_undo_step() {
+    let mut harness = harness(Launch::default());
+    claim_with_note(&mut harness, "Check the number");
     assert_eq!(
         harness.state().session().annotations()[0].body.note,
         "Check the number"
@@ -121,17 +148,11 @@ fn note_typing_is_one_undo_step() {
 #[test]
 fn esc_in_the_note_leaves_the_field_and_keeps_the_annotation() {
     let mut harness = harness(Launch::default());
-    select_phrase(&mut harness, PHRASE);
-    harness.key_press(Key::Num1);
-    harness.run_ok();
+    claim_with_note(&mut harness, "Source?");
     let id = harness
         .state()
         .selected()
         .expect("the new annotation is selected");
-    harness.get_by_label("Note:").click();
-    harness.run_ok();
-    harness.get_by_label("Note:").type_text("Source?");
-    harness.run_ok();
     harness.key_press(Key::Escape);
     harness.run_ok();
     assert_eq!(

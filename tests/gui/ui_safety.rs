@@ -340,8 +340,28 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
             .iter()
             .any(|a| session.text_of(a) == "flew home" && a.body.tag == Tag::Claim)
     );
+    let reattached = session
+        .annotations()
+        .iter()
+        .find(|a| session.text_of(a) == "flew home")
+        .map(|a| a.id);
+    assert_eq!(
+        harness.state().selected(),
+        reattached,
+        "the re-attached orphan is the selected annotation"
+    );
     // And undo detaches it again.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(harness.state().session().orphans().len(), 1);
+
+    // Deleting the orphan is one undoable step too.
+    harness.get_by_label("Delete orphan").click();
+    harness.run_ok();
+    assert!(harness.state().session().orphans().is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    let session = harness.state().session();
+    assert_eq!(session.orphans().len(), 1);
+    assert_eq!(session.orphans()[0].quote.text, "met Lukashenka in Minsk");
 }

@@ -1,7 +1,8 @@
 //! The session format's numbers are decimal: a scan that refuses `0x`, `0o` and `0b`
 //! integers outside strings, characters and comments, before RON reads the file.
 
-use super::{LoadError, LoadErrorKind, Origin, excerpt};
+use super::excerpt::excerpt;
+use super::{LoadError, LoadErrorKind, Origin};
 
 /// Refuses integers written in hexadecimal, octal or binary (`0x2`, `0o7`, `0b1`): RON reads
 /// them, but the format's numbers (ids, offsets, the version) are decimal (docs/FORMAT.md),

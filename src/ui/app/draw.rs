@@ -57,13 +57,14 @@ impl FactmarkApp {
     /// Inspector, orphans and the annotation list.
     fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
-        let events = inspector::show(ui, &self.doc.session, selected, palette);
-        for event in events {
-            self.inspector_event(event);
-        }
-        if let Some(edit) = orphans::show(ui, &self.doc.session, self.view.selection(), palette) {
-            self.orphan_edit(edit);
-        }
+        inspector::show(ui, &self.doc.session, selected, palette, &mut self.commands);
+        orphans::show(
+            ui,
+            &self.doc.session,
+            self.view.selection(),
+            palette,
+            &mut self.commands,
+        );
         ui.separator();
         ui.heading("Annotations");
         if let Some(id) = annotation_list::show(

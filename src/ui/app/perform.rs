@@ -4,11 +4,10 @@
 use std::path::Path;
 
 use super::{FactmarkApp, Proceed};
-use crate::model::{Edit, Field, Tag};
+use crate::model::{AnnotationId, Edit, Field, Tag};
 use crate::ui::commands::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
-use crate::ui::inspector::InspectorEvent;
 use crate::ui::modals::PasteBox;
 
 impl FactmarkApp {
@@ -20,6 +19,21 @@ impl FactmarkApp {
                 if let Some(id) = self.view.selected() {
                     self.edit(Edit::Remove(id));
                 }
+            }
+            Action::Delete(id) => {
+                self.edit(Edit::Remove(id));
+            }
+            Action::Retag(id, tag) => self.retag(id, tag),
+            Action::TypeNote(id, note) => self.type_note(id, note),
+            Action::FinishNote => self.doc.end_burst(),
+            Action::ReattachOrphan(id, span) => {
+                // The re-attached orphan becomes the selected annotation.
+                if self.edit(Edit::Reattach { id, span }) {
+                    self.view.set_selected_without_scroll(Some(id));
+                }
+            }
+            Action::DeleteOrphan(id) => {
+                self.edit(Edit::RemoveOrphan(id));
             }
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
@@ -138,15 +152,20 @@ impl FactmarkApp {
                 self.view.set_selected_without_scroll(id);
             }
         } else if let Some(id) = self.view.selected() {
-            if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
-                self.edit(Edit::Set {
-                    id,
-                    field: Field::Tag(tag),
-                });
-            }
+            self.retag(id, tag);
         } else {
             self.status
                 .info("Select some text first, then press 1, 2 or 3 to tag it.");
+        }
+    }
+
+    /// Changes an annotation's tag; choosing the tag it already has is no change (no undo step).
+    fn retag(&mut self, id: AnnotationId, tag: Tag) {
+        if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
+            self.edit(Edit::Set {
+                id,
+                field: Field::Tag(tag),
+            });
         }
     }
 
@@ -213,29 +232,15 @@ impl FactmarkApp {
         self.view.select_annotation(id);
     }
 
-    pub(super) fn inspector_event(&mut self, event: InspectorEvent) {
-        match event {
-            InspectorEvent::Edit(edit) => {
-                self.edit(edit);
-            }
-            InspectorEvent::NoteEdit(edit) => {
-                if let Err(error) = self.doc.apply_typing(edit, self.view.snapshot()) {
-                    self.status
-                        .error(format!("Could not change the note: {error}"));
-                }
-            }
-            InspectorEvent::NoteDone => self.doc.end_burst(),
-        }
-    }
-
-    /// An edit from the orphans panel; a re-attached orphan becomes the selected annotation.
-    pub(super) fn orphan_edit(&mut self, edit: Edit) {
-        let reattached = match &edit {
-            Edit::Reattach { id, .. } => Some(*id),
-            _ => None,
+    /// A keystroke in a note: part of the current typing burst, one undo step per burst.
+    fn type_note(&mut self, id: AnnotationId, note: String) {
+        let edit = Edit::Set {
+            id,
+            field: Field::Note(note),
         };
-        if self.edit(edit) && reattached.is_some() {
-            self.view.set_selected_without_scroll(reattached);
+        if let Err(error) = self.doc.apply_typing(edit, self.view.snapshot()) {
+            self.status
+                .error(format!("Could not change the note: {error}"));
         }
     }
 }

@@ -1,8 +1,17 @@
 //! Per-frame drawing configuration, the lazy-layout state kept across frames, and the
 //! previous frame's geometry.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::sync::Arc;
+
+use egui::FontId;
+use egui::emath::GuiRounding as _;
+
+use super::blocks::{self, Block};
+use super::heights::HeightIndex;
+use super::paragraphs::{ParagraphCache, StyleKey};
+use crate::model::Article;
+use crate::ui::highlight::ParagraphStyle;
+use crate::ui::theme::Palette;
 
 /// Lazy-layout state, kept across frames.
 #[derive(Default)]

@@ -1,10 +1,23 @@
-//! Laying out the visible blocks: header, height index, anchor block, the blocks around it,
-//! and the scroll correction that keeps the reader's place.
+//! Laying out the visible blocks, in named steps: the header (title and source), the height
+//! index (re-estimated when the width or zoom changes), the anchor block, the blocks around
+//! it, the scroll correction that keeps the reader's place, then placing and painting.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::ops::Range;
+use std::sync::Arc;
 
-#[allow(clippy::too_many_lines)] // one pass: header, anchor, lay out, place, paint
+use egui::emath::GuiRounding as _;
+use egui::{Color32, FontId, Galley, Pos2, Vec2};
+
+use super::blocks::Block;
+use super::config::{Config, LastFrame, Layout, Metrics};
+use super::heights::HeightIndex;
+use super::paint::{paint_block, paint_galley};
+use super::paragraphs::ParagraphCache;
+use super::{BODY_SIZE, FOOTER, MAX_COLUMN, Placed, ViewState};
+use crate::model::{Article, Session, Span};
+use crate::ui::theme::Palette;
+
+/// Lays out and paints the blocks in view; returns where each was placed.
 pub(super) fn lay_out(
     ui: &mut egui::Ui,
     scroll_offset: f32,
@@ -14,42 +27,10 @@ pub(super) fn lay_out(
     zoom: f32,
 ) -> Vec<Placed> {
     let article = session.article();
-    let body = BODY_SIZE * zoom;
-    let column = (ui.available_width() - 48.0).clamp(120.0, MAX_COLUMN * zoom);
-    let left = ui.max_rect().left() + ((ui.available_width() - column) / 2.0).max(0.0);
-    let config = Config {
-        body,
-        column,
-        spacing: ui.spacing().item_spacing.y,
-        pixels_per_point: ui.ctx().pixels_per_point(),
-        palette: *palette,
-    };
+    let (config, left) = frame_config(ui, palette, zoom);
     let origin = ui.max_rect().top();
     let clip = ui.clip_rect();
-
-    // The title block, laid out every frame (two short galleys, cached by epaint).
-    let mut y = (28.0 * zoom).round_ui();
-    let title = ui.painter().layout(
-        article.title().to_owned(),
-        FontId::proportional(body * 1.6),
-        palette.text,
-        column,
-    );
-    paint_galley(ui, Pos2::new(left, origin + y), &title);
-    y += title.size().y + config.spacing;
-    if let Some(source) = article.source() {
-        y += 4.0;
-        let source = ui.painter().layout(
-            source.to_owned(),
-            FontId::proportional(body * 0.75),
-            palette.weak_text,
-            column,
-        );
-        paint_galley(ui, Pos2::new(left, origin + y), &source);
-        y += source.size().y + config.spacing;
-    }
-    y += body.round_ui();
-    let header = y;
+    let header = paint_header(ui, article, &config, zoom, Pos2::new(left, origin));
 
     ui.set_min_width(ui.available_width());
     if article.paragraphs().is_empty() {
@@ -59,113 +40,235 @@ pub(super) fn lay_out(
         state.layout.last = None;
         return Vec::new();
     }
-
-    let layout = &mut state.layout;
-    if layout
-        .metrics
-        .as_ref()
-        .is_none_or(|m| !Arc::ptr_eq(&m.article, article))
-    {
-        layout.metrics = Some(Metrics::new(article));
-        layout.index_key = None;
-        layout.last = None;
-    }
-    let Some(metrics) = layout.metrics.as_ref() else {
-        return Vec::new();
-    };
-    let blocks = &metrics.blocks;
     // Visible range relative to the first block's top, in this frame's coordinates.
     let visible = (
         f64::from(clip.top() - origin - header),
         f64::from(clip.bottom() - origin - header),
     );
-
-    // Where to put the anchor block: the one whose position the reader must not see move.
-    let mut keep_place = None;
-    if layout.index_key != Some(config.index_key()) {
-        // New width or zoom: re-estimate everything (from character counts, laying out
-        // nothing), and keep the block that was at the top of the view there.
-        let char_width = average_char_width(ui, article, body);
-        let heights = blocks
-            .iter()
-            .map(|block| estimate(&config, block, char_width))
-            .collect();
-        layout.index = HeightIndex::new(heights);
-        layout.index_key = Some(config.index_key());
-        keep_place = layout
-            .last
-            .as_ref()
-            .and_then(|last| last.first_visible)
-            .filter(|&(p, _)| p < blocks.len());
-    }
+    let selection = state.selection;
+    let layout = &mut state.layout;
+    layout.follow_article(article);
+    let keep_place = layout.reestimate_if_resized(ui, article, &config);
+    let Some(metrics) = layout.metrics.as_ref() else {
+        return Vec::new();
+    };
+    let blocks = &metrics.blocks;
     layout.cache.begin_frame(config.style_key());
     let index = &mut layout.index;
-    let first = index.find(visible.0);
-    let anchor = keep_place.map_or_else(
-        || {
-            // The first block in view measured before this frame: it was on screen, so
-            // it stays put while unmeasured neighbours above it are corrected.
-            (first..blocks.len())
-                .take_while(|&i| index.top(i) < visible.1)
-                .find(|&i| index.is_measured(i))
-                .unwrap_or(first)
-        },
-        |(p, _)| p,
-    );
+    let anchor = keep_place.map_or_else(|| measured_anchor(index, visible), |(p, _)| p);
 
-    let mut lay = |i: usize| {
-        let block = &blocks[i];
-        let paragraph = layout.cache.get(
-            ui.painter(),
-            session,
-            i,
-            block.range.clone(),
-            &config.style(block.heading),
-            state.selection,
-            palette,
-        );
-        Laid {
-            index: i,
-            range: block.range.clone(),
-            top: 0.0,
-            height: config.slot(paragraph.galley.size().y, block),
-            gap_above: config.gap_above(block),
-            galley: Arc::clone(&paragraph.galley),
-        }
-    };
-    let mut laid = vec![lay(anchor)];
+    let cache = &mut layout.cache;
+    let mut lay = |i: usize| lay_block(ui, cache, session, &blocks[i], i, &config, selection);
+    let anchor_block = lay(anchor);
     let anchor_top = match keep_place {
-        Some((_, fraction)) => visible.0 - f64::from(fraction * laid[0].height),
+        // The same fraction of it scrolled past as before the resize.
+        Some((_, fraction)) => visible.0 - f64::from(fraction * anchor_block.height),
         None => index.top(anchor),
     };
-    laid[0].top = anchor_top;
-    let mut below = anchor_top + f64::from(laid[0].height);
-    let mut next = anchor + 1;
-    while next < blocks.len() && below < visible.1 {
-        let mut paragraph = lay(next);
-        paragraph.top = below;
-        below += f64::from(paragraph.height);
-        laid.push(paragraph);
+    let laid = lay_around(anchor_block, anchor_top, visible, blocks.len(), lay);
+    keep_anchor_still(ui, index, anchor, anchor_top, &laid);
+
+    #[allow(clippy::cast_possible_truncation)]
+    let content_height = header + index.total() as f32 + FOOTER;
+    ui.set_min_height(content_height);
+    // The scroll area's inner margin (the same above and below the content).
+    let margin = scroll_offset - (clip.top() - origin);
+    layout.last = Some(LastFrame {
+        config,
+        margin,
+        visible_height: clip.height(),
+        header,
+        visible,
+        first_visible: first_visible(&laid, visible),
+        max_offset: content_height + 2.0 * margin - clip.height(),
+    });
+    place_and_paint(
+        ui,
+        session,
+        state,
+        &config,
+        laid,
+        Pos2::new(left, origin + header),
+    )
+}
+
+/// This frame's drawing configuration, and the left edge of the centred text column.
+fn frame_config(ui: &egui::Ui, palette: &Palette, zoom: f32) -> (Config, f32) {
+    let column = (ui.available_width() - 48.0).clamp(120.0, MAX_COLUMN * zoom);
+    let left = ui.max_rect().left() + ((ui.available_width() - column) / 2.0).max(0.0);
+    let config = Config {
+        body: BODY_SIZE * zoom,
+        column,
+        spacing: ui.spacing().item_spacing.y,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        palette: *palette,
+    };
+    (config, left)
+}
+
+/// Paints the title and source at `top_left`, laid out every frame (two short galleys,
+/// cached by epaint). Returns the header's height: where the first block starts.
+fn paint_header(
+    ui: &egui::Ui,
+    article: &Article,
+    config: &Config,
+    zoom: f32,
+    top_left: Pos2,
+) -> f32 {
+    let body = config.body;
+    let mut y = (28.0 * zoom).round_ui();
+    let title = ui.painter().layout(
+        article.title().to_owned(),
+        FontId::proportional(body * 1.6),
+        config.palette.text,
+        config.column,
+    );
+    paint_galley(ui, top_left + Vec2::new(0.0, y), &title);
+    y += title.size().y + config.spacing;
+    if let Some(source) = article.source() {
+        y += 4.0;
+        let source = ui.painter().layout(
+            source.to_owned(),
+            FontId::proportional(body * 0.75),
+            config.palette.weak_text,
+            config.column,
+        );
+        paint_galley(ui, top_left + Vec2::new(0.0, y), &source);
+        y += source.size().y + config.spacing;
+    }
+    y + body.round_ui()
+}
+
+impl Layout {
+    /// A new article gets its blocks computed once, and a fresh height index.
+    fn follow_article(&mut self, article: &Arc<Article>) {
+        if self
+            .metrics
+            .as_ref()
+            .is_none_or(|m| !Arc::ptr_eq(&m.article, article))
+        {
+            self.metrics = Some(Metrics::new(article));
+            self.index_key = None;
+            self.last = None;
+        }
+    }
+
+    /// On a new width or zoom, re-estimates every block's height (from character counts,
+    /// laying out nothing). Returns the block that was at the top of the view, and how much
+    /// of it was scrolled past, so it stays there.
+    fn reestimate_if_resized(
+        &mut self,
+        ui: &egui::Ui,
+        article: &Article,
+        config: &Config,
+    ) -> Option<(usize, f32)> {
+        if self.index_key == Some(config.index_key()) {
+            return None;
+        }
+        let blocks = &self.metrics.as_ref()?.blocks;
+        let char_width = average_char_width(ui, article, config.body);
+        let heights = blocks
+            .iter()
+            .map(|block| estimate(config, block, char_width))
+            .collect();
+        self.index = HeightIndex::new(heights);
+        self.index_key = Some(config.index_key());
+        self.last
+            .as_ref()
+            .and_then(|last| last.first_visible)
+            .filter(|&(p, _)| p < blocks.len())
+    }
+}
+
+/// The block whose position the reader must not see move: the first block in view that was
+/// measured before this frame (it was on screen, so it stays put while unmeasured neighbours
+/// above it are corrected), else the first in view.
+fn measured_anchor(index: &HeightIndex, visible: (f64, f64)) -> usize {
+    let first = index.find(visible.0);
+    (first..index.len())
+        .take_while(|&i| index.top(i) < visible.1)
+        .find(|&i| index.is_measured(i))
+        .unwrap_or(first)
+}
+
+/// Lays out block `i` (through the paragraph cache) and measures its slot.
+pub(super) fn lay_block(
+    ui: &egui::Ui,
+    cache: &mut ParagraphCache,
+    session: &Session,
+    block: &Block,
+    i: usize,
+    config: &Config,
+    selection: Option<Span>,
+) -> Laid {
+    let paragraph = cache.get(
+        ui.painter(),
+        session,
+        i,
+        block.range.clone(),
+        &config.style(block.heading),
+        selection,
+        &config.palette,
+    );
+    Laid {
+        index: i,
+        range: block.range.clone(),
+        top: 0.0,
+        height: config.slot(paragraph.galley.size().y, block),
+        gap_above: config.gap_above(block),
+        galley: Arc::clone(&paragraph.galley),
+    }
+}
+
+/// Lays out blocks below the anchor, then above it, until the view is covered; returns them
+/// in document order with their tops set.
+fn lay_around(
+    anchor: Laid,
+    anchor_top: f64,
+    visible: (f64, f64),
+    count: usize,
+    mut lay: impl FnMut(usize) -> Laid,
+) -> Vec<Laid> {
+    let anchor_index = anchor.index;
+    let mut below_anchor = vec![Laid {
+        top: anchor_top,
+        ..anchor
+    }];
+    let mut bottom = anchor_top + f64::from(below_anchor[0].height);
+    let mut next = anchor_index + 1;
+    while next < count && bottom < visible.1 {
+        let mut block = lay(next);
+        block.top = bottom;
+        bottom += f64::from(block.height);
+        below_anchor.push(block);
         next += 1;
     }
-    let mut above = anchor_top;
-    let mut prev = anchor;
-    let mut before = Vec::new();
-    while prev > 0 && above > visible.0 {
+    let mut laid = Vec::new();
+    let mut top = anchor_top;
+    let mut prev = anchor_index;
+    while prev > 0 && top > visible.0 {
         prev -= 1;
-        let mut paragraph = lay(prev);
-        above -= f64::from(paragraph.height);
-        paragraph.top = above;
-        before.push(paragraph);
+        let mut block = lay(prev);
+        top -= f64::from(block.height);
+        block.top = top;
+        laid.push(block);
     }
-    before.reverse();
-    before.append(&mut laid);
-    let laid = before;
+    laid.reverse();
+    laid.append(&mut below_anchor);
+    laid
+}
 
-    // Record the measured heights; whatever that moved the anchor by in the index is
-    // added to the scroll offset, so next frame's index positions match what is drawn now.
-    for paragraph in &laid {
-        index.set_measured(paragraph.index, paragraph.height);
+/// Records the measured heights; whatever that moved the anchor by in the index is added to
+/// the scroll offset, so next frame's index positions match what is drawn now.
+fn keep_anchor_still(
+    ui: &egui::Ui,
+    index: &mut HeightIndex,
+    anchor: usize,
+    anchor_top: f64,
+    laid: &[Laid],
+) {
+    for block in laid {
+        index.set_measured(block.index, block.height);
     }
     let shift = index.top(anchor) - anchor_top;
     if shift.abs() > 0.01 {
@@ -176,48 +279,47 @@ pub(super) fn lay_out(
             egui::style::ScrollAnimation::none(),
         );
     }
-    #[allow(clippy::cast_possible_truncation)]
-    let content_height = header + index.total() as f32 + FOOTER;
-    ui.set_min_height(content_height);
+}
 
-    let first_visible = laid
-        .iter()
+/// The first block at least partly in view, and the fraction of it scrolled past.
+fn first_visible(laid: &[Laid], visible: (f64, f64)) -> Option<(usize, f32)> {
+    laid.iter()
         .find(|p| p.top + f64::from(p.height) > visible.0)
         .map(|p| {
             #[allow(clippy::cast_possible_truncation)]
             let fraction = ((visible.0 - p.top) / f64::from(p.height)).clamp(0.0, 1.0) as f32;
             (p.index, fraction)
-        });
-    layout.last = Some(LastFrame {
-        config,
-        margin: scroll_offset - (clip.top() - origin),
-        visible_height: clip.height(),
-        header,
-        visible,
-        first_visible,
-        // The scroll area's inner margin is the same above and below the content.
-        max_offset: content_height + 2.0 * (scroll_offset - (clip.top() - origin)) - clip.height(),
-    });
+        })
+}
 
+/// Puts each laid-out block on screen below `first_top` (the first block's top edge) and
+/// paints it.
+fn place_and_paint(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    config: &Config,
+    laid: Vec<Laid>,
+    first_top: Pos2,
+) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(laid.len());
-    for paragraph in laid {
+    for block in laid {
         #[allow(clippy::cast_possible_truncation)]
-        let y = origin + header + paragraph.top as f32 + paragraph.gap_above;
-        let origin = Pos2::new(left, y.round_ui());
-        let range = paragraph.range;
+        let y = first_top.y + block.top as f32 + block.gap_above;
+        let origin = Pos2::new(first_top.x, y.round_ui());
         paint_block(
             ui,
             session,
             state,
-            &config,
-            paragraph.index,
-            range.clone(),
+            config,
+            block.index,
+            block.range.clone(),
             origin,
         );
         placed.push(Placed {
-            range,
+            range: block.range,
             origin,
-            galley: paragraph.galley,
+            galley: block.galley,
         });
     }
     placed

@@ -1,7 +1,15 @@
 //! Painting laid-out blocks: text, underlines, the selected annotation's outline, find matches.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{Align, Color32, Galley, Pos2, Rect, Stroke};
+
+use super::config::Config;
+use super::{Placed, ScrollTarget, ViewState};
+use crate::model::{Session, Span};
+use crate::ui::highlight;
+use crate::ui::theme::Palette;
 
 /// Paints block `i`'s galley (text `range`), underlines and (if it holds the selected
 /// annotation) outline, and scrolls to the selected annotation when asked to.

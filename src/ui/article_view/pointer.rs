@@ -1,31 +1,76 @@
 //! Mouse gestures on the article turned into a selection or a chosen annotation.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use egui::{CursorIcon, Pos2, Rect, Sense};
 
+use super::{Placed, ViewState};
+use crate::model::{Session, Span, words};
+use crate::ui::highlight;
+
+/// Turns this frame's mouse gestures on the laid-out text into a selection or a chosen
+/// annotation: drag (snapped to words, Alt for exact), double-click a word, Shift+click to
+/// extend, click a highlight (again to cycle through overlapping ones).
 pub(super) fn handle_pointer(
     ui: &mut egui::Ui,
     session: &Session,
     state: &mut ViewState,
     placed: &[Placed],
 ) {
-    let (Some(first), Some(last)) = (placed.first(), placed.last()) else {
+    let Some(response) = text_response(ui, placed) else {
         return;
     };
+    let text = session.article().text();
+    let (modifiers, press_origin) = ui.input(|i| (i.modifiers, i.pointer.press_origin()));
+    drag_select(&response, press_origin, modifiers.alt, text, state, placed);
+
+    let Some(pos) = response.interact_pointer_pos() else {
+        return;
+    };
+    if response.double_clicked() {
+        if let Some(word) = offset_at(placed, text, pos).and_then(|o| words::word_at(text, o)) {
+            state.selection = Some(Span::from(word));
+            state.selected = None;
+        }
+    } else if response.clicked()
+        && let Some(offset) = offset_at(placed, text, pos)
+    {
+        if modifiers.shift
+            && let Some(selection) = state.selection
+        {
+            let range = selection.start.min(offset)..selection.end.max(offset);
+            state.selection = Some(Span::from(words::snap_to_words(text, range)));
+        } else {
+            pick_annotation(session, state, offset);
+        }
+    }
+}
+
+/// The response of the area covering the blocks laid out this frame (none when nothing is).
+fn text_response(ui: &egui::Ui, placed: &[Placed]) -> Option<egui::Response> {
+    let (first, last) = (placed.first()?, placed.last()?);
     let area = Rect::from_min_max(
         Pos2::new(ui.max_rect().left(), first.origin.y),
         Pos2::new(ui.max_rect().right(), last.origin.y + last.galley.size().y),
     );
-    let response = ui
-        .interact(
+    Some(
+        ui.interact(
             area,
             ui.scope_id().with("article-text"),
             Sense::click_and_drag(),
         )
-        .on_hover_cursor(CursorIcon::Text);
-    let text = session.article().text();
-    let (modifiers, press_origin) = ui.input(|i| (i.modifiers, i.pointer.press_origin()));
+        .on_hover_cursor(CursorIcon::Text),
+    )
+}
 
+/// A drag selects from where the button went down to the pointer, snapped to words (`exact`:
+/// only trimmed of whitespace).
+fn drag_select(
+    response: &egui::Response,
+    press_origin: Option<Pos2>,
+    exact: bool,
+    text: &str,
+    state: &mut ViewState,
+    placed: &[Placed],
+) {
     if response.drag_started()
         && let Some(anchor) = press_origin.and_then(|p| offset_at(placed, text, p))
     {
@@ -41,7 +86,7 @@ pub(super) fn handle_pointer(
         )
     {
         let range = anchor.min(head)..anchor.max(head);
-        let range = if modifiers.alt {
+        let range = if exact {
             words::trim_whitespace(text, range)
         } else {
             words::snap_to_words(text, range)
@@ -51,38 +96,23 @@ pub(super) fn handle_pointer(
     if response.drag_stopped() {
         state.drag_anchor = None;
     }
+}
 
-    let Some(pos) = response.interact_pointer_pos() else {
-        return;
+/// A click on the text chooses the annotation under it (repeated clicks cycle through
+/// overlapping ones, innermost first) and drops the text selection; a click beside every
+/// highlight chooses nothing.
+fn pick_annotation(session: &Session, state: &mut ViewState, offset: usize) {
+    let hits = session.at(offset);
+    state.selection = None;
+    state.selected = if hits.is_empty() {
+        None
+    } else {
+        let next = state
+            .selected
+            .and_then(|id| hits.iter().position(|a| a.id == id))
+            .map_or(0, |i| (i + 1) % hits.len());
+        Some(hits[next].id)
     };
-    if response.double_clicked() {
-        if let Some(word) = offset_at(placed, text, pos).and_then(|o| words::word_at(text, o)) {
-            state.selection = Some(Span::from(word));
-            state.selected = None;
-        }
-    } else if response.clicked()
-        && let Some(offset) = offset_at(placed, text, pos)
-    {
-        if modifiers.shift
-            && let Some(sel) = state.selection
-        {
-            let range = sel.start.min(offset)..sel.end.max(offset);
-            state.selection = Some(Span::from(words::snap_to_words(text, range)));
-            return;
-        }
-        let hits = session.at(offset);
-        state.selection = None;
-        state.selected = if hits.is_empty() {
-            None
-        } else {
-            // Repeated clicks cycle through overlapping annotations, innermost first.
-            let next = state
-                .selected
-                .and_then(|id| hits.iter().position(|a| a.id == id))
-                .map_or(0, |i| (i + 1) % hits.len());
-            Some(hits[next].id)
-        };
-    }
 }
 
 /// The byte offset of the text under `pos`: inside a block, the nearest character

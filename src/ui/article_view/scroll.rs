@@ -1,7 +1,14 @@
 //! Scrolling to the selected annotation or the pending selection (find matches).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::sync::Arc;
+
+use egui::Align;
+
+use super::blocks::block_at;
+use super::layout::lay_block;
+use super::{Placed, ScrollTarget, ViewState, placed_rects};
+use crate::model::Session;
+use crate::ui::highlight;
 
 /// When an annotation to scroll to lies outside the last frame's view, lays out its
 /// block and returns the scroll offset that centres it, computed from the height index,
@@ -38,26 +45,25 @@ pub(super) fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewStat
         return None; // in view: the frame centres it once laid out
     }
     let config = last.config;
-    let paragraph = layout.cache.get(
-        ui.painter(),
+    let laid = lay_block(
+        ui,
+        &mut layout.cache,
         session,
+        block,
         p,
-        block.range.clone(),
-        &config.style(block.heading),
+        &config,
         state.selection,
-        &config.palette,
     );
     let chars = highlight::char_range(
         &article.text()[block.range.clone()],
         block.range.start,
         span,
     );
-    let within = highlight::range_rects(&paragraph.galley, chars)
+    let within = highlight::range_rects(&laid.galley, chars)
         .first()
         .map_or(0.0, |r| r.center().y);
-    let height = config.slot(paragraph.galley.size().y, block);
     // Measuring `p` moves only the blocks after it, so `top` stays right.
-    layout.index.set_measured(p, height);
+    layout.index.set_measured(p, laid.height);
     #[allow(clippy::cast_possible_truncation)] // points fit an f32, as egui's offsets do
     let target = (f64::from(last.header) + top) as f32 + config.gap_above(block) + within;
     // Never past the end: the scroll area would spring back over the next frames.

@@ -1,7 +1,11 @@
 //! The selection toolbar: tag buttons under the pending selection.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use egui::{Stroke, Vec2};
+
+use super::{Placed, ViewState};
+use crate::model::Tag;
+use crate::ui::highlight;
+use crate::ui::theme::Palette;
 
 /// Buttons under the pending selection to tag it without the keyboard.
 pub(super) fn selection_toolbar(

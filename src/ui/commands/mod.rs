@@ -10,10 +10,11 @@ use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 pub use help::{HelpRow, key_help};
 pub use keys::read;
 
-use crate::model::{AnnotationId, Tag};
+use crate::model::{AnnotationId, Span, Tag};
 
-/// Something the user asked for.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Something the user asked for. Commands of the table (keys, menus) carry no per-document
+/// data; the rest are what views ask for about one annotation or orphan.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Tag the selection (or retag the selected annotation).
     Tag(Tag),
@@ -56,6 +57,18 @@ pub enum Action {
     SelectPrevious,
     /// Select this annotation and scroll to it.
     Select(AnnotationId),
+    /// Change this annotation's tag (the inspector's chips).
+    Retag(AnnotationId, Tag),
+    /// Delete this annotation (the inspector's button).
+    Delete(AnnotationId),
+    /// The note of this annotation now reads so; typing in a row is one undo step.
+    TypeNote(AnnotationId, String),
+    /// The note field was left: the next change to a note is a new undo step.
+    FinishNote,
+    /// Attach this orphan to this span of the article.
+    ReattachOrphan(AnnotationId, Span),
+    /// Delete this orphan, with its tag and note.
+    DeleteOrphan(AnnotationId),
     /// Focus the list's filter field.
     FindInList,
     /// Open the find bar above the article and focus its field.
@@ -324,6 +337,12 @@ impl Action {
             Self::SelectNext => "Next annotation",
             Self::SelectPrevious => "Previous annotation",
             Self::Select(_) => "Select annotation",
+            Self::Retag(..) => "Change tag",
+            Self::Delete(_) => "Delete annotation",
+            Self::TypeNote(..) => "Edit note",
+            Self::FinishNote => "Finish note",
+            Self::ReattachOrphan(..) => "Re-attach to selection",
+            Self::DeleteOrphan(_) => "Delete orphan",
             Self::FindInList => "Filter annotations",
             Self::Find => "Find in article…",
             Self::FindNext => "Find next",
@@ -383,6 +402,12 @@ impl Action {
             | Self::AttachUpdatedArticle
             | Self::RecoverUnsaved
             | Self::Select(_)
+            | Self::Retag(..)
+            | Self::Delete(_)
+            | Self::TypeNote(..)
+            | Self::FinishNote
+            | Self::ReattachOrphan(..)
+            | Self::DeleteOrphan(_)
             | Self::SetTheme(_) => &[],
         }
     }

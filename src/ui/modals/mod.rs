@@ -25,6 +25,23 @@ fn escape_pressed(ui: &egui::Ui) -> bool {
     ui.input(|i| i.key_pressed(egui::Key::Escape))
 }
 
+/// A wrapping row of answer buttons in order, then Cancel (Esc too): the answer chosen this
+/// frame, if any.
+fn answer_row<A: Copy>(ui: &mut egui::Ui, choices: &[(&str, A)], cancel: A) -> Option<A> {
+    let mut answer = None;
+    ui.horizontal_wrapped(|ui| {
+        for &(label, choice) in choices {
+            if ui.button(label).clicked() {
+                answer = Some(choice);
+            }
+        }
+        if ui.button("Cancel").clicked() || escape_pressed(ui) {
+            answer = Some(cancel);
+        }
+    });
+    answer
+}
+
 /// The last part of `path`, for headings ("Replace s.ron?").
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(

@@ -45,17 +45,14 @@ impl ReplaceQuestion {
                 .weak(),
             );
             ui.add_space(8.0);
-            ui.horizontal_wrapped(|ui| {
-                if ui.button("Replace").clicked() {
-                    answer = Some(ReplaceAnswer::Replace);
-                }
-                if ui.button("Save as…").clicked() {
-                    answer = Some(ReplaceAnswer::SaveAs);
-                }
-                if ui.button("Cancel").clicked() || super::escape_pressed(ui) {
-                    answer = Some(ReplaceAnswer::Cancel);
-                }
-            });
+            answer = super::answer_row(
+                ui,
+                &[
+                    ("Replace", ReplaceAnswer::Replace),
+                    ("Save as…", ReplaceAnswer::SaveAs),
+                ],
+                ReplaceAnswer::Cancel,
+            );
         });
         answer
     }

@@ -30,17 +30,14 @@ impl UnsavedQuestion {
                 self.name
             ));
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    answer = Some(UnsavedAnswer::Save);
-                }
-                if ui.button("Discard changes").clicked() {
-                    answer = Some(UnsavedAnswer::Discard);
-                }
-                if ui.button("Cancel").clicked() || super::escape_pressed(ui) {
-                    answer = Some(UnsavedAnswer::Cancel);
-                }
-            });
+            answer = super::answer_row(
+                ui,
+                &[
+                    ("Save", UnsavedAnswer::Save),
+                    ("Discard changes", UnsavedAnswer::Discard),
+                ],
+                UnsavedAnswer::Cancel,
+            );
         });
         answer
     }

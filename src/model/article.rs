@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use super::offsets::OffsetMap;
 
 /// How an article's text was made from its source: which importer read it, which encoding it
@@ -29,6 +31,8 @@ pub struct Article {
     text: String,
     paragraphs: Vec<Range<usize>>,
     offsets: OffsetMap,
+    /// The text's digest, computed at most once (see [`Article::text_digest`]).
+    digest: OnceLock<String>,
 }
 
 impl PartialEq for Article {
@@ -53,7 +57,16 @@ impl Article {
             text,
             paragraphs,
             offsets,
+            digest: OnceLock::new(),
         }
+    }
+
+    /// The digest of the text, computed by `compute` the first time and remembered: the text
+    /// never changes, so every later save of a session over this article reuses it. The model
+    /// stays free of hashing; the session store is the one caller (its SHA-256), so the
+    /// remembered value is always that one.
+    pub fn text_digest(&self, compute: impl FnOnce(&str) -> String) -> &str {
+        self.digest.get_or_init(|| compute(&self.text))
     }
 
     /// The same article, recording how its text was imported.

@@ -45,6 +45,10 @@ pub struct History {
     redo: Vec<RedoEntry>,
     /// Undo depth at the last save; `None` when that state can no longer be reached.
     clean_depth: Option<usize>,
+    /// Undo depth of the state a save running now is writing (see [`History::begin_save`]);
+    /// `None` when no save runs or that state can no longer be reached. Kept up to date by
+    /// the same rules as `clean_depth`.
+    saving_depth: Option<usize>,
     /// The group the top of the undo stack belongs to, while its burst is still open.
     open_group: Option<EditGroup>,
 }
@@ -81,16 +85,16 @@ impl History {
     ) -> Result<(), EditError> {
         let inverse = session.apply(edit)?;
         self.redo.clear();
-        if let Some(clean) = self.clean_depth
-            && clean > self.undo.len()
-        {
-            self.clean_depth = None;
-        }
         let joins_burst = group.is_some() && group == self.open_group && !self.undo.is_empty();
-        if joins_burst {
-            if self.clean_depth == Some(self.undo.len()) {
-                self.clean_depth = None;
+        let depth = self.undo.len();
+        for marker in [&mut self.clean_depth, &mut self.saving_depth] {
+            // A state above this depth was on the redo stack, now cleared; a burst rewrites
+            // the state at this depth.
+            if marker.is_some_and(|d| d > depth || (joins_burst && d == depth)) {
+                *marker = None;
             }
+        }
+        if joins_burst {
             if let Some(top) = self.undo.pop() {
                 self.undo.push(Entry {
                     inverse: compose_inverses(inverse, top.inverse),
@@ -184,7 +188,26 @@ impl History {
     /// Marks the current state as the one on disk.
     pub fn mark_saved(&mut self) {
         self.clean_depth = Some(self.undo.len());
+        self.saving_depth = None;
         self.open_group = None;
+    }
+
+    /// A save of the current state starts (on a worker, while editing goes on): remembers
+    /// that state, and ends the open burst so later typing is a step of its own.
+    pub fn begin_save(&mut self) {
+        self.saving_depth = Some(self.undo.len());
+        self.open_group = None;
+    }
+
+    /// The save begun by [`History::begin_save`] ended; `written`: the file now holds that
+    /// state. The document is clean again only if the state now is the one written (the
+    /// user may have edited, or undone, meanwhile); when the written state can no longer be
+    /// reached, no state counts as saved.
+    pub fn finish_save(&mut self, written: bool) {
+        let saving = self.saving_depth.take();
+        if written {
+            self.clean_depth = saving;
+        }
     }
 
     /// True when the session differs from what was last saved (or was never saved).

@@ -11,6 +11,7 @@ mod error;
 mod fingerprint;
 mod load;
 pub mod recovery;
+mod render;
 mod save;
 mod schema;
 pub(crate) mod textfile;
@@ -35,7 +36,7 @@ pub use schema::{FORMAT, VERSION, sha256_hex};
 /// Only if the session's invariants are broken (a span not on `char` boundaries), which
 /// [`Session`] prevents; [`save`] reports that case as an error instead.
 pub fn to_ron(session: &Session) -> String {
-    match schema::render(session) {
+    match render::render(session) {
         Ok(text) => text,
         Err(error) => unreachable!("a Session always renders: {error}"),
     }

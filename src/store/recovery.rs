@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::error::{LoadError, SaveError};
-use super::{load, save, schema};
+use super::{load, save};
 use crate::model::Session;
 use crate::model::changes::{Changes, compare};
 
@@ -316,7 +316,7 @@ impl RecoveryStore {
             reason,
         };
         let header = ron::to_string(&header).map_err(|e| render(e.to_string()))?;
-        let body = schema::render(session).map_err(|e| render(e.to_string()))?;
+        let body = super::render::render(session).map_err(|e| render(e.to_string()))?;
         let text = format!("{HEADER_MARK}{header}\n{body}");
         save::write_atomic(&path, text.as_bytes(), false)?;
         if key.pid == std::process::id() {

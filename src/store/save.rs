@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::SaveError;
 use super::fingerprint::{Fingerprint, changed_on_disk};
-use super::schema;
+use super::render;
 use crate::model::Session;
 
 /// When the file at the target path may be replaced. Every session write goes through one
@@ -72,7 +72,7 @@ pub fn save_guarded(
     replace: Replace<'_>,
 ) -> Result<Fingerprint, SaveError> {
     check_replace(path, replace)?;
-    let text = schema::render(session).map_err(|error| SaveError::Render {
+    let text = render::render(session).map_err(|error| SaveError::Render {
         path: path.to_path_buf(),
         reason: error.to_string(),
     })?;

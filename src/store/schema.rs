@@ -1,5 +1,5 @@
 //! The on-disk shape of session files (serde structs for format v2, and v1 for reading old
-//! files) and the deterministic RON rendering of v2. Field order here is the order in the
+//! files); `render` writes v2 from them. Field order here is the order in the
 //! file; `docs/FORMAT.md` describes it.
 
 use std::borrow::Cow;
@@ -7,8 +7,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::model::anchor::context;
-use crate::model::{Body, Session, Tag};
+use crate::model::{Body, Tag};
 
 /// The `format` string every session file starts with.
 pub const FORMAT: &str = "factmark-session";
@@ -169,7 +168,7 @@ impl<'a> BodyFile<'a> {
 
 impl<'a> AnnotationFile<'a> {
     /// An annotation from its place (offsets, text, `(prefix, suffix)`) and its body.
-    fn assemble(
+    pub(super) fn assemble(
         id: u64,
         start: usize,
         end: usize,
@@ -193,7 +192,7 @@ impl<'a> AnnotationFile<'a> {
 
 impl<'a> OrphanFile<'a> {
     /// An orphan from its quote (text, prefix, suffix) and its body.
-    fn assemble(
+    pub(super) fn assemble(
         id: u64,
         (text, prefix, suffix): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
         body: BodyFile<'a>,
@@ -237,98 +236,6 @@ pub fn sha256_hex(text: &str) -> String {
         let _ = write!(hex, "{byte:02x}");
     }
     hex
-}
-
-/// The fixed pretty-printing settings: the same session always gives the same bytes, on every
-/// platform. Depth 2 puts each top-level and article field on its own line and each
-/// annotation on one line, so diffs of a session read one annotation per changed line.
-fn pretty() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new()
-        .depth_limit(2)
-        .new_line("\n")
-        .indentor("    ")
-        .separator(" ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false)
-        .compact_arrays(false)
-        .compact_structs(false)
-        .escape_strings(true)
-        .number_suffixes(false)
-}
-
-/// Why a session could not be rendered. Only reachable if the session's own invariants are
-/// broken (a span off a `char` boundary) or the RON serializer fails.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum RenderError {
-    #[error("annotation {id} has a span {start}..{end} that is not on character boundaries")]
-    Span { id: u64, start: usize, end: usize },
-    #[error("the RON serializer failed: {0}")]
-    Ron(#[from] ron::Error),
-}
-
-/// Renders a session as format v2 RON (see [`super::to_ron`]).
-pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
-    let article = session.article();
-    let text = article.text();
-    let annotations = session
-        .annotations()
-        .iter()
-        .map(|a| {
-            let span_error = || RenderError::Span {
-                id: a.id.0,
-                start: a.span.start,
-                end: a.span.end,
-            };
-            let start = article.char_of_byte(a.span.start).ok_or_else(span_error)?;
-            let end = article.char_of_byte(a.span.end).ok_or_else(span_error)?;
-            let slice = a.span.slice(text).ok_or_else(span_error)?;
-            let (prefix, suffix) = context(text, a.span);
-            Ok(AnnotationFile::assemble(
-                a.id.0,
-                start,
-                end,
-                Cow::Borrowed(slice),
-                (Cow::Borrowed(prefix), Cow::Borrowed(suffix)),
-                BodyFile::of(&a.body),
-            ))
-        })
-        .collect::<Result<Vec<_>, RenderError>>()?;
-    let orphans = session
-        .orphans()
-        .iter()
-        .map(|o| {
-            OrphanFile::assemble(
-                o.id.0,
-                (
-                    Cow::Borrowed(&o.quote.text),
-                    Cow::Borrowed(&o.quote.prefix),
-                    Cow::Borrowed(&o.quote.suffix),
-                ),
-                BodyFile::of(&o.body),
-            )
-        })
-        .collect();
-    let file = SessionFile {
-        format: Cow::Borrowed(FORMAT),
-        version: VERSION,
-        article: ArticleFile {
-            title: Cow::Borrowed(article.title()),
-            source: article.source().map(Cow::Borrowed),
-            sha256: Cow::Owned(sha256_hex(text)),
-            import: article.provenance().map(|p| ImportFile {
-                importer: Cow::Borrowed(&p.importer),
-                encoding: Cow::Borrowed(&p.encoding),
-                source_sha256: Cow::Borrowed(&p.source_sha256),
-            }),
-            text: Cow::Borrowed(text),
-        },
-        annotations,
-        orphans,
-    };
-    let mut out = ron::ser::to_string_pretty(&file, pretty())?;
-    out.push('\n');
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ mod draw;
 mod lifecycle;
 mod modal;
 mod perform;
+mod saving;
 mod tasks;
 
 /// The Factmark window.
@@ -44,6 +45,10 @@ pub struct FactmarkApp {
     modal: Option<Modal>,
     /// Do this once the pending save has succeeded (a question asked "save first?").
     after_save: Option<Proceed>,
+    /// The save running on a worker, if any.
+    saving: Option<saving::SaveTask>,
+    /// Save again (to this path; `true`: replacing was confirmed) once the running save ends.
+    save_queued: Option<(PathBuf, bool)>,
     /// The user agreed to close; let the next close request through.
     close_confirmed: bool,
     window_title: String,
@@ -104,6 +109,8 @@ impl FactmarkApp {
             status: Status::default(),
             modal: None,
             after_save: None,
+            saving: None,
+            save_queued: None,
             close_confirmed: false,
             window_title: String::new(),
             autosave,
@@ -181,6 +188,11 @@ impl FactmarkApp {
         self.modal_open()
     }
 
+    /// True once the window has been told to close (everything was saved or discarded).
+    pub fn is_closing(&self) -> bool {
+        self.close_confirmed
+    }
+
     /// True while the unsaved-changes question is shown.
     pub fn is_asking_to_save(&self) -> bool {
         matches!(self.modal, Some(Modal::Unsaved { .. }))
@@ -225,10 +237,11 @@ impl FactmarkApp {
     fn intercept_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
-            && self.doc.is_dirty()
+            && (self.doc.is_dirty() || self.is_saving())
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.ask_unsaved(Proceed::Quit);
+            // Waits for a running save, then asks if anything is still unsaved.
+            self.guard(Proceed::Quit);
         }
     }
 
@@ -254,6 +267,7 @@ impl FactmarkApp {
 impl eframe::App for FactmarkApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_tasks(ctx);
+        self.poll_save();
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }
@@ -266,6 +280,8 @@ impl eframe::App for FactmarkApp {
     }
 
     fn on_exit(&mut self) {
+        // A file half written is never left behind: the save finishes first.
+        self.wait_for_save();
         // Every way out through the window either saved the work or chose to discard it.
         self.autosave.clear(&mut self.status);
     }

@@ -112,12 +112,22 @@ impl Document {
         }
     }
 
-    /// Records that the session is now in `path`, whose bytes have `fingerprint`.
-    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint) {
-        self.path = Some(path);
-        self.fingerprint = Some(fingerprint);
-        self.history.mark_saved();
+    /// A save of the current state starts (it is written on a worker while editing goes on):
+    /// the typing burst ends, so later keystrokes are a step of their own.
+    pub fn begin_save(&mut self) {
         self.note_burst = None;
+        self.history.begin_save();
+    }
+
+    /// The save begun by [`Document::begin_save`] ended: written to this path with these
+    /// bytes, or (`None`) not written. Clean only if nothing changed since it began.
+    pub fn finish_save(&mut self, saved: Option<(PathBuf, Fingerprint)>) {
+        let written = saved.is_some();
+        if let Some((path, fingerprint)) = saved {
+            self.path = Some(path);
+            self.fingerprint = Some(fingerprint);
+        }
+        self.history.finish_save(written);
     }
 
     /// What the status bar says about the file: saved, unsaved, or not written yet.

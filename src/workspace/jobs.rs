@@ -71,6 +71,12 @@ impl<T: Send + 'static> Job<T> {
         }
     }
 
+    /// Waits for the worker to finish (when nothing may go on before it has, as when the
+    /// window closes while a save runs).
+    pub fn wait(self) -> Polled<T> {
+        self.receiver.recv().map_or(Polled::Lost, Polled::Done)
+    }
+
     /// Asks the worker to stop; its result, if it still sends one, is ignored by the caller.
     pub fn cancel(&self) {
         self.progress.cancel();

@@ -1,6 +1,7 @@
 //! Documents and what can be done with them, without a window: the open document (session,
 //! undo history, bound file, typing bursts) and the workflows on it (open, save with the
-//! changed-on-disk check, attach an updated article and revert, the source check), each
+//! changed-on-disk check, attach an updated article and revert, the source check, restore a
+//! recovery copy), each
 //! returning an outcome for the window to show or the command line to print. Slow steps are
 //! plain functions a caller runs on a [`jobs::Job`]. No egui here: a folder of articles will
 //! later be a list of these documents.
@@ -12,6 +13,7 @@ mod document;
 pub mod jobs;
 mod notice;
 pub mod open;
+pub mod restore;
 pub mod save;
 pub mod source;
 

@@ -3,11 +3,12 @@
 //! read only once the user has said "replace"; a file this version cannot read never. And,
 //! when the bound file changed behind the document's back, what the two versions differ in.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Document;
+use crate::model::Session;
 use crate::model::changes::compare;
-use crate::store::{self, Loaded, SaveError};
+use crate::store::{self, Fingerprint, Loaded, SaveError};
 
 /// How a save ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,30 +26,111 @@ pub enum SaveOutcome {
     Failed(String),
 }
 
-/// Saves `doc` to `path`. `confirmed`: the user has answered "replace" or "overwrite" for
-/// this very file. On anything but [`SaveOutcome::Saved`] the document is unchanged.
-pub fn save(doc: &mut Document, path: PathBuf, confirmed: bool) -> SaveOutcome {
-    let replace = if confirmed {
-        store::Replace::Confirmed
+/// A save ready to run: the state to write, where, and how it may replace what is there.
+/// Made on the UI thread by [`begin`] (cheap: the annotations are cloned, the article text is
+/// shared); written by [`PendingSave::write`], on a worker, while editing goes on.
+pub struct PendingSave {
+    session: Session,
+    path: PathBuf,
+    policy: Policy,
+}
+
+/// [`store::Replace`], owned, so it can travel to the worker.
+enum Policy {
+    New,
+    Unchanged(Fingerprint),
+    Confirmed,
+}
+
+/// What writing a [`PendingSave`] did, to hand back to [`finish`].
+pub struct Written {
+    path: PathBuf,
+    result: Result<Fingerprint, SaveError>,
+}
+
+/// Starts saving `doc` to `path`. `confirmed`: the user has answered "replace" or "overwrite"
+/// for this very file. The document remembers the state being written, so that [`finish`]
+/// marks it clean only if nothing changed meanwhile.
+pub fn begin(doc: &mut Document, path: PathBuf, confirmed: bool) -> PendingSave {
+    let policy = if confirmed {
+        Policy::Confirmed
     } else {
-        doc.replace_policy(&path)
+        match doc.replace_policy(&path) {
+            store::Replace::Unchanged(known) => Policy::Unchanged(known.clone()),
+            _ => Policy::New,
+        }
     };
-    match store::save_guarded(&doc.session, &path, replace) {
+    doc.begin_save();
+    PendingSave {
+        session: doc.session.clone(),
+        path,
+        policy,
+    }
+}
+
+impl PendingSave {
+    /// Where it writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Checks the target and writes the file (atomic: temp, fsync, `.bak`, rename). Slow on a
+    /// large session: run it on a worker.
+    pub fn write(self) -> Written {
+        let replace = match &self.policy {
+            Policy::New => store::Replace::New,
+            Policy::Unchanged(known) => store::Replace::Unchanged(known),
+            Policy::Confirmed => store::Replace::Confirmed,
+        };
+        let result = store::save_guarded(&self.session, &self.path, replace);
+        Written {
+            path: self.path,
+            result,
+        }
+    }
+}
+
+impl Written {
+    /// Why the file was not written, if it was not.
+    pub fn error(&self) -> Option<String> {
+        self.result.as_ref().err().map(ToString::to_string)
+    }
+}
+
+/// Ends a save begun by [`begin`]: on success the document is bound to the file, and clean
+/// if the user did not change it meanwhile. On anything but [`SaveOutcome::Saved`] the
+/// document is as it was.
+pub fn finish(doc: &mut Document, written: Written) -> SaveOutcome {
+    let Written { path, result } = written;
+    match result {
         Ok(fingerprint) => {
-            doc.mark_saved(path, fingerprint);
+            doc.finish_save(Some((path, fingerprint)));
             SaveOutcome::Saved
         }
-        Err(SaveError::ChangedOnDisk { .. }) if doc.path.as_deref() == Some(&path) => {
-            SaveOutcome::ChangedOnDisk
+        Err(error) => {
+            doc.finish_save(None);
+            match error {
+                SaveError::ChangedOnDisk { .. } if doc.path.as_deref() == Some(&path) => {
+                    SaveOutcome::ChangedOnDisk
+                }
+                SaveError::Exists { holds, .. } => SaveOutcome::Exists { holds },
+                error => SaveOutcome::Failed(format!("Not saved: {error}")),
+            }
         }
-        Err(SaveError::Exists { holds, .. }) => SaveOutcome::Exists { holds },
-        Err(error) => SaveOutcome::Failed(format!("Not saved: {error}")),
     }
+}
+
+/// Saves `doc` to `path` now, on this thread (the command line, tests): [`begin`], write,
+/// [`finish`].
+pub fn save(doc: &mut Document, path: PathBuf, confirmed: bool) -> SaveOutcome {
+    let pending = begin(doc, path, confirmed);
+    let written = pending.write();
+    finish(doc, written)
 }
 
 /// Reads the bound file as it is on disk now, for the changed-on-disk question. Slow (a
 /// whole session): run it on a worker.
-pub fn read_disk_version(path: &std::path::Path) -> Result<Loaded, String> {
+pub fn read_disk_version(path: &Path) -> Result<Loaded, String> {
     store::load_full(path).map_err(|e| e.to_string())
 }
 
@@ -113,5 +195,48 @@ mod tests {
             save(&mut fresh, unwritable, false),
             SaveOutcome::Failed(message) if message.starts_with("Not saved")
         ));
+    }
+
+    #[test]
+    fn edits_made_while_a_save_runs_stay_unsaved_and_the_next_save_holds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
+        doc.apply(
+            doc.session.add_edit(Tag::Claim, Span::new(0, 4)),
+            Selection::default(),
+        )
+        .unwrap();
+        let pending = begin(&mut doc, path.clone(), false);
+        // The user tags again before the worker has written anything.
+        doc.apply(
+            doc.session.add_edit(Tag::Quote, Span::new(5, 9)),
+            Selection::default(),
+        )
+        .unwrap();
+        assert_eq!(finish(&mut doc, pending.write()), SaveOutcome::Saved);
+        assert!(doc.is_dirty(), "the second tag is not in the file");
+        assert_eq!(store::load(&path).unwrap().annotations().len(), 1);
+        // Undoing the second tag gets back to exactly what the file holds.
+        doc.undo_redo(true, Selection::default()).unwrap().unwrap();
+        assert!(!doc.is_dirty());
+        doc.undo_redo(false, Selection::default()).unwrap().unwrap();
+        assert_eq!(save(&mut doc, path.clone(), false), SaveOutcome::Saved);
+        assert!(!doc.is_dirty());
+        assert_eq!(store::load(&path).unwrap().annotations().len(), 2);
+
+        // A failed save leaves the document dirty and bound where it was.
+        doc.apply(
+            doc.session.add_edit(Tag::Statistic, Span::new(10, 14)),
+            Selection::default(),
+        )
+        .unwrap();
+        let unwritable = dir.path().join("no-such-folder").join("s.ron");
+        assert!(matches!(
+            save(&mut doc, unwritable, false),
+            SaveOutcome::Failed(_)
+        ));
+        assert!(doc.is_dirty());
+        assert_eq!(doc.path.as_deref(), Some(path.as_path()));
     }
 }

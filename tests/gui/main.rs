@@ -10,6 +10,7 @@ mod find;
 mod huge_paragraph;
 mod modals;
 mod no_loss;
+mod saving;
 mod scripts;
 mod snapshots;
 mod ui;

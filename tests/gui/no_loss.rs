@@ -58,6 +58,7 @@ fn session_flag_on_an_existing_session_of_the_same_article_opens_it() {
     assert_eq!(harness.state().session_path(), Some(out.as_path()));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    settle(&mut harness);
     assert!(
         !harness.state().is_showing_modal(),
         "its own file: no question"
@@ -89,6 +90,7 @@ fn session_flag_on_another_articles_session_asks_before_replacing_it() {
     harness.run_ok();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    settle(&mut harness);
     assert!(
         harness.query_by_label("Replace x.ron?").is_some(),
         "asks first"
@@ -111,11 +113,13 @@ fn session_flag_on_another_articles_session_asks_before_replacing_it() {
     harness.run_ok();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    settle(&mut harness);
     assert!(harness.query_by_label("Replace x.ron?").is_some());
     assert_eq!(std::fs::read(&out).unwrap(), theirs);
 
     harness.get_by_label("Replace").click();
     harness.run_ok();
+    settle(&mut harness);
     assert!(!harness.state().is_dirty());
     assert_eq!(
         std::fs::read(factmark::store::backup_path(&out)).unwrap(),
@@ -153,6 +157,7 @@ fn a_session_this_version_cannot_read_is_never_replaced() {
     for _ in 0..2 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
         harness.run_ok();
+        settle(&mut harness);
         assert!(
             harness.query_by_label("Replace future.ron?").is_none(),
             "no question: refused"
@@ -192,6 +197,7 @@ fn save_as_onto_an_existing_session_asks_first() {
     harness.run_ok();
     harness.get_by_label("Save").click();
     harness.run_ok();
+    settle(&mut harness);
     assert!(harness.query_by_label("Replace colleague.ron?").is_some());
     assert_eq!(std::fs::read(&existing).unwrap(), theirs);
     harness.get_by_label("Cancel").click();
@@ -241,6 +247,7 @@ fn a_crashed_windows_copy_older_than_the_session_is_still_offered() {
     // Restored work was never read from shared.ron: saving there asks first.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    settle(&mut harness);
     assert!(harness.query_by_label("Replace shared.ron?").is_some());
 }
 

@@ -191,6 +191,7 @@ fn save_and_reopen_through_the_app() {
     harness.run_ok();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    common::settle(&mut harness);
     assert!(out.exists(), "Ctrl+S wrote the bound session file");
     assert!(!harness.state().is_dirty());
     let saved = harness.state().session().clone();

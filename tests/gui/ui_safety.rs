@@ -81,6 +81,7 @@ fn unsaved_work_is_copied_for_recovery_and_a_save_removes_the_copy() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    common::settle(&mut harness);
     assert!(out.exists());
     let copy = harness.state().recovery_file().expect("recovery is on");
     assert!(!copy.exists(), "a clean save removes the recovery copy");
@@ -208,8 +209,10 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
+    common::settle(&mut harness);
     harness.get_by_label("Overwrite").click();
     harness.run_ok();
+    common::settle(&mut harness);
     assert!(!harness.state().is_dirty());
     let saved = factmark::store::load(&path).unwrap();
     assert_eq!(

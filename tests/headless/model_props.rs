@@ -406,6 +406,10 @@ enum Action {
     Undo,
     Redo,
     Save,
+    /// A save on a worker starts (editing goes on meanwhile).
+    BeginSave,
+    /// That save ends: written, or failed.
+    FinishSave(bool),
 }
 
 /// What the analyst has selected when an action happens (ids and spans need not exist: the
@@ -427,6 +431,8 @@ fn action() -> impl Strategy<Value = Action> {
         2 => Just(Action::Undo),
         1 => Just(Action::Redo),
         1 => Just(Action::Save),
+        1 => Just(Action::BeginSave),
+        1 => any::<bool>().prop_map(Action::FinishSave),
     ]
 }
 
@@ -571,8 +577,8 @@ proptest! {
         prop_assert_eq!(history.is_dirty(), undone > 0);
     }
 
-    /// Interleaved edits, bursts, undo, redo and saves agree with a reference model that keeps
-    /// whole snapshots: every undo/redo lands on the snapshot the model predicts and returns
+    /// Interleaved edits, bursts, undo, redo and saves (at once, or on a worker while editing
+    /// goes on) agree with a reference model that keeps whole snapshots: every undo/redo lands on the snapshot the model predicts and returns
     /// the selection it predicts (from before the step, or from when it was undone), and the
     /// dirty flag matches (in particular, "clean" always means "equal to what was saved").
     #[test]
@@ -591,6 +597,9 @@ proptest! {
         // Position in the timeline (undo depth) whose state is on disk, if still reachable.
         let mut saved_depth: Option<usize> = Some(0);
         let mut saved = session.clone();
+        // The save running on a worker: the depth it writes (if still reachable), and the
+        // state it writes.
+        let mut saving: Option<(Option<usize>, Session)> = None;
         for (action, selected) in &actions {
             let selected = *selected;
             match action {
@@ -603,6 +612,11 @@ proptest! {
                             saved_depth = None;
                         }
                         let joins = group.is_some() && *group == open_group && !undo.is_empty();
+                        if let Some((depth, _)) = &mut saving
+                            && depth.is_some_and(|d| d > undo.len() || (joins && d == undo.len()))
+                        {
+                            *depth = None;
+                        }
                         if joins {
                             if saved_depth == Some(undo.len()) {
                                 saved_depth = None;
@@ -656,6 +670,24 @@ proptest! {
                     open_group = None;
                     saved_depth = Some(undo.len());
                     saved = session.clone();
+                    saving = None;
+                }
+                Action::BeginSave => {
+                    history.begin_save();
+                    open_group = None;
+                    saving = Some((Some(undo.len()), session.clone()));
+                }
+                Action::FinishSave(written) => {
+                    history.finish_save(*written);
+                    if let Some((depth, state)) = saving.take()
+                        && *written
+                    {
+                        saved_depth = depth;
+                        saved = state;
+                    } else if *written {
+                        // No save was running: nothing of this history is known to be on disk.
+                        saved_depth = None;
+                    }
                 }
             }
             check_invariants(&session)?;

@@ -43,6 +43,8 @@ pub(super) fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError
     if let Some(provenance) = provenance {
         built = built.with_provenance(provenance);
     }
+    // Checked above: a save of this session reuses the digest instead of hashing again.
+    built.text_digest(|_| actual);
     let article = Arc::new(built);
     let mut seen = HashSet::with_capacity(parts.annotations.len() + parts.orphans.len());
     let ids = parts

@@ -86,8 +86,12 @@ impl FactmarkApp {
             );
             ui.label(file);
             ui.separator();
-            let state = self.doc.save_state();
-            if self.doc.is_dirty() {
+            let state = if self.is_saving() {
+                "Saving…"
+            } else {
+                self.doc.save_state()
+            };
+            if self.doc.is_dirty() && !self.is_saving() {
                 ui.label(egui::RichText::new(state).strong());
             } else {
                 ui.label(state);

@@ -11,9 +11,9 @@ use crate::model::{History, Session};
 use crate::store::{Loaded, RecoveryEntry};
 use crate::ui::article_view::ViewState;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
-use crate::ui::modals::{DiskConflict, ReplaceQuestion, UnsavedQuestion};
+use crate::ui::modals::UnsavedQuestion;
 use crate::workspace::jobs::Job;
-use crate::workspace::save::{self, SaveOutcome};
+use crate::workspace::save;
 use crate::workspace::{Document, Notice};
 
 /// What to do once the unsaved-changes question is answered.
@@ -40,21 +40,13 @@ pub(super) enum OldWork {
     Kept,
 }
 
-/// How a save ended, for the code that waits on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Saved {
-    /// Written.
-    Yes,
-    /// Not yet: a question (replace? changed on disk?) is open, and answering it may save.
-    Asking,
-    /// Failed (the error is shown); the work stays unsaved in memory.
-    No,
-}
-
 impl FactmarkApp {
-    /// Runs `next` now, or first asks about unsaved changes.
+    /// Runs `next` now, or first asks about unsaved changes. While a save runs, `next` waits
+    /// for it (and then asks only if something is still unsaved).
     pub(super) fn guard(&mut self, next: Proceed) {
-        if self.doc.is_dirty() {
+        if self.is_saving() {
+            self.after_save = Some(next);
+        } else if self.doc.is_dirty() {
             self.ask_unsaved(next);
         } else {
             self.proceed(next);
@@ -129,37 +121,8 @@ impl FactmarkApp {
         }
     }
 
-    /// Saves to `path` through the workspace's guarded save. A question it raises (changed
-    /// on disk, replace a file this window did not read) opens here.
-    pub(super) fn save_to(&mut self, path: PathBuf, confirmed: bool) -> Saved {
-        match save::save(&mut self.doc, path.clone(), confirmed) {
-            SaveOutcome::Saved => {
-                self.status.info(format!("Saved to {}", path.display()));
-                self.prefs.remember_recent(&path);
-                self.autosave.rebind(Some(&path), &mut self.status);
-                Saved::Yes
-            }
-            SaveOutcome::ChangedOnDisk => {
-                let reading = self.read_disk_version(&path);
-                let dirty = self.doc.is_dirty();
-                self.open_modal(Modal::DiskConflict(Box::new(DiskConflict::new(
-                    path, dirty, reading,
-                ))));
-                Saved::Asking
-            }
-            SaveOutcome::Exists { holds } => {
-                self.open_modal(Modal::Replace(ReplaceQuestion { path, holds }));
-                Saved::Asking
-            }
-            SaveOutcome::Failed(message) => {
-                self.status.error(message);
-                Saved::No
-            }
-        }
-    }
-
     /// Reads the bound file as it is on disk, on a worker, for the changed-on-disk question.
-    fn read_disk_version(&self, path: &Path) -> Option<Job<Result<Loaded, String>>> {
+    pub(super) fn read_disk_version(&self, path: &Path) -> Option<Job<Result<Loaded, String>>> {
         let path = path.to_path_buf();
         Job::spawn(
             self.waker(),
@@ -168,15 +131,6 @@ impl FactmarkApp {
             move |_| save::read_disk_version(&path),
         )
         .ok()
-    }
-
-    /// Saves, then runs what was waiting for the save (quit, open, …).
-    pub(super) fn save_then(&mut self, path: PathBuf, confirmed: bool) {
-        if self.save_to(path, confirmed) == Saved::Yes
-            && let Some(next) = self.after_save.take()
-        {
-            self.proceed(next);
-        }
     }
 
     pub(super) fn ask_save_path(&mut self) {
@@ -202,15 +156,7 @@ impl FactmarkApp {
                 } else {
                     path
                 };
-                match self.save_to(path, false) {
-                    Saved::Yes => {
-                        if let Some(next) = self.after_save.take() {
-                            self.proceed(next);
-                        }
-                    }
-                    Saved::Asking => {}
-                    Saved::No => self.after_save = None,
-                }
+                self.save_to(path, false);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! their answers become the same calls the menus make.
 
 use super::FactmarkApp;
-use super::lifecycle::{OldWork, Proceed, Saved};
+use super::lifecycle::{OldWork, Proceed};
 use super::tasks::Task;
 use crate::ui::modals::{
     DiskAnswer, DiskConflict, PasteAnswer, PasteBox, ReanchorAnswer, ReanchorSummary,
@@ -73,7 +73,7 @@ impl FactmarkApp {
                     && let Some(Modal::Replace(question)) = self.modal.take()
                 {
                     match answer {
-                        ReplaceAnswer::Replace => self.save_then(question.path, true),
+                        ReplaceAnswer::Replace => self.save_to(question.path, true),
                         ReplaceAnswer::SaveAs => self.ask_save_path(),
                         ReplaceAnswer::Cancel => self.after_save = None,
                     }
@@ -84,7 +84,7 @@ impl FactmarkApp {
                     && let Some(Modal::DiskConflict(question)) = self.modal.take()
                 {
                     match answer {
-                        DiskAnswer::Overwrite => self.save_then(question.path, true),
+                        DiskAnswer::Overwrite => self.save_to(question.path, true),
                         DiskAnswer::SaveAs => self.ask_save_path(),
                         DiskAnswer::Reload(loaded) => {
                             self.after_save = None;
@@ -130,11 +130,10 @@ impl FactmarkApp {
     fn answer_unsaved(&mut self, answer: UnsavedAnswer, next: Proceed) {
         match answer {
             UnsavedAnswer::Save => match self.doc.path.clone() {
-                Some(path) => match self.save_to(path, false) {
-                    Saved::Yes => self.proceed(next),
-                    Saved::Asking => self.after_save = Some(next),
-                    Saved::No => {}
-                },
+                Some(path) => {
+                    self.after_save = Some(next);
+                    self.save_to(path, false);
+                }
                 None => {
                     self.after_save = Some(next);
                     self.ask_save_path();

@@ -8,15 +8,15 @@ use std::sync::Arc;
 
 use super::lifecycle::OldWork;
 use super::{FactmarkApp, Modal};
+use crate::model::Session;
 use crate::model::anchor::Reanchored;
-use crate::model::{History, Session};
 use crate::progress::Progress;
 use crate::store::RecoveryEntry;
 use crate::ui::modals::ReanchorSummary;
 use crate::workspace::attach::{self, AttachError};
 use crate::workspace::jobs::{Job, Polled, Waker};
 use crate::workspace::open::{self, Opened};
-use crate::workspace::{Document, source};
+use crate::workspace::{restore, source};
 
 /// How often a frame looks at a running job (the worker also wakes the window when it
 /// finishes, so this only keeps a progress bar moving).
@@ -135,7 +135,7 @@ impl FactmarkApp {
             self.waker(),
             "restore",
             "Restoring unsaved work…",
-            move |_| store.load(&job_entry).map_err(|e| e.to_string()),
+            move |_| restore::read_copy(&store, &job_entry),
         );
         match job {
             Ok(job) => self.start_task(Task::Restore {
@@ -165,6 +165,7 @@ impl FactmarkApp {
             || disk_read
             || self.source_check.is_some()
             || self.autosave.is_listing()
+            || self.is_saving()
     }
 
     /// Takes the results of finished jobs. Called once per frame.
@@ -246,10 +247,7 @@ impl FactmarkApp {
     }
 
     fn finish_restore(&mut self, session: Session, entry: &RecoveryEntry) {
-        // Bound to its session file, but not read from it: saving there asks first if the
-        // file holds something else by then.
-        let doc = Document::new(session, History::new_unsaved(), entry.session_path.clone());
-        self.install(doc, OldWork::Gone);
+        self.install(restore::restored_document(session, entry), OldWork::Gone);
         // Keep it safe under this window's own key before dropping the old copy.
         self.autosave.write(&self.doc, &mut self.status);
         if let Some(store) = self.autosave.store()

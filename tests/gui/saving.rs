@@ -1,0 +1,109 @@
+//! Saving on a worker, driven through the real app: edits made while a save runs stay
+//! unsaved and go into the next save, a failed save keeps the work and says why, and
+//! quitting while a save runs waits for it.
+
+use egui::{Key, Modifiers};
+use factmark::ui::Launch;
+
+use crate::common::{self, harness, select_phrase, temp_session_path};
+
+/// Annotations in the session file at `path`.
+fn annotations_in(path: &std::path::Path) -> usize {
+    factmark::store::load(path)
+        .expect("the saved file loads")
+        .annotations()
+        .len()
+}
+
+#[test]
+fn an_edit_made_while_a_save_runs_stays_unsaved_and_the_next_save_holds_it() {
+    let (_dir, out) = temp_session_path("s.ron");
+    let mut harness = harness(Launch {
+        session_out: Some(out.clone()),
+        ..Launch::default()
+    });
+    select_phrase(&mut harness, "14 political prisoners");
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    select_phrase(&mut harness, "U.S. Helsinki Commission");
+    // Ctrl+S and a tag in the same frame: the save has begun (and its worker holds the first
+    // state) before the tag is applied, however fast the worker is.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.key_press(Key::Num1);
+    harness.step();
+    assert_eq!(harness.state().session().annotations().len(), 2);
+    common::settle(&mut harness);
+    assert_eq!(
+        annotations_in(&out),
+        1,
+        "the file holds the state Ctrl+S saw"
+    );
+    assert!(
+        harness.state().is_dirty(),
+        "the tag made during the save is not saved yet"
+    );
+    assert!(harness.state().errors().is_empty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    common::settle(&mut harness);
+    assert_eq!(annotations_in(&out), 2, "the next save holds both");
+    assert!(!harness.state().is_dirty());
+    let on_disk = factmark::store::Fingerprint::of(&out).unwrap();
+    assert!(
+        harness
+            .state()
+            .fingerprint()
+            .is_some_and(|known| known.same_content(&on_disk)),
+        "the fingerprint is of the bytes written"
+    );
+}
+
+#[test]
+fn a_save_that_fails_on_the_worker_keeps_the_work_and_says_why() {
+    let (dir, _) = temp_session_path("unused.ron");
+    let out = dir.path().join("no-such-folder").join("s.ron");
+    let mut harness = harness(Launch {
+        session_out: Some(out.clone()),
+        ..Launch::default()
+    });
+    select_phrase(&mut harness, "14 political prisoners");
+    harness.key_press(Key::Num2);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    common::settle(&mut harness);
+    let app = harness.state();
+    assert!(!out.exists());
+    assert!(app.is_dirty(), "the work is still unsaved");
+    assert_eq!(app.session().annotations().len(), 1, "and all there");
+    assert!(
+        app.errors()
+            .iter()
+            .any(|e| e.starts_with("Not saved") && e.contains("no-such-folder")),
+        "{:?}",
+        app.errors()
+    );
+}
+
+#[test]
+fn quitting_while_a_save_runs_waits_for_it_then_closes() {
+    let (_dir, out) = temp_session_path("s.ron");
+    let mut harness = harness(Launch {
+        session_out: Some(out.clone()),
+        ..Launch::default()
+    });
+    select_phrase(&mut harness, "14 political prisoners");
+    harness.key_press(Key::Num3);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.step();
+    assert!(
+        !harness.state().is_asking_to_save(),
+        "no unsaved-changes question for work being saved"
+    );
+    common::settle(&mut harness);
+    assert_eq!(annotations_in(&out), 1);
+    assert!(harness.state().is_closing(), "the window closes once saved");
+}

@@ -368,3 +368,51 @@ fn a_changed_article_is_noticed_and_annotations_follow_it() {
     assert_eq!(session.orphans().len(), 1);
     assert_eq!(session.orphans()[0].quote.text, "met Lukashenka in Minsk");
 }
+
+#[test]
+fn thousands_of_orphans_build_only_the_rows_in_view() {
+    let work = tempfile::tempdir().unwrap();
+    let article = std::sync::Arc::new(factmark::model::Article::new(
+        "Minsk",
+        None,
+        "Belarus released 14 political prisoners.",
+    ));
+    let orphans = (1..=2_000u64)
+        .map(|id| factmark::model::Orphan {
+            id: factmark::model::AnnotationId(id),
+            quote: factmark::model::Quote {
+                text: format!("lost sentence number {id}"),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            body: factmark::model::Body {
+                tag: Tag::Claim,
+                note: format!("note {id}"),
+            },
+        })
+        .collect();
+    let session = factmark::model::Session::from_parts(article, Vec::new(), orphans).unwrap();
+    let path = work.path().join("orphans.ron");
+    factmark::store::save(&session, &path).unwrap();
+    let mut harness = harness(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
+    common::settle(&mut harness);
+    assert!(harness.query_by_label("Orphans (2000)").is_some());
+    let built = harness.query_all_by_label("Delete orphan").count();
+    assert!(
+        (1..=10).contains(&built),
+        "{built} orphan rows built for a list that shows a few"
+    );
+    // The first row is the first orphan: deleting it removes that one, and only it.
+    harness
+        .get_all_by_label("Delete orphan")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_ok();
+    let orphans = harness.state().session().orphans();
+    assert_eq!(orphans.len(), 1_999);
+    assert_eq!(orphans[0].id, factmark::model::AnnotationId(2));
+}

@@ -14,21 +14,21 @@
 mod common;
 
 use std::path::Path;
-use std::time::Instant;
 
 use egui::text::{CCursor, LayoutJob, LayoutSection, TextFormat};
-use egui::{Color32, Event, Pos2, Rect, Vec2, ViewportId};
+use egui::{Color32, Event, Pos2, Vec2};
 use std::sync::Arc;
 
 use factmark::model::{Article, Session, Span};
 use factmark::testing::{self, DocSize};
+use factmark::ui::Action;
 use factmark::ui::theme::Palette;
-use factmark::ui::{Action, FactmarkApp, Launch};
+
+use common::driver::{App, Driver, WINDOW, open_app};
 
 #[global_allocator]
 static ALLOC: common::Counting = common::Counting;
 
-const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
 /// Where the pointer rests while scrolling: over the article column.
 const OVER_ARTICLE: Pos2 = Pos2::new(450.0, 420.0);
 const SCROLL_FRAMES: usize = 14;
@@ -46,28 +46,32 @@ trait Subject {
 }
 
 struct Ours {
-    app: FactmarkApp,
-    frame: eframe::Frame,
+    app: App,
     /// Longest text the article view laid out at once, over all frames so far (bytes).
     largest_layout: usize,
 }
 
 impl Subject for Ours {
     fn frame(&mut self, ctx: &egui::Context, ui: &mut egui::Ui) {
-        eframe::App::logic(&mut self.app, ctx, &mut self.frame);
-        eframe::App::ui(&mut self.app, ui, &mut self.frame);
-        let largest = self.app.laid_out_last_frame().iter().map(|r| r.len()).max();
+        self.app.run(ctx, ui);
+        let largest = self
+            .app
+            .app
+            .laid_out_last_frame()
+            .iter()
+            .map(|r| r.len())
+            .max();
         self.largest_layout = self.largest_layout.max(largest.unwrap_or(0));
     }
 
     fn jump(&mut self, ctx: &egui::Context, index: usize) {
-        let id = self.app.session().annotations()[index].id;
-        self.app.perform(ctx, Action::Select(id));
+        let id = self.app.app.session().annotations()[index].id;
+        self.app.app.perform(ctx, Action::Select(id));
     }
 
     fn probe(&self, index: usize) -> Option<f32> {
-        let span = self.app.session().annotations()[index].span;
-        self.app.screen_rects(span).first().map(|r| r.top())
+        let span = self.app.app.session().annotations()[index].span;
+        self.app.app.screen_rects(span).first().map(|r| r.top())
     }
 }
 
@@ -157,39 +161,6 @@ fn whole_article_job(session: &Session, palette: &Palette, wrap: f32) -> LayoutJ
     job
 }
 
-struct Driver {
-    ctx: egui::Context,
-    time: f64,
-}
-
-impl Driver {
-    fn new(ctx: egui::Context) -> Self {
-        Self { ctx, time: 0.0 }
-    }
-
-    /// Runs one frame with `events`; returns its time in milliseconds (UI pass + tessellation).
-    fn frame(&mut self, subject: &mut dyn Subject, events: Vec<Event>) -> f64 {
-        self.time += 1.0 / 60.0;
-        let mut input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            events,
-            ..Default::default()
-        };
-        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(1.0);
-        }
-        let start = Instant::now();
-        let ctx = self.ctx.clone();
-        let output = self.ctx.run_ui(input, |ui| subject.frame(&ctx, ui));
-        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        let elapsed = start.elapsed().as_secs_f64() * 1_000.0;
-        std::hint::black_box(primitives);
-        elapsed
-    }
-}
-
 /// What one run of the script measured.
 struct Run {
     /// Per-frame times (ms) after warm-up.
@@ -212,7 +183,9 @@ fn script(
     let mut scrolled = 0;
     let mut first_frame = f64::NAN;
     for i in 0..WARMUP_FRAMES {
-        let time = driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]);
+        let time = driver.frame(vec![Event::PointerMoved(OVER_ARTICLE)], |ctx, ui| {
+            subject.frame(ctx, ui);
+        });
         if i == 0 {
             first_frame = time;
         }
@@ -222,7 +195,11 @@ fn script(
         let ctx = driver.ctx.clone();
         let target = segment * annotations / segments;
         subject.jump(&ctx, target);
-        times.push(driver.frame(subject, vec![Event::PointerMoved(OVER_ARTICLE)]));
+        times.push(
+            driver.frame(vec![Event::PointerMoved(OVER_ARTICLE)], |ctx, ui| {
+                subject.frame(ctx, ui);
+            }),
+        );
         let before = subject.probe(target);
         for _ in 0..SCROLL_FRAMES {
             let wheel = Event::MouseWheel {
@@ -232,7 +209,7 @@ fn script(
                 source: egui::MouseWheelSource::Wheel,
                 modifiers: egui::Modifiers::NONE,
             };
-            times.push(driver.frame(subject, vec![wheel]));
+            times.push(driver.frame(vec![wheel], |ctx, ui| subject.frame(ctx, ui)));
         }
         // Check the script really jumps and scrolls: the jumped-to text was drawn, then moved
         // up the screen (or out of it at the top).
@@ -309,40 +286,12 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
     // from before the session is loaded.
     let baseline = common::heap_now();
     common::reset_peak();
-    let ctx = egui::Context::default();
-    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-    let open = Instant::now();
-    let app = FactmarkApp::new(
-        &cc,
-        Launch {
-            path: Some(path),
-            recovery_dir: Some(dir.join("recovery")),
-            ..Launch::default()
-        },
-    );
+    let (app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
+    assert_eq!(app.app.session().annotations().len(), annotations);
     let mut ours = Ours {
         app,
-        frame: eframe::Frame::_new_kittest(),
         largest_layout: 0,
     };
-    // The app reads the file on a worker: frames run (as in the window) until it is in.
-    let mut driver = Driver::new(ctx);
-    // The frame that takes the opened session and draws it first (none if opening blocked).
-    let mut shown_in = None;
-    while ours.app.is_busy() || ours.app.session().annotations().len() != annotations {
-        assert!(
-            open.elapsed().as_secs() < 120,
-            "the session did not open: {:?}",
-            ours.app.errors()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(1));
-        let time = driver.frame(&mut ours, Vec::new());
-        if shown_in.is_none() && ours.app.session().article().text().len() == text_bytes {
-            shown_in = Some(time);
-        }
-    }
-    let ours_open_ms = open.elapsed().as_secs_f64() * 1_000.0;
-    assert!(ours.app.errors().is_empty(), "{:?}", ours.app.errors());
     ours.largest_layout = 0;
     let mut run = script(&mut driver, &mut ours, annotations, segments);
     let ours_peak = run.peak - baseline;
@@ -377,7 +326,7 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
         scroll_to: None,
     };
     let mut driver = Driver::new(ctx);
-    let first = driver.frame(&mut naive, Vec::new());
+    let first = driver.frame(Vec::new(), |ctx, ui| naive.frame(ctx, ui));
     let mut naive_run = script(&mut driver, &mut naive, annotations, segments);
     let naive_peak = naive_run.peak - baseline;
     Row {

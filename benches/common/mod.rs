@@ -1,8 +1,11 @@
 //! Shared by the benchmark binaries: a heap-counting global allocator (peak bytes), per-frame
-//! statistics, and a description of the machine for the report.
+//! statistics, a description of the machine for the report, and (`driver`) running the real
+//! app headless frame by frame.
 // A global allocator is necessarily `unsafe` to implement; this one only forwards to the
 // system allocator and counts bytes, in benchmark binaries only.
 #![allow(unsafe_code, dead_code)]
+
+pub mod driver;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -41,6 +41,24 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// The annotations and orphans whose body alone this edit changes, when that is all it
+    /// does (no place, no id, no annotation added or removed); `None` otherwise. Caches of
+    /// places (the interval index) stay valid across such an edit, and caches of bodies need
+    /// to look at these ids only.
+    pub fn bodies_only(&self) -> Option<Vec<AnnotationId>> {
+        match self {
+            Self::Set { id, .. } => Some(vec![*id]),
+            Self::Batch(edits) => {
+                let mut ids = Vec::new();
+                for edit in edits {
+                    ids.extend(edit.bodies_only()?);
+                }
+                Some(ids)
+            }
+            _ => None,
+        }
+    }
+
     /// A short description for the Edit menu and status bar ("Undo add claim").
     pub fn describe(&self) -> String {
         match self {

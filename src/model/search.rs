@@ -23,14 +23,34 @@ impl FoldedText {
     /// Folds `text`: each character becomes its lowercase form when that is a single
     /// character (so every folded character stands for exactly one original character and
     /// match boundaries stay on character boundaries); others are kept as they are.
+    /// Runs of ASCII (most of any article in a Latin script) are copied and lowered in bulk;
+    /// only other characters go through Unicode's lowercase mapping one by one.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len());
         let mut checkpoints = Vec::new();
-        for (start, c) in text.char_indices() {
+        let mut at = 0;
+        while at < bytes.len() {
+            let ascii_end = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| at + n);
+            if ascii_end > at {
+                // One byte each, before and after: offsets keep agreeing.
+                let from = folded.len();
+                folded.push_str(&text[at..ascii_end]);
+                folded[from..].make_ascii_lowercase();
+                at = ascii_end;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
             let lower = fold_char(c);
             folded.push(lower);
+            at += c.len_utf8();
             if lower.len_utf8() != c.len_utf8() {
-                checkpoints.push((folded.len(), start + c.len_utf8()));
+                checkpoints.push((folded.len(), at));
             }
         }
         Self {
@@ -78,9 +98,11 @@ pub fn find_exact(text: &str, query: &str) -> Vec<Span> {
     if query.is_empty() {
         return Vec::new();
     }
-    text.match_indices(query)
+    // memchr's SIMD searcher: several times faster than `str::match_indices` on a long text,
+    // and, like it, reports non-overlapping occurrences from the left.
+    memchr::memmem::find_iter(text.as_bytes(), query.as_bytes())
         .take(MAX_MATCHES)
-        .map(|(start, found)| Span::new(start, start + found.len()))
+        .map(|start| Span::new(start, start + query.len()))
         .collect()
 }
 
@@ -137,6 +159,37 @@ mod tests {
         assert_eq!(texts(text, "straße", CaseMatching::Ignore), ["Straße"]);
         assert_eq!(texts(text, "киеве", CaseMatching::Ignore), ["КИЕВЕ"]);
         assert_eq!(texts(text, "İstan", CaseMatching::Ignore), ["İstan"]);
+    }
+
+    #[test]
+    fn bulk_folding_agrees_with_folding_each_character() {
+        for text in [
+            "",
+            "Plain ASCII, UPPER and lower.",
+            "Viačorka SAID: ČAJ — “ОКОЛО 300 000” 北京 🙂 e\u{301} \u{212a}elvin İstanbul ẞ",
+            "\u{212a}\u{212a}ABC\u{130}x",
+        ] {
+            let expected: String = text.chars().map(fold_char).collect();
+            assert_eq!(FoldedText::new(text).folded, expected, "{text}");
+        }
+        // Offsets map back across characters whose folded form is shorter or longer.
+        let text = "İ \u{212a}ELVIN and ČAJ";
+        let found = FoldedText::new(text);
+        let spans = found.find("kelvin");
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&text[spans[0].start..spans[0].end], "\u{212a}ELVIN");
+        let spans = found.find("čaj");
+        assert_eq!(&text[spans[0].start..spans[0].end], "ČAJ");
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap_and_respect_the_cap_unit() {
+        assert_eq!(find_exact("aaaa", "aa"), [Span::new(0, 2), Span::new(2, 4)]);
+        assert_eq!(
+            find_exact("čaj čaj", "čaj"),
+            [Span::new(0, 4), Span::new(5, 9)]
+        );
+        assert!(find_exact("text", "").is_empty());
     }
 
     #[test]

@@ -21,9 +21,16 @@ pub struct Session {
     max_span_len: usize,
     counts: [usize; 3],
     /// Interval tree and id table over `annotations`, built on first use after each edit
-    /// (see [`Derived`]); emptied by [`Session::apply`].
+    /// that moves, adds or removes an annotation (see [`Derived`]); emptied by
+    /// [`Session::apply`] then, kept across edits of bodies alone.
     derived: OnceLock<Derived>,
+    /// The last few revisions' changes: `(revision after the edit, the ids whose body alone
+    /// changed, or `None` for any other change)`, oldest first, at most [`JOURNAL`] long.
+    journal: std::collections::VecDeque<(u64, Option<Vec<AnnotationId>>)>,
 }
+
+/// Edits the journal remembers: enough for the keystrokes of a few frames.
+const JOURNAL: usize = 64;
 
 impl PartialEq for Session {
     /// Two sessions are equal when they hold the same article, annotations and orphans (the
@@ -47,6 +54,7 @@ impl Session {
             max_span_len: 0,
             counts: [0; 3],
             derived: OnceLock::new(),
+            journal: std::collections::VecDeque::new(),
         }
     }
 
@@ -188,11 +196,42 @@ impl Session {
 
     /// Applies an edit and returns its inverse. On error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
-        // The lookup index describes the list before the edit; rebuilt on next use.
-        self.derived = OnceLock::new();
+        let bodies = edit.bodies_only();
+        if bodies.is_none() {
+            // The lookup index describes the list before the edit; rebuilt on next use.
+            self.derived = OnceLock::new();
+        }
         let inverse = self.apply_inner(edit)?;
         self.revision += 1;
+        if self.journal.len() == JOURNAL {
+            self.journal.pop_front();
+        }
+        self.journal.push_back((self.revision, bodies));
         Ok(inverse)
+    }
+
+    /// The annotations and orphans whose body changed since `revision`, when bodies are all
+    /// that changed (and the journal reaches back that far); `None` when anything else changed
+    /// or it cannot say. A cache of bodies (the list's folded text) patches these ids only.
+    pub fn bodies_changed_since(&self, revision: u64) -> Option<Vec<AnnotationId>> {
+        if revision > self.revision {
+            return None;
+        }
+        if revision == self.revision {
+            return Some(Vec::new());
+        }
+        // The journal must hold every revision after `revision`.
+        let first = self.journal.front()?.0;
+        if first > revision + 1 {
+            return None;
+        }
+        let mut ids = Vec::new();
+        for (after, bodies) in &self.journal {
+            if *after > revision {
+                ids.extend(bodies.as_ref()?.iter().copied());
+            }
+        }
+        Some(ids)
     }
 
     fn apply_inner(&mut self, edit: Edit) -> Result<Edit, EditError> {

@@ -4,8 +4,10 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, FontId, Rect, Sense, Stroke, Vec2};
 
+use std::collections::HashMap;
+
 use super::theme::Palette;
-use crate::model::{AnnotationId, Session, Tag};
+use crate::model::{Annotation, AnnotationId, Session, Span, Tag};
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -20,6 +22,125 @@ pub struct ListState {
     /// Indices into `Session::annotations` passing the filter, with the key they were
     /// computed for, so the filter runs only when the session or the filter changes.
     visible: Option<(FilterKey, Vec<usize>)>,
+    /// Each annotation's text and note folded to lower case, in the session's order as of the
+    /// last rebuild, kept across rebuilds: a keystroke in a note or the filter folds only what
+    /// changed, not every annotation again.
+    folded: Vec<Folded>,
+    /// The folded texts joined for searching, rebuilt when the session changes.
+    haystack: Option<Haystack>,
+}
+
+/// Annotations per chunk of the [`Haystack`]: a body edit rebuilds one chunk (a few KB), and
+/// a query still scans long runs of text at a time.
+const CHUNK: usize = 256;
+
+/// Every annotation's folded text and note, one after another, each followed by a NUL (which
+/// no query holds, so no match runs from one annotation into the next), in chunks of
+/// [`CHUNK`] annotations: a query is a SIMD substring search over a few hundred KB, not one
+/// search per annotation.
+struct Haystack {
+    revision: u64,
+    chunks: Vec<Chunk>,
+}
+
+/// The folded text of annotations `first..first + starts.len()`.
+struct Chunk {
+    first: usize,
+    text: String,
+    /// Where each annotation's part starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl Chunk {
+    fn new(first: usize, folded: &[Folded]) -> Self {
+        let length = folded
+            .iter()
+            .map(|f| f.text_lower.len() + f.note_lower.len() + 2)
+            .sum();
+        let mut text = String::with_capacity(length);
+        let mut starts = Vec::with_capacity(folded.len());
+        for f in folded {
+            starts.push(text.len());
+            text.push_str(&f.text_lower);
+            text.push('\0');
+            text.push_str(&f.note_lower);
+            text.push('\0');
+        }
+        Self {
+            first,
+            text,
+            starts,
+        }
+    }
+}
+
+impl Haystack {
+    fn new(revision: u64, folded: &[Folded]) -> Self {
+        let chunks = folded
+            .chunks(CHUNK)
+            .enumerate()
+            .map(|(k, part)| Chunk::new(k * CHUNK, part))
+            .collect();
+        Self { revision, chunks }
+    }
+
+    /// Folds again the annotations at `changed` (indices; same ids and places as before) and
+    /// rebuilds only their chunks.
+    fn patch(&mut self, folded: &[Folded], mut changed: Vec<usize>) {
+        changed.iter_mut().for_each(|i| *i /= CHUNK);
+        changed.sort_unstable();
+        changed.dedup();
+        for k in changed {
+            let range = k * CHUNK..((k + 1) * CHUNK).min(folded.len());
+            if let Some(chunk) = self.chunks.get_mut(k) {
+                *chunk = Chunk::new(range.start, &folded[range]);
+            }
+        }
+    }
+
+    /// The annotations (session indices, in order) whose text or note holds `query`
+    /// (already folded; NULs in it are ignored).
+    fn matching(&self, query: &str) -> Vec<usize> {
+        let needle = query.replace('\0', "");
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let mut rows = Vec::new();
+        for chunk in &self.chunks {
+            for at in finder.find_iter(chunk.text.as_bytes()) {
+                let i = chunk.first + chunk.starts.partition_point(|&s| s <= at) - 1;
+                if rows.last() != Some(&i) {
+                    rows.push(i);
+                }
+            }
+        }
+        rows
+    }
+}
+
+/// One annotation's text and note in lower case, with what they were folded from.
+struct Folded {
+    id: AnnotationId,
+    span: Span,
+    note: String,
+    text_lower: String,
+    note_lower: String,
+}
+
+impl Folded {
+    fn new(session: &Session, annotation: &Annotation) -> Self {
+        Self {
+            id: annotation.id,
+            span: annotation.span,
+            note: annotation.body.note.clone(),
+            text_lower: session.text_of(annotation).to_lowercase(),
+            note_lower: annotation.body.note.to_lowercase(),
+        }
+    }
+
+    fn is_of(&self, annotation: &Annotation) -> bool {
+        self.id == annotation.id
+            && self.span == annotation.span
+            && self.note == annotation.body.note
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -36,14 +157,85 @@ impl Default for ListState {
             query: String::new(),
             focus_query: false,
             visible: None,
+            folded: Vec::new(),
+            haystack: None,
         }
     }
 }
 
 impl ListState {
+    /// Every annotation's folded text, as one string to search, for the session as it is now.
+    fn haystack(&mut self, session: &Session) -> &Haystack {
+        let revision = session.revision();
+        let annotations = session.annotations();
+        if self
+            .haystack
+            .as_ref()
+            .is_some_and(|h| h.revision == revision)
+        {
+            return self
+                .haystack
+                .get_or_insert_with(|| Haystack::new(revision, &[]));
+        }
+        let patched = self.haystack.take().and_then(|mut haystack| {
+            // Bodies alone changed since it was built: fold those again, patch their chunks.
+            let ids = session.bodies_changed_since(haystack.revision)?;
+            if self.folded.len() != annotations.len() {
+                return None;
+            }
+            let changed: Vec<usize> = ids.iter().filter_map(|&id| session.position(id)).collect();
+            for &i in &changed {
+                self.folded[i] = Folded::new(session, &annotations[i]);
+            }
+            haystack.patch(&self.folded, changed);
+            haystack.revision = revision;
+            Some(haystack)
+        });
+        let haystack = match patched {
+            Some(haystack) => haystack,
+            None => {
+                self.refold(session);
+                Haystack::new(revision, &self.folded)
+            }
+        };
+        self.haystack.insert(haystack)
+    }
+
+    /// Brings the folded texts up to date with `session`: an annotation whose id, span and note
+    /// are unchanged keeps its entry (found at the same index, or by id when annotations were
+    /// added or removed before it); only the others are folded again.
+    fn refold(&mut self, session: &Session) {
+        let annotations = session.annotations();
+        let aligned = self.folded.len() == annotations.len()
+            && self
+                .folded
+                .iter()
+                .zip(annotations)
+                .all(|(f, a)| f.id == a.id);
+        if aligned {
+            for (folded, annotation) in self.folded.iter_mut().zip(annotations) {
+                if !folded.is_of(annotation) {
+                    *folded = Folded::new(session, annotation);
+                }
+            }
+            return;
+        }
+        let mut previous: HashMap<AnnotationId, Folded> =
+            self.folded.drain(..).map(|f| (f.id, f)).collect();
+        self.folded = annotations
+            .iter()
+            .map(|annotation| match previous.remove(&annotation.id) {
+                Some(folded) if folded.is_of(annotation) => folded,
+                _ => Folded::new(session, annotation),
+            })
+            .collect();
+    }
+
     /// Forgets cached rows (after a different session is opened).
     pub fn reset_cache(&mut self) {
         self.visible = None;
+        self.folded.clear();
+        self.haystack = None;
     }
 
     fn rows(&mut self, session: &Session) -> &[usize] {
@@ -53,18 +245,15 @@ impl ListState {
             query: self.query.trim().to_lowercase(),
         };
         if self.visible.as_ref().is_none_or(|(k, _)| *k != key) {
-            let rows = session
-                .annotations()
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| key.show_tag[a.body.tag.index()])
-                .filter(|(_, a)| {
-                    key.query.is_empty()
-                        || session.text_of(a).to_lowercase().contains(&key.query)
-                        || a.body.note.to_lowercase().contains(&key.query)
-                })
-                .map(|(i, _)| i)
-                .collect();
+            let annotations = session.annotations();
+            let shown = |i: &usize| key.show_tag[annotations[*i].body.tag.index()];
+            let rows = if key.query.is_empty() {
+                (0..annotations.len()).filter(shown).collect()
+            } else {
+                let mut rows = self.haystack(session).matching(&key.query);
+                rows.retain(shown);
+                rows
+            };
             self.visible = Some((key, rows));
         }
         self.visible
@@ -233,4 +422,88 @@ fn row(
         );
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::{Article, Edit, Field};
+
+    fn session() -> Session {
+        let text = "Belarus released 14 political prisoners. Minsk said nothing. POLITICAL talks.";
+        let mut session = Session::new(Arc::new(Article::new("t", None, text)));
+        for phrase in [
+            "14 political prisoners",
+            "Minsk said nothing",
+            "POLITICAL talks",
+        ] {
+            let start = text.find(phrase).unwrap();
+            let add = session.add_edit(Tag::Claim, Span::new(start, start + phrase.len()));
+            session.apply(add).unwrap();
+        }
+        session
+    }
+
+    #[test]
+    fn the_filter_folds_case_narrows_as_the_query_grows_and_sees_note_changes() {
+        let mut session = session();
+        let mut list = ListState::default();
+        for (query, expected) in [("p", vec![0, 2]), ("pol", vec![0, 2]), ("poli", vec![0, 2])] {
+            list.query = query.to_owned();
+            assert_eq!(list.rows(&session), expected.as_slice(), "{query}");
+        }
+        list.query = "prisoners".to_owned();
+        assert_eq!(list.rows(&session), [0]);
+        // A note that now matches is found, without refolding anything else.
+        let id = session.annotations()[1].id;
+        session
+            .apply(Edit::Set {
+                id,
+                field: Field::Note("Prisoners unnamed".to_owned()),
+            })
+            .unwrap();
+        assert_eq!(list.rows(&session), [0, 1]);
+        // Shorter again: every annotation is looked at.
+        list.query = "s".to_owned();
+        assert_eq!(list.rows(&session), [0, 1, 2]);
+        list.show_tag[Tag::Claim.index()] = false;
+        assert!(list.rows(&session).is_empty());
+    }
+
+    #[test]
+    fn body_edits_patch_their_chunk_and_other_edits_rebuild() {
+        let text = "word ".repeat(700);
+        let mut session = Session::new(Arc::new(Article::new("t", None, text.as_str())));
+        for k in 0..700 {
+            let add = session.add_edit(Tag::ALL[k % 3], Span::new(k * 5, k * 5 + 4));
+            session.apply(add).unwrap();
+        }
+        let mut list = ListState {
+            query: "needle".to_owned(),
+            ..ListState::default()
+        };
+        assert!(list.rows(&session).is_empty());
+        let set_note = |session: &mut Session, i: usize, note: &str| {
+            let id = session.annotations()[i].id;
+            session
+                .apply(Edit::Set {
+                    id,
+                    field: Field::Note(note.to_owned()),
+                })
+                .unwrap();
+        };
+        // Notes in the first, a middle and the last chunk, then one taken away again.
+        set_note(&mut session, 3, "a NEEDLE");
+        set_note(&mut session, 300, "needle");
+        set_note(&mut session, 699, "needles");
+        assert_eq!(list.rows(&session), [3, 300, 699]);
+        set_note(&mut session, 300, "thread");
+        assert_eq!(list.rows(&session), [3, 699]);
+        // Removing an annotation moves every later one: a full rebuild.
+        let first = session.annotations()[0].id;
+        session.apply(Edit::Remove(first)).unwrap();
+        assert_eq!(list.rows(&session), [2, 698]);
+    }
 }

@@ -472,6 +472,54 @@ proptest! {
         check_same(&session, &end)?;
     }
 
+    /// The session's journal of body changes agrees with snapshots: when it names ids since a
+    /// revision, the two sessions hold the same annotations in the same places and order, and
+    /// the same orphans, and differ at most in the bodies of those ids; and it answers (rather
+    /// than saying "cannot tell") exactly when every edit since changed bodies alone.
+    #[test]
+    fn the_body_journal_names_every_body_change(
+        text in article_text(),
+        setup in prop::collection::vec(op(), 0..16),
+        ops in prop::collection::vec(op(), 1..30),
+    ) {
+        let mut session = random_session(&text, &setup);
+        // (revision, snapshot, did every later edit change bodies alone?)
+        let mut snapshots = vec![(session.revision(), session.clone())];
+        let mut body_only_after = vec![true];
+        for op in &ops {
+            let edit = resolve(op, &session);
+            if apply_checked(&mut session, &edit)?.is_some() {
+                let body_only = edit.bodies_only().is_some();
+                for flag in &mut body_only_after {
+                    *flag &= body_only;
+                }
+                snapshots.push((session.revision(), session.clone()));
+                body_only_after.push(true);
+            }
+        }
+        for ((revision, before), body_only) in snapshots.iter().zip(&body_only_after) {
+            let answer = session.bodies_changed_since(*revision);
+            prop_assert_eq!(answer.is_some(), *body_only, "since revision {}", revision);
+            let Some(ids) = answer else { continue };
+            prop_assert_eq!(session.annotations().len(), before.annotations().len());
+            for (now, then) in session.annotations().iter().zip(before.annotations()) {
+                prop_assert_eq!(now.id, then.id);
+                prop_assert_eq!(now.span, then.span);
+                if !ids.contains(&now.id) {
+                    prop_assert_eq!(&now.body, &then.body);
+                }
+            }
+            prop_assert_eq!(session.orphans().len(), before.orphans().len());
+            for (now, then) in session.orphans().iter().zip(before.orphans()) {
+                prop_assert_eq!(now.id, then.id);
+                prop_assert_eq!(&now.quote, &then.quote);
+                if !ids.contains(&now.id) {
+                    prop_assert_eq!(&now.body, &then.body);
+                }
+            }
+        }
+    }
+
     /// An edit that fails (unknown or duplicate id, bad span, a batch with a bad tail) leaves
     /// the session exactly as it was, revision included.
     #[test]

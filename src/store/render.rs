@@ -156,25 +156,24 @@ fn write_annotation(out: &mut String, a: &AnnotationFile<'_>) {
         a.start,
         a.end
     );
-    push_string(out, &a.text);
-    out.push_str(", prefix: ");
-    push_string(out, &a.prefix);
-    out.push_str(", suffix: ");
-    push_string(out, &a.suffix);
-    out.push_str(", note: ");
-    push_string(out, &a.note);
-    out.push(')');
+    push_text_context_note(out, [&a.text, &a.prefix, &a.suffix, &a.note]);
 }
 
 fn write_orphan(out: &mut String, o: &OrphanFile<'_>) {
     let _ = write!(out, "(id: {}, tag: {}, text: ", o.id, tag_name(o.tag));
-    push_string(out, &o.text);
+    push_text_context_note(out, [&o.text, &o.prefix, &o.suffix, &o.note]);
+}
+
+/// The fields both annotations and orphans end with, after `text: `: the text, its context
+/// and the note, then the closing parenthesis.
+fn push_text_context_note(out: &mut String, [text, prefix, suffix, note]: [&str; 4]) {
+    push_string(out, text);
     out.push_str(", prefix: ");
-    push_string(out, &o.prefix);
+    push_string(out, prefix);
     out.push_str(", suffix: ");
-    push_string(out, &o.suffix);
+    push_string(out, suffix);
     out.push_str(", note: ");
-    push_string(out, &o.note);
+    push_string(out, note);
     out.push(')');
 }
 

@@ -152,16 +152,23 @@ mod tests {
     use super::*;
     use crate::model::{Article, Selection, Span, Tag};
 
+    /// A new document on a short article, with one claim.
+    fn claimed() -> Document {
+        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
+        tag(&mut doc, Tag::Claim, Span::new(0, 4));
+        doc
+    }
+
+    fn tag(doc: &mut Document, tag: Tag, span: Span) {
+        doc.apply(doc.session.add_edit(tag, span), Selection::default())
+            .unwrap();
+    }
+
     #[test]
     fn saves_asks_before_replacing_and_notices_changes_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
-        doc.apply(
-            doc.session.add_edit(Tag::Claim, Span::new(0, 4)),
-            Selection::default(),
-        )
-        .unwrap();
+        let mut doc = claimed();
         assert_eq!(save(&mut doc, path.clone(), false), SaveOutcome::Saved);
         assert!(!doc.is_dirty() && doc.fingerprint.is_some());
 
@@ -170,11 +177,7 @@ mod tests {
         let add = other.add_edit(Tag::Quote, Span::new(5, 9));
         other.apply(add).unwrap();
         store::save(&other, &path).unwrap();
-        doc.apply(
-            doc.session.add_edit(Tag::Statistic, Span::new(10, 14)),
-            Selection::default(),
-        )
-        .unwrap();
+        tag(&mut doc, Tag::Statistic, Span::new(10, 14));
         assert_eq!(
             save(&mut doc, path.clone(), false),
             SaveOutcome::ChangedOnDisk
@@ -201,19 +204,10 @@ mod tests {
     fn edits_made_while_a_save_runs_stay_unsaved_and_the_next_save_holds_them() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
-        doc.apply(
-            doc.session.add_edit(Tag::Claim, Span::new(0, 4)),
-            Selection::default(),
-        )
-        .unwrap();
+        let mut doc = claimed();
         let pending = begin(&mut doc, path.clone(), false);
         // The user tags again before the worker has written anything.
-        doc.apply(
-            doc.session.add_edit(Tag::Quote, Span::new(5, 9)),
-            Selection::default(),
-        )
-        .unwrap();
+        tag(&mut doc, Tag::Quote, Span::new(5, 9));
         assert_eq!(finish(&mut doc, pending.write()), SaveOutcome::Saved);
         assert!(doc.is_dirty(), "the second tag is not in the file");
         assert_eq!(store::load(&path).unwrap().annotations().len(), 1);
@@ -226,11 +220,7 @@ mod tests {
         assert_eq!(store::load(&path).unwrap().annotations().len(), 2);
 
         // A failed save leaves the document dirty and bound where it was.
-        doc.apply(
-            doc.session.add_edit(Tag::Statistic, Span::new(10, 14)),
-            Selection::default(),
-        )
-        .unwrap();
+        tag(&mut doc, Tag::Statistic, Span::new(10, 14));
         let unwritable = dir.path().join("no-such-folder").join("s.ron");
         assert!(matches!(
             save(&mut doc, unwritable, false),

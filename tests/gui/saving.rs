@@ -15,16 +15,25 @@ fn annotations_in(path: &std::path::Path) -> usize {
         .len()
 }
 
-#[test]
-fn an_edit_made_while_a_save_runs_stays_unsaved_and_the_next_save_holds_it() {
-    let (_dir, out) = temp_session_path("s.ron");
+/// The app bound to `out`, with "14 political prisoners" tagged by `key`.
+fn tagged(
+    out: &std::path::Path,
+    key: Key,
+) -> egui_kittest::Harness<'static, factmark::ui::FactmarkApp> {
     let mut harness = harness(Launch {
-        session_out: Some(out.clone()),
+        session_out: Some(out.to_path_buf()),
         ..Launch::default()
     });
     select_phrase(&mut harness, "14 political prisoners");
-    harness.key_press(Key::Num2);
+    harness.key_press(key);
     harness.run_ok();
+    harness
+}
+
+#[test]
+fn an_edit_made_while_a_save_runs_stays_unsaved_and_the_next_save_holds_it() {
+    let (_dir, out) = temp_session_path("s.ron");
+    let mut harness = tagged(&out, Key::Num2);
     select_phrase(&mut harness, "U.S. Helsinki Commission");
     // Ctrl+S and a tag in the same frame: the save has begun (and its worker holds the first
     // state) before the tag is applied, however fast the worker is.
@@ -63,13 +72,7 @@ fn an_edit_made_while_a_save_runs_stays_unsaved_and_the_next_save_holds_it() {
 fn a_save_that_fails_on_the_worker_keeps_the_work_and_says_why() {
     let (dir, _) = temp_session_path("unused.ron");
     let out = dir.path().join("no-such-folder").join("s.ron");
-    let mut harness = harness(Launch {
-        session_out: Some(out.clone()),
-        ..Launch::default()
-    });
-    select_phrase(&mut harness, "14 political prisoners");
-    harness.key_press(Key::Num2);
-    harness.run_ok();
+    let mut harness = tagged(&out, Key::Num2);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
     common::settle(&mut harness);
@@ -89,13 +92,7 @@ fn a_save_that_fails_on_the_worker_keeps_the_work_and_says_why() {
 #[test]
 fn quitting_while_a_save_runs_waits_for_it_then_closes() {
     let (_dir, out) = temp_session_path("s.ron");
-    let mut harness = harness(Launch {
-        session_out: Some(out.clone()),
-        ..Launch::default()
-    });
-    select_phrase(&mut harness, "14 political prisoners");
-    harness.key_press(Key::Num3);
-    harness.run_ok();
+    let mut harness = tagged(&out, Key::Num3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     harness.step();

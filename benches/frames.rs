@@ -17,9 +17,8 @@ use std::path::Path;
 
 use egui::text::{CCursor, LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, Event, Pos2, Vec2};
-use std::sync::Arc;
 
-use factmark::model::{Article, Session, Span};
+use factmark::model::{Session, Span};
 use factmark::testing::{self, DocSize};
 use factmark::ui::Action;
 use factmark::ui::theme::Palette;
@@ -246,14 +245,9 @@ impl Doc {
     /// `size`'s document with every line break turned into a space: the same annotations (the
     /// byte offsets do not move) in one paragraph.
     fn one_paragraph(size: DocSize, name: &str) -> Self {
-        let generated = testing::session(size);
-        let text = generated.article().text().replace('\n', " ");
-        let article = Arc::new(Article::new(name, None, text));
-        let session = Session::with_annotations(article, generated.annotations().to_vec())
-            .expect("the generated spans are valid");
         Self {
             name: name.to_owned(),
-            session,
+            session: testing::one_paragraph(size, name),
         }
     }
 }

@@ -44,6 +44,18 @@ pub const LARGE: DocSize = DocSize {
 /// The three sizes the benchmarks compare, smallest first.
 pub const SIZES: [DocSize; 3] = [SMALL, MEDIUM, LARGE];
 
+/// `size`'s generated session with every line break of its text turned into a space: the
+/// same annotations (the byte offsets do not move) in one paragraph, titled `title`.
+pub fn one_paragraph(size: DocSize, title: &str) -> Session {
+    let generated = session(size);
+    let text = generated.article().text().replace('\n', " ");
+    let article = Arc::new(Article::new(title, None, text));
+    match Session::with_annotations(article, generated.annotations().to_vec()) {
+        Ok(session) => session,
+        Err(error) => unreachable!("the generated spans are valid: {error}"),
+    }
+}
+
 /// SplitMix64: tiny, fast and the same on every platform. Seeded pseudo-random numbers for
 /// the generator here and for the randomised tests (replayable from their seed).
 pub struct Rng(u64);

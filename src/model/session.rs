@@ -12,8 +12,10 @@ use super::{Annotation, AnnotationId, Article, Body, Edit, EditError, Orphan, Sp
 #[derive(Clone, Debug)]
 pub struct Session {
     article: Arc<Article>,
-    annotations: Vec<Annotation>,
-    orphans: Vec<Orphan>,
+    /// Shared with copies of the session (a save or recovery copy on a worker), so copying
+    /// a session costs nothing; an edit copies the list only while such a copy still holds it.
+    annotations: Arc<Vec<Annotation>>,
+    orphans: Arc<Vec<Orphan>>,
     next_id: u64,
     revision: u64,
     /// Longest span ever added: bounds the backward look in [`Session::overlapping`].
@@ -47,8 +49,8 @@ impl Session {
     pub fn new(article: Arc<Article>) -> Self {
         Self {
             article,
-            annotations: Vec::new(),
-            orphans: Vec::new(),
+            annotations: Arc::new(Vec::new()),
+            orphans: Arc::new(Vec::new()),
             next_id: 1,
             revision: 0,
             max_span_len: 0,
@@ -90,8 +92,8 @@ impl Session {
         for orphan in &orphans {
             session.next_id = session.next_id.max(orphan.id.0.saturating_add(1));
         }
-        session.annotations = annotations;
-        session.orphans = orphans;
+        session.annotations = Arc::new(annotations);
+        session.orphans = Arc::new(orphans);
         Ok(session)
     }
 
@@ -246,12 +248,12 @@ impl Session {
                 let at = self
                     .annotations
                     .partition_point(|a| a.order_key() < annotation.order_key());
-                self.annotations.insert(at, annotation);
+                Arc::make_mut(&mut self.annotations).insert(at, annotation);
                 Ok(Edit::Remove(id))
             }
             Edit::Remove(id) => {
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
-                let removed = self.annotations.remove(index);
+                let removed = Arc::make_mut(&mut self.annotations).remove(index);
                 self.counts[removed.body.tag.index()] -= 1;
                 Ok(Edit::Add(removed))
             }
@@ -271,13 +273,13 @@ impl Session {
             Edit::SetSpan { id, span } => {
                 self.check_span(span)?;
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
-                let mut annotation = self.annotations.remove(index);
+                let mut annotation = Arc::make_mut(&mut self.annotations).remove(index);
                 let old = std::mem::replace(&mut annotation.span, span);
                 self.max_span_len = self.max_span_len.max(span.len());
                 let at = self
                     .annotations
                     .partition_point(|a| a.order_key() < annotation.order_key());
-                self.annotations.insert(at, annotation);
+                Arc::make_mut(&mut self.annotations).insert(at, annotation);
                 Ok(Edit::SetSpan { id, span: old })
             }
             Edit::Reattach { id, span } => {
@@ -285,7 +287,7 @@ impl Session {
                 let index = self
                     .orphan_position(id)
                     .ok_or(EditError::UnknownOrphan(id))?;
-                let orphan = self.orphans.remove(index);
+                let orphan = Arc::make_mut(&mut self.orphans).remove(index);
                 let annotation = Annotation {
                     id,
                     span,
@@ -295,7 +297,7 @@ impl Session {
                 let at = self
                     .annotations
                     .partition_point(|a| a.order_key() < annotation.order_key());
-                self.annotations.insert(at, annotation);
+                Arc::make_mut(&mut self.annotations).insert(at, annotation);
                 Ok(Edit::Batch(vec![Edit::Remove(id), Edit::AddOrphan(orphan)]))
             }
             Edit::AddOrphan(orphan) => {
@@ -305,14 +307,14 @@ impl Session {
                 let id = orphan.id;
                 self.next_id = self.next_id.max(id.0.saturating_add(1));
                 let at = self.orphans.partition_point(|o| o.id < id);
-                self.orphans.insert(at, orphan);
+                Arc::make_mut(&mut self.orphans).insert(at, orphan);
                 Ok(Edit::RemoveOrphan(id))
             }
             Edit::RemoveOrphan(id) => {
                 let index = self
                     .orphan_position(id)
                     .ok_or(EditError::UnknownOrphan(id))?;
-                Ok(Edit::AddOrphan(self.orphans.remove(index)))
+                Ok(Edit::AddOrphan(Arc::make_mut(&mut self.orphans).remove(index)))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -338,10 +340,10 @@ impl Session {
     /// goes through, so a new body field needs no new case here.
     fn body_mut(&mut self, id: AnnotationId) -> Option<&mut Body> {
         if let Some(index) = self.orphan_position(id) {
-            return Some(&mut self.orphans[index].body);
+            return Some(&mut Arc::make_mut(&mut self.orphans)[index].body);
         }
         let index = self.position(id)?;
-        Some(&mut self.annotations[index].body)
+        Some(&mut Arc::make_mut(&mut self.annotations)[index].body)
     }
 
     fn note_added(&mut self, annotation: &Annotation) {

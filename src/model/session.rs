@@ -314,7 +314,9 @@ impl Session {
                 let index = self
                     .orphan_position(id)
                     .ok_or(EditError::UnknownOrphan(id))?;
-                Ok(Edit::AddOrphan(Arc::make_mut(&mut self.orphans).remove(index)))
+                Ok(Edit::AddOrphan(
+                    Arc::make_mut(&mut self.orphans).remove(index),
+                ))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

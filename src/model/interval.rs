@@ -29,14 +29,7 @@ impl std::fmt::Debug for Derived {
 impl Derived {
     /// Indexes `annotations`, which must be in document order (sorted by start).
     pub(crate) fn build(annotations: &[Annotation]) -> Self {
-        let leaves = annotations.len().next_power_of_two().max(1);
-        let mut max_end = vec![0; 2 * leaves];
-        for (i, annotation) in annotations.iter().enumerate() {
-            max_end[leaves + i] = annotation.span.end;
-        }
-        for node in (1..leaves).rev() {
-            max_end[node] = max_end[2 * node].max(max_end[2 * node + 1]);
-        }
+        let (max_end, leaves) = max_end_tree(annotations);
         let mut by_id: Vec<(AnnotationId, usize)> = annotations
             .iter()
             .enumerate()
@@ -48,6 +41,43 @@ impl Derived {
             leaves,
             by_id,
         }
+    }
+
+    /// The index after `id` was inserted at position `at`; `annotations` is the list with it.
+    /// One pass over the id table and the tree, no sort: cheaper than [`Derived::build`].
+    pub(crate) fn inserted(
+        mut self,
+        at: usize,
+        id: AnnotationId,
+        annotations: &[Annotation],
+    ) -> Self {
+        for entry in &mut self.by_id {
+            if entry.1 >= at {
+                entry.1 += 1;
+            }
+        }
+        let slot = self.by_id.partition_point(|&(other, _)| other < id);
+        self.by_id.insert(slot, (id, at));
+        (self.max_end, self.leaves) = max_end_tree(annotations);
+        self
+    }
+
+    /// The index after the annotation `id` at position `at` was removed; `annotations` is the
+    /// list without it.
+    pub(crate) fn removed(
+        mut self,
+        at: usize,
+        id: AnnotationId,
+        annotations: &[Annotation],
+    ) -> Self {
+        self.by_id.retain(|&(other, _)| other != id);
+        for entry in &mut self.by_id {
+            if entry.1 > at {
+                entry.1 -= 1;
+            }
+        }
+        (self.max_end, self.leaves) = max_end_tree(annotations);
+        self
     }
 
     /// Position of `id` in the indexed list (the caller checks it against the live list).
@@ -81,6 +111,19 @@ impl Derived {
             stack,
         }
     }
+}
+
+/// The implicit segment tree over the annotations' ends (see [`Derived`]), and its leaf count.
+fn max_end_tree(annotations: &[Annotation]) -> (Vec<usize>, usize) {
+    let leaves = annotations.len().next_power_of_two().max(1);
+    let mut max_end = vec![0; 2 * leaves];
+    for (i, annotation) in annotations.iter().enumerate() {
+        max_end[leaves + i] = annotation.span.end;
+    }
+    for node in (1..leaves).rev() {
+        max_end[node] = max_end[2 * node].max(max_end[2 * node + 1]);
+    }
+    (max_end, leaves)
 }
 
 /// Iterator over the hits of [`Derived::overlapping`]: a depth-first walk that skips every
@@ -168,5 +211,37 @@ mod tests {
     fn empty_list() {
         let index = Derived::build(&[]);
         assert_eq!(index.overlapping(&[], 0..0, Span::new(0, 5)).count(), 0);
+    }
+
+    #[test]
+    fn patching_after_inserts_and_removals_equals_building_afresh() {
+        let mut list: Vec<Annotation> = Vec::new();
+        let mut index = Derived::build(&list);
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0) % n.max(1)
+        };
+        for step in 0..400u64 {
+            if list.is_empty() || next(3) > 0 {
+                let start = next(500);
+                let added = annotation(1_000 + step * 7 % 389, start, start + 1 + next(40));
+                if list.iter().any(|a| a.id == added.id) {
+                    continue;
+                }
+                let at = list.partition_point(|a| a.order_key() < added.order_key());
+                let id = added.id;
+                list.insert(at, added);
+                index = index.inserted(at, id, &list);
+            } else {
+                let at = next(list.len());
+                let id = list.remove(at).id;
+                index = index.removed(at, id, &list);
+            }
+            let fresh = Derived::build(&list);
+            assert_eq!(index.by_id, fresh.by_id, "step {step}");
+            assert_eq!(index.max_end, fresh.max_end, "step {step}");
+            assert_eq!(index.leaves, fresh.leaves, "step {step}");
+        }
     }
 }

@@ -199,11 +199,41 @@ impl Session {
     /// Applies an edit and returns its inverse. On error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         let bodies = edit.bodies_only();
-        if bodies.is_none() {
-            // The lookup index describes the list before the edit; rebuilt on next use.
-            self.derived = OnceLock::new();
+        // Adding or removing one annotation patches the lookup index (no sort); any other
+        // change of places drops it, to be rebuilt on next use; a change of bodies keeps it.
+        let patch = match &edit {
+            Edit::Add(a) => Some((
+                self.annotations
+                    .partition_point(|other| other.order_key() < a.order_key()),
+                a.id,
+                true,
+            )),
+            Edit::Remove(id) => self.position(*id).map(|at| (at, *id, false)),
+            _ => None,
+        };
+        let before = if bodies.is_none() {
+            self.derived.take()
+        } else {
+            None
+        };
+        let inverse = match self.apply_inner(edit) {
+            Ok(inverse) => inverse,
+            Err(error) => {
+                // Nothing changed: the index still describes the list.
+                if let Some(index) = before {
+                    let _ = self.derived.set(index);
+                }
+                return Err(error);
+            }
+        };
+        if let (Some(index), Some((at, id, added))) = (before, patch) {
+            let patched = if added {
+                index.inserted(at, id, &self.annotations)
+            } else {
+                index.removed(at, id, &self.annotations)
+            };
+            let _ = self.derived.set(patched);
         }
-        let inverse = self.apply_inner(edit)?;
         self.revision += 1;
         if self.journal.len() == JOURNAL {
             self.journal.pop_front();

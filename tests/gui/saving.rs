@@ -3,7 +3,7 @@
 //! quitting while a save runs waits for it.
 
 use egui::{Key, Modifiers};
-use factmark::ui::Launch;
+use factmark::ui::{Action, Launch};
 
 use crate::common::{self, harness, select_phrase, temp_session_path};
 
@@ -103,4 +103,23 @@ fn quitting_while_a_save_runs_waits_for_it_then_closes() {
     common::settle(&mut harness);
     assert_eq!(annotations_in(&out), 1);
     assert!(harness.state().is_closing(), "the window closes once saved");
+}
+
+#[test]
+fn closing_waits_for_the_running_save_and_the_one_queued_after_it() {
+    let (_dir, out) = temp_session_path("s.ron");
+    let mut harness = tagged(&out, Key::Num2);
+    select_phrase(&mut harness, "U.S. Helsinki Commission");
+    // Save, tag, save again, with no frame between: the second save waits for the first.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::Save);
+    harness
+        .state_mut()
+        .perform(&ctx, Action::Tag(factmark::model::Tag::Claim));
+    harness.state_mut().perform(&ctx, Action::Save);
+    assert!(harness.state().is_saving());
+    // The window closes now, whatever the workers have done so far.
+    eframe::App::on_exit(harness.state_mut());
+    assert!(!harness.state().is_saving());
+    assert_eq!(annotations_in(&out), 2, "the queued save was written too");
 }

@@ -71,9 +71,11 @@ impl FactmarkApp {
         }
     }
 
-    /// Waits for a running save (the window is closing: the file must be complete first).
+    /// Waits for a running save, and the one queued after it (the window is closing: the
+    /// files must be complete first).
     pub(super) fn wait_for_save(&mut self) {
-        if let Some(SaveTask {
+        // Ending a save starts the queued one, if any: wait for that too.
+        while let Some(SaveTask {
             job,
             path,
             generation,

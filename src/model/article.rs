@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::offsets::OffsetMap;
+use super::search::FoldedText;
 
 /// How an article's text was made from its source: which importer read it, which encoding it
 /// was decoded from, and the SHA-256 of the source's raw bytes (not of the article text).
@@ -33,6 +34,9 @@ pub struct Article {
     offsets: OffsetMap,
     /// The text's digest, computed at most once (see [`Article::text_digest`]).
     digest: OnceLock<String>,
+    /// The text folded for case-insensitive find, made at most once (see
+    /// [`Article::folded`]).
+    folded: OnceLock<FoldedText>,
 }
 
 impl PartialEq for Article {
@@ -58,6 +62,7 @@ impl Article {
             paragraphs,
             offsets,
             digest: OnceLock::new(),
+            folded: OnceLock::new(),
         }
     }
 
@@ -67,6 +72,13 @@ impl Article {
     /// remembered value is always that one.
     pub fn text_digest(&self, compute: impl FnOnce(&str) -> String) -> &str {
         self.digest.get_or_init(|| compute(&self.text))
+    }
+
+    /// The text folded for case-insensitive find, made the first time it is asked for. The
+    /// open workflow asks on its worker, so the first Ctrl+F on a book-length article does
+    /// not pause the window to fold it.
+    pub fn folded(&self) -> &FoldedText {
+        self.folded.get_or_init(|| FoldedText::new(&self.text))
     }
 
     /// The same article, recording how its text was imported.

@@ -1,5 +1,6 @@
 //! Finding text in an article: every occurrence of a query, as byte spans of the original
-//! text, optionally ignoring case. Plain functions over `&str`; the find bar keeps the index.
+//! text, optionally ignoring case. Plain functions over `&str`; the find bar keeps the index
+//! and the last [`Found`], so a query that grows is checked only where the shorter one was.
 
 use super::Span;
 
@@ -9,7 +10,7 @@ pub const MAX_MATCHES: usize = 100_000;
 
 /// An article's text folded for case-insensitive search, with what it takes to map positions
 /// in the folded text back to the original. Built once per article, reused for every query.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FoldedText {
     folded: String,
     /// Where the folded and original offsets stop agreeing: `(folded, original)` positions
@@ -62,11 +63,21 @@ impl FoldedText {
     /// Every non-overlapping occurrence of `query` up to case, in order, as byte spans of the
     /// original text (at most [`MAX_MATCHES`]). An empty query finds nothing.
     pub fn find(&self, query: &str) -> Vec<Span> {
-        let query: String = query.chars().map(fold_char).collect();
-        find_exact(&self.folded, &query)
-            .into_iter()
-            .map(|span| Span::new(self.original(span.start), self.original(span.end)))
-            .collect()
+        self.search(query, None).matches
+    }
+
+    /// Like [`FoldedText::find`], looking only where `previous` (an earlier search of this
+    /// text, up to case) found its query when that query is part of this one: typing a word
+    /// a letter at a time scans the whole text once, not once per letter.
+    pub fn search(&self, query: &str, previous: Option<&Found>) -> Found {
+        let needle: String = query.chars().map(fold_char).collect();
+        let mut found = occurrences(&self.folded, needle, previous);
+        if !self.checkpoints.is_empty() {
+            for span in &mut found.matches {
+                *span = Span::new(self.original(span.start), self.original(span.end));
+            }
+        }
+        found
     }
 
     /// The original offset of a folded offset that lies on a character boundary.
@@ -90,6 +101,132 @@ pub enum CaseMatching {
     Ignore,
     /// Only the exact letters.
     Exact,
+}
+
+/// What one search found, kept so that the next, longer query looks only where this one
+/// occurred (see [`FoldedText::search`], [`search_exact`]).
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The query as searched for (folded when case is ignored).
+    needle: String,
+    /// Where `needle` starts in the searched text, overlapping occurrences included (any
+    /// occurrence of a longer query holding `needle` lies over one of them), or `None` when
+    /// there were more than [`MAX_MATCHES`]: the next query then scans the whole text.
+    starts: Option<Vec<usize>>,
+    /// The non-overlapping matches, in order, as byte spans of the original text.
+    matches: Vec<Span>,
+}
+
+impl Found {
+    /// The matches, in document order, without overlaps (at most [`MAX_MATCHES`]).
+    pub fn matches(&self) -> &[Span] {
+        &self.matches
+    }
+
+    /// Takes the matches out.
+    pub fn into_matches(self) -> Vec<Span> {
+        self.matches
+    }
+}
+
+/// Like [`find_exact`], looking only where `previous` (an earlier exact search of `text`)
+/// found its query when that query is part of this one.
+pub fn search_exact(text: &str, query: &str, previous: Option<&Found>) -> Found {
+    occurrences(text, query.to_owned(), previous)
+}
+
+/// Every occurrence of `needle` in `text` (which `previous`, if any, searched too).
+fn occurrences(text: &str, needle: String, previous: Option<&Found>) -> Found {
+    if needle.is_empty() {
+        return Found::default();
+    }
+    let bytes = text.as_bytes();
+    // Narrowing: `needle` holds the previous needle at `shift`, so each of its occurrences
+    // starts `shift` bytes before an occurrence of the previous one.
+    let narrowed = previous.and_then(|previous| {
+        let starts = previous.starts.as_ref()?;
+        let shift = needle.find(previous.needle.as_str())?;
+        Some(
+            starts
+                .iter()
+                .filter_map(|&start| start.checked_sub(shift))
+                .filter(|&start| bytes[start..].starts_with(needle.as_bytes()))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let starts = narrowed.or_else(|| every_start(bytes, needle.as_bytes()));
+    let matches = match &starts {
+        Some(starts) => leftmost_without_overlap(starts, needle.len()),
+        None => find_exact(text, &needle),
+    };
+    Found {
+        needle,
+        starts,
+        matches,
+    }
+}
+
+/// Every start of `needle` in `bytes`, overlapping ones included, or `None` past
+/// [`MAX_MATCHES`].
+fn every_start(bytes: &[u8], needle: &[u8]) -> Option<Vec<usize>> {
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut starts = Vec::new();
+    if overlaps_itself(needle) {
+        let mut from = 0;
+        while let Some(at) = finder.find(&bytes[from..]) {
+            starts.push(from + at);
+            from += at + 1;
+            if starts.len() > MAX_MATCHES {
+                return None;
+            }
+        }
+    } else {
+        // Two occurrences of a needle with no border cannot overlap: the fast iterator,
+        // which skips past each match, misses none.
+        for at in finder.find_iter(bytes) {
+            starts.push(at);
+            if starts.len() > MAX_MATCHES {
+                return None;
+            }
+        }
+    }
+    Some(starts)
+}
+
+/// True when a proper prefix of `needle` is also its suffix (as in "aa" or "abab"), so two
+/// occurrences can overlap.
+/// Linear in the needle's length (a pasted paragraph is a long needle): the last entry of
+/// the Knuth–Morris–Pratt prefix function is the longest such border.
+fn overlaps_itself(needle: &[u8]) -> bool {
+    let mut border = vec![0usize; needle.len()];
+    for i in 1..needle.len() {
+        let mut k = border[i - 1];
+        while k > 0 && needle[i] != needle[k] {
+            k = border[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    border.last().is_some_and(|&k| k > 0)
+}
+
+/// The occurrences a left-to-right scan reports: each next one starting at or after the end
+/// of the last (what `find_exact` gives for the same text).
+fn leftmost_without_overlap(starts: &[usize], len: usize) -> Vec<Span> {
+    let mut matches = Vec::new();
+    let mut end = 0;
+    for &start in starts {
+        if start >= end {
+            matches.push(Span::new(start, start + len));
+            end = start + len;
+            if matches.len() == MAX_MATCHES {
+                break;
+            }
+        }
+    }
+    matches
 }
 
 /// Every non-overlapping occurrence of exactly `query` in `text`, in order, as byte spans

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use super::theme::Palette;
-use crate::model::search::{self, CaseMatching, FoldedText, MAX_MATCHES};
+use crate::model::search::{self, CaseMatching, Found, MAX_MATCHES};
 use crate::model::{Article, Span};
 
 /// The find bar's state, kept across frames.
@@ -22,10 +22,9 @@ pub struct FindBar {
     field_focused: bool,
     /// Where the search started: typing jumps to the first match from here.
     origin: usize,
-    /// The folded article, built when case is first ignored on this article.
-    folded: Option<(Arc<Article>, FoldedText)>,
-    /// Matches of `computed_for`, in document order.
-    matches: Vec<Span>,
+    /// What the search for `computed_for` found: its matches, and where to look when the
+    /// query grows.
+    found: Found,
     computed_for: Option<(Arc<Article>, String, CaseMatching)>,
     current: Option<usize>,
     /// The text the bar selected last.
@@ -67,7 +66,7 @@ impl FindBar {
 
     /// The matches to outline in the article (none while the bar is closed).
     pub fn matches(&self) -> &[Span] {
-        if self.open { &self.matches } else { &[] }
+        if self.open { self.found.matches() } else { &[] }
     }
 
     /// The next (or previous) match from `cursor` (the selection's start), wrapping around.
@@ -83,14 +82,14 @@ impl FindBar {
             self.focus = true;
         }
         self.refresh(article);
-        if self.matches.is_empty() {
+        let matches = self.found.matches();
+        if matches.is_empty() {
             return None;
         }
-        let len = self.matches.len();
+        let len = matches.len();
         let next = match cursor {
-            Some(at) if forward => search::first_at_or_after(&self.matches, at + 1)?,
-            Some(at) => self
-                .matches
+            Some(at) if forward => search::first_at_or_after(matches, at + 1)?,
+            Some(at) => matches
                 .partition_point(|m| m.start < at)
                 .checked_sub(1)
                 .unwrap_or(len - 1),
@@ -102,31 +101,28 @@ impl FindBar {
             },
         };
         self.current = Some(next);
-        self.last_selected = Some(self.matches[next]);
-        Some(FindEvent::Select(self.matches[next]))
+        self.last_selected = Some(matches[next]);
+        Some(FindEvent::Select(matches[next]))
     }
 
     /// Recomputes the matches when the query, the case setting or the article changed.
-    /// Returns true when it did.
+    /// Returns true when it did. A changed query on the same article and case setting is
+    /// searched for where the last one was found (all that a longer query can match).
     fn refresh(&mut self, article: &Arc<Article>) -> bool {
-        let up_to_date = self.computed_for.as_ref().is_some_and(|(a, query, case)| {
-            Arc::ptr_eq(a, article) && *query == self.query && *case == self.case
-        });
+        let (up_to_date, same_text) = match &self.computed_for {
+            Some((a, query, case)) => {
+                let same_text = Arc::ptr_eq(a, article) && *case == self.case;
+                (same_text && *query == self.query, same_text)
+            }
+            None => (false, false),
+        };
         if up_to_date {
             return false;
         }
-        self.matches = match self.case {
-            CaseMatching::Exact => search::find_exact(article.text(), &self.query),
-            CaseMatching::Ignore => {
-                let folded = match &self.folded {
-                    Some((a, folded)) if Arc::ptr_eq(a, article) => folded,
-                    _ => {
-                        let folded = FoldedText::new(article.text());
-                        &self.folded.insert((Arc::clone(article), folded)).1
-                    }
-                };
-                folded.find(&self.query)
-            }
+        let previous = same_text.then_some(&self.found);
+        self.found = match self.case {
+            CaseMatching::Exact => search::search_exact(article.text(), &self.query, previous),
+            CaseMatching::Ignore => article.folded().search(&self.query, previous),
         };
         self.computed_for = Some((Arc::clone(article), self.query.clone(), self.case));
         self.current = None;
@@ -166,11 +162,12 @@ impl FindBar {
 
             if self.refresh(article) {
                 // Typing jumps to the first match from where the search started.
-                self.current = search::first_at_or_after(&self.matches, self.origin);
+                let matches = self.found.matches();
+                self.current = search::first_at_or_after(matches, self.origin);
                 event = match self.current {
                     Some(i) => {
-                        self.last_selected = Some(self.matches[i]);
-                        Some(FindEvent::Select(self.matches[i]))
+                        self.last_selected = Some(matches[i]);
+                        Some(FindEvent::Select(matches[i]))
                     }
                     None if selection.is_some() && selection == self.last_selected => {
                         Some(FindEvent::ClearSelection)
@@ -224,12 +221,13 @@ impl FindBar {
         if self.query.is_empty() {
             return String::new();
         }
-        let total = self.matches.len();
+        let matches = self.found.matches();
+        let total = matches.len();
         if total == 0 {
             return "No matches".to_owned();
         }
         let more = if total >= MAX_MATCHES { "+" } else { "" };
-        let current = self.current.filter(|&i| selection == Some(self.matches[i]));
+        let current = self.current.filter(|&i| selection == Some(matches[i]));
         match current {
             Some(i) => format!("{} of {total}{more}", i + 1),
             None if total == 1 => "1 match".to_owned(),

@@ -48,6 +48,16 @@ pub fn read(path: &Path, session_out: Option<&Path>) -> Opened {
             .map(|(article, report)| Content::Article(article, Some(report)))
             .map_err(|e| e.to_string())
     };
+    // Folded for find here, on the worker, rather than on the first Ctrl+F.
+    match &result {
+        Ok(Content::Session(loaded)) => {
+            loaded.session.article().folded();
+        }
+        Ok(Content::Article(article, _)) => {
+            article.folded();
+        }
+        Err(_) => {}
+    }
     // A `--session` target that already exists is read too, to decide whether to open it.
     let existing_out = session_out.filter(|out| out.exists()).map(|out| {
         let loaded = store::load_full(out).map_err(|e| e.to_string());

@@ -2,6 +2,7 @@
 //! and undo history, and anchoring (quote + context, and placing anchors in a new text).
 //! Plain data and functions: no GUI, no files, no clock.
 
+pub mod adjust;
 pub mod anchor;
 mod annotation;
 mod article;

@@ -28,6 +28,10 @@ pub struct ListState {
     folded: Vec<Folded>,
     /// The folded texts joined for searching, rebuilt when the session changes.
     haystack: Option<Haystack>,
+    /// The selected annotation the list last scrolled to (or saw selected).
+    followed: Option<AnnotationId>,
+    /// Which rows (positions in the shown rows) were in view in the last frame.
+    rows_in_view: std::ops::Range<usize>,
 }
 
 /// Annotations per chunk of the [`Haystack`]: a body edit rebuilds one chunk (a few KB), and
@@ -175,6 +179,8 @@ impl Default for ListState {
             visible: None,
             folded: Vec::new(),
             haystack: None,
+            followed: None,
+            rows_in_view: 0..0,
         }
     }
 }
@@ -245,6 +251,33 @@ impl ListState {
                 _ => Folded::new(session, annotation),
             })
             .collect();
+    }
+
+    /// The annotations the list shows (indices into `Session::annotations`, in document
+    /// order): all of them unless a tag is hidden or the filter holds text.
+    pub fn shown(&mut self, session: &Session) -> &[usize] {
+        self.rows(session)
+    }
+
+    /// True when the list hides some annotations (a tag turned off, or text in the filter).
+    pub fn is_filtered(&self) -> bool {
+        self.show_tag.contains(&false) || !self.query.trim().is_empty()
+    }
+
+    /// A click on `tag`'s chip: show only that tag, or all again when it already was the
+    /// only one; with `toggle` (Ctrl held), turn just that tag on or off.
+    pub fn click_chip(&mut self, tag: Tag, toggle: bool) {
+        let i = tag.index();
+        if toggle {
+            self.show_tag[i] ^= true;
+        } else {
+            let only = std::array::from_fn(|k| k == i);
+            self.show_tag = if self.show_tag == only {
+                [true; 3]
+            } else {
+                only
+            };
+        }
     }
 
     /// Forgets cached rows (after a different session is opened).
@@ -337,51 +370,56 @@ pub fn show(
     selected: Option<AnnotationId>,
     palette: &Palette,
 ) -> Option<AnnotationId> {
-    let counts = session.counts();
-    ui.horizontal_wrapped(|ui| {
-        for tag in Tag::ALL {
-            let shown = &mut state.show_tag[tag.index()];
-            let label = format!("{} {}", tag.label(), counts[tag.index()]);
-            let text_color = if *shown {
-                palette.text
-            } else {
-                palette.weak_text
-            };
-            let chip = egui::Button::new(egui::RichText::new(label).color(text_color))
-                .fill(if *shown {
-                    palette.tint(tag)
-                } else {
-                    egui::Color32::TRANSPARENT
-                })
-                .stroke(Stroke::new(1.0, palette.tag_color(tag)))
-                .selected(*shown);
-            if ui
-                .add(chip)
-                .on_hover_text(format!(
-                    "Show or hide {}s in this list",
-                    tag.label().to_lowercase()
-                ))
-                .clicked()
-            {
-                *shown = !*shown;
-            }
-        }
-    });
+    tag_chips(ui, session, state, palette);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut state.query)
-                .hint_text("text or note (Ctrl+Shift+F)")
-                .desired_width(f32::INFINITY),
-        );
-        let field = field.labelled_by(label.id);
-        if std::mem::take(&mut state.focus_query) {
-            field.request_focus();
-        }
+        // The clear button first, at the right edge, so the field takes what is left.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let clear = ui.add_enabled(
+                !state.query.is_empty(),
+                egui::Button::new("×").small().frame(false),
+            );
+            if clear
+                .on_hover_text("Clear the filter text")
+                .on_disabled_hover_text("Nothing to clear")
+                .clicked()
+            {
+                state.query.clear();
+            }
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut state.query)
+                    .hint_text("text or note (Ctrl+Shift+F)")
+                    .desired_width(f32::INFINITY),
+            );
+            let field = field.labelled_by(label.id);
+            if std::mem::take(&mut state.focus_query) {
+                field.request_focus();
+            }
+        });
     });
+    let total = session.annotations().len();
+    let filtered = state.is_filtered();
+    // Borrowed from the filter cache: no per-frame copy of the (possibly 20,000) row indices.
+    let shown = state.rows(session).len();
+    if filtered && total > 0 {
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(format!("{shown} of {total} shown")).color(palette.weak_text),
+            );
+            if ui
+                .small_button("Show all")
+                .on_hover_text("Clear the filter text and show every tag")
+                .clicked()
+            {
+                state.query.clear();
+                state.show_tag = [true; 3];
+            }
+        });
+    }
     ui.separator();
 
-    // Borrowed from the filter cache: no per-frame copy of the (possibly 20,000) row indices.
+    let (followed, seen) = (state.followed, state.rows_in_view.clone());
+    state.followed = selected;
     let rows = state.rows(session);
     if rows.is_empty() {
         ui.add_space(12.0);
@@ -393,30 +431,85 @@ pub fn show(
         ui.label(egui::RichText::new(hint).color(palette.weak_text));
         return None;
     }
-    let mut clicked = None;
-    egui::ScrollArea::vertical()
+    // A newly selected annotation's row is scrolled into view, once: the reader may scroll
+    // the list away from it afterwards.
+    let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("annotation-list")
-        .auto_shrink(false)
-        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for &index in &rows[range] {
-                let annotation = &session.annotations()[index];
-                let is_selected = selected == Some(annotation.id);
-                let excerpt = session.text_of(annotation);
-                if row(
-                    ui,
-                    annotation.body.tag,
-                    excerpt,
-                    !annotation.body.note.is_empty(),
-                    is_selected,
-                    palette,
-                )
-                .clicked()
-                {
-                    clicked = Some(annotation.id);
-                }
+        .auto_shrink(false);
+    if selected != followed {
+        let at = selected
+            .and_then(|id| session.position(id))
+            .and_then(|i| rows.binary_search(&i).ok());
+        if let Some(at) = at {
+            // Wholly visible rows are the range less its partly cut first and last.
+            let visible = seen.start + 1 < seen.end && at > seen.start && at + 1 < seen.end;
+            if !visible {
+                #[allow(clippy::cast_precision_loss)] // row counts are far below 2^24
+                let top = at as f32 * row_step;
+                let view_rows = seen.len().max(3) as f32;
+                area = area
+                    .vertical_scroll_offset((top - row_step * (view_rows / 2.0 - 1.0)).max(0.0));
             }
-        });
+        }
+    }
+    let mut clicked = None;
+    let mut in_view = 0..0;
+    area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        in_view = range.clone();
+        for &index in &rows[range] {
+            let annotation = &session.annotations()[index];
+            let is_selected = selected == Some(annotation.id);
+            let excerpt = session.text_of(annotation);
+            if row(
+                ui,
+                annotation.body.tag,
+                excerpt,
+                !annotation.body.note.is_empty(),
+                is_selected,
+                palette,
+            )
+            .clicked()
+            {
+                clicked = Some(annotation.id);
+            }
+        }
+    });
+    state.rows_in_view = in_view;
     clicked
+}
+
+/// The tag chips with counts: a click shows only that tag (a second click on the only one
+/// shown shows all again); Ctrl+click (Cmd+click) turns one tag on or off.
+fn tag_chips(ui: &mut egui::Ui, session: &Session, state: &mut ListState, palette: &Palette) {
+    let counts = session.counts();
+    ui.horizontal_wrapped(|ui| {
+        for tag in Tag::ALL {
+            let shown = state.show_tag[tag.index()];
+            let label = format!("{} {}", tag.label(), counts[tag.index()]);
+            let text_color = if shown {
+                palette.text
+            } else {
+                palette.weak_text
+            };
+            let chip = egui::Button::new(egui::RichText::new(label).color(text_color))
+                .fill(if shown {
+                    palette.tint(tag)
+                } else {
+                    egui::Color32::TRANSPARENT
+                })
+                .stroke(Stroke::new(1.0, palette.tag_color(tag)))
+                .selected(shown);
+            let plural = format!("{}s", tag.label().to_lowercase());
+            let response = ui.add(chip).on_hover_text(format!(
+                "Click: show only {plural} (again: show all). Ctrl+click: show or hide {plural}."
+            ));
+            if response.clicked() {
+                let toggle = ui.input(|i| i.modifiers.command);
+                state.click_chip(tag, toggle);
+            }
+        }
+    });
 }
 
 fn row(

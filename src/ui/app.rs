@@ -36,6 +36,8 @@ pub struct FactmarkApp {
     view: ViewState,
     list: ListState,
     find: FindBar,
+    /// Put the cursor in the inspector's note on the next frame (Enter / N).
+    focus_note: bool,
     /// A text field (note, filter, find) had keyboard focus at the end of the last frame.
     text_field_had_focus: bool,
     prefs: Preferences,
@@ -103,6 +105,7 @@ impl FactmarkApp {
             view: ViewState::default(),
             list: ListState::default(),
             find: FindBar::default(),
+            focus_note: false,
             text_field_had_focus: false,
             prefs,
             dialogs: FileDialogs::default(),
@@ -145,6 +148,11 @@ impl FactmarkApp {
     /// Errors shown to the user and not yet dismissed.
     pub fn errors(&self) -> &[String] {
         &self.status.errors
+    }
+
+    /// The message the status bar shows now ("Deleted claim …"), if any.
+    pub fn status_info(&self) -> Option<&str> {
+        self.status.info.as_deref()
     }
 
     /// The selected annotation, if any.
@@ -259,7 +267,9 @@ impl FactmarkApp {
         {
             self.find.close();
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // While a menu is open its keys are the menu's: Esc closes it (and must not also
+        // clear the selection behind it), a digit does not tag.
+        let typing = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
         commands::read(ctx, typing, &mut self.commands);
     }
 }

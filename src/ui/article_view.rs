@@ -75,6 +75,12 @@ impl ViewState {
         self.scroll_to = Some(ScrollTarget::Selection);
     }
 
+    /// Changes the pending text selection in place (Shift+Arrow), without scrolling.
+    pub fn set_text_selection(&mut self, span: Span) {
+        self.selection = Some(span);
+        self.selected = None;
+    }
+
     /// Clears both the text selection and the selected annotation.
     pub fn clear(&mut self) {
         self.selection = None;

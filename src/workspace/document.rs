@@ -5,8 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::{Article, Edit, EditError, EditGroup, History, Selection, Session, Step};
+use crate::model::{
+    AnnotationId, Article, Edit, EditError, EditGroup, History, Selection, Session, Step,
+};
 use crate::store::{Fingerprint, Replace};
+
+/// What a burst of edits is: keystrokes of one kind that undo as one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Burst {
+    /// Typing into one note.
+    Note(AnnotationId),
+    /// Moving the ends of one annotation with Shift+Arrow.
+    Resize(AnnotationId),
+}
 
 /// A session being worked on, with everything needed to undo it and save it.
 pub struct Document {
@@ -21,8 +32,9 @@ pub struct Document {
     /// has neither read nor written `path` (a `--session` target, a restored copy): a file
     /// found there then is someone else's, and saving asks before replacing it.
     pub fingerprint: Option<Fingerprint>,
-    /// The burst note edits currently join (typing into one note is one undo step).
-    note_burst: Option<EditGroup>,
+    /// The burst edits of one kind currently join (typing into one note, or Shift+Arrow
+    /// presses resizing one annotation, is one undo step).
+    burst: Option<(Burst, EditGroup)>,
     /// Bursts started so far, for fresh group ids.
     bursts_started: u64,
 }
@@ -49,7 +61,7 @@ impl Document {
             history,
             path,
             fingerprint: None,
-            note_burst: None,
+            burst: None,
             bursts_started: 0,
         }
     }
@@ -77,16 +89,25 @@ impl Document {
         self.history.apply(&mut self.session, edit, None, before)
     }
 
-    /// Applies a note edit as part of the current typing burst (starting one if none is
-    /// open): however many keystrokes, undo brings back the note from before the burst.
+    /// Applies an edit as part of the current burst of `kind` (starting one if none is open,
+    /// or if the open one is of another kind): however many keystrokes, undo brings back
+    /// the state from before the burst.
     ///
     /// # Errors
     ///
     /// As [`Document::apply`].
-    pub fn apply_typing(&mut self, edit: Edit, before: Selection) -> Result<(), EditError> {
-        let group = *self.note_burst.get_or_insert_with(|| {
+    pub fn apply_in_burst(
+        &mut self,
+        kind: Burst,
+        edit: Edit,
+        before: Selection,
+    ) -> Result<(), EditError> {
+        if self.burst.is_some_and(|(open, _)| open != kind) {
+            self.end_burst();
+        }
+        let (_, group) = *self.burst.get_or_insert_with(|| {
             self.bursts_started += 1;
-            EditGroup(self.bursts_started)
+            (kind, EditGroup(self.bursts_started))
         });
         self.history
             .apply(&mut self.session, edit, Some(group), before)
@@ -95,7 +116,7 @@ impl Document {
     /// Ends the typing burst (the note field lost focus, another command ran): the next note
     /// edit is a new undo step.
     pub fn end_burst(&mut self) {
-        if self.note_burst.take().is_some() {
+        if self.burst.take().is_some() {
             self.history.close_group();
         }
     }
@@ -115,7 +136,7 @@ impl Document {
     /// A save of the current state starts (it is written on a worker while editing goes on):
     /// the typing burst ends, so later keystrokes are a step of their own.
     pub fn begin_save(&mut self) {
-        self.note_burst = None;
+        self.burst = None;
         self.history.begin_save();
     }
 
@@ -230,11 +251,12 @@ mod tests {
             id,
             field: Field::Note(text.into()),
         };
+        let typing = Burst::Note(id);
         for text in ["a", "ab", "abc"] {
-            doc.apply_typing(note(text), selected).unwrap();
+            doc.apply_in_burst(typing, note(text), selected).unwrap();
         }
         doc.end_burst();
-        doc.apply_typing(note("abcd"), selected).unwrap();
+        doc.apply_in_burst(typing, note("abcd"), selected).unwrap();
         assert_eq!(doc.session.annotations()[0].body.note, "abcd");
         doc.undo_redo(true, selected).unwrap().unwrap();
         let notes = |doc: &Document| doc.session.annotations()[0].body.note.clone();
@@ -246,5 +268,39 @@ mod tests {
             "undo restores the selection from before"
         );
         assert_eq!(doc.save_state(), "• Unsaved changes");
+    }
+
+    #[test]
+    fn a_burst_of_another_kind_is_a_step_of_its_own() {
+        use crate::model::{Field, Span, Tag};
+        let mut doc = Document::from_article(Article::new("T", None, "Some text here."), None);
+        let none = Selection::default();
+        doc.apply(doc.session.add_edit(Tag::Claim, Span::new(0, 9)), none)
+            .unwrap();
+        let id = doc.session.annotations()[0].id;
+        for end in [8, 7] {
+            let edit = Edit::SetSpan {
+                id,
+                span: Span::new(0, end),
+            };
+            doc.apply_in_burst(Burst::Resize(id), edit, none).unwrap();
+        }
+        let note = Edit::Set {
+            id,
+            field: Field::Note("n".into()),
+        };
+        doc.apply_in_burst(Burst::Note(id), note, none).unwrap();
+        doc.undo_redo(true, none).unwrap().unwrap();
+        let annotation = &doc.session.annotations()[0];
+        assert_eq!(
+            (annotation.body.note.as_str(), annotation.span),
+            ("", Span::new(0, 7))
+        );
+        doc.undo_redo(true, none).unwrap().unwrap();
+        assert_eq!(
+            doc.session.annotations()[0].span,
+            Span::new(0, 9),
+            "two resizes, one step"
+        );
     }
 }

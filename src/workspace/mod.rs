@@ -17,5 +17,5 @@ pub mod restore;
 pub mod save;
 pub mod source;
 
-pub use document::Document;
+pub use document::{Burst, Document};
 pub use notice::Notice;

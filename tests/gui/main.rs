@@ -7,6 +7,7 @@
 
 mod common;
 mod find;
+mod flow;
 mod huge_paragraph;
 mod modals;
 mod no_loss;

@@ -57,7 +57,15 @@ impl FactmarkApp {
     /// Inspector, orphans and the annotation list.
     fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
-        inspector::show(ui, &self.doc.session, selected, palette, &mut self.commands);
+        let focus_note = std::mem::take(&mut self.focus_note);
+        inspector::show(
+            ui,
+            &self.doc.session,
+            selected,
+            palette,
+            focus_note,
+            &mut self.commands,
+        );
         orphans::show(
             ui,
             &self.doc.session,

@@ -4,25 +4,28 @@
 use std::path::Path;
 
 use super::{FactmarkApp, Proceed};
+use crate::model::adjust::{Adjust, adjust};
 use crate::model::{AnnotationId, Edit, Field, Tag};
 use crate::ui::commands::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
 use crate::ui::modals::PasteBox;
+use crate::workspace::Burst;
 
 impl FactmarkApp {
     /// Performs an action, as if chosen from a menu or pressed on the keyboard.
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Tag(tag) => self.tag(tag),
-            Action::DeleteSelected => {
-                if let Some(id) = self.view.selected() {
-                    self.edit(Edit::Remove(id));
-                }
-            }
-            Action::Delete(id) => {
-                self.edit(Edit::Remove(id));
-            }
+            Action::DeleteSelected => match self.view.selected() {
+                Some(id) => self.delete(ctx, id),
+                None => self
+                    .status
+                    .info("Nothing to delete: select an annotation first (click it, or Tab)."),
+            },
+            Action::Delete(id) => self.delete(ctx, id),
+            Action::EditNote => self.edit_note(),
+            Action::Adjust(how) => self.adjust(how),
             Action::Retag(id, tag) => self.retag(id, tag),
             Action::TypeNote(id, note) => self.type_note(id, note),
             Action::FinishNote => self.doc.end_burst(),
@@ -107,9 +110,15 @@ impl FactmarkApp {
                 );
                 self.find_event(event);
             }
-            Action::ZoomIn => self.prefs.zoom_in(),
-            Action::ZoomOut => self.prefs.zoom_out(),
-            Action::ZoomReset => self.prefs.zoom_reset(),
+            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => {
+                match action {
+                    Action::ZoomIn => self.prefs.zoom_in(),
+                    Action::ZoomOut => self.prefs.zoom_out(),
+                    _ => self.prefs.zoom_reset(),
+                }
+                self.status
+                    .info(format!("Zoom {:.0} %", self.prefs.zoom * 100.0));
+            }
             Action::SetTheme(theme) => {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme);
@@ -212,24 +221,127 @@ impl FactmarkApp {
         }
     }
 
+    /// Tab / Shift+Tab: the next or previous annotation of those the list shows (all of
+    /// them when it is not filtered), wrapping around.
     fn step_selection(&mut self, forward: bool) {
-        let annotations = self.doc.session.annotations();
-        if annotations.is_empty() {
+        if self.doc.session.annotations().is_empty() {
             return;
         }
-        let current = self
-            .view
-            .selected()
-            .and_then(|id| self.doc.session.position(id));
-        let next = match (current, forward) {
-            (None, true) => 0,
-            (None, false) => annotations.len() - 1,
-            (Some(i), true) => (i + 1) % annotations.len(),
-            (Some(i), false) => (i + annotations.len() - 1) % annotations.len(),
+        let current = self.view.selected();
+        match self.neighbour(current, forward) {
+            Some(id) => {
+                self.doc.end_burst();
+                self.view.select_annotation(id);
+            }
+            None => self.status.info(
+                "No annotation matches the list's filter: clear the filter (×) to step through all.",
+            ),
+        }
+    }
+
+    /// The annotation after (or before) `from` among those the list shows, in document
+    /// order, wrapping around; the first (or last) when `from` is `None` or not shown.
+    fn neighbour(&mut self, from: Option<AnnotationId>, forward: bool) -> Option<AnnotationId> {
+        let session = &self.doc.session;
+        let at = from.and_then(|id| session.position(id));
+        let rows = self.list.shown(session);
+        let (first, last) = (*rows.first()?, *rows.last()?);
+        let next = match (at, forward) {
+            (None, true) => first,
+            (None, false) => last,
+            // The rows are in document order: the first shown after `i`, or wrap.
+            (Some(i), true) => rows
+                .get(rows.partition_point(|&r| r <= i))
+                .copied()
+                .unwrap_or(first),
+            (Some(i), false) => rows[..rows.partition_point(|&r| r < i)]
+                .last()
+                .copied()
+                .unwrap_or(last),
         };
-        let id = annotations[next].id;
-        self.doc.end_burst();
-        self.view.select_annotation(id);
+        Some(session.annotations()[next].id)
+    }
+
+    /// Deletes an annotation, says what went and how to get it back, and selects the next
+    /// one the list shows (the previous one when it was the last), so Delete, Delete, …
+    /// walks through the list as it does in a mail client.
+    fn delete(&mut self, ctx: &egui::Context, id: AnnotationId) {
+        let Some(annotation) = self.doc.session.get(id) else {
+            return;
+        };
+        let excerpt = short_excerpt(self.doc.session.text_of(annotation));
+        let what = annotation.body.tag.label().to_lowercase();
+        let had_note = !annotation.body.note.is_empty();
+        let next = self
+            .neighbour(Some(id), true)
+            .filter(|&next| next != id)
+            .filter(|&next| {
+                // Not wrapped round to the top: then the one before is the natural next.
+                let position = |id| self.doc.session.position(id);
+                position(next) > position(id)
+            })
+            .or_else(|| self.neighbour(Some(id), false).filter(|&prev| prev != id));
+        if !self.edit(Edit::Remove(id)) {
+            return;
+        }
+        let undo = crate::ui::commands::ShortcutStyle::for_context(ctx)
+            .format(&Action::Undo.shortcuts()[0]);
+        let with_note = if had_note { " and its note" } else { "" };
+        self.status.info(format!(
+            "Deleted {what} “{excerpt}”{with_note} — {undo} to undo."
+        ));
+        match next {
+            Some(next) => self.view.select_annotation(next),
+            None => self.view.deselect_annotation(),
+        }
+    }
+
+    /// Enter / N: the cursor goes to the selected annotation's note.
+    fn edit_note(&mut self) {
+        if self.view.selected().is_some() {
+            self.focus_note = true;
+        } else if self.view.selection().is_some() {
+            self.status
+                .info("Tag the selection first (1, 2 or 3), then press Enter to write its note.");
+        } else {
+            self.status
+                .info("Select an annotation first (click it, or Tab), then press Enter to write its note.");
+        }
+    }
+
+    /// Shift+Arrow: moves an end of the text selection, or else of the selected annotation
+    /// (one undo step however many presses, keeping its id, tag and note).
+    fn adjust(&mut self, how: Adjust) {
+        let article = std::sync::Arc::clone(self.doc.session.article());
+        let text = article.text();
+        if let Some(span) = self.view.selection() {
+            if let Some(span) = adjust(text, span, how) {
+                self.view.set_text_selection(span);
+            }
+            return;
+        }
+        let Some(annotation) = self.view.selected().and_then(|id| self.doc.session.get(id)) else {
+            self.status
+                .info("Select some text or an annotation first, then Shift+Arrow moves its end.");
+            return;
+        };
+        let id = annotation.id;
+        let Some(span) = adjust(text, annotation.span, how) else {
+            return;
+        };
+        let edit = Edit::SetSpan { id, span };
+        match self
+            .doc
+            .apply_in_burst(Burst::Resize(id), edit, self.view.snapshot())
+        {
+            Ok(()) => {
+                let excerpt = short_excerpt(&text[span.range()]);
+                self.status.info(format!("Now “{excerpt}”."));
+            }
+            Err(error) => self
+                .status
+                .error(format!("Could not resize the annotation: {error}")),
+        }
     }
 
     /// A keystroke in a note: part of the current typing burst, one undo step per burst.
@@ -238,11 +350,27 @@ impl FactmarkApp {
             id,
             field: Field::Note(note),
         };
-        if let Err(error) = self.doc.apply_typing(edit, self.view.snapshot()) {
+        if let Err(error) = self
+            .doc
+            .apply_in_burst(Burst::Note(id), edit, self.view.snapshot())
+        {
             self.status
                 .error(format!("Could not change the note: {error}"));
         }
     }
+}
+
+/// At most 40 characters of `text` on one line, for a message.
+fn short_excerpt(text: &str) -> String {
+    // A few hundred characters are enough to fill 40 (an annotation can be megabytes).
+    let head: String = text.chars().take(400).collect();
+    let one_line = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= 40 {
+        return one_line;
+    }
+    let mut short: String = one_line.chars().take(39).collect();
+    short.push('…');
+    short
 }
 
 /// The clipboard's text, or why there is none.

@@ -10,6 +10,7 @@ use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 pub use help::{HelpRow, key_help};
 pub use keys::read;
 
+use crate::model::adjust::{Adjust, Edge, Unit};
 use crate::model::{AnnotationId, Span, Tag};
 
 /// Something the user asked for. Commands of the table (keys, menus) carry no per-document
@@ -20,6 +21,11 @@ pub enum Action {
     Tag(Tag),
     /// Delete the selected annotation.
     DeleteSelected,
+    /// Put the cursor in the selected annotation's note (Esc goes back to the article).
+    EditNote,
+    /// Move one end of the text selection, or of the selected annotation, by a character or
+    /// a word (Shift+Arrow; with Alt, the start).
+    Adjust(Adjust),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -193,7 +199,12 @@ impl ShortcutStyle {
         } else {
             READABLE
         };
-        shortcut.keyboard().format(&names, self.is_mac)
+        // egui writes arrows as ⏴ ⏵, which read as "play" buttons and are not on the keys.
+        shortcut
+            .keyboard()
+            .format(&names, self.is_mac)
+            .replace('⏴', "Left")
+            .replace('⏵', "Right")
     }
 }
 
@@ -254,6 +265,7 @@ impl Menu {
                 C(Action::Undo),
                 C(Action::Redo),
                 Separator,
+                C(Action::EditNote),
                 C(Action::DeleteSelected),
                 C(Action::ClearSelection),
                 Separator,
@@ -283,7 +295,16 @@ impl Action {
             Self::Tag(Tag::Claim),
             Self::Tag(Tag::Statistic),
             Self::Tag(Tag::Quote),
+            Self::EditNote,
             Self::DeleteSelected,
+            Self::Adjust(ADJUST_END_RIGHT),
+            Self::Adjust(ADJUST_END_LEFT),
+            Self::Adjust(ADJUST_END_WORD_RIGHT),
+            Self::Adjust(ADJUST_END_WORD_LEFT),
+            Self::Adjust(ADJUST_START_LEFT),
+            Self::Adjust(ADJUST_START_RIGHT),
+            Self::Adjust(ADJUST_START_WORD_LEFT),
+            Self::Adjust(ADJUST_START_WORD_RIGHT),
             Self::SelectNext,
             Self::SelectPrevious,
             Self::ClearSelection,
@@ -319,6 +340,8 @@ impl Action {
             Self::Tag(Tag::Statistic) => "Tag as statistic",
             Self::Tag(Tag::Quote) => "Tag as quote",
             Self::DeleteSelected => "Delete annotation",
+            Self::EditNote => "Write note",
+            Self::Adjust(how) => adjust_label(*how),
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Save => "Save",
@@ -377,6 +400,8 @@ impl Action {
                     ]
                 }
             }
+            Self::EditNote => const { &[article(M::NONE, Key::Enter), article(M::NONE, Key::N)] },
+            Self::Adjust(how) => adjust_keys(*how),
             Self::ClearSelection => const { &[article(M::NONE, Key::Escape)] },
             Self::SelectNext => const { &[article(M::NONE, Key::Tab)] },
             Self::SelectPrevious => const { &[article(M::SHIFT, Key::Tab)] },
@@ -420,8 +445,16 @@ impl Action {
             }
             Self::Tag(Tag::Statistic) => "tag the selection as a statistic",
             Self::Tag(Tag::Quote) => "tag the selection as a quote",
-            Self::DeleteSelected => "delete the selected annotation",
-            Self::SelectNext => "select the next annotation",
+            Self::DeleteSelected => {
+                "delete the selected annotation with its note (the status bar says what; Ctrl+Z brings it back)"
+            }
+            Self::EditNote => {
+                "write the selected annotation's note (Escape goes back to the article, the annotation still selected)"
+            }
+            Self::Adjust(how) => adjust_help(*how),
+            Self::SelectNext => {
+                "select the next annotation (of those the list shows, when it is filtered)"
+            }
             Self::SelectPrevious => "select the previous annotation",
             Self::ClearSelection => "clear the selection (in a text field: leave the field first)",
             Self::Undo => "undo (a burst of typing in a note is one step)",
@@ -450,6 +483,86 @@ impl Action {
                 .iter()
                 .any(|item| matches!(item, MenuItem::Command(a) if a == self))
         })
+    }
+}
+
+const fn adjust(edge: Edge, unit: Unit, forward: bool) -> Adjust {
+    Adjust {
+        edge,
+        unit,
+        forward,
+    }
+}
+
+const ADJUST_END_RIGHT: Adjust = adjust(Edge::End, Unit::Character, true);
+const ADJUST_END_LEFT: Adjust = adjust(Edge::End, Unit::Character, false);
+const ADJUST_END_WORD_RIGHT: Adjust = adjust(Edge::End, Unit::Word, true);
+const ADJUST_END_WORD_LEFT: Adjust = adjust(Edge::End, Unit::Word, false);
+const ADJUST_START_LEFT: Adjust = adjust(Edge::Start, Unit::Character, false);
+const ADJUST_START_RIGHT: Adjust = adjust(Edge::Start, Unit::Character, true);
+const ADJUST_START_WORD_LEFT: Adjust = adjust(Edge::Start, Unit::Word, false);
+const ADJUST_START_WORD_RIGHT: Adjust = adjust(Edge::Start, Unit::Word, true);
+
+/// Shift moves the end; Alt+Shift the start; Ctrl makes the step a word. Article scope: in a
+/// text field these keys select text as usual.
+fn adjust_keys(how: Adjust) -> &'static [Shortcut] {
+    const SHIFT: Modifiers = Modifiers::SHIFT;
+    const WORD: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+    const START: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+    const START_WORD: Modifiers = Modifiers::ALT.plus(WORD);
+    let modifiers = match (how.edge, how.unit) {
+        (Edge::End, Unit::Character) => 0,
+        (Edge::End, Unit::Word) => 1,
+        (Edge::Start, Unit::Character) => 2,
+        (Edge::Start, Unit::Word) => 3,
+    };
+    static KEYS: [[Shortcut; 2]; 4] = [
+        [
+            article(SHIFT, Key::ArrowLeft),
+            article(SHIFT, Key::ArrowRight),
+        ],
+        [
+            article(WORD, Key::ArrowLeft),
+            article(WORD, Key::ArrowRight),
+        ],
+        [
+            article(START, Key::ArrowLeft),
+            article(START, Key::ArrowRight),
+        ],
+        [
+            article(START_WORD, Key::ArrowLeft),
+            article(START_WORD, Key::ArrowRight),
+        ],
+    ];
+    let key = usize::from(how.forward);
+    std::slice::from_ref(&KEYS[modifiers][key])
+}
+
+fn adjust_label(how: Adjust) -> &'static str {
+    match (how.edge, how.unit, how.grows()) {
+        (Edge::End, Unit::Character, true) => "Extend end by a character",
+        (Edge::End, Unit::Character, false) => "Shrink end by a character",
+        (Edge::End, Unit::Word, true) => "Extend end by a word",
+        (Edge::End, Unit::Word, false) => "Shrink end by a word",
+        (Edge::Start, Unit::Character, true) => "Extend start by a character",
+        (Edge::Start, Unit::Character, false) => "Shrink start by a character",
+        (Edge::Start, Unit::Word, true) => "Extend start by a word",
+        (Edge::Start, Unit::Word, false) => "Shrink start by a word",
+    }
+}
+
+fn adjust_help(how: Adjust) -> &'static str {
+    match (how.edge, how.unit, how.grows()) {
+        (Edge::End, Unit::Character, true) => {
+            "extend the selection (or the selected annotation: one undo step, same id, tag and note) by a character at its end"
+        }
+        (Edge::End, Unit::Character, false) => "shrink it by a character at its end",
+        (Edge::End, Unit::Word, true) => "extend it by a word at its end",
+        (Edge::End, Unit::Word, false) => "shrink it by a word at its end",
+        (Edge::Start, Unit::Character, true) => "extend it by a character at its start",
+        (Edge::Start, Unit::Character, false) => "shrink it by a character at its start",
+        (Edge::Start, Unit::Word, true) => "extend it by a word at its start",
+        (Edge::Start, Unit::Word, false) => "shrink it by a word at its start",
     }
 }
 
@@ -532,6 +645,12 @@ mod tests {
         assert_eq!(pc.format(&article(Modifiers::NONE, Key::Num1)), "1");
         assert_eq!(pc.format(&article(Modifiers::SHIFT, Key::Tab)), "Shift+Tab");
         assert_eq!(mac.format(&anywhere(Modifiers::SHIFT, Key::F3)), "Shift+F3");
+        let word = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        assert_eq!(
+            pc.format(&article(word, Key::ArrowRight)),
+            "Ctrl+Shift+Right"
+        );
+        assert_eq!(mac_symbols.format(&article(word, Key::ArrowLeft)), "⇧⌘Left");
     }
 
     #[test]

@@ -72,10 +72,10 @@ impl Field {
         }
     }
 
-    /// The Edit menu's words for setting this field ("tag as claim", "note edit").
+    /// The Edit menu's words for setting this field ("retag as claim", "note edit").
     pub fn describe(&self) -> String {
         match self {
-            Self::Tag(tag) => format!("tag as {}", tag.label().to_lowercase()),
+            Self::Tag(tag) => format!("retag as {}", tag.label().to_lowercase()),
             Self::Note(_) => "note edit".to_owned(),
         }
     }
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn descriptions() {
-        assert_eq!(Field::Tag(Tag::Statistic).describe(), "tag as statistic");
+        assert_eq!(Field::Tag(Tag::Statistic).describe(), "retag as statistic");
         assert_eq!(Field::Note("x".to_owned()).describe(), "note edit");
     }
 }

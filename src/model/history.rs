@@ -286,7 +286,7 @@ mod tests {
         .unwrap();
 
         let step = h.undo(&mut s, Selection::default()).unwrap().unwrap();
-        assert_eq!(step.edit.describe(), "tag as claim");
+        assert_eq!(step.edit.describe(), "retag as claim");
         assert_eq!(step.selection, selected(id.0));
         let step = h.undo(&mut s, selected(id.0)).unwrap().unwrap();
         assert_eq!(step.edit.describe(), "add statistic");

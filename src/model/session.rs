@@ -568,7 +568,7 @@ mod tests {
             [1, 0, 0],
             "setting the same tag changes no count"
         );
-        assert_eq!(undo.describe(), "tag as claim");
+        assert_eq!(undo.describe(), "retag as claim");
         s.apply(Edit::Set {
             id,
             field: Field::Note("n".into()),

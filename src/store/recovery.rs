@@ -318,13 +318,16 @@ impl RecoveryStore {
         let header = ron::to_string(&header).map_err(|e| render(e.to_string()))?;
         let body = super::render::render(session).map_err(|e| render(e.to_string()))?;
         let text = format!("{HEADER_MARK}{header}\n{body}");
-        save::write_atomic(&path, text.as_bytes(), false)?;
-        if key.pid == std::process::id() {
+        // Marked ours before the file appears: another window of this process scanning the
+        // folder in between must not take it for a copy left by a dead process.
+        let ours = key.pid == std::process::id();
+        if ours {
             WRITTEN
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .insert(path.clone());
         }
+        save::write_atomic(&path, text.as_bytes(), false)?;
         Ok(path)
     }
 

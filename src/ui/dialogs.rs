@@ -43,6 +43,40 @@ struct Prompt {
     purpose: PathPurpose,
     text: String,
     reason: String,
+    /// Why the path typed last cannot be used (shown under the field, which keeps the text).
+    problem: Option<String>,
+}
+
+/// Why `path` cannot be used for `purpose`, checked before the path field closes so a typo
+/// is fixed in place instead of retyped.
+fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
+    match purpose {
+        PathPurpose::Open | PathPurpose::AttachArticle => {
+            if path.is_dir() {
+                Err(format!(
+                    "{} is a folder: type the path of a file in it.",
+                    path.display()
+                ))
+            } else if path.is_file() {
+                Ok(())
+            } else {
+                Err(format!("There is no file at {}.", path.display()))
+            }
+        }
+        PathPurpose::SaveAs => {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            if path.is_dir() {
+                Err(format!("{} is a folder: add a file name.", path.display()))
+            } else if parent.is_some_and(|p| !p.is_dir()) {
+                Err(format!(
+                    "There is no folder {}: create it first, or choose another.",
+                    parent.unwrap_or(path).display()
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
 }
 
 /// File dialog state: at most one dialog or prompt at a time.
@@ -50,6 +84,9 @@ pub struct FileDialogs {
     native: bool,
     pending: Option<Pending>,
     prompt: Option<Prompt>,
+    /// What was last typed into the path field, and for what: offered again next time (the
+    /// file may have failed to load, and the user fixes one character, not the whole path).
+    last_typed: Option<(PathPurpose, String)>,
 }
 
 impl Default for FileDialogs {
@@ -58,6 +95,7 @@ impl Default for FileDialogs {
             native: native_dialogs_available(),
             pending: None,
             prompt: None,
+            last_typed: None,
         }
     }
 }
@@ -165,14 +203,16 @@ impl FileDialogs {
         file_name: Option<&str>,
         reason: &str,
     ) {
-        let text = match file_name {
-            Some(name) => directory.join(name).display().to_string(),
-            None => format!("{}{}", directory.display(), std::path::MAIN_SEPARATOR),
+        let text = match (file_name, &self.last_typed) {
+            (None, Some((last, typed))) if *last == purpose => typed.clone(),
+            (Some(name), _) => directory.join(name).display().to_string(),
+            (None, _) => format!("{}{}", directory.display(), std::path::MAIN_SEPARATOR),
         };
         self.prompt = Some(Prompt {
             purpose,
             text,
             reason: reason.to_owned(),
+            problem: None,
         });
     }
 
@@ -218,6 +258,12 @@ impl FileDialogs {
             if !field.has_focus() && !field.lost_focus() {
                 field.request_focus();
             }
+            if field.changed() {
+                prompt.problem = None;
+            }
+            if let Some(problem) = &prompt.problem {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
@@ -228,8 +274,14 @@ impl FileDialogs {
                 if ui.button(ok).clicked() || entered {
                     let text = prompt.text.trim();
                     if !text.is_empty() {
-                        result = Some((prompt.purpose, PathBuf::from(text)));
-                        close = true;
+                        let path = PathBuf::from(text);
+                        match check_path(prompt.purpose, &path) {
+                            Ok(()) => {
+                                result = Some((prompt.purpose, path));
+                                close = true;
+                            }
+                            Err(problem) => prompt.problem = Some(problem),
+                        }
                     }
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -237,8 +289,8 @@ impl FileDialogs {
                 }
             });
         });
-        if close {
-            self.prompt = None;
+        if close && let Some(prompt) = self.prompt.take() {
+            self.last_typed = Some((prompt.purpose, prompt.text));
         }
         result
     }

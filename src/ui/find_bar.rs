@@ -144,64 +144,10 @@ impl FindBar {
         let mut close = false;
         // Wrapped, with a field that shrinks: a row wider than the panel would widen the
         // article column under the side panel.
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Find");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("text in the article")
-                    .desired_width((ui.available_width() * 0.4).clamp(100.0, 260.0)),
-            );
-            let field = field.labelled_by(label.id);
-            if std::mem::take(&mut self.focus) {
-                field.request_focus();
-                select_all(ui, &field, &self.query);
-            }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            let shift = ui.input(|i| i.modifiers.shift);
-            self.field_focused = field.has_focus() || enter;
-
-            if self.refresh(article) {
-                // Typing jumps to the first match from where the search started.
-                let matches = self.found.matches();
-                self.current = search::first_at_or_after(matches, self.origin);
-                event = match self.current {
-                    Some(i) => {
-                        self.last_selected = Some(matches[i]);
-                        Some(FindEvent::Select(matches[i]))
-                    }
-                    None if selection.is_some() && selection == self.last_selected => {
-                        Some(FindEvent::ClearSelection)
-                    }
-                    None => None,
-                };
-            }
-            if enter {
-                event = self.step(article, selection.map(|s| s.start), !shift);
-                field.request_focus();
-            }
-            if ui
-                .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
-                .clicked()
-            {
-                event = self.step(article, selection.map(|s| s.start), false);
-            }
-            if ui
-                .button("Next")
-                .on_hover_text("Next match (Enter, F3)")
-                .clicked()
-            {
-                event = self.step(article, selection.map(|s| s.start), true);
-            }
-            let mut exact = self.case == CaseMatching::Exact;
-            if ui.checkbox(&mut exact, "Match case").changed() {
-                self.case = if exact {
-                    CaseMatching::Exact
-                } else {
-                    CaseMatching::Ignore
-                };
-            }
-            ui.label(RichText::new(self.count_text(selection)).color(palette.weak_text));
+        // Close first, at the right edge, so it never wraps onto a line of its own; the rest
+        // wraps in what is left.
+        let row = egui::vec2(ui.available_width(), 0.0);
+        ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::TOP), |ui| {
             if ui
                 .button("Close")
                 .on_hover_text("Close the find bar (Esc)")
@@ -209,6 +155,68 @@ impl FindBar {
             {
                 close = true;
             }
+            ui.with_layout(
+                egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true),
+                |ui| {
+                    let label = ui.label("Find");
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut self.query)
+                            .hint_text("text in the article")
+                            .desired_width((ui.available_width() * 0.4).clamp(100.0, 260.0)),
+                    );
+                    let field = field.labelled_by(label.id);
+                    if std::mem::take(&mut self.focus) {
+                        field.request_focus();
+                        select_all(ui, &field, &self.query);
+                    }
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    let shift = ui.input(|i| i.modifiers.shift);
+                    self.field_focused = field.has_focus() || enter;
+
+                    if self.refresh(article) {
+                        // Typing jumps to the first match from where the search started.
+                        let matches = self.found.matches();
+                        self.current = search::first_at_or_after(matches, self.origin);
+                        event = match self.current {
+                            Some(i) => {
+                                self.last_selected = Some(matches[i]);
+                                Some(FindEvent::Select(matches[i]))
+                            }
+                            None if selection.is_some() && selection == self.last_selected => {
+                                Some(FindEvent::ClearSelection)
+                            }
+                            None => None,
+                        };
+                    }
+                    if enter {
+                        event = self.step(article, selection.map(|s| s.start), !shift);
+                        field.request_focus();
+                    }
+                    if ui
+                        .button("Previous")
+                        .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
+                        .clicked()
+                    {
+                        event = self.step(article, selection.map(|s| s.start), false);
+                    }
+                    if ui
+                        .button("Next")
+                        .on_hover_text("Next match (Enter, F3)")
+                        .clicked()
+                    {
+                        event = self.step(article, selection.map(|s| s.start), true);
+                    }
+                    let mut exact = self.case == CaseMatching::Exact;
+                    if ui.checkbox(&mut exact, "Match case").changed() {
+                        self.case = if exact {
+                            CaseMatching::Exact
+                        } else {
+                            CaseMatching::Ignore
+                        };
+                    }
+                    ui.label(RichText::new(self.count_text(selection)).color(palette.weak_text));
+                },
+            );
         });
         ui.separator();
         if close {

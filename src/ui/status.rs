@@ -7,6 +7,8 @@ pub struct Status {
     pub info: Option<String>,
     /// Errors not yet dismissed, oldest first.
     pub errors: Vec<String>,
+    /// The error banner shows every error in full, not only the newest on one line.
+    pub details_open: bool,
 }
 
 impl Status {

@@ -963,3 +963,55 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Adjusting a span's ends (Shift+Arrow)
+// ---------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Moving an end of any span of any text never panics, never empties the span, stays on
+    /// char boundaries inside the text, moves only the end it was asked to, in the direction
+    /// asked; and a character step to the right followed by one to the left comes back.
+    #[test]
+    fn adjusting_an_end_keeps_a_valid_span_and_moves_only_that_end(
+        text in unicode_text(),
+        a in any::<Index>(),
+        b in any::<Index>(),
+        edge_is_end in any::<bool>(),
+        by_word in any::<bool>(),
+        forward in any::<bool>(),
+    ) {
+        use factmark::model::adjust::{Adjust, Edge, Unit, adjust};
+        let (a, b) = (a.index(text.len() + 1), b.index(text.len() + 1));
+        let span = Span::new(floor_boundary(&text, a.min(b)), ceil_boundary(&text, a.max(b)));
+        let how = Adjust {
+            edge: if edge_is_end { Edge::End } else { Edge::Start },
+            unit: if by_word { Unit::Word } else { Unit::Character },
+            forward,
+        };
+        if let Some(moved) = adjust(&text, span, how) {
+            prop_assert!(moved.start < moved.end && moved.end <= text.len());
+            prop_assert!(text.is_char_boundary(moved.start) && text.is_char_boundary(moved.end));
+            let (fixed, old, new) = if edge_is_end {
+                (moved.start == span.start, span.end, moved.end)
+            } else {
+                (moved.end == span.end, span.start, moved.start)
+            };
+            prop_assert!(fixed, "{:?} -> {:?}", span, moved);
+            prop_assert_eq!(new > old, forward, "{:?} -> {:?}", span, moved);
+            // From a cluster boundary (not inside 👩‍👩‍👧, where the first step snaps out).
+            let on_cluster_boundary = {
+                use unicode_segmentation::UnicodeSegmentation as _;
+                span.end == text.len()
+                    || text.grapheme_indices(true).any(|(i, _)| i == span.end)
+            };
+            if !by_word && edge_is_end && forward && on_cluster_boundary {
+                let back = Adjust { forward: false, ..how };
+                let returned = adjust(&text, moved, back);
+                prop_assert_eq!(returned, Some(span));
+            }
+        }
+    }
+}

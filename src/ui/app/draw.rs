@@ -110,6 +110,17 @@ impl FactmarkApp {
                 1 => "1 annotation".to_owned(),
                 n => format!("{n} annotations"),
             });
+            if (self.prefs.zoom - 1.0).abs() > 0.005 {
+                ui.separator();
+                let zoom = format!("Zoom {:.0} %", self.prefs.zoom * 100.0);
+                if ui
+                    .add(egui::Button::new(zoom).frame(false))
+                    .on_hover_text("The article's text size. Click (or Ctrl+0) for actual size.")
+                    .clicked()
+                {
+                    self.commands.push(Action::ZoomReset);
+                }
+            }
             if let Some(info) = &self.status.info {
                 ui.separator();
                 ui.label(egui::RichText::new(info).color(palette.weak_text));
@@ -146,33 +157,88 @@ impl FactmarkApp {
         }
     }
 
+    /// Errors, newest first, as one line each (hashes shortened) under one banner: the
+    /// article keeps the room. "Details" shows every error in full.
     fn error_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(newest) = self.status.errors.last() else {
+            return;
+        };
+        let count = self.status.errors.len();
         let mut dismiss = None;
-        for (i, error) in self.status.errors.iter().enumerate() {
-            egui::Frame::new()
-                .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
-                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
-                .corner_radius(4.0)
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    // The button first, at the right edge: the message wraps in what is left,
-                    // so a long one never runs under the button.
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                        if ui.button("Dismiss").clicked() {
-                            dismiss = Some(i);
-                        }
-                        ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
-                            let red = ui.visuals().error_fg_color;
-                            ui.label(egui::RichText::new("Error").color(red));
-                            ui.add(egui::Label::new(error).wrap());
-                        });
+        let mut dismiss_all = false;
+        let mut toggle = false;
+        let expanded = self.status.details_open;
+        egui::Frame::new()
+            .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+            .corner_radius(4.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                // The buttons first, at the right edge: the message takes what is left.
+                let row = egui::vec2(ui.available_width(), 0.0);
+                let layout = egui::Layout::right_to_left(egui::Align::Center);
+                ui.allocate_ui_with_layout(row, layout, |ui| {
+                    let dismiss_label = if count > 1 { "Dismiss all" } else { "Dismiss" };
+                    if ui.button(dismiss_label).clicked() {
+                        dismiss_all = true;
+                    }
+                    let details = if expanded { "Hide details" } else { "Details" };
+                    toggle = ui.button(details).clicked();
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let red = ui.visuals().error_fg_color;
+                        let title = if count > 1 {
+                            format!("{count} errors")
+                        } else {
+                            "Error".to_owned()
+                        };
+                        ui.label(egui::RichText::new(title).color(red).strong());
+                        ui.add(egui::Label::new(one_line(newest)).truncate())
+                            .on_hover_text(newest.as_str());
                     });
                 });
+                if expanded {
+                    ui.separator();
+                    for (i, error) in self.status.errors.iter().enumerate().rev() {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                            if count > 1 && ui.small_button("Dismiss").clicked() {
+                                dismiss = Some(i);
+                            }
+                            ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                                ui.add(egui::Label::new(error).wrap().selectable(true));
+                            });
+                        });
+                    }
+                }
+            });
+        if toggle {
+            self.status.details_open = !expanded;
         }
-        if let Some(i) = dismiss {
+        if dismiss_all {
+            self.status.errors.clear();
+        } else if let Some(i) = dismiss {
             self.status.errors.remove(i);
         }
+        if self.status.errors.is_empty() {
+            self.status.details_open = false;
+        }
     }
+}
+
+/// An error message as one line: line breaks folded, SHA-256 hashes (64 hex digits) cut to
+/// their first 12, which is what a reader compares by eye.
+fn one_line(message: &str) -> String {
+    message
+        .split_whitespace()
+        .map(|word| {
+            let hex = word.trim_matches(|c: char| !c.is_ascii_hexdigit());
+            if hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                word.replace(hex, &format!("{}…", &hex[..12]))
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// While files are dragged over the window, says what dropping will do.

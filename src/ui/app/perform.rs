@@ -110,15 +110,10 @@ impl FactmarkApp {
                 );
                 self.find_event(event);
             }
-            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => {
-                match action {
-                    Action::ZoomIn => self.prefs.zoom_in(),
-                    Action::ZoomOut => self.prefs.zoom_out(),
-                    _ => self.prefs.zoom_reset(),
-                }
-                self.status
-                    .info(format!("Zoom {:.0} %", self.prefs.zoom * 100.0));
-            }
+            // The status bar shows the level while it is not 100 %.
+            Action::ZoomIn => self.prefs.zoom_in(),
+            Action::ZoomOut => self.prefs.zoom_out(),
+            Action::ZoomReset => self.prefs.zoom_reset(),
             Action::SetTheme(theme) => {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme);
@@ -205,8 +200,24 @@ impl FactmarkApp {
             Some(Ok(step)) => {
                 // Back to what was selected around that change (helix's history does this).
                 self.view.restore(step.selection);
+                // "Undid retag as claim" alone reads as if the tagging went: say what it is now.
+                let now_is =
+                    match &step.edit {
+                        Edit::Set {
+                            id,
+                            field: Field::Tag(_),
+                        } => self.doc.session.get(*id).map(|a| {
+                            format!(": it is a {} again", a.body.tag.label().to_lowercase())
+                        }),
+                        _ => None,
+                    };
+                let now_is = if undo {
+                    now_is.unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 self.status
-                    .info(format!("{verb} {}.", step.edit.describe()));
+                    .info(format!("{verb} {}{now_is}.", step.edit.describe()));
             }
             Some(Err(error)) => self.status.error(format!("{verb} failed: {error}")),
         }

@@ -5,6 +5,9 @@
 pub struct PasteBox {
     /// The article text (the first line becomes the title).
     pub text: String,
+    /// The text field has been given the keyboard once (when the box opened), so Ctrl+V
+    /// pastes at once without a click.
+    focused: bool,
 }
 
 /// What the user chose.
@@ -27,12 +30,16 @@ impl PasteBox {
             egui::ScrollArea::vertical()
                 .max_height(360.0)
                 .show(ui, |ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut self.text)
-                            .desired_rows(12)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut self.text)
+                                .desired_rows(12)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if !std::mem::replace(&mut self.focused, true) {
+                        field.request_focus();
+                    }
                 });
             ui.horizontal(|ui| {
                 let can_create = !self.text.trim().is_empty();

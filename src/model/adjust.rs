@@ -49,6 +49,14 @@ impl Adjust {
     pub fn grows(self) -> bool {
         self.forward == (self.edge == Edge::End)
     }
+
+    /// The same end and unit, the other way (the other arrow key).
+    pub fn opposite(self) -> Self {
+        Self {
+            forward: !self.forward,
+            ..self
+        }
+    }
 }
 
 /// `span` with one end moved as `how` says, or `None` when it cannot move (at the edge of the

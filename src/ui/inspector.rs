@@ -10,8 +10,8 @@ use super::commands::{Action, CommandQueue};
 use super::theme::Palette;
 use crate::model::{Annotation, Session, Tag};
 
-/// Height of the quoted-text box: four lines of body text.
-const EXCERPT_HEIGHT: f32 = 76.0;
+/// Height of the quoted-text box: three lines of body text.
+const EXCERPT_HEIGHT: f32 = 58.0;
 
 /// Shows the inspector for `annotation`, or a hint when nothing is selected; `focus_note`:
 /// put the cursor in the note (Enter / N).

@@ -37,13 +37,25 @@ pub fn bar(
         }
         ui.menu_button("Help", |ui| {
             let style = ShortcutStyle::for_context(ui.ctx());
-            egui::Grid::new("key-help").striped(true).show(ui, |ui| {
-                for row in key_help(style) {
-                    ui.label(egui::RichText::new(row.keys).strong());
-                    ui.label(row.what);
-                    ui.end_row();
-                }
-            });
+            // Taller than a small window: it scrolls rather than running off the screen.
+            // Narrower than a small window: descriptions wrap instead of being cut off.
+            let screen = ui.ctx().content_rect().size();
+            let room = screen.y - 60.0;
+            let what_width = (screen.x - 320.0).clamp(200.0, 520.0);
+            egui::ScrollArea::vertical()
+                .max_height(room.max(120.0))
+                .show(ui, |ui| {
+                    egui::Grid::new("key-help")
+                        .striped(true)
+                        .max_col_width(what_width)
+                        .show(ui, |ui| {
+                            for row in key_help(style) {
+                                ui.label(egui::RichText::new(row.keys).strong());
+                                ui.add(egui::Label::new(row.what).wrap());
+                                ui.end_row();
+                            }
+                        });
+                });
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             legend(ui, doc, palette);

@@ -45,7 +45,17 @@ pub fn key_help(style: ShortcutStyle) -> Vec<HelpRow> {
         let Some(what) = action.help() else {
             continue;
         };
-        let keys: Vec<String> = action.shortcuts().iter().map(|s| style.format(s)).collect();
+        // Extend and shrink share a line: the extending one's, with both keys.
+        let partner = match action {
+            Action::Adjust(how) if !how.grows() => continue,
+            Action::Adjust(how) => Some(Action::Adjust(how.opposite())),
+            _ => None,
+        };
+        let keys: Vec<String> = std::iter::once(&action)
+            .chain(partner.as_ref())
+            .flat_map(Action::shortcuts)
+            .map(|s| style.format(s))
+            .collect();
         rows.push(HelpRow {
             keys: keys.join(" / "),
             what,
@@ -116,6 +126,11 @@ mod tests {
             "Ctrl+= / Ctrl++",
             "Ctrl+0",
             "Ctrl+Q",
+            "Enter / N",
+            "Shift+Right / Shift+Left",
+            "Ctrl+Shift+Right / Ctrl+Shift+Left",
+            "Alt+Shift+Left / Alt+Shift+Right",
+            "Ctrl+Alt+Shift+Left / Ctrl+Alt+Shift+Right",
         ] {
             assert!(keys.contains(&expected), "Help lacks {expected}: {keys:?}");
         }

@@ -551,18 +551,22 @@ fn adjust_label(how: Adjust) -> &'static str {
     }
 }
 
+/// Help shows each pair (extend / shrink the same end by the same unit) on one line, under
+/// the extending command; the shrinking one's line says the same from its side.
 fn adjust_help(how: Adjust) -> &'static str {
-    match (how.edge, how.unit, how.grows()) {
-        (Edge::End, Unit::Character, true) => {
-            "extend the selection (or the selected annotation: one undo step, same id, tag and note) by a character at its end"
+    match (how.edge, how.unit) {
+        (Edge::End, Unit::Character) => {
+            "extend / shrink the selection at its end by a character; on a selected annotation, resize it (same id, tag and note; one undo step)"
         }
-        (Edge::End, Unit::Character, false) => "shrink it by a character at its end",
-        (Edge::End, Unit::Word, true) => "extend it by a word at its end",
-        (Edge::End, Unit::Word, false) => "shrink it by a word at its end",
-        (Edge::Start, Unit::Character, true) => "extend it by a character at its start",
-        (Edge::Start, Unit::Character, false) => "shrink it by a character at its start",
-        (Edge::Start, Unit::Word, true) => "extend it by a word at its start",
-        (Edge::Start, Unit::Word, false) => "shrink it by a word at its start",
+        (Edge::End, Unit::Word) => {
+            "extend / shrink the selection or annotation at its end by a word"
+        }
+        (Edge::Start, Unit::Character) => {
+            "extend / shrink the selection or annotation at its start by a character"
+        }
+        (Edge::Start, Unit::Word) => {
+            "extend / shrink the selection or annotation at its start by a word"
+        }
     }
 }
 

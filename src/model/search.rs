@@ -154,10 +154,23 @@ fn occurrences(text: &str, needle: String, previous: Option<&Found>) -> Found {
                 .collect::<Vec<_>>(),
         )
     });
-    let starts = narrowed.or_else(|| every_start(bytes, needle.as_bytes()));
-    let matches = match &starts {
-        Some(starts) => leftmost_without_overlap(starts, needle.len()),
-        None => find_exact(text, &needle),
+    let (starts, matches) = match narrowed {
+        Some(starts) => {
+            let matches = leftmost_without_overlap(&starts, needle.len());
+            (Some(starts), matches)
+        }
+        None => match every_start(bytes, needle.as_bytes()) {
+            Ok(starts) => {
+                let matches = leftmost_without_overlap(&starts, needle.len());
+                (Some(starts), matches)
+            }
+            // Too many to keep: list the first ones. Without overlaps the starts found so far
+            // are those matches already (no second pass over a 5 MB text for "e").
+            Err(first) if !overlaps_itself(needle.as_bytes()) => {
+                (None, leftmost_without_overlap(&first, needle.len()))
+            }
+            Err(_) => (None, find_exact(text, &needle)),
+        },
     };
     Found {
         needle,
@@ -166,18 +179,27 @@ fn occurrences(text: &str, needle: String, previous: Option<&Found>) -> Found {
     }
 }
 
-/// Every start of `needle` in `bytes`, overlapping ones included, or `None` past
-/// [`MAX_MATCHES`].
-fn every_start(bytes: &[u8], needle: &[u8]) -> Option<Vec<usize>> {
+/// Every start of `needle` in `bytes`, overlapping ones included; past [`MAX_MATCHES`], the
+/// error holds the first ones found.
+fn every_start(bytes: &[u8], needle: &[u8]) -> Result<Vec<usize>, Vec<usize>> {
     let finder = memchr::memmem::Finder::new(needle);
     let mut starts = Vec::new();
-    if overlaps_itself(needle) {
+    if let [byte] = needle {
+        // The first keystroke: memchr's byte search is several times faster than the
+        // substring searcher on a letter that occurs every few dozen bytes.
+        for at in memchr::memchr_iter(*byte, bytes) {
+            starts.push(at);
+            if starts.len() > MAX_MATCHES {
+                return Err(starts);
+            }
+        }
+    } else if overlaps_itself(needle) {
         let mut from = 0;
         while let Some(at) = finder.find(&bytes[from..]) {
             starts.push(from + at);
             from += at + 1;
             if starts.len() > MAX_MATCHES {
-                return None;
+                return Err(starts);
             }
         }
     } else {
@@ -186,11 +208,11 @@ fn every_start(bytes: &[u8], needle: &[u8]) -> Option<Vec<usize>> {
         for at in finder.find_iter(bytes) {
             starts.push(at);
             if starts.len() > MAX_MATCHES {
-                return None;
+                return Err(starts);
             }
         }
     }
-    Some(starts)
+    Ok(starts)
 }
 
 /// True when a proper prefix of `needle` is also its suffix (as in "aa" or "abab"), so two

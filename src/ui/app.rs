@@ -78,6 +78,7 @@ impl FactmarkApp {
             .unwrap_or_default()
             .sanitized();
         cc.egui_ctx.set_theme(prefs.theme);
+        super::theme::install_visuals(&cc.egui_ctx);
         // Ctrl+= / Ctrl+- zoom the article, not the whole interface.
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
 

@@ -26,7 +26,7 @@ use egui::{Galley, Pos2, Rect};
 
 use self::config::Layout;
 use self::layout::lay_out;
-use self::paint::outline_matches;
+use self::paint::{outline_matches, outline_selection};
 use self::pointer::handle_pointer;
 use self::scroll::{jump_offset, scroll_to_selection};
 use self::toolbar::selection_toolbar;
@@ -42,8 +42,9 @@ const MAX_COLUMN: f32 = 700.0;
 const FOOTER: f32 = 48.0;
 
 /// What the view remembers between frames: the pending selection and the chosen annotation,
-/// plus the lazy-layout state (height index, paragraph cache, last frame's geometry).
-#[derive(Default)]
+/// plus the lazy-layout state (height index, paragraph cache, last frame's geometry). A fresh
+/// view starts at the article's top, whatever offset egui remembers for the scroll area (the
+/// previous document's, or the last run's).
 pub struct ViewState {
     /// Text selected but not yet tagged (byte range, already snapped).
     selection: Option<Span>,
@@ -57,7 +58,24 @@ pub struct ViewState {
     placed: Vec<Placed>,
     /// Byte ranges of the text the view handed to epaint's layout in the last frame.
     laid_out: Vec<Range<usize>>,
+    /// The zoom of the last frame, to keep the selection in view when it changes.
+    zoom: Option<f32>,
     layout: Layout,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            selection: None,
+            selected: None,
+            scroll_to: Some(ScrollTarget::Top),
+            drag_anchor: None,
+            placed: Vec::new(),
+            laid_out: Vec::new(),
+            zoom: None,
+            layout: Layout::default(),
+        }
+    }
 }
 
 impl ViewState {
@@ -79,6 +97,23 @@ impl ViewState {
     pub fn set_text_selection(&mut self, span: Span) {
         self.selection = Some(span);
         self.selected = None;
+    }
+
+    /// Instead of starting at the top, shows the same place `old` (a view of the same
+    /// document, reopened) showed: the block at its top, as far scrolled into.
+    pub fn keep_place_of(&mut self, old: &Self) {
+        self.scroll_to = None;
+        self.layout.resume = old.layout.last.as_ref().and_then(|last| last.first_visible);
+    }
+
+    /// Scrolls to the article's top (Home, Ctrl+Home).
+    pub fn scroll_to_start(&mut self) {
+        self.scroll_to = Some(ScrollTarget::Top);
+    }
+
+    /// Scrolls to the article's end, its last line in view (End, Ctrl+End).
+    pub fn scroll_to_end(&mut self) {
+        self.scroll_to = Some(ScrollTarget::End);
     }
 
     /// Clears both the text selection and the selected annotation.
@@ -151,6 +186,10 @@ pub enum ScrollTarget {
     Annotation(AnnotationId),
     /// The pending text selection (a find match).
     Selection,
+    /// The article's top.
+    Top,
+    /// The article's end.
+    End,
 }
 
 /// Screen rectangles of `span` in the blocks `placed` this frame, one per row.
@@ -194,17 +233,67 @@ pub fn show(
         // Jumps (to an annotation) and place-keeping corrections must land in one frame.
         .animated(false);
     state.layout.cache.take_laid_out();
+    read_scroll_keys(ui, state);
+    keep_selection_through_zoom(ui, session, state, zoom);
     if let Some(offset) = jump_offset(ui, session, state) {
         area = area.vertical_scroll_offset(offset);
     }
     area.show_viewport(ui, |ui, viewport| {
         let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
-        outline_matches(ui, session.article().text(), &placed, found, palette);
-        scroll_to_selection(ui, session.article().text(), state, &placed);
+        let text = session.article().text();
+        outline_matches(ui, text, &placed, found, palette);
+        outline_selection(ui, text, &placed, state.selection, palette);
+        scroll_to_selection(ui, text, state, &placed);
         handle_pointer(ui, session, state, &placed);
-        clicked_tag = selection_toolbar(ui, session.article().text(), state, palette, &placed);
+        clicked_tag = selection_toolbar(ui, text, state, palette, &placed);
         state.placed = placed;
     });
     state.laid_out = state.layout.cache.take_laid_out();
     clicked_tag
+}
+
+/// Home / End (with or without Ctrl) go to the article's top and end, unless a text field has
+/// the keys (there they move the cursor). egui's scroll area has no keys of its own.
+fn read_scroll_keys(ui: &egui::Ui, state: &mut ViewState) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (mut home, mut end) = (false, false);
+    ui.input_mut(|input| {
+        for modifiers in [egui::Modifiers::NONE, egui::Modifiers::COMMAND] {
+            home |= input.consume_key(modifiers, egui::Key::Home);
+            end |= input.consume_key(modifiers, egui::Key::End);
+        }
+    });
+    if end {
+        state.scroll_to_end();
+    } else if home {
+        state.scroll_to_start();
+    }
+}
+
+/// A new zoom re-wraps every paragraph, which can carry the text being judged off screen:
+/// when the pending selection (or else the selected annotation) was on screen before, it is
+/// revealed again at the new size.
+fn keep_selection_through_zoom(ui: &egui::Ui, session: &Session, state: &mut ViewState, zoom: f32) {
+    let changed = state.zoom.is_some_and(|before| before != zoom);
+    state.zoom = Some(zoom);
+    if !changed || state.scroll_to.is_some() {
+        return;
+    }
+    let (span, target) = match (state.selection, state.selected) {
+        (Some(span), _) => (span, ScrollTarget::Selection),
+        (None, Some(id)) => match session.get(id) {
+            Some(annotation) => (annotation.span, ScrollTarget::Annotation(id)),
+            None => return,
+        },
+        (None, None) => return,
+    };
+    let clip = ui.clip_rect();
+    if placed_rects(&state.placed, session.article().text(), span)
+        .iter()
+        .any(|row| clip.intersects(*row))
+    {
+        state.scroll_to = Some(target);
+    }
 }

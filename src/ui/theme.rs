@@ -1,5 +1,6 @@
-//! Tag colours (Okabe–Ito, colour-blind safe) and the contrast arithmetic that keeps text on
-//! a highlight readable (WCAG 2.x relative luminance, ≥ 4.5:1) in light and dark themes.
+//! Tag colours (Okabe–Ito, colour-blind safe), the pending selection's neutral style, the
+//! contrast arithmetic that keeps text on a highlight readable (WCAG 2.x relative luminance,
+//! ≥ 4.5:1) in light and dark themes, and the egui visuals the app adjusts.
 
 use egui::{Color32, Theme};
 
@@ -14,6 +15,9 @@ const QUOTE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7); // reddish purple
 /// How much of the tag colour goes into a highlight tint over the page background.
 const TINT_LIGHT: f32 = 0.28;
 const TINT_DARK: f32 = 0.34;
+/// How much more of it for each annotation nested under the innermost one (up to two).
+const DEEPER_LIGHT: f32 = 0.08;
+const DEEPER_DARK: f32 = 0.06;
 
 /// The colours the article view paints with, for one theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,8 +28,11 @@ pub struct Palette {
     pub text: Color32,
     /// Secondary text (excerpts, hints).
     pub weak_text: Color32,
-    /// Background of the pending (not yet tagged) selection.
+    /// Background of the pending (not yet tagged) selection: a neutral grey, never a tag's
+    /// hue, so an untagged selection cannot pass for a claim.
     pub selection: Color32,
+    /// The dashed outline around the pending selection.
+    pub selection_edge: Color32,
     /// Outline of the selected annotation.
     pub focus: Color32,
     dark: bool,
@@ -39,7 +46,8 @@ impl Palette {
                 page: Color32::from_rgb(0xFB, 0xFA, 0xF7),
                 text: Color32::from_rgb(0x1B, 0x1B, 0x1F),
                 weak_text: Color32::from_rgb(0x55, 0x55, 0x5C),
-                selection: Color32::from_rgb(0xC7, 0xDB, 0xF5),
+                selection: Color32::from_rgb(0xDC, 0xDC, 0xDF),
+                selection_edge: Color32::from_rgb(0x5A, 0x5A, 0x62),
                 focus: Color32::from_rgb(0x1B, 0x1B, 0x1F),
                 dark: false,
             },
@@ -47,7 +55,8 @@ impl Palette {
                 page: Color32::from_rgb(0x1E, 0x1F, 0x22),
                 text: Color32::from_rgb(0xEC, 0xEC, 0xEE),
                 weak_text: Color32::from_rgb(0xB4, 0xB4, 0xBA),
-                selection: Color32::from_rgb(0x2F, 0x4B, 0x73),
+                selection: Color32::from_rgb(0x4A, 0x4B, 0x50),
+                selection_edge: Color32::from_rgb(0xB8, 0xB8, 0xC0),
                 focus: Color32::from_rgb(0xF5, 0xF5, 0xF5),
                 dark: true,
             },
@@ -76,19 +85,34 @@ impl Palette {
         mix(self.page, self.tag_color(tag), amount)
     }
 
-    /// Tint for text covered by several annotations: each layer blends over the last, so
-    /// nesting reads as a deeper colour without hiding the text.
+    /// Tint for text covered by several annotations (in document order, the innermost
+    /// last): the innermost one's hue, deeper for each one it is nested in. Hues are never
+    /// blended (orange over blue would give a muddy grey-green that is no tag's colour);
+    /// the outer spans still show by their own tint around it and their stacked underlines.
     pub fn layered_tint(&self, tags: impl IntoIterator<Item = Tag>) -> Color32 {
-        let amount = if self.dark { TINT_DARK } else { TINT_LIGHT };
-        // The first layer is a normal tint; deeper layers add less each, so three nested
-        // spans are still clearly deeper than one yet text on them stays readable.
-        let mut layer_amount = amount;
-        tags.into_iter().fold(self.page, |under, tag| {
-            let tinted = mix(under, self.tag_color(tag), layer_amount);
-            layer_amount *= 0.5;
-            tinted
-        })
+        let (depth, innermost) = tags.into_iter().fold((0_u8, None), |(depth, _), tag| {
+            (depth.saturating_add(1), Some(tag))
+        });
+        let Some(tag) = innermost else {
+            return self.page;
+        };
+        let (amount, deeper) = if self.dark {
+            (TINT_DARK, DEEPER_DARK)
+        } else {
+            (TINT_LIGHT, DEEPER_LIGHT)
+        };
+        let nested = f32::from(depth.min(3) - 1);
+        mix(self.page, self.tag_color(tag), amount + deeper * nested)
     }
+}
+
+/// Gives text fields (and the other framed widgets) a visible border in the light theme:
+/// egui's light visuals draw an idle text edit with no stroke at all, white on a near-white
+/// panel. The border is dark enough for 3:1 against the panel (WCAG 2.x, non-text contrast).
+pub fn install_visuals(ctx: &egui::Context) {
+    ctx.style_mut_of(Theme::Light, |style| {
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(0x7A));
+    });
 }
 
 /// Linear mix of two opaque colours in sRGB space: `amount` of `over` on `under`.
@@ -164,6 +188,66 @@ mod tests {
                     assert_ne!(a, b);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_selection_is_neutral_outlined_and_unlike_every_tag() {
+        let chroma = |c: Color32| {
+            let (lo, hi) = [c.r(), c.g(), c.b()]
+                .into_iter()
+                .fold((255, 0), |(lo, hi), x| (x.min(lo), x.max(hi)));
+            hi - lo
+        };
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            assert!(chroma(p.selection) <= 6, "{theme:?}: selection is grey");
+            assert!(contrast_ratio(p.selection_edge, p.selection) >= 3.0);
+            assert!(contrast_ratio(p.selection_edge, p.page) >= 3.0);
+            for tag in Tag::ALL {
+                for depth in 1..=3 {
+                    let fill = p.layered_tint(std::iter::repeat_n(tag, depth));
+                    assert!(chroma(fill) >= 20, "{theme:?}: {tag:?} ×{depth} has a hue");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_overlap_keeps_the_innermost_hue_deeper() {
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            for outer in Tag::ALL {
+                for inner in Tag::ALL {
+                    let both = p.layered_tint([outer, inner]);
+                    assert!(contrast_ratio(both, p.page) > contrast_ratio(p.tint(inner), p.page));
+                    // It still reads as the inner tag: nearer its tint than any other's.
+                    let distance = |a: Color32, b: Color32| {
+                        [(a.r(), b.r()), (a.g(), b.g()), (a.b(), b.b())]
+                            .into_iter()
+                            .map(|(x, y)| u32::from(x.abs_diff(y)).pow(2))
+                            .sum::<u32>()
+                    };
+                    for other in Tag::ALL.into_iter().filter(|&t| t != inner) {
+                        assert!(
+                            distance(both, p.tint(inner)) < distance(both, p.tint(other)),
+                            "{theme:?}: {outer:?} under {inner:?} gives {both:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn light_text_fields_have_a_visible_border() {
+        let ctx = egui::Context::default();
+        install_visuals(&ctx);
+        let style = ctx.style_of(Theme::Light);
+        let border = style.visuals.widgets.inactive.bg_stroke;
+        assert!(border.width >= 1.0);
+        for behind in [style.visuals.panel_fill, style.visuals.text_edit_bg_color()] {
+            assert!(contrast_ratio(border.color, behind) >= 3.0, "{behind:?}");
         }
     }
 

@@ -9,7 +9,6 @@ use super::{FactmarkApp, Modal};
 use crate::import;
 use crate::model::{History, Session};
 use crate::store::{Loaded, RecoveryEntry};
-use crate::ui::article_view::ViewState;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::modals::UnsavedQuestion;
 use crate::workspace::jobs::Job;
@@ -104,7 +103,16 @@ impl FactmarkApp {
             self.autosave.rebind(doc.path.as_deref(), &mut self.status);
         }
         let previous = std::mem::replace(&mut self.doc, doc);
-        self.view = ViewState::default();
+        let old_view = std::mem::take(&mut self.view);
+        // Another file starts at its top; the same one reopened (reverted, reloaded, a new
+        // session on the same article) keeps the reader's place.
+        let same = match (&previous.path, &self.doc.path) {
+            (Some(old), Some(new)) => old == new,
+            _ => previous.session.article().text() == self.doc.session.article().text(),
+        };
+        if same {
+            self.view.keep_place_of(&old_view);
+        }
         self.list.reset_cache();
         self.generation += 1;
         self.check_source();

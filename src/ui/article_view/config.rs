@@ -25,6 +25,9 @@ pub(super) struct Layout {
     /// The previous frame's geometry, for jumping to an annotation before the scroll area
     /// is shown and for keeping the reader's place when the width changes.
     pub(super) last: Option<LastFrame>,
+    /// The block at the top of a reopened document's previous view, and how much of it was
+    /// scrolled past: its first frame starts there.
+    pub(super) resume: Option<(usize, f32)>,
 }
 
 /// An article's layout blocks (with their character counts and heading flags).

@@ -1,6 +1,7 @@
 //! Laying out the visible blocks, in named steps: the header (title and source), the height
-//! index (re-estimated when the width or zoom changes), the anchor block, the blocks around
-//! it, the scroll correction that keeps the reader's place, then placing and painting.
+//! index (re-estimated when the width or zoom changes), the anchor block (the end's last block
+//! when the view is at the end), the blocks around it, the scroll correction that keeps the
+//! reader's place, then placing and painting.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -45,17 +46,24 @@ pub(super) fn lay_out(
         f64::from(clip.top() - origin - header),
         f64::from(clip.bottom() - origin - header),
     );
+    // The scroll area's inner margin (the same above and below the content).
+    let margin = scroll_offset - (clip.top() - origin);
     let selection = state.selection;
     let layout = &mut state.layout;
     layout.follow_article(article);
     let keep_place = layout.reestimate_if_resized(ui, article, &config);
+    let at_end = keep_place.is_none() && pinned_to_end(layout.last.as_ref(), scroll_offset);
     let Some(metrics) = layout.metrics.as_ref() else {
         return Vec::new();
     };
     let blocks = &metrics.blocks;
     layout.cache.begin_frame(config.style_key());
     let index = &mut layout.index;
-    let anchor = keep_place.map_or_else(|| measured_anchor(index, visible), |(p, _)| p);
+    let anchor = match keep_place {
+        Some((p, _)) => p,
+        None if at_end => blocks.len() - 1,
+        None => measured_anchor(index, visible),
+    };
 
     let cache = &mut layout.cache;
     let mut lay = |i: usize| lay_block(ui, cache, session, &blocks[i], i, &config, selection);
@@ -63,6 +71,9 @@ pub(super) fn lay_out(
     let anchor_top = match keep_place {
         // The same fraction of it scrolled past as before the resize.
         Some((_, fraction)) => visible.0 - f64::from(fraction * anchor_block.height),
+        // Its bottom where the end of the content is shown: at the view's bottom, above the
+        // footer and the margin.
+        None if at_end => visible.1 - f64::from(FOOTER + margin + anchor_block.height),
         None => index.top(anchor),
     };
     let laid = lay_around(anchor_block, anchor_top, visible, blocks.len(), lay);
@@ -71,8 +82,6 @@ pub(super) fn lay_out(
     #[allow(clippy::cast_possible_truncation)]
     let content_height = header + index.total() as f32 + FOOTER;
     ui.set_min_height(content_height);
-    // The scroll area's inner margin (the same above and below the content).
-    let margin = scroll_offset - (clip.top() - origin);
     layout.last = Some(LastFrame {
         config,
         margin,
@@ -176,8 +185,18 @@ impl Layout {
         self.last
             .as_ref()
             .and_then(|last| last.first_visible)
+            .or(self.resume.take())
             .filter(|&(p, _)| p < blocks.len())
     }
+}
+
+/// True when the view sits at the end of content taller than the view (last frame's largest
+/// offset: the scroll bar's handle dragged or clicked to the bottom, End). Then the last
+/// block anchors the layout with its bottom at the view's end, so the heights measured now
+/// (estimates are often off by a paragraph or two) move the offset, not the end: the view
+/// stays pinned to the last line instead of stopping short of it.
+fn pinned_to_end(last: Option<&LastFrame>, scroll_offset: f32) -> bool {
+    last.is_some_and(|last| last.max_offset > 0.0 && scroll_offset >= last.max_offset - 1.0)
 }
 
 /// The block whose position the reader must not see move: the first block in view that was

@@ -1,18 +1,20 @@
-//! Painting laid-out blocks: text, underlines, the selected annotation's outline, find matches.
+//! Painting laid-out blocks: text, underlines, the selected annotation's outline, the pending
+//! selection's dashed outline, find matches.
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Align, Color32, Galley, Pos2, Rect, Stroke};
+use egui::{Color32, Galley, Pos2, Rect, Stroke};
 
 use super::config::Config;
-use super::{Placed, ScrollTarget, ViewState};
+use super::scroll::reveal;
+use super::{Placed, ScrollTarget, ViewState, placed_rects};
 use crate::model::{Session, Span};
 use crate::ui::highlight;
 use crate::ui::theme::Palette;
 
 /// Paints block `i`'s galley (text `range`), underlines and (if it holds the selected
-/// annotation) outline, and scrolls to the selected annotation when asked to.
+/// annotation) outline, and reveals the selected annotation when asked to.
 pub(super) fn paint_block(
     ui: &egui::Ui,
     session: &Session,
@@ -45,19 +47,21 @@ pub(super) fn paint_block(
         return;
     };
     let text = &session.article().text()[range.clone()];
-    let rects = highlight::range_rects(galley, highlight::char_range(text, range.start, span));
+    let rects: Vec<Rect> =
+        highlight::range_rects(galley, highlight::char_range(text, range.start, span))
+            .into_iter()
+            .map(|rect| rect.translate(origin.to_vec2()))
+            .collect();
     for rect in &rects {
         ui.painter().rect_stroke(
-            rect.translate(origin.to_vec2()).expand(1.5),
+            rect.expand(1.5),
             3.0,
             Stroke::new(1.5, config.palette.focus),
             egui::StrokeKind::Outside,
         );
     }
-    if state.scroll_to == Some(ScrollTarget::Annotation(selected))
-        && let Some(first) = rects.first()
-    {
-        ui.scroll_to_rect(first.translate(origin.to_vec2()), Some(Align::Center));
+    // The rows in this block: enough to tell whether the annotation's start is on screen.
+    if state.scroll_to == Some(ScrollTarget::Annotation(selected)) && reveal(ui, &rects) {
         state.scroll_to = None;
     }
 }
@@ -91,6 +95,37 @@ pub(super) fn outline_matches(
                 );
             }
         }
+    }
+}
+
+/// Outlines the pending selection's rows with a dashed line: with its grey fill, a style no
+/// annotation has (they are tinted and underlined in their tag's colour, the selected one
+/// outlined solid), so text not yet tagged is never taken for a claim.
+pub(super) fn outline_selection(
+    ui: &egui::Ui,
+    text: &str,
+    placed: &[Placed],
+    selection: Option<Span>,
+    palette: &Palette,
+) {
+    let Some(selection) = selection else {
+        return;
+    };
+    let stroke = Stroke::new(1.0, palette.selection_edge);
+    for row in placed_rects(placed, text, selection) {
+        if !ui.is_rect_visible(row) {
+            continue;
+        }
+        let r = row.expand(0.5);
+        let corners = [
+            r.left_top(),
+            r.right_top(),
+            r.right_bottom(),
+            r.left_bottom(),
+            r.left_top(),
+        ];
+        ui.painter()
+            .extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
     }
 }
 

@@ -1,8 +1,10 @@
-//! Scrolling to the selected annotation or the pending selection (find matches).
+//! Scrolling to the selected annotation or the pending selection (Tab, the list, find
+//! matches, zoom), to the article's top (a new document, Home) and its end (End): a target
+//! already on screen never moves the article.
 
 use std::sync::Arc;
 
-use egui::Align;
+use egui::{Align, Rect};
 
 use super::blocks::block_at;
 use super::layout::lay_block;
@@ -10,11 +12,23 @@ use super::{Placed, ScrollTarget, ViewState, placed_rects};
 use crate::model::Session;
 use crate::ui::highlight;
 
-/// When an annotation to scroll to lies outside the last frame's view, lays out its
-/// block and returns the scroll offset that centres it, computed from the height index,
-/// so it is on screen in the very next frame without laying out what lies between.
+/// The article's top and end are jumped to at once. When an annotation to scroll to lies
+/// outside the last frame's view, lays out its block and returns the scroll offset that
+/// centres it, computed from the height index, so it is on screen in the very next frame
+/// without laying out what lies between.
 pub(super) fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewState) -> Option<f32> {
     let span = match state.scroll_to? {
+        ScrollTarget::Top => {
+            state.scroll_to = None;
+            return Some(0.0);
+        }
+        // Last frame's largest offset; the layout then pins the view to the end, measuring
+        // the last blocks, so estimates cannot leave it short (see `layout::end_anchor`).
+        ScrollTarget::End => {
+            let end = state.layout.last.as_ref()?.max_offset.max(0.0);
+            state.scroll_to = None;
+            return Some(end);
+        }
         // Only the selected annotation is scrolled to (its outline is what the eye looks for).
         ScrollTarget::Annotation(id) if state.selected == Some(id) => {
             session.get(id).map(|a| a.span)
@@ -42,7 +56,7 @@ pub(super) fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewStat
     let top = layout.index.top(p);
     let bottom = top + f64::from(layout.index.height(p));
     if top < last.visible.1 && bottom > last.visible.0 {
-        return None; // in view: the frame centres it once laid out
+        return None; // in view: the frame reveals it once laid out (`reveal`)
     }
     let config = last.config;
     let laid = lay_block(
@@ -74,7 +88,7 @@ pub(super) fn jump_offset(ui: &egui::Ui, session: &Session, state: &mut ViewStat
     )
 }
 
-/// Centres the pending selection once its paragraph is laid out, when asked to.
+/// Reveals the pending selection once its paragraph is laid out, when asked to.
 pub(super) fn scroll_to_selection(
     ui: &egui::Ui,
     text: &str,
@@ -88,8 +102,28 @@ pub(super) fn scroll_to_selection(
         state.scroll_to = None;
         return;
     };
-    if let Some(first) = placed_rects(placed, text, span).first() {
-        ui.scroll_to_rect(*first, Some(Align::Center));
+    if reveal(ui, &placed_rects(placed, text, span)) {
         state.scroll_to = None;
     }
+}
+
+/// Brings the text drawn in `rows` (screen rectangles, one per row) into view: not at all
+/// when every row is on screen already, by the least distance when part of it is, centred on
+/// its first row when none is. The reader keeps their place unless the target is hidden.
+/// Returns false when there is nothing laid out to reveal yet.
+pub(super) fn reveal(ui: &egui::Ui, rows: &[Rect]) -> bool {
+    let Some(first) = rows.first() else {
+        return false;
+    };
+    let whole = rows.iter().fold(*first, |all, row| all.union(*row));
+    let clip = ui.clip_rect();
+    if clip.contains_rect(whole) {
+        return true;
+    }
+    if rows.iter().any(|row| clip.intersects(*row)) && whole.height() < clip.height() {
+        ui.scroll_to_rect(whole, None);
+    } else {
+        ui.scroll_to_rect(*first, Some(Align::Center));
+    }
+    true
 }

@@ -1,13 +1,16 @@
-//! The selection toolbar: tag buttons under the pending selection.
+//! The selection toolbar: tag buttons beside the pending selection, placed so they never
+//! cover the text being judged.
 
-use egui::{Stroke, Vec2};
+use egui::{Pos2, Rect, Stroke, Vec2};
 
-use super::{Placed, ViewState};
+use super::{Placed, ViewState, placed_rects};
 use crate::model::Tag;
-use crate::ui::highlight;
 use crate::ui::theme::Palette;
 
-/// Buttons under the pending selection to tag it without the keyboard.
+/// Space between the selection's rows and the toolbar.
+const GAP: f32 = 6.0;
+
+/// Buttons beside the pending selection to tag it without the keyboard.
 pub(super) fn selection_toolbar(
     ui: &egui::Ui,
     text: &str,
@@ -19,19 +22,22 @@ pub(super) fn selection_toolbar(
     if state.drag_anchor.is_some() {
         return None;
     }
-    let last_byte = selection.end.saturating_sub(1);
-    let para = placed.iter().find(|p| p.range.contains(&last_byte))?;
-    let para_text = &text[para.range.clone()];
-    let chars = highlight::char_range(para_text, para.range.start, selection);
-    let last_row = *highlight::range_rects(&para.galley, chars).last()?;
-    let anchor = last_row.translate(para.origin.to_vec2()).left_bottom() + Vec2::new(0.0, 6.0);
-    if !ui.clip_rect().contains(anchor) {
-        return None;
-    }
+    let clip = ui.clip_rect();
+    let rows: Vec<Rect> = placed_rects(placed, text, selection)
+        .into_iter()
+        .filter(|row| clip.intersects(*row))
+        .collect();
+    let id = ui.scope_id().with("selection-toolbar");
+    // Its size as last shown (an estimate the first time, before egui has measured it).
+    let size = ui.ctx().memory(|m| m.area_rect(id)).map_or_else(
+        || Vec2::new(280.0, ui.spacing().interact_size.y + 14.0),
+        |rect| rect.size(),
+    );
+    let top_left = place(&rows, size, clip)?;
     let mut chosen = None;
-    egui::Area::new(ui.scope_id().with("selection-toolbar"))
+    egui::Area::new(id)
         .order(egui::Order::Foreground)
-        .fixed_pos(anchor)
+        .fixed_pos(top_left)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -58,4 +64,51 @@ pub(super) fn selection_toolbar(
             });
         });
     chosen
+}
+
+/// Top-left corner of a toolbar of `size` for the selection's rows on screen (`rows`, in
+/// order): above the first row, else (no room at the top of the view) below the last, else
+/// at the top of the view; always inside the view horizontally. None when no row is on
+/// screen.
+fn place(rows: &[Rect], size: Vec2, clip: Rect) -> Option<Pos2> {
+    let (first, last) = (rows.first()?, rows.last()?);
+    let above = first.top() - GAP - size.y;
+    let below = last.bottom() + GAP;
+    let (y, x) = if above >= clip.top() {
+        (above, first.left())
+    } else if below + size.y <= clip.bottom() {
+        (below, last.left())
+    } else {
+        (clip.top() + GAP, first.left())
+    };
+    let x = x.min(clip.right() - GAP - size.x).max(clip.left() + GAP);
+    Some(Pos2::new(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIEW: Rect = Rect::from_min_max(Pos2::new(0.0, 100.0), Pos2::new(800.0, 700.0));
+    const SIZE: Vec2 = Vec2::new(300.0, 30.0);
+
+    fn row(x: f32, y: f32) -> Rect {
+        Rect::from_min_size(Pos2::new(x, y), Vec2::new(200.0, 27.0))
+    }
+
+    #[test]
+    fn above_the_first_row_below_when_no_room_inside_the_view_across() {
+        let rows = [row(100.0, 400.0), row(50.0, 427.0)];
+        assert_eq!(place(&rows, SIZE, VIEW), Some(Pos2::new(100.0, 364.0)));
+        // The first row at the top of the view: below the last row instead.
+        let rows = [row(100.0, 110.0), row(50.0, 137.0)];
+        assert_eq!(place(&rows, SIZE, VIEW), Some(Pos2::new(50.0, 170.0)));
+        // On the last visible line: still above it.
+        let rows = [row(100.0, 670.0)];
+        assert_eq!(place(&rows, SIZE, VIEW), Some(Pos2::new(100.0, 634.0)));
+        // Near the right edge: pulled in.
+        let rows = [row(700.0, 400.0)];
+        assert_eq!(place(&rows, SIZE, VIEW), Some(Pos2::new(494.0, 364.0)));
+        assert_eq!(place(&[], SIZE, VIEW), None);
+    }
 }

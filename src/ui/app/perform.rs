@@ -85,6 +85,8 @@ impl FactmarkApp {
             Action::NewFromText => self.open_modal(super::Modal::Paste(PasteBox::default())),
             Action::Quit => self.guard(Proceed::Quit),
             Action::ClearSelection => self.view.clear(),
+            Action::GoToStart => self.view.scroll_to_start(),
+            Action::GoToEnd => self.view.scroll_to_end(),
             Action::SelectNext | Action::SelectPrevious => {
                 self.step_selection(action == Action::SelectNext);
             }

@@ -57,6 +57,10 @@ pub enum Action {
     Quit,
     /// Clear the selection and the selected annotation.
     ClearSelection,
+    /// Scroll the article to its top.
+    GoToStart,
+    /// Scroll the article to its end, the last line in view.
+    GoToEnd,
     /// Select the next annotation in document order.
     SelectNext,
     /// Select the previous annotation in document order.
@@ -308,6 +312,8 @@ impl Action {
             Self::SelectNext,
             Self::SelectPrevious,
             Self::ClearSelection,
+            Self::GoToStart,
+            Self::GoToEnd,
             Self::Undo,
             Self::Redo,
             Self::Save,
@@ -357,6 +363,8 @@ impl Action {
             Self::NewSession => "New session on this article",
             Self::Quit => "Quit",
             Self::ClearSelection => "Clear selection",
+            Self::GoToStart => "Go to the start",
+            Self::GoToEnd => "Go to the end",
             Self::SelectNext => "Next annotation",
             Self::SelectPrevious => "Previous annotation",
             Self::Select(_) => "Select annotation",
@@ -403,6 +411,10 @@ impl Action {
             Self::EditNote => const { &[article(M::NONE, Key::Enter), article(M::NONE, Key::N)] },
             Self::Adjust(how) => adjust_keys(*how),
             Self::ClearSelection => const { &[article(M::NONE, Key::Escape)] },
+            Self::GoToStart => {
+                const { &[article(M::NONE, Key::Home), article(M::COMMAND, Key::Home)] }
+            }
+            Self::GoToEnd => const { &[article(M::NONE, Key::End), article(M::COMMAND, Key::End)] },
             Self::SelectNext => const { &[article(M::NONE, Key::Tab)] },
             Self::SelectPrevious => const { &[article(M::SHIFT, Key::Tab)] },
             Self::Undo => const { &[cmd(Key::Z)] },
@@ -456,6 +468,8 @@ impl Action {
                 "select the next annotation (of those the list shows, when it is filtered)"
             }
             Self::SelectPrevious => "select the previous annotation",
+            Self::GoToStart => "scroll the article to its top",
+            Self::GoToEnd => "scroll the article to its end (the last line in view)",
             Self::ClearSelection => "clear the selection (in a text field: leave the field first)",
             Self::Undo => "undo (a burst of typing in a note is one step)",
             Self::Redo => "redo",

@@ -16,3 +16,4 @@ mod snapshots;
 mod ui;
 mod ui_long;
 mod ui_safety;
+mod view;

@@ -205,8 +205,15 @@ fn assert_at_end(harness: &Harness<'_, FactmarkApp>, how: &str) {
 #[test]
 fn end_and_the_scroll_bar_reach_the_last_line() {
     let dir = tempfile::tempdir().unwrap();
+    reach_the_end(long_session(dir.path(), "long.ron"));
+    reach_the_end(long_words_session(dir.path()));
+}
+
+/// End, Ctrl+End, a click at the bottom of the scroll bar and dragging its handle down all
+/// show the last line of the session at `path`.
+fn reach_the_end(path: PathBuf) {
     let mut harness = common::harness(Launch {
-        path: Some(long_session(dir.path(), "long.ron")),
+        path: Some(path),
         ..Launch::default()
     });
     let last = last_char(&harness);
@@ -342,22 +349,4 @@ fn light_text_fields_have_a_border_that_shows() {
     assert!(border.width >= 1.0);
     let ratio = contrast_ratio(border.color, style.visuals.panel_fill);
     assert!(ratio >= 3.0, "{ratio:.2}:1");
-}
-
-#[test]
-fn zz_probe() {
-    for (w, h) in [(900.0, 600.0), (1280.0, 800.0)] {
-        let dir = tempfile::tempdir().unwrap();
-        let mut harness = common::harness(Launch {
-            path: Some(long_words_session(dir.path())),
-            ..Launch::default()
-        });
-        harness.set_size(Vec2::new(w, h));
-        harness.run_ok();
-        let last = last_char(&harness);
-        let x = scroll_bar_x(&harness);
-        click_at(&mut harness, Pos2::new(x, h - 32.0));
-        harness.run_ok();
-        eprintln!("{w}x{h}: x {x} last {:?}", harness.state().screen_rects(last));
-    }
 }

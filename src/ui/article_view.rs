@@ -28,7 +28,9 @@ use self::config::Layout;
 use self::layout::lay_out;
 use self::paint::{outline_matches, outline_selection};
 use self::pointer::handle_pointer;
-use self::scroll::{jump_offset, keep_selection_through_zoom, read_scroll_keys, scroll_to_selection};
+use self::scroll::{
+    jump_offset, keep_selection_through_zoom, read_scroll_keys, scroll_to_selection,
+};
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
@@ -245,4 +247,3 @@ pub fn show(
     state.laid_out = state.layout.cache.take_laid_out();
     clicked_tag
 }
-

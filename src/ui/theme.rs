@@ -90,9 +90,9 @@ impl Palette {
     /// blended (orange over blue would give a muddy grey-green that is no tag's colour);
     /// the outer spans still show by their own tint around it and their stacked underlines.
     pub fn layered_tint(&self, tags: impl IntoIterator<Item = Tag>) -> Color32 {
-        let (depth, innermost) = tags
-            .into_iter()
-            .fold((0_u8, None), |(depth, _), tag| (depth.saturating_add(1), Some(tag)));
+        let (depth, innermost) = tags.into_iter().fold((0_u8, None), |(depth, _), tag| {
+            (depth.saturating_add(1), Some(tag))
+        });
         let Some(tag) = innermost else {
             return self.page;
         };

@@ -153,7 +153,10 @@ fn another_file_opens_at_its_top_and_the_same_file_keeps_its_place() {
     let (word, before) = word_in_view(&harness);
     drop_file(&mut harness, &first);
     let after = fully_on_screen(&harness, word).expect("still in view")[0];
-    assert!((after.top() - before.top()).abs() < 2.0, "{before:?} → {after:?}");
+    assert!(
+        (after.top() - before.top()).abs() < 2.0,
+        "{before:?} → {after:?}"
+    );
 }
 
 #[test]
@@ -182,11 +185,18 @@ fn tab_moves_the_article_only_when_the_annotation_is_hidden() {
             stepped_in_place += 1;
         } else {
             // Hidden (below the view): Tab brings it into view.
-            assert!(fully_on_screen(&harness, next.span).is_some(), "{:?}", next.id);
+            assert!(
+                fully_on_screen(&harness, next.span).is_some(),
+                "{:?}",
+                next.id
+            );
             break;
         }
     }
-    assert!(stepped_in_place >= 5, "only {stepped_in_place} on the first screen");
+    assert!(
+        stepped_in_place >= 5,
+        "only {stepped_in_place} on the first screen"
+    );
 }
 
 /// The vertical scroll bar's x: at the right edge of the article, left of the side panel.
@@ -266,7 +276,10 @@ fn assert_toolbar_beside(harness: &Harness<'_, FactmarkApp>) {
     for row in &rows {
         assert!(!toolbar.intersects(*row), "{toolbar:?} covers {row:?}");
     }
-    assert!(toolbar.bottom() <= rows[0].top(), "{toolbar:?} above {rows:?}");
+    assert!(
+        toolbar.bottom() <= rows[0].top(),
+        "{toolbar:?} above {rows:?}"
+    );
     assert!(article_area().contains_rect(toolbar), "{toolbar:?}");
 }
 

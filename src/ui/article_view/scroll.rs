@@ -151,7 +151,12 @@ pub(super) fn read_scroll_keys(ui: &egui::Ui, state: &mut ViewState) {
 /// A new zoom re-wraps every paragraph, which can carry the text being judged off screen:
 /// when the pending selection (or else the selected annotation) was on screen before, it is
 /// revealed again at the new size.
-pub(super) fn keep_selection_through_zoom(ui: &egui::Ui, session: &Session, state: &mut ViewState, zoom: f32) {
+pub(super) fn keep_selection_through_zoom(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    zoom: f32,
+) {
     let changed = state.zoom.is_some_and(|before| before != zoom);
     state.zoom = Some(zoom);
     if !changed || state.scroll_to.is_some() {

@@ -47,30 +47,17 @@ fn long_session(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// A long article of long words, on which the height estimates of unlaid paragraphs fall
-/// short (whole words that do not fit a row's end leave more of it empty).
-fn long_words_session(dir: &Path) -> PathBuf {
-    const WORDS: [&str; 8] = [
-        "internationalisation",
-        "counterproductive",
-        "disproportionately",
-        "misrepresentation",
-        "unsubstantiated",
-        "characteristically",
-        "parliamentarians",
-        "telecommunications",
-    ];
-    let paragraphs: Vec<String> = (0..300)
-        .map(|p| {
-            (0..60 + p % 40)
-                .map(|w| WORDS[(p * 7 + w * 3) % WORDS.len()])
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+/// An article whose height estimates for unlaid paragraphs fall well short at its end: they
+/// come from the average character width of its start (narrow letters), and its last
+/// paragraphs are set in wide capitals.
+fn uneven_widths_session(dir: &Path) -> PathBuf {
+    let paragraph = |word: &str, p: usize| vec![word; 60 + p % 40].join(" ");
+    let paragraphs: Vec<String> = (0..120)
+        .map(|p| paragraph(if p < 80 { "illicit" } else { "WMWMWM" }, p))
         .collect();
-    let article = factmark::model::Article::new("Long words", None, paragraphs.join("\n"));
+    let article = factmark::model::Article::new("Uneven widths", None, paragraphs.join("\n"));
     let session = factmark::model::Session::new(std::sync::Arc::new(article));
-    let path = dir.join("long-words.ron");
+    let path = dir.join("uneven.ron");
     factmark::store::save(&session, &path).expect("saved");
     path
 }
@@ -216,7 +203,7 @@ fn assert_at_end(harness: &Harness<'_, FactmarkApp>, how: &str) {
 fn end_and_the_scroll_bar_reach_the_last_line() {
     let dir = tempfile::tempdir().unwrap();
     reach_the_end(long_session(dir.path(), "long.ron"));
-    reach_the_end(long_words_session(dir.path()));
+    reach_the_end(uneven_widths_session(dir.path()));
 }
 
 /// End, Ctrl+End, a click at the bottom of the scroll bar and dragging its handle down all

@@ -28,7 +28,7 @@ use self::config::Layout;
 use self::layout::lay_out;
 use self::paint::{outline_matches, outline_selection};
 use self::pointer::handle_pointer;
-use self::scroll::{jump_offset, scroll_to_selection};
+use self::scroll::{jump_offset, keep_selection_through_zoom, scroll_to_selection};
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
@@ -233,7 +233,6 @@ pub fn show(
         // Jumps (to an annotation) and place-keeping corrections must land in one frame.
         .animated(false);
     state.layout.cache.take_laid_out();
-    read_scroll_keys(ui, state);
     keep_selection_through_zoom(ui, session, state, zoom);
     if let Some(offset) = jump_offset(ui, session, state) {
         area = area.vertical_scroll_offset(offset);
@@ -250,50 +249,4 @@ pub fn show(
     });
     state.laid_out = state.layout.cache.take_laid_out();
     clicked_tag
-}
-
-/// Home / End (with or without Ctrl) go to the article's top and end, unless a text field has
-/// the keys (there they move the cursor). egui's scroll area has no keys of its own.
-fn read_scroll_keys(ui: &egui::Ui, state: &mut ViewState) {
-    if ui.ctx().egui_wants_keyboard_input() {
-        return;
-    }
-    let (mut home, mut end) = (false, false);
-    ui.input_mut(|input| {
-        for modifiers in [egui::Modifiers::NONE, egui::Modifiers::COMMAND] {
-            home |= input.consume_key(modifiers, egui::Key::Home);
-            end |= input.consume_key(modifiers, egui::Key::End);
-        }
-    });
-    if end {
-        state.scroll_to_end();
-    } else if home {
-        state.scroll_to_start();
-    }
-}
-
-/// A new zoom re-wraps every paragraph, which can carry the text being judged off screen:
-/// when the pending selection (or else the selected annotation) was on screen before, it is
-/// revealed again at the new size.
-fn keep_selection_through_zoom(ui: &egui::Ui, session: &Session, state: &mut ViewState, zoom: f32) {
-    let changed = state.zoom.is_some_and(|before| before != zoom);
-    state.zoom = Some(zoom);
-    if !changed || state.scroll_to.is_some() {
-        return;
-    }
-    let (span, target) = match (state.selection, state.selected) {
-        (Some(span), _) => (span, ScrollTarget::Selection),
-        (None, Some(id)) => match session.get(id) {
-            Some(annotation) => (annotation.span, ScrollTarget::Annotation(id)),
-            None => return,
-        },
-        (None, None) => return,
-    };
-    let clip = ui.clip_rect();
-    if placed_rects(&state.placed, session.article().text(), span)
-        .iter()
-        .any(|row| clip.intersects(*row))
-    {
-        state.scroll_to = Some(target);
-    }
 }

@@ -239,6 +239,73 @@ mod tests {
         }
     }
 
+    /// `color` as seen with full protanopia, deuteranopia or tritanopia (Machado, Oliveira
+    /// and Fernandes 2009, severity 1.0, applied in linear RGB).
+    fn as_seen_with(color: Color32, matrix: [[f32; 3]; 3]) -> [f32; 3] {
+        let decode = |c: u8| {
+            let c = f32::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let encode = |v: f32| {
+            let v = v.clamp(0.0, 1.0);
+            255.0
+                * if v <= 0.003_130_8 {
+                    v * 12.92
+                } else {
+                    1.055 * v.powf(1.0 / 2.4) - 0.055
+                }
+        };
+        let rgb = [decode(color.r()), decode(color.g()), decode(color.b())];
+        matrix.map(|row| encode(row.iter().zip(rgb).map(|(m, c)| m * c).sum()))
+    }
+
+    #[test]
+    fn tag_colours_stay_apart_for_colour_blind_readers() {
+        const PROTAN: [[f32; 3]; 3] = [
+            [0.152_286, 1.052_583, -0.204_868],
+            [0.114_503, 0.786_281, 0.099_216],
+            [-0.003_882, -0.048_116, 1.051_998],
+        ];
+        const DEUTAN: [[f32; 3]; 3] = [
+            [0.367_322, 0.860_646, -0.227_968],
+            [0.280_085, 0.672_501, 0.047_413],
+            [-0.011_820, 0.042_940, 0.968_881],
+        ];
+        const TRITAN: [[f32; 3]; 3] = [
+            [1.255_528, -0.076_749, -0.178_779],
+            [-0.078_411, 0.930_809, 0.147_602],
+            [0.004_733, 0.691_367, 0.303_900],
+        ];
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            for (name, matrix) in [("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)] {
+                for (i, a) in Tag::ALL.iter().enumerate() {
+                    for b in &Tag::ALL[i + 1..] {
+                        let (x, y) = (
+                            as_seen_with(p.tag_color(*a), matrix),
+                            as_seen_with(p.tag_color(*b), matrix),
+                        );
+                        let distance = x
+                            .iter()
+                            .zip(y)
+                            .map(|(u, v)| (u - v).powi(2))
+                            .sum::<f32>()
+                            .sqrt();
+                        // The underlines and chips: far apart in sRGB units (0..255 a channel).
+                        assert!(
+                            distance >= 40.0,
+                            "{theme:?} {name}: {a:?}/{b:?} {distance:.0}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn light_text_fields_have_a_visible_border() {
         let ctx = egui::Context::default();

@@ -17,3 +17,4 @@ mod snapshots;
 mod ui;
 mod ui_long;
 mod ui_safety;
+mod view;

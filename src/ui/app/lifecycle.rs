@@ -104,11 +104,11 @@ impl FactmarkApp {
         }
         let previous = std::mem::replace(&mut self.doc, doc);
         let old_view = std::mem::take(&mut self.view);
-        // Another file starts at its top; the same one reopened (reverted, reloaded, a new
-        // session on the same article) keeps the reader's place.
-        let same = match (&previous.path, &self.doc.path) {
-            (Some(old), Some(new)) => old == new,
-            _ => previous.session.article().text() == self.doc.session.article().text(),
+        // Another file starts at its top; the same one reopened (reverted, reloaded) or a
+        // new session on the same article keeps the reader's place.
+        let same = match &self.doc.path {
+            Some(new) => previous.path.as_ref() == Some(new),
+            None => previous.session.article().text() == self.doc.session.article().text(),
         };
         if same {
             self.view.keep_place_of(&old_view);

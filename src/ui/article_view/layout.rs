@@ -300,8 +300,13 @@ fn keep_anchor_still(
     }
 }
 
-/// The first block at least partly in view, and the fraction of it scrolled past.
+/// The first block at least partly in view, and the fraction of it scrolled past. None while
+/// the title is in view: then the offset alone keeps the place (the title's height does not
+/// depend on estimates), and putting the first block at the view's top would hide the title.
 fn first_visible(laid: &[Laid], visible: (f64, f64)) -> Option<(usize, f32)> {
+    if visible.0 < 0.0 {
+        return None;
+    }
     laid.iter()
         .find(|p| p.top + f64::from(p.height) > visible.0)
         .map(|p| {

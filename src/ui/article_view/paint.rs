@@ -60,7 +60,8 @@ pub(super) fn paint_block(
             egui::StrokeKind::Outside,
         );
     }
-    // The rows in this block: enough to tell whether the annotation's start is on screen.
+    // The rows in this block, the first one that holds the annotation: one running on into
+    // the next block is revealed by its start.
     if state.scroll_to == Some(ScrollTarget::Annotation(selected)) && reveal(ui, &rects) {
         state.scroll_to = None;
     }

@@ -127,3 +127,34 @@ pub(super) fn reveal(ui: &egui::Ui, rows: &[Rect]) -> bool {
     }
     true
 }
+
+/// A new zoom re-wraps every paragraph, which can carry the text being judged off screen:
+/// when the pending selection (or else the selected annotation) was on screen before, it is
+/// revealed again at the new size.
+pub(super) fn keep_selection_through_zoom(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut ViewState,
+    zoom: f32,
+) {
+    let changed = state.zoom.is_some_and(|before| before != zoom);
+    state.zoom = Some(zoom);
+    if !changed || state.scroll_to.is_some() {
+        return;
+    }
+    let (span, target) = match (state.selection, state.selected) {
+        (Some(span), _) => (span, ScrollTarget::Selection),
+        (None, Some(id)) => match session.get(id) {
+            Some(annotation) => (annotation.span, ScrollTarget::Annotation(id)),
+            None => return,
+        },
+        (None, None) => return,
+    };
+    let clip = ui.clip_rect();
+    if placed_rects(&state.placed, session.article().text(), span)
+        .iter()
+        .any(|row| clip.intersects(*row))
+    {
+        state.scroll_to = Some(target);
+    }
+}

@@ -114,3 +114,20 @@ pub fn temp_session_path(name: &str) -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join(name);
     (dir, path)
 }
+
+/// One mouse-wheel notch of `delta_y` points over `over`, then the frames egui spreads the
+/// scroll over (run_ok may stop before the tail is in).
+pub fn wheel(harness: &mut Harness<'_, FactmarkApp>, over: Pos2, delta_y: f32) {
+    harness.hover_at(over);
+    harness.step();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    for _ in 0..40 {
+        harness.step();
+    }
+}

@@ -77,22 +77,6 @@ fn click_list_row(harness: &mut Harness<'_, FactmarkApp>, target: &Annotation) -
     panic!("the annotation never came into view");
 }
 
-fn wheel(harness: &mut Harness<'_, FactmarkApp>, over: Pos2, delta_y: f32) {
-    harness.hover_at(over);
-    harness.step();
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: Vec2::new(0.0, delta_y),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: Modifiers::NONE,
-    });
-    // egui spreads a wheel notch over a few frames; run_ok may stop before the tail is in.
-    for _ in 0..40 {
-        harness.step();
-    }
-}
-
 /// The document's last annotation (at the very end of the article).
 fn last_annotation(harness: &Harness<'_, FactmarkApp>) -> Annotation {
     let annotations = harness.state().session().annotations();
@@ -190,7 +174,7 @@ fn scrolling_up_into_unmeasured_paragraphs_keeps_the_text_in_place() {
     let over = article_area().center();
     // Up by 300 points: paragraphs above, never laid out, are measured on the way, and their
     // corrected heights must not shift what is on screen.
-    wheel(&mut harness, over, 300.0);
+    common::wheel(&mut harness, over, 300.0);
     let moved = harness.state().screen_rects(last.span)[0];
     assert!(
         (moved.top() - start.top() - 300.0).abs() < 1.5,
@@ -199,12 +183,12 @@ fn scrolling_up_into_unmeasured_paragraphs_keeps_the_text_in_place() {
     );
     // Further up and back down by the same amount: back where it was.
     for _ in 0..4 {
-        wheel(&mut harness, over, 400.0);
+        common::wheel(&mut harness, over, 400.0);
     }
     for _ in 0..4 {
-        wheel(&mut harness, over, -400.0);
+        common::wheel(&mut harness, over, -400.0);
     }
-    wheel(&mut harness, over, -300.0);
+    common::wheel(&mut harness, over, -300.0);
     let back = on_screen(&harness, last.span).expect("back on screen");
     assert!(
         (back.top() - start.top()).abs() < 1.5,

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers, Pos2, Rect, Vec2};
+use egui::{Key, Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factmark::model::Span;
@@ -62,21 +62,6 @@ fn uneven_widths_session(dir: &Path) -> PathBuf {
     path
 }
 
-fn wheel(harness: &mut Harness<'_, FactmarkApp>, delta_y: f32) {
-    harness.hover_at(Pos2::new(450.0, 400.0));
-    harness.step();
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: Vec2::new(0.0, delta_y),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: Modifiers::NONE,
-    });
-    for _ in 0..40 {
-        harness.step();
-    }
-}
-
 #[derive(Debug)]
 struct Dropped(PathBuf);
 
@@ -125,7 +110,7 @@ fn another_file_opens_at_its_top_and_the_same_file_keeps_its_place() {
         path: Some(first.clone()),
         ..Launch::default()
     });
-    wheel(&mut harness, -6_000.0);
+    crate::common::wheel(&mut harness, Pos2::new(450.0, 400.0), -6_000.0);
     assert!(fully_on_screen(&harness, first_char(&harness)).is_none());
 
     // Another file: its first line (under the title) is on screen, near the top.
@@ -136,7 +121,7 @@ fn another_file_opens_at_its_top_and_the_same_file_keeps_its_place() {
     // Back to the long one, scrolled down: reopening it keeps the text where it was.
     drop_file(&mut harness, &first);
     assert!(fully_on_screen(&harness, first_char(&harness)).is_some());
-    wheel(&mut harness, -6_000.0);
+    crate::common::wheel(&mut harness, Pos2::new(450.0, 400.0), -6_000.0);
     let (word, before) = word_in_view(&harness);
     drop_file(&mut harness, &first);
     let after = fully_on_screen(&harness, word).expect("still in view")[0];

@@ -323,7 +323,7 @@ fn main() {
         }),
         ("a retag while the filter holds text", |f| f.retag_filtered),
         ("one find-bar keystroke", |f| f.find_key),
-        ("the first find-bar keystroke (folds the article)", |f| {
+        ("the first find-bar keystroke (one pass over the whole text)", |f| {
             f.first_find_key
         }),
     ];

@@ -323,9 +323,10 @@ fn main() {
         }),
         ("a retag while the filter holds text", |f| f.retag_filtered),
         ("one find-bar keystroke", |f| f.find_key),
-        ("the first find-bar keystroke (one pass over the whole text)", |f| {
-            f.first_find_key
-        }),
+        (
+            "the first find-bar keystroke (one pass over the whole text)",
+            |f| f.first_find_key,
+        ),
     ];
     let mut worst_ui = 0.0_f64;
     let mut worst_ratio = 0.0_f64;

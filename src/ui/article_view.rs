@@ -32,6 +32,7 @@ use self::scroll::{jump_offset, keep_selection_through_zoom, scroll_to_selection
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
+use crate::model::adjust::Edge;
 use crate::model::{AnnotationId, Selection, Session, Span, Tag};
 
 /// Body text size at zoom 1.0.
@@ -54,6 +55,10 @@ pub struct ViewState {
     scroll_to: Option<ScrollTarget>,
     /// Where the current drag started (byte offset).
     drag_anchor: Option<usize>,
+    /// The end of the selected annotation being dragged by its handle, if one is.
+    resizing: Option<Edge>,
+    /// What handle drags asked for since the app last looked (`take_resizes`).
+    resizes: Vec<Resize>,
     /// Blocks laid out in the last frame, for mapping text to screen positions.
     placed: Vec<Placed>,
     /// Byte ranges of the text the view handed to epaint's layout in the last frame.
@@ -70,6 +75,8 @@ impl Default for ViewState {
             selected: None,
             scroll_to: Some(ScrollTarget::Top),
             drag_anchor: None,
+            resizing: None,
+            resizes: Vec::new(),
             placed: Vec::new(),
             laid_out: Vec::new(),
             zoom: None,
@@ -91,6 +98,11 @@ impl ViewState {
         self.selection = Some(span);
         self.selected = None;
         self.scroll_to = Some(ScrollTarget::Selection);
+    }
+
+    /// The resizes asked for by dragging the selected annotation's handles, oldest first.
+    pub fn take_resizes(&mut self) -> Vec<Resize> {
+        std::mem::take(&mut self.resizes)
     }
 
     /// Changes the pending text selection in place (Shift+Arrow), without scrolling.
@@ -177,6 +189,15 @@ impl ViewState {
     pub fn laid_out_last_frame(&self) -> &[Range<usize>] {
         &self.laid_out
     }
+}
+
+/// A drag on a handle of the selected annotation: where it now spans, and when it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resize {
+    /// The annotation should span this now (the drag goes on).
+    To(AnnotationId, Span),
+    /// The drag ended: the resizes so far are one undo step.
+    Done,
 }
 
 /// What the view should scroll to.

@@ -556,3 +556,48 @@ fn the_find_bar_keeps_close_on_its_first_row_in_a_small_window() {
     let rect = harness.state().screen_rects(selection)[0];
     assert!(rect.bottom() < 600.0 - 24.0, "{rect:?}");
 }
+
+#[test]
+fn dragging_a_handle_resizes_the_selected_annotation_as_one_undo_step() {
+    let mut harness = harness(Launch::default());
+    select_phrase(&mut harness, "14 political");
+    press(&mut harness, Key::Num2);
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("Note:").type_text("count?");
+    harness.run_ok();
+    press(&mut harness, Key::Escape);
+    let id = harness.state().selected().expect("selected");
+    let span = harness.state().session().get(id).unwrap().span;
+    // The end handle sits just right of the last character; drag it into "prisoners".
+    let end_row = *harness.state().screen_rects(span).last().unwrap();
+    let (_, into) = crate::common::phrase_ends(&harness, PHRASE);
+    crate::common::drag(
+        &mut harness,
+        end_row.right_center() + egui::Vec2::new(1.0, 0.0),
+        into - egui::Vec2::new(6.0, 0.0),
+    );
+    let session = harness.state().session();
+    let resized = session.get(id).expect("same id");
+    assert_eq!(
+        session.text_of(resized),
+        PHRASE,
+        "snapped to the whole word"
+    );
+    assert_eq!(
+        (resized.body.tag, resized.body.note.as_str()),
+        (Tag::Statistic, "count?")
+    );
+    assert_eq!(session.annotations().len(), 1);
+    assert_eq!(
+        harness.state().selection(),
+        None,
+        "the drag selected no text"
+    );
+    assert_eq!(harness.state().selected(), Some(id));
+    // The whole drag is one undo step.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    let session = harness.state().session();
+    assert_eq!(session.text_of(session.get(id).unwrap()), "14 political");
+    // A drag that starts away from the handles still selects text.
+    select_phrase(&mut harness, "Siarhei Tsikhanouski");
+}

@@ -51,6 +51,12 @@ impl FactmarkApp {
                 ) {
                     self.commands.push(Action::Tag(tag));
                 }
+                for resize in self.view.take_resizes() {
+                    self.commands.push(match resize {
+                        article_view::Resize::To(id, span) => Action::ResizeTo(id, span),
+                        article_view::Resize::Done => Action::FinishResize,
+                    });
+                }
             });
     }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{FactmarkApp, Proceed};
 use crate::model::adjust::{Adjust, adjust};
-use crate::model::{AnnotationId, Edit, Field, Tag};
+use crate::model::{AnnotationId, Edit, Field, Span, Tag};
 use crate::ui::commands::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
@@ -28,7 +28,8 @@ impl FactmarkApp {
             Action::Adjust(how) => self.adjust(how),
             Action::Retag(id, tag) => self.retag(id, tag),
             Action::TypeNote(id, note) => self.type_note(id, note),
-            Action::FinishNote => self.doc.end_burst(),
+            Action::FinishNote | Action::FinishResize => self.doc.end_burst(),
+            Action::ResizeTo(id, span) => self.resize_to(id, span),
             Action::ReattachOrphan(id, span) => {
                 // The re-attached orphan becomes the selected annotation.
                 if self.edit(Edit::Reattach { id, span }) {
@@ -354,6 +355,21 @@ impl FactmarkApp {
             Err(error) => self
                 .status
                 .error(format!("Could not resize the annotation: {error}")),
+        }
+    }
+
+    /// A handle drag moved an end of `id`: part of the drag's burst, one undo step per drag.
+    fn resize_to(&mut self, id: AnnotationId, span: Span) {
+        if self.doc.session.get(id).is_none_or(|a| a.span == span) {
+            return;
+        }
+        let edit = Edit::SetSpan { id, span };
+        if let Err(error) = self
+            .doc
+            .apply_in_burst(Burst::Resize(id), edit, self.view.snapshot())
+        {
+            self.status
+                .error(format!("Could not resize the annotation: {error}"));
         }
     }
 

@@ -60,6 +60,24 @@ pub(super) fn paint_block(
             egui::StrokeKind::Outside,
         );
     }
+    // Handles at its ends (drag one to resize it), in the block that holds that end.
+    let handle = |x: f32, row: &Rect| {
+        let bar = Rect::from_center_size(
+            egui::pos2(x, row.center().y),
+            egui::vec2(4.0, row.height() + 6.0),
+        );
+        ui.painter().rect_filled(bar, 2.0, config.palette.focus);
+    };
+    if let Some(first) = rects.first()
+        && range.contains(&span.start)
+    {
+        handle(first.left() - 1.5, first);
+    }
+    if let Some(last) = rects.last()
+        && span.end <= range.end
+    {
+        handle(last.right() + 1.5, last);
+    }
     // The rows in this block, the first one that holds the annotation: one running on into
     // the next block is revealed by its start.
     if state.scroll_to == Some(ScrollTarget::Annotation(selected)) && reveal(ui, &rects) {

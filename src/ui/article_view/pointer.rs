@@ -2,7 +2,8 @@
 
 use egui::{CursorIcon, Pos2, Rect, Sense};
 
-use super::{Placed, ViewState};
+use super::{Placed, Resize, ViewState, placed_rects};
+use crate::model::adjust::Edge;
 use crate::model::{Session, Span, words};
 use crate::ui::highlight;
 
@@ -20,6 +21,16 @@ pub(super) fn handle_pointer(
     };
     let text = session.article().text();
     let (modifiers, press_origin) = ui.input(|i| (i.modifiers, i.pointer.press_origin()));
+    if drag_handle(
+        &response,
+        press_origin,
+        modifiers.alt,
+        session,
+        state,
+        placed,
+    ) {
+        return;
+    }
     drag_select(&response, press_origin, modifiers.alt, text, state, placed);
 
     let Some(pos) = response.interact_pointer_pos() else {
@@ -59,6 +70,92 @@ fn text_response(ui: &egui::Ui, placed: &[Placed]) -> Option<egui::Response> {
         )
         .on_hover_cursor(CursorIcon::Text),
     )
+}
+
+/// How near (points) to an end of the selected annotation a drag resizes it.
+const HANDLE_REACH: f32 = 6.0;
+
+/// The end of the selected annotation whose handle is under `pos`, if any.
+fn handle_at(placed: &[Placed], text: &str, span: Span, pos: Pos2) -> Option<Edge> {
+    let rects = placed_rects(placed, text, span);
+    let near = |x: f32, row: &Rect| {
+        (pos.x - x).abs() <= HANDLE_REACH
+            && row.expand2(egui::vec2(0.0, 2.0)).y_range().contains(pos.y)
+    };
+    // The end first: a one-character span's handles overlap, and growing is the common case.
+    if let Some(last) = rects.last()
+        && near(last.right(), last)
+    {
+        return Some(Edge::End);
+    }
+    rects
+        .first()
+        .filter(|first| near(first.left(), first))
+        .map(|_| Edge::Start)
+}
+
+/// Dragging a handle of the selected annotation moves that end (snapped to words unless
+/// `exact`), keeping its id, tag and note; the drag is one undo step. Returns true while a
+/// handle has the pointer, so the drag selects no text.
+fn drag_handle(
+    response: &egui::Response,
+    press_origin: Option<Pos2>,
+    exact: bool,
+    session: &Session,
+    state: &mut ViewState,
+    placed: &[Placed],
+) -> bool {
+    let text = session.article().text();
+    let Some(annotation) = state.selected.and_then(|id| session.get(id)) else {
+        state.resizing = None;
+        return false;
+    };
+    let span = annotation.span;
+    if state.resizing.is_none() {
+        let hovered = response
+            .hover_pos()
+            .and_then(|p| handle_at(placed, text, span, p));
+        if hovered.is_some() {
+            response.ctx.set_cursor_icon(CursorIcon::ResizeHorizontal);
+        }
+        if !response.drag_started() {
+            return false;
+        }
+        state.resizing = press_origin.and_then(|p| handle_at(placed, text, span, p));
+        if state.resizing.is_none() {
+            return false;
+        }
+    }
+    response.ctx.set_cursor_icon(CursorIcon::ResizeHorizontal);
+    if let (Some(edge), Some(head)) = (
+        state.resizing,
+        response
+            .interact_pointer_pos()
+            .and_then(|p| offset_at(placed, text, p)),
+    ) {
+        let (lo, hi) = match edge {
+            Edge::End => (span.start, head.max(span.start)),
+            Edge::Start => (head.min(span.end), span.end),
+        };
+        let range = if exact {
+            words::trim_whitespace(text, lo..hi)
+        } else {
+            words::snap_to_words(text, lo..hi)
+        };
+        // Only the dragged end moves: the other keeps its place even inside a word.
+        let moved = match edge {
+            Edge::End => Span::new(span.start, range.end),
+            Edge::Start => Span::new(range.start, span.end),
+        };
+        if !moved.is_empty() && moved != span {
+            state.resizes.push(Resize::To(annotation.id, moved));
+        }
+    }
+    if response.drag_stopped() {
+        state.resizing = None;
+        state.resizes.push(Resize::Done);
+    }
+    true
 }
 
 /// A drag selects from where the button went down to the pointer, snapped to words (`exact`:

@@ -13,7 +13,7 @@ pub struct HelpRow {
 }
 
 /// Mouse gestures on the article: not commands, so not in the table.
-const GESTURES: [(&str, &str); 4] = [
+const GESTURES: [(&str, &str); 5] = [
     (
         "Drag",
         "select text, snapped to whole words (hold Alt for exact characters)",
@@ -23,6 +23,10 @@ const GESTURES: [(&str, &str); 4] = [
     (
         "Click a highlight",
         "select its annotation (click again to cycle overlaps)",
+    ),
+    (
+        "Drag a handle",
+        "resize the selected annotation by the bar at either end (same id, tag and note; one undo step)",
     ),
 ];
 
@@ -105,6 +109,7 @@ mod tests {
             "Double-click",
             "Shift+click",
             "Click a highlight",
+            "Drag a handle",
             "1 / C",
             "2 / S",
             "3 / Q",

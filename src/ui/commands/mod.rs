@@ -75,6 +75,10 @@ pub enum Action {
     TypeNote(AnnotationId, String),
     /// The note field was left: the next change to a note is a new undo step.
     FinishNote,
+    /// A handle drag: this annotation now spans this (part of one undo step per drag).
+    ResizeTo(AnnotationId, Span),
+    /// The handle drag ended.
+    FinishResize,
     /// Attach this orphan to this span of the article.
     ReattachOrphan(AnnotationId, Span),
     /// Delete this orphan, with its tag and note.
@@ -372,6 +376,8 @@ impl Action {
             Self::Delete(_) => "Delete annotation",
             Self::TypeNote(..) => "Edit note",
             Self::FinishNote => "Finish note",
+            Self::ResizeTo(..) => "Resize annotation",
+            Self::FinishResize => "Finish resizing",
             Self::ReattachOrphan(..) => "Re-attach to selection",
             Self::DeleteOrphan(_) => "Delete orphan",
             Self::FindInList => "Filter annotations",
@@ -443,6 +449,8 @@ impl Action {
             | Self::Delete(_)
             | Self::TypeNote(..)
             | Self::FinishNote
+            | Self::ResizeTo(..)
+            | Self::FinishResize
             | Self::ReattachOrphan(..)
             | Self::DeleteOrphan(_)
             | Self::SetTheme(_) => &[],

@@ -1,15 +1,17 @@
 //! The annotation list (right panel): every annotation in document order, filtered by tag and
 //! text, one row each with tag chip, excerpt and note marker. Rows are virtualized.
 
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{Align2, FontId, Rect, Sense, Stroke, Vec2};
+use egui::Stroke;
 
 use std::collections::HashMap;
 
-use super::theme::Palette;
-use crate::model::{Annotation, AnnotationId, Session, Span, Tag};
+mod haystack;
+mod row;
 
-const ROW_HEIGHT: f32 = 46.0;
+use self::haystack::{Folded, Haystack};
+use self::row::{ROW_HEIGHT, row};
+use super::theme::Palette;
+use crate::model::{AnnotationId, Session, Tag};
 
 /// Filter settings and a cache of which rows pass them.
 pub struct ListState {
@@ -34,137 +36,12 @@ pub struct ListState {
     rows_in_view: std::ops::Range<usize>,
 }
 
-/// Annotations per chunk of the [`Haystack`]: a body edit rebuilds one chunk (a few KB), and
-/// a query still scans long runs of text at a time.
-const CHUNK: usize = 256;
-
 /// A longer query is checked only against the rows the shorter one kept while those are at
 /// most 1 in this many annotations. A per-row check builds a searcher for a few hundred bytes;
 /// one scan of the whole haystack runs SIMD over all of it. The crossover was not measured on
 /// its own: 1 in 4 keeps narrowing to the cases where it plainly does less work, and the
 /// latency benchmark's filter row (1.5 ms at 20,000) bounds what either path costs.
 const NARROW_SHARE: usize = 4;
-
-/// Every annotation's folded text and note, one after another, each followed by a NUL (which
-/// no query holds, so no match runs from one annotation into the next), in chunks of
-/// [`CHUNK`] annotations: a query is a SIMD substring search over a few hundred KB, not one
-/// search per annotation.
-struct Haystack {
-    revision: u64,
-    chunks: Vec<Chunk>,
-}
-
-/// The folded text of annotations `first..first + starts.len()`.
-struct Chunk {
-    first: usize,
-    text: String,
-    /// Where each annotation's part starts in `text`.
-    starts: Vec<usize>,
-}
-
-impl Chunk {
-    fn new(first: usize, folded: &[Folded]) -> Self {
-        let length = folded
-            .iter()
-            .map(|f| f.text_lower.len() + f.note_lower.len() + 2)
-            .sum();
-        let mut text = String::with_capacity(length);
-        let mut starts = Vec::with_capacity(folded.len());
-        for f in folded {
-            starts.push(text.len());
-            text.push_str(&f.text_lower);
-            text.push('\0');
-            text.push_str(&f.note_lower);
-            text.push('\0');
-        }
-        Self {
-            first,
-            text,
-            starts,
-        }
-    }
-}
-
-impl Haystack {
-    fn new(revision: u64, folded: &[Folded]) -> Self {
-        let chunks = folded
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(k, part)| Chunk::new(k * CHUNK, part))
-            .collect();
-        Self { revision, chunks }
-    }
-
-    /// Folds again the annotations at `changed` (indices; same ids and places as before) and
-    /// rebuilds only their chunks.
-    fn patch(&mut self, folded: &[Folded], mut changed: Vec<usize>) {
-        changed.iter_mut().for_each(|i| *i /= CHUNK);
-        changed.sort_unstable();
-        changed.dedup();
-        for k in changed {
-            let range = k * CHUNK..((k + 1) * CHUNK).min(folded.len());
-            if let Some(chunk) = self.chunks.get_mut(k) {
-                *chunk = Chunk::new(range.start, &folded[range]);
-            }
-        }
-    }
-
-    /// True when annotation `index`'s folded text or note holds `needle` (folded, no NUL).
-    fn holds(&self, index: usize, needle: &str) -> bool {
-        let Some(chunk) = self.chunks.get(index / CHUNK) else {
-            return false;
-        };
-        let j = index - chunk.first;
-        let Some(&start) = chunk.starts.get(j) else {
-            return false;
-        };
-        let end = chunk.starts.get(j + 1).copied().unwrap_or(chunk.text.len());
-        memchr::memmem::find(&chunk.text.as_bytes()[start..end], needle.as_bytes()).is_some()
-    }
-
-    /// The annotations (session indices, in order) whose text or note holds `needle`
-    /// (folded, no NUL).
-    fn matching(&self, needle: &str) -> Vec<usize> {
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let mut rows = Vec::new();
-        for chunk in &self.chunks {
-            for at in finder.find_iter(chunk.text.as_bytes()) {
-                let i = chunk.first + chunk.starts.partition_point(|&s| s <= at) - 1;
-                if rows.last() != Some(&i) {
-                    rows.push(i);
-                }
-            }
-        }
-        rows
-    }
-}
-
-/// One annotation's text and note in lower case, with what they were folded from.
-struct Folded {
-    id: AnnotationId,
-    span: Span,
-    note: String,
-    text_lower: String,
-    note_lower: String,
-}
-
-impl Folded {
-    fn new(session: &Session, annotation: &Annotation) -> Self {
-        Self {
-            id: annotation.id,
-            span: annotation.span,
-            note: annotation.body.note.clone(),
-            text_lower: session.text_of(annotation).to_lowercase(),
-            note_lower: annotation.body.note.to_lowercase(),
-        }
-    }
-
-    fn is_of(&self, annotation: &Annotation) -> bool {
-        self.id == annotation.id
-            && self.span == annotation.span
-            && self.note == annotation.body.note
-    }
-}
 
 #[derive(Clone, PartialEq)]
 struct FilterKey {
@@ -515,84 +392,12 @@ fn tag_chips(ui: &mut egui::Ui, session: &Session, state: &mut ListState, palett
     });
 }
 
-fn row(
-    ui: &mut egui::Ui,
-    tag: Tag,
-    excerpt: &str,
-    has_note: bool,
-    selected: bool,
-    palette: &Palette,
-) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
-    let short: String = excerpt.chars().take(120).collect();
-    let label = format!("{}: {}", tag.label(), short);
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &label)
-    });
-    if !ui.is_rect_visible(rect) {
-        return response;
-    }
-    let visuals = ui.visuals();
-    let painter = ui.painter();
-    if selected {
-        painter.rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
-    } else if response.hovered() {
-        painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
-    }
-    let chip = Rect::from_min_size(
-        rect.min + Vec2::new(6.0, 8.0),
-        Vec2::new(6.0, ROW_HEIGHT - 16.0),
-    );
-    painter.rect_filled(chip, 2.0, palette.tag_color(tag));
-    let text_left = chip.right() + 8.0;
-    let text_color = visuals.text_color();
-    painter.text(
-        egui::pos2(text_left, rect.top() + 4.0),
-        Align2::LEFT_TOP,
-        tag.label(),
-        FontId::proportional(11.5),
-        visuals.weak_text_color(),
-    );
-    if has_note {
-        painter.text(
-            egui::pos2(rect.right() - 8.0, rect.top() + 4.0),
-            Align2::RIGHT_TOP,
-            "• note",
-            FontId::proportional(11.5),
-            visuals.weak_text_color(),
-        );
-    }
-    let one_line: String = short.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut job = LayoutJob::single_section(
-        one_line,
-        TextFormat::simple(FontId::proportional(14.0), text_color),
-    );
-    job.wrap = TextWrapping {
-        max_width: rect.right() - text_left - 8.0,
-        max_rows: 1,
-        break_anywhere: true,
-        overflow_character: Some('…'),
-    };
-    let galley = painter.layout_job(job);
-    painter.galley(egui::pos2(text_left, rect.top() + 21.0), galley, text_color);
-    if selected {
-        painter.rect_stroke(
-            rect,
-            4.0,
-            Stroke::new(1.0, palette.tag_color(tag)),
-            egui::StrokeKind::Inside,
-        );
-    }
-    response
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::model::{Article, Edit, Field};
+    use crate::model::{Article, Edit, Field, Span};
 
     fn session() -> Session {
         let text = "Belarus released 14 political prisoners. Minsk said nothing. POLITICAL talks.";

@@ -108,7 +108,12 @@ impl FactmarkApp {
         // new session on the same article keeps the reader's place.
         let same = match &self.doc.path {
             Some(new) => previous.path.as_ref() == Some(new),
-            None => previous.session.article().text() == self.doc.session.article().text(),
+            None => {
+                let (old, new) = (previous.session.article(), self.doc.session.article());
+                // The same article shared (a new session on it) is the common case: no
+                // comparison of megabytes of text.
+                std::sync::Arc::ptr_eq(old, new) || old.text() == new.text()
+            }
         };
         if same {
             self.view.keep_place_of(&old_view);

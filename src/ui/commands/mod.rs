@@ -2,6 +2,7 @@
 //! menu label, shortcuts and Help line in one place. The app performs them in one place
 //! (`FactmarkApp::perform`), once per frame, from one [`CommandQueue`].
 
+mod adjust;
 mod help;
 mod keys;
 
@@ -10,7 +11,12 @@ use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 pub use help::{HelpRow, key_help};
 pub use keys::read;
 
-use crate::model::adjust::{Adjust, Edge, Unit};
+use self::adjust::{
+    ADJUST_END_LEFT, ADJUST_END_RIGHT, ADJUST_END_WORD_LEFT, ADJUST_END_WORD_RIGHT,
+    ADJUST_START_LEFT, ADJUST_START_RIGHT, ADJUST_START_WORD_LEFT, ADJUST_START_WORD_RIGHT,
+    adjust_help, adjust_keys, adjust_label,
+};
+use crate::model::adjust::Adjust;
 use crate::model::{AnnotationId, Span, Tag};
 
 /// Something the user asked for. Commands of the table (keys, menus) carry no per-document
@@ -508,90 +514,6 @@ impl Action {
     }
 }
 
-const fn adjust(edge: Edge, unit: Unit, forward: bool) -> Adjust {
-    Adjust {
-        edge,
-        unit,
-        forward,
-    }
-}
-
-const ADJUST_END_RIGHT: Adjust = adjust(Edge::End, Unit::Character, true);
-const ADJUST_END_LEFT: Adjust = adjust(Edge::End, Unit::Character, false);
-const ADJUST_END_WORD_RIGHT: Adjust = adjust(Edge::End, Unit::Word, true);
-const ADJUST_END_WORD_LEFT: Adjust = adjust(Edge::End, Unit::Word, false);
-const ADJUST_START_LEFT: Adjust = adjust(Edge::Start, Unit::Character, false);
-const ADJUST_START_RIGHT: Adjust = adjust(Edge::Start, Unit::Character, true);
-const ADJUST_START_WORD_LEFT: Adjust = adjust(Edge::Start, Unit::Word, false);
-const ADJUST_START_WORD_RIGHT: Adjust = adjust(Edge::Start, Unit::Word, true);
-
-/// Shift moves the end; Alt+Shift the start; Ctrl makes the step a word. Article scope: in a
-/// text field these keys select text as usual.
-fn adjust_keys(how: Adjust) -> &'static [Shortcut] {
-    const SHIFT: Modifiers = Modifiers::SHIFT;
-    const WORD: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-    const START: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
-    const START_WORD: Modifiers = Modifiers::ALT.plus(WORD);
-    let modifiers = match (how.edge, how.unit) {
-        (Edge::End, Unit::Character) => 0,
-        (Edge::End, Unit::Word) => 1,
-        (Edge::Start, Unit::Character) => 2,
-        (Edge::Start, Unit::Word) => 3,
-    };
-    static KEYS: [[Shortcut; 2]; 4] = [
-        [
-            article(SHIFT, Key::ArrowLeft),
-            article(SHIFT, Key::ArrowRight),
-        ],
-        [
-            article(WORD, Key::ArrowLeft),
-            article(WORD, Key::ArrowRight),
-        ],
-        [
-            article(START, Key::ArrowLeft),
-            article(START, Key::ArrowRight),
-        ],
-        [
-            article(START_WORD, Key::ArrowLeft),
-            article(START_WORD, Key::ArrowRight),
-        ],
-    ];
-    let key = usize::from(how.forward);
-    std::slice::from_ref(&KEYS[modifiers][key])
-}
-
-fn adjust_label(how: Adjust) -> &'static str {
-    match (how.edge, how.unit, how.grows()) {
-        (Edge::End, Unit::Character, true) => "Extend end by a character",
-        (Edge::End, Unit::Character, false) => "Shrink end by a character",
-        (Edge::End, Unit::Word, true) => "Extend end by a word",
-        (Edge::End, Unit::Word, false) => "Shrink end by a word",
-        (Edge::Start, Unit::Character, true) => "Extend start by a character",
-        (Edge::Start, Unit::Character, false) => "Shrink start by a character",
-        (Edge::Start, Unit::Word, true) => "Extend start by a word",
-        (Edge::Start, Unit::Word, false) => "Shrink start by a word",
-    }
-}
-
-/// Help shows each pair (extend / shrink the same end by the same unit) on one line, under
-/// the extending command; the shrinking one's line says the same from its side.
-fn adjust_help(how: Adjust) -> &'static str {
-    match (how.edge, how.unit) {
-        (Edge::End, Unit::Character) => {
-            "extend / shrink the selection at its end by a character; on a selected annotation, resize it (same id, tag and note; one undo step)"
-        }
-        (Edge::End, Unit::Word) => {
-            "extend / shrink the selection or annotation at its end by a word"
-        }
-        (Edge::Start, Unit::Character) => {
-            "extend / shrink the selection or annotation at its start by a character"
-        }
-        (Edge::Start, Unit::Word) => {
-            "extend / shrink the selection or annotation at its start by a word"
-        }
-    }
-}
-
 /// The commands asked for during a frame, from keys, menus and views. The app runs them once
 /// per frame, in the order asked, after the views are drawn.
 #[derive(Debug, Default)]
@@ -617,85 +539,4 @@ impl CommandQueue {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let table = Action::table();
-        let all: Vec<(&Action, &Shortcut)> = table
-            .iter()
-            .flat_map(|a| a.shortcuts().iter().map(move |s| (a, s)))
-            .collect();
-        for (i, (a, sa)) in all.iter().enumerate() {
-            for (b, sb) in &all[i + 1..] {
-                assert!(
-                    !sa.conflicts_with(sb),
-                    "{a:?} and {b:?} share {}",
-                    ShortcutStyle::PC.format(sa)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn conflicts_cover_overlapping_scopes() {
-        let anywhere = cmd(Key::Z);
-        let on_article = article(Modifiers::COMMAND, Key::Z);
-        assert!(anywhere.conflicts_with(&on_article));
-        assert!(
-            !article(Modifiers::SHIFT, Key::Tab)
-                .conflicts_with(&article(Modifiers::NONE, Key::Tab))
-        );
-    }
-
-    #[test]
-    fn shortcuts_are_formatted_per_platform() {
-        let mac = ShortcutStyle {
-            is_mac: true,
-            symbols: false,
-        };
-        let mac_symbols = ShortcutStyle {
-            is_mac: true,
-            symbols: true,
-        };
-        let pc = ShortcutStyle::PC;
-        assert_eq!(pc.format(&cmd(Key::O)), "Ctrl+O");
-        assert_eq!(mac.format(&cmd(Key::O)), "Cmd+O");
-        assert_eq!(mac_symbols.format(&cmd(Key::O)), "⌘O");
-        assert_eq!(pc.format(&cmd_shift(Key::Z)), "Ctrl+Shift+Z");
-        assert_eq!(mac.format(&cmd_shift(Key::Z)), "Shift+Cmd+Z");
-        assert_eq!(mac_symbols.format(&cmd_shift(Key::Z)), "⇧⌘Z");
-        assert_eq!(pc.format(&cmd(Key::Equals)), "Ctrl+=");
-        assert_eq!(mac.format(&cmd(Key::Equals)), "Cmd+=");
-        assert_eq!(pc.format(&article(Modifiers::NONE, Key::Num1)), "1");
-        assert_eq!(pc.format(&article(Modifiers::SHIFT, Key::Tab)), "Shift+Tab");
-        assert_eq!(mac.format(&anywhere(Modifiers::SHIFT, Key::F3)), "Shift+F3");
-        let word = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-        assert_eq!(
-            pc.format(&article(word, Key::ArrowRight)),
-            "Ctrl+Shift+Right"
-        );
-        assert_eq!(mac_symbols.format(&article(word, Key::ArrowLeft)), "⇧⌘Left");
-    }
-
-    #[test]
-    fn the_table_is_complete() {
-        for action in Action::table() {
-            assert!(!action.label().is_empty());
-            assert_eq!(
-                action.help().is_some(),
-                !action.shortcuts().is_empty(),
-                "{action:?}: keys and a Help line go together"
-            );
-        }
-        for menu in Menu::ALL {
-            for item in menu.items() {
-                if let MenuItem::Command(action) = item {
-                    assert!(Action::table().contains(&action), "{action:?}");
-                    assert_eq!(action.menu(), Some(menu));
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -241,12 +241,12 @@ fn with_orphans(session: &Session, count: u64) -> Session {
                 suffix: " after".to_owned(),
             },
             body: Body {
-                tag: Tag::ALL[usize::try_from(k % 3).unwrap_or(0)],
                 note: if k % 2 == 0 {
                     format!("note {k}")
                 } else {
                     String::new()
                 },
+                ..Body::new(Tag::ALL[usize::try_from(k % 3).unwrap_or(0)])
             },
         })
         .collect();

@@ -257,12 +257,12 @@ fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
                 id: AnnotationId(id),
                 span,
                 body: Body {
-                    tag: Tag::ALL[rng.below(3)],
                     note: if id.is_multiple_of(5) {
                         format!("Check against the source [n{id}].")
                     } else {
                         String::new()
                     },
+                    ..Body::new(Tag::ALL[rng.below(3)])
                 },
             }
         })

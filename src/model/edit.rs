@@ -1,6 +1,8 @@
 //! Edits: the only way a session changes. Each applied edit yields its inverse for undo.
 
-use super::{Annotation, AnnotationId, Field, Orphan, Span};
+use super::{
+    Annotation, AnnotationId, ArticleDetails, Field, Orphan, Scale, ScaleKind, Span, Stamp,
+};
 
 /// A change to a session's annotations, applied by [`super::Session::apply`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +38,17 @@ pub enum Edit {
     AddOrphan(Orphan),
     /// Delete the orphan with this id.
     RemoveOrphan(AnnotationId),
+    /// Replace one of the session's rating scales. Every verdict in use must name a rating of
+    /// the new scale (a rating verdicts still use is retired, not removed: see
+    /// [`super::Session::scale_edit`]).
+    SetScale {
+        /// Which scale.
+        kind: ScaleKind,
+        /// Its new ratings.
+        scale: Scale,
+    },
+    /// Replace the article's details (URL, publisher, author, date).
+    SetDetails(ArticleDetails),
     /// Several edits applied in order as one undo step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -48,6 +61,8 @@ impl Edit {
     pub fn bodies_only(&self) -> Option<Vec<AnnotationId>> {
         match self {
             Self::Set { id, .. } => Some(vec![*id]),
+            // Neither moves, adds or removes anything; bodies stay as they were.
+            Self::SetScale { .. } | Self::SetDetails(_) => Some(Vec::new()),
             Self::Batch(edits) => {
                 let mut ids = Vec::new();
                 for edit in edits {
@@ -59,8 +74,43 @@ impl Edit {
         }
     }
 
+    /// This edit of the annotations `ids` with their "last changed" time set to `now`, as one
+    /// step. The UI reads the clock and calls this; undo puts the old times back.
+    #[must_use]
+    pub fn stamped(self, ids: &[AnnotationId], now: &Stamp) -> Self {
+        let mut edits = vec![self];
+        edits.extend(ids.iter().map(|&id| Self::Set {
+            id,
+            field: Field::Changed(Some(now.clone())),
+        }));
+        Self::Batch(edits)
+    }
+
+    /// True for an edit that only moves a time stamp (which descriptions leave out).
+    fn is_stamp(&self) -> bool {
+        matches!(
+            self,
+            Self::Set {
+                field: Field::Changed(_),
+                ..
+            }
+        )
+    }
+
     /// A short description for the Edit menu and status bar ("Undo add claim").
     pub fn describe(&self) -> String {
+        if let Self::Batch(edits) = self {
+            // A scale change carries the verdicts it renames: it is one change to the user.
+            if let Some(scale) = edits.iter().find(|e| matches!(e, Self::SetScale { .. })) {
+                return scale.describe();
+            }
+            let mut meant = edits.iter().filter(|edit| !edit.is_stamp());
+            if let (Some(only), None) = (meant.next(), meant.next())
+                && edits.len() > 1
+            {
+                return only.describe();
+            }
+        }
         match self {
             Self::Add(a) => format!("add {}", a.body.tag.label().to_lowercase()),
             Self::Remove(_) => "delete annotation".to_owned(),
@@ -69,6 +119,8 @@ impl Edit {
             Self::Reattach { .. } => "re-attach annotation".to_owned(),
             Self::AddOrphan(_) => "restore orphan".to_owned(),
             Self::RemoveOrphan(_) => "delete orphan".to_owned(),
+            Self::SetScale { kind, .. } => format!("{} change", kind.label()),
+            Self::SetDetails(_) => "article details edit".to_owned(),
             // The inverses of Reattach, as the Edit menu sees them after an undo or redo.
             Self::Batch(edits) => match edits.as_slice() {
                 [Self::Remove(_), Self::AddOrphan(_)] => "detach annotation".to_owned(),
@@ -91,6 +143,32 @@ pub enum EditError {
     /// An annotation or orphan with this id already exists.
     #[error("annotation {0} already exists")]
     DuplicateId(AnnotationId),
+    /// A verdict names no rating of the scale its tag takes verdicts from.
+    #[error("\"{verdict}\" is not in the session's {}", kind.label())]
+    NotInScale {
+        /// The verdict.
+        verdict: String,
+        /// The scale it should be in.
+        kind: ScaleKind,
+    },
+    /// A new scale lacks a rating that a verdict still uses.
+    #[error("annotation {id} still has the verdict \"{verdict}\", which the new {} lacks", kind.label())]
+    RatingInUse {
+        /// An annotation or orphan with that verdict.
+        id: AnnotationId,
+        /// The verdict.
+        verdict: String,
+        /// Which scale.
+        kind: ScaleKind,
+    },
+    /// A scale with a blank or repeated rating name.
+    #[error("the {} is not valid: {problem}", kind.label())]
+    BadScale {
+        /// Which scale.
+        kind: ScaleKind,
+        /// What is wrong.
+        problem: String,
+    },
     /// The span is empty, reversed, or covers only whitespace.
     #[error("nothing to tag: the selection is empty or only whitespace")]
     EmptySpan,

@@ -5,7 +5,10 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use super::interval::Derived;
-use super::{Annotation, AnnotationId, Article, Body, Edit, EditError, Orphan, Span, Tag};
+use super::{
+    Annotation, AnnotationId, Article, ArticleDetails, Body, Edit, EditError, Field, Orphan, Scale,
+    ScaleKind, Scales, Span, Status, Tag,
+};
 
 /// An article and its annotations, kept in document order (see [`Annotation::order_key`]),
 /// plus orphans (annotations re-anchoring could not place), kept in id order.
@@ -22,6 +25,13 @@ pub struct Session {
     /// Never shrinks, which keeps it correct without rescanning on removal.
     max_span_len: usize,
     counts: [usize; 3],
+    /// Annotations by tag and status ([`Tag::index`], [`Status::index`]), kept by `apply`
+    /// so the progress line costs nothing per frame.
+    status_counts: [[usize; 4]; 3],
+    /// The verdicts this session offers (stored in its file, so colleagues share them).
+    scales: Scales,
+    /// The article's URL, publisher, author and date.
+    details: ArticleDetails,
     /// Interval tree and id table over `annotations`, built on first use after each edit
     /// that moves, adds or removes an annotation (see [`Derived`]); emptied by
     /// [`Session::apply`] then, kept across edits of bodies alone.
@@ -41,6 +51,8 @@ impl PartialEq for Session {
         self.article == other.article
             && self.annotations == other.annotations
             && self.orphans == other.orphans
+            && self.scales == other.scales
+            && self.details == other.details
     }
 }
 
@@ -55,6 +67,9 @@ impl Session {
             revision: 0,
             max_span_len: 0,
             counts: [0; 3],
+            status_counts: [[0; 4]; 3],
+            scales: Scales::default(),
+            details: ArticleDetails::default(),
             derived: OnceLock::new(),
             journal: std::collections::VecDeque::new(),
         }
@@ -73,10 +88,18 @@ impl Session {
     /// [`Edit::Add`] would check them; ids must be unique across both lists.
     pub fn from_parts(
         article: Arc<Article>,
+        annotations: Vec<Annotation>,
+        orphans: Vec<Orphan>,
+    ) -> Result<Self, EditError> {
+        Self::from_parts_checked(Self::new(article), annotations, orphans)
+    }
+
+    /// `session` (empty, with its scales) filled with these annotations and orphans.
+    fn from_parts_checked(
+        mut session: Self,
         mut annotations: Vec<Annotation>,
         mut orphans: Vec<Orphan>,
     ) -> Result<Self, EditError> {
-        let mut session = Self::new(article);
         annotations.sort_by_key(Annotation::order_key);
         orphans.sort_by_key(|o| o.id);
         let mut ids: Vec<AnnotationId> = annotations.iter().map(|a| a.id).collect();
@@ -87,7 +110,11 @@ impl Session {
         }
         for annotation in &annotations {
             session.check_span(annotation.span)?;
+            session.check_verdict(&annotation.body)?;
             session.note_added(annotation);
+        }
+        for orphan in &orphans {
+            session.check_verdict(&orphan.body)?;
         }
         for orphan in &orphans {
             session.next_id = session.next_id.max(orphan.id.0.saturating_add(1));
@@ -95,6 +122,112 @@ impl Session {
         session.annotations = Arc::new(annotations);
         session.orphans = Arc::new(orphans);
         Ok(session)
+    }
+
+    /// A session with these scales and article details, and the given annotations and
+    /// orphans, checked as [`Session::from_parts`] checks them (and every verdict against its
+    /// scale).
+    pub fn from_parts_with(
+        article: Arc<Article>,
+        annotations: Vec<Annotation>,
+        orphans: Vec<Orphan>,
+        scales: Scales,
+        details: ArticleDetails,
+    ) -> Result<Self, EditError> {
+        for kind in ScaleKind::ALL {
+            if let Some(problem) = scales.get(kind).problem() {
+                return Err(EditError::BadScale { kind, problem });
+            }
+        }
+        let mut empty = Self::new(article);
+        empty.scales = scales;
+        empty.details = details;
+        Self::from_parts_checked(empty, annotations, orphans)
+    }
+
+    /// The session's rating scales.
+    pub fn scales(&self) -> &Scales {
+        &self.scales
+    }
+
+    /// The scale an annotation with this tag takes its verdict from.
+    pub fn scale_for(&self, tag: Tag) -> &Scale {
+        self.scales.for_tag(tag)
+    }
+
+    /// The article's details.
+    pub fn details(&self) -> &ArticleDetails {
+        &self.details
+    }
+
+    /// Annotations with this tag and status (orphans not included).
+    pub fn status_count(&self, tag: Tag, status: Status) -> usize {
+        self.status_counts[tag.index()][status.index()]
+    }
+
+    /// The edit that gives scale `kind` the ratings of `proposed`, where `renamed` lists
+    /// `(old name, new name)` pairs: verdicts with an old name follow the rename, and a
+    /// rating that verdicts still use but `proposed` lacks is kept as retired (so no verdict
+    /// is dropped). A retired rating that `proposed` names again is offered again.
+    pub fn scale_edit(
+        &self,
+        kind: ScaleKind,
+        proposed: Scale,
+        renamed: &[(String, String)],
+    ) -> Edit {
+        let mut scale = proposed;
+        let mut edits = Vec::new();
+        let bodies = self
+            .annotations
+            .iter()
+            .map(|a| (a.id, &a.body))
+            .chain(self.orphans.iter().map(|o| (o.id, &o.body)));
+        for (id, body) in bodies {
+            if ScaleKind::for_tag(body.tag) != kind {
+                continue;
+            }
+            let Some(verdict) = &body.verdict else {
+                continue;
+            };
+            if let Some((_, new)) = renamed.iter().find(|(old, _)| old == verdict) {
+                edits.push(Edit::Set {
+                    id,
+                    field: Field::Verdict(Some(new.clone())),
+                });
+            } else if scale.get(verdict).is_none()
+                && let Some(old) = self.scales.get(kind).get(verdict)
+            {
+                scale.ratings.push(super::Rating {
+                    retired: true,
+                    ..old.clone()
+                });
+            }
+        }
+        if edits.is_empty() {
+            return Edit::SetScale { kind, scale };
+        }
+        // Every step must keep each verdict in its scale: first a scale that still holds the
+        // old names (retired), then the verdicts move, then the old names go.
+        let mut bridge = scale.clone();
+        for (old, _) in renamed {
+            if bridge.get(old).is_none()
+                && let Some(rating) = self.scales.get(kind).get(old)
+            {
+                bridge.ratings.push(super::Rating {
+                    retired: true,
+                    ..rating.clone()
+                });
+            }
+        }
+        edits.insert(
+            0,
+            Edit::SetScale {
+                kind,
+                scale: bridge,
+            },
+        );
+        edits.push(Edit::SetScale { kind, scale });
+        Edit::Batch(edits)
     }
 
     /// The article annotated.
@@ -270,6 +403,7 @@ impl Session {
         match edit {
             Edit::Add(annotation) => {
                 self.check_span(annotation.span)?;
+                self.check_verdict(&annotation.body)?;
                 if self.id_in_use(annotation.id) {
                     return Err(EditError::DuplicateId(annotation.id));
                 }
@@ -284,22 +418,56 @@ impl Session {
             Edit::Remove(id) => {
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
                 let removed = Arc::make_mut(&mut self.annotations).remove(index);
-                self.counts[removed.body.tag.index()] -= 1;
+                self.count(&removed.body, false);
                 Ok(Edit::Add(removed))
             }
             Edit::Set { id, field } => {
                 // Orphans are not in the per-tag counts; annotations are.
                 let counted = self.orphan_position(id).is_none();
+                let scales = self.scales.clone();
                 let body = self.body_mut(id).ok_or(EditError::UnknownId(id))?;
-                let tag_before = body.tag;
-                let old = body.set(field);
-                let tag_after = body.tag;
-                if counted && tag_before != tag_after {
-                    self.counts[tag_before.index()] -= 1;
-                    self.counts[tag_after.index()] += 1;
+                let mut after = body.clone();
+                after.set(field.clone());
+                check_verdict(&scales, &after)?;
+                let before = std::mem::replace(body, after);
+                let old = before.get(field.kind());
+                if counted {
+                    self.count(&before, false);
+                    let after = self.body_mut(id).map(|b| b.clone());
+                    if let Some(after) = after {
+                        self.count(&after, true);
+                    }
                 }
                 Ok(Edit::Set { id, field: old })
             }
+            Edit::SetScale { kind, scale } => {
+                if let Some(problem) = scale.problem() {
+                    return Err(EditError::BadScale { kind, problem });
+                }
+                let bodies = self
+                    .annotations
+                    .iter()
+                    .map(|a| (a.id, &a.body))
+                    .chain(self.orphans.iter().map(|o| (o.id, &o.body)));
+                for (id, body) in bodies {
+                    if ScaleKind::for_tag(body.tag) == kind
+                        && let Some(verdict) = &body.verdict
+                        && scale.get(verdict).is_none()
+                    {
+                        return Err(EditError::RatingInUse {
+                            id,
+                            verdict: verdict.clone(),
+                            kind,
+                        });
+                    }
+                }
+                let old = std::mem::replace(self.scales.get_mut(kind), scale);
+                Ok(Edit::SetScale { kind, scale: old })
+            }
+            Edit::SetDetails(details) => Ok(Edit::SetDetails(std::mem::replace(
+                &mut self.details,
+                details,
+            ))),
             Edit::SetSpan { id, span } => {
                 self.check_span(span)?;
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;
@@ -331,6 +499,7 @@ impl Session {
                 Ok(Edit::Batch(vec![Edit::Remove(id), Edit::AddOrphan(orphan)]))
             }
             Edit::AddOrphan(orphan) => {
+                self.check_verdict(&orphan.body)?;
                 if self.id_in_use(orphan.id) {
                     return Err(EditError::DuplicateId(orphan.id));
                 }
@@ -381,7 +550,24 @@ impl Session {
     fn note_added(&mut self, annotation: &Annotation) {
         self.next_id = self.next_id.max(annotation.id.0.saturating_add(1));
         self.max_span_len = self.max_span_len.max(annotation.span.len());
-        self.counts[annotation.body.tag.index()] += 1;
+        self.count(&annotation.body, true);
+    }
+
+    /// Adds `body` to the per-tag and per-status counts, or takes it off.
+    fn count(&mut self, body: &Body, add: bool) {
+        let (tag, status) = (body.tag.index(), body.status.index());
+        if add {
+            self.counts[tag] += 1;
+            self.status_counts[tag][status] += 1;
+        } else {
+            self.counts[tag] -= 1;
+            self.status_counts[tag][status] -= 1;
+        }
+    }
+
+    /// Checks that `body`'s verdict, if any, is in the scale its tag takes verdicts from.
+    fn check_verdict(&self, body: &Body) -> Result<(), EditError> {
+        check_verdict(&self.scales, body)
     }
 
     /// Checks that `span` is a non-empty, non-blank range of the text on char boundaries.
@@ -403,10 +589,23 @@ impl Session {
     }
 }
 
+/// Checks that `body`'s verdict, if any, is in the scale its tag takes verdicts from.
+fn check_verdict(scales: &Scales, body: &Body) -> Result<(), EditError> {
+    match &body.verdict {
+        Some(verdict) if scales.for_tag(body.tag).get(verdict).is_none() => {
+            Err(EditError::NotInScale {
+                verdict: verdict.clone(),
+                kind: ScaleKind::for_tag(body.tag),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, Quote};
+    use crate::model::Quote;
 
     use crate::model::minsk_session as session;
 
@@ -468,8 +667,8 @@ mod tests {
                 suffix: " after".to_owned(),
             },
             body: Body {
-                tag: Tag::Quote,
                 note: "keep me".to_owned(),
+                ..Body::new(Tag::Quote)
             },
         };
         Session::from_parts(article, Vec::new(), vec![orphan]).unwrap()
@@ -591,5 +790,163 @@ mod tests {
         let bad = Edit::Remove(AnnotationId(99));
         assert!(s.apply(Edit::Batch(vec![ok, bad])).is_err());
         assert!(s.annotations().is_empty());
+    }
+
+    fn with_claim() -> (Session, AnnotationId) {
+        let mut s = session();
+        s.apply(s.add_edit(Tag::Claim, Span::new(0, 7))).unwrap();
+        let id = s.annotations()[0].id;
+        (s, id)
+    }
+
+    fn set(s: &mut Session, id: AnnotationId, field: Field) -> Result<Edit, EditError> {
+        s.apply(Edit::Set { id, field })
+    }
+
+    #[test]
+    fn verdicts_must_come_from_the_scale_of_their_tag() {
+        let (mut s, id) = with_claim();
+        let verdict = |name: &str| Field::Verdict(Some(name.to_owned()));
+        assert_eq!(
+            set(&mut s, id, verdict("Accurate")),
+            Err(EditError::NotInScale {
+                verdict: "Accurate".into(),
+                kind: ScaleKind::Rating
+            }),
+            "an attribution verdict is refused on a claim"
+        );
+        set(&mut s, id, verdict("False")).unwrap();
+        assert!(
+            set(&mut s, id, Field::Tag(Tag::Quote)).is_err(),
+            "a retag that would leave the verdict outside its scale is refused"
+        );
+        assert_eq!(s.get(id).unwrap().body.tag, Tag::Claim);
+        set(&mut s, id, Field::Tag(Tag::Statistic)).unwrap();
+        assert_eq!(s.counts(), [0, 1, 0]);
+    }
+
+    #[test]
+    fn status_counts_follow_adds_sets_and_removes() {
+        let (mut s, id) = with_claim();
+        assert_eq!(s.status_count(Tag::Claim, Status::ToCheck), 1);
+        let undo = set(&mut s, id, Field::Status(Status::Checked)).unwrap();
+        assert_eq!(s.status_count(Tag::Claim, Status::ToCheck), 0);
+        assert_eq!(s.status_count(Tag::Claim, Status::Checked), 1);
+        let retag = set(&mut s, id, Field::Tag(Tag::Quote)).unwrap();
+        assert_eq!(s.status_count(Tag::Quote, Status::Checked), 1);
+        s.apply(retag).unwrap();
+        s.apply(undo).unwrap();
+        assert_eq!(s.status_count(Tag::Claim, Status::ToCheck), 1);
+        s.apply(Edit::Remove(id)).unwrap();
+        assert_eq!(s.status_count(Tag::Claim, Status::ToCheck), 0);
+    }
+
+    #[test]
+    fn removing_a_rating_in_use_retires_it_and_renames_carry_verdicts() {
+        let (mut s, id) = with_claim();
+        set(&mut s, id, Field::Verdict(Some("Half true".into()))).unwrap();
+        let before = s.clone();
+        let mut proposed = Scale::default_rating();
+        proposed.ratings.retain(|r| r.name != "Half true");
+        let direct = Edit::SetScale {
+            kind: ScaleKind::Rating,
+            scale: proposed.clone(),
+        };
+        assert!(
+            matches!(s.clone().apply(direct), Err(EditError::RatingInUse { .. })),
+            "a scale without a rating in use is refused"
+        );
+        let undo = s
+            .apply(s.scale_edit(ScaleKind::Rating, proposed.clone(), &[]))
+            .unwrap();
+        let kept = s.scales().get(ScaleKind::Rating).get("Half true").unwrap();
+        assert!(kept.retired, "kept, flagged as retired");
+        assert_eq!(
+            s.get(id).unwrap().body.verdict.as_deref(),
+            Some("Half true")
+        );
+        s.apply(undo).unwrap();
+        assert_eq!(s, before);
+
+        let mut renamed = Scale::default_rating();
+        renamed.ratings[2].name = "Partly true".into();
+        let edit = s.scale_edit(
+            ScaleKind::Rating,
+            renamed,
+            &[("Half true".into(), "Partly true".into())],
+        );
+        assert_eq!(edit.describe(), "rating scale change");
+        let undo = s.apply(edit).unwrap();
+        assert_eq!(
+            s.get(id).unwrap().body.verdict.as_deref(),
+            Some("Partly true")
+        );
+        s.apply(undo).unwrap();
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn details_are_an_edit_and_stamps_stay_out_of_descriptions() {
+        let (mut s, id) = with_claim();
+        let details = ArticleDetails {
+            publisher: "Reuters".into(),
+            ..ArticleDetails::default()
+        };
+        let undo = s.apply(Edit::SetDetails(details.clone())).unwrap();
+        assert_eq!(s.details(), &details);
+        s.apply(undo).unwrap();
+        assert!(s.details().is_empty());
+        let now = crate::model::Stamp::parse("2026-12-03T10:00:00Z").unwrap();
+        let edit = Edit::Set {
+            id,
+            field: Field::Status(Status::Checking),
+        }
+        .stamped(&[id], &now);
+        assert_eq!(edit.describe(), "status checking");
+        let undo = s.apply(edit).unwrap();
+        assert_eq!(s.get(id).unwrap().body.changed, Some(now));
+        assert_eq!(undo.describe(), "status to check");
+        s.apply(undo).unwrap();
+        assert_eq!(s.get(id).unwrap().body.changed, None);
+    }
+
+    #[test]
+    fn a_loaded_verdict_outside_the_scale_is_refused() {
+        let article = Arc::clone(session().article());
+        let annotation = Annotation {
+            id: AnnotationId(1),
+            span: Span::new(0, 7),
+            body: Body {
+                verdict: Some("Pants on fire".into()),
+                ..Body::new(Tag::Claim)
+            },
+        };
+        let result = Session::from_parts_with(
+            Arc::clone(&article),
+            vec![annotation.clone()],
+            Vec::new(),
+            Scales::default(),
+            ArticleDetails::default(),
+        );
+        assert!(matches!(result, Err(EditError::NotInScale { .. })));
+        let mut scales = Scales::default();
+        scales.0[0].ratings.push(crate::model::Rating {
+            name: "Pants on fire".into(),
+            description: String::new(),
+            colour: crate::model::Colour([255, 0, 0]),
+            retired: false,
+        });
+        let loaded = Session::from_parts_with(
+            article,
+            vec![annotation],
+            Vec::new(),
+            scales,
+            ArticleDetails::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            loaded.scale_for(Tag::Claim).number_of("Pants on fire"),
+            Some(8)
+        );
     }
 }

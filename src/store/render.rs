@@ -341,7 +341,7 @@ mod tests {
                     && session.apply(add.clone()).is_ok()
                 {
                     annotations.push(Annotation {
-                        body: Body { tag: annotation.body.tag, note: note.clone() },
+                        body: Body { note: note.clone(), ..Body::new(annotation.body.tag) },
                         ..annotation.clone()
                     });
                 }
@@ -350,7 +350,7 @@ mod tests {
                 .map(|k| Orphan {
                     id: AnnotationId(1_000 + k as u64),
                     quote: Quote { text: note.clone(), prefix: title.clone(), suffix: text.clone() },
-                    body: Body { tag: Tag::ALL[k % 3], note: note.clone() },
+                    body: Body { note: note.clone(), ..Body::new(Tag::ALL[k % 3]) },
                 })
                 .collect();
             let session = Session::from_parts(article, annotations, orphans).unwrap();

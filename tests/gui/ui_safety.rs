@@ -386,8 +386,8 @@ fn thousands_of_orphans_build_only_the_rows_in_view() {
                 suffix: String::new(),
             },
             body: factmark::model::Body {
-                tag: Tag::Claim,
                 note: format!("note {id}"),
+                ..factmark::model::Body::new(Tag::Claim)
             },
         })
         .collect();

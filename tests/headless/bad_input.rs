@@ -456,8 +456,8 @@ fn orphan_seed() -> String {
         id: AnnotationId(1),
         span: Span::new(start, start + "14 prisoners".len()),
         body: Body {
-            tag: Tag::Statistic,
             note: "n".into(),
+            ..Body::new(Tag::Statistic)
         },
     }];
     let orphans = vec![Orphan {
@@ -468,8 +468,8 @@ fn orphan_seed() -> String {
             suffix: " after".into(),
         },
         body: Body {
-            tag: Tag::Claim,
             note: "kept".into(),
+            ..Body::new(Tag::Claim)
         },
     }];
     store::to_ron(&Session::from_parts(article, annotations, orphans).unwrap())

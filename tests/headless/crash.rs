@@ -36,12 +36,12 @@ fn version(n: u64) -> Session {
             id: AnnotationId(i as u64 + 1),
             span: Span::new(start, end),
             body: Body {
-                tag: Tag::ALL[i % 3],
                 note: if i == 0 {
                     format!("version {n}\n{}", "padding ".repeat((n % 7) as usize * 200))
                 } else {
                     String::new()
                 },
+                ..Body::new(Tag::ALL[i % 3])
             },
         })
         .collect();

@@ -207,8 +207,8 @@ fn resolve_with(op: &Op, session: &Session, fresh: &mut u64) -> Edit {
             id: resolve_id(id, session, fresh),
             span: resolve_span(span, session.article().text()),
             body: Body {
-                tag: *tag,
                 note: note.clone(),
+                ..Body::new(*tag)
             },
         }),
         Op::Remove(id) => Edit::Remove(resolve_id(id, session, fresh)),

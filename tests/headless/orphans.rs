@@ -22,8 +22,8 @@ fn start() -> Session {
                 suffix: " s".into(),
             },
             body: Body {
-                tag: Tag::ALL[i as usize % 3],
                 note: format!("note {i}"),
+                ..Body::new(Tag::ALL[i as usize % 3])
             },
         })
         .collect();

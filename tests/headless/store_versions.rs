@@ -89,8 +89,8 @@ fn orphan_session() -> Session {
             id: AnnotationId(2),
             span: find("14 prisoners"),
             body: Body {
-                tag: Tag::Statistic,
                 note: "check".into(),
+                ..Body::new(Tag::Statistic)
             },
         },
         Annotation {
@@ -108,8 +108,8 @@ fn orphan_session() -> Session {
                 suffix: " on Monday.".into(),
             },
             body: Body {
-                tag: Tag::Quote,
                 note: "Quote removed in the updated article?".into(),
+                ..Body::new(Tag::Quote)
             },
         },
         Orphan {

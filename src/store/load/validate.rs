@@ -293,8 +293,8 @@ pub(super) fn to_body(
 ) -> Result<Body, LoadError> {
     check_nul(&stored.note, || what("note"), file)?;
     Ok(Body {
-        tag: stored.tag,
         note: stored.note.into_owned(),
+        ..Body::new(stored.tag)
     })
 }
 

@@ -1,6 +1,6 @@
 //! Factmark: tag claims, statistics and quotes in news articles.
 //!
-//! Layers point one way: `ui → workspace → store/import → model`. Only `ui` knows about
+//! Layers point one way: `ui → workspace → export → store/import → model`. Only `ui` knows about
 //! egui. `docs/ARCHITECTURE.md` maps the modules and where new things go.
 //!
 //! The whole data flow without a window: an article, a session over it, one edit applied
@@ -28,6 +28,7 @@
 //! assert!(session.annotations().is_empty());
 //! ```
 
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod progress;

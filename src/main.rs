@@ -47,7 +47,9 @@ enum Command {
     ///
     /// Prints the file and article title, how the article was imported when the session
     /// records it ("Import: html, UTF-8 (source SHA-256 …)"), one line per tag ("Claim: 3")
-    /// and the total, and exits 0. If the file is not a valid session (bad RON, wrong format
+    /// and the total, then the counts by status ("Status: To check 4, Checking 1, …"), by
+    /// verdict ("Verdicts: False 2, …, No verdict 3"), the orphans when there are any, and
+    /// "Progress: 5 of 9 claims and statistics checked", and exits 0. If the file is not a valid session (bad RON, wrong format
     /// or version, offsets out of range, text that does not match the article, …) prints
     /// `error: <reason>` to standard error and exits 1.
     Check {
@@ -82,6 +84,27 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Write the fact-check report of a session: HTML (one self-contained, printable page) or
+    /// Markdown.
+    ///
+    /// The report holds the article's title and details, a summary (counts by tag, status and
+    /// verdict, progress), every claim, statistic and quote with its verdict, status,
+    /// claimant, sources and note, the orphans, and the article text with the tagged spans
+    /// highlighted. The format follows OUT's extension (.md or .markdown: Markdown, anything
+    /// else: HTML) unless --format says otherwise; `-o -` writes to standard output. The file
+    /// is written atomically (a temporary file beside it, then renamed) and replaced if it
+    /// exists; OUT may not be SESSION.ron itself. Errors print `error: <reason>`, exit 1.
+    Report {
+        /// The session file (.ron) to report on.
+        #[arg(value_name = "SESSION.ron")]
+        session: PathBuf,
+        /// Where to write the report (`-` for standard output).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// html or markdown (default: from OUT's extension; html for `-`).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+    },
     /// Print the text an article file imports to, as the window would show it.
     ///
     /// The article text goes to standard output (one paragraph per line); the importer
@@ -93,6 +116,27 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// The formats `factmark report` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// CommonMark with a table.
+    Markdown,
+}
+
+impl ReportFormat {
+    /// Markdown for `.md`/`.markdown`, else HTML.
+    fn for_path(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Self::Markdown
+            }
+            _ => Self::Html,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -110,6 +154,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Check { session }) => check(&session),
         Some(Command::Text { file }) => print_text(&file),
+        Some(Command::Report {
+            session,
+            output,
+            format,
+        }) => report(&session, &output, format),
         Some(Command::Reanchor {
             session,
             article,
@@ -288,7 +337,50 @@ fn check(path: &Path) -> anyhow::Result<()> {
         out.line(format_args!("{}: {}", tag.label(), counts[tag.index()]));
     }
     out.line(format_args!("Total: {}", session.annotations().len()));
+    let summary = factmark::export::report::Summary::of(&session);
+    out.line(format_args!("Status: {}", summary.status_line()));
+    out.line(format_args!("Verdicts: {}", summary.verdict_line()));
+    if summary.orphans > 0 {
+        out.line(format_args!("Orphans: {}", summary.orphans));
+    }
+    out.line(format_args!("Progress: {}", summary.progress_line()));
     out.emit()
+}
+
+/// `factmark report`: load the session, render the report, write it (atomically) or print it.
+fn report(session_path: &Path, output: &Path, format: Option<ReportFormat>) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let to_stdout = output == Path::new("-");
+    if !to_stdout {
+        let same = |a: &Path, b: &Path| {
+            std::fs::canonicalize(a)
+                .ok()
+                .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
+        };
+        if output == session_path || same(output, session_path) {
+            anyhow::bail!(
+                "{}: refusing to write the report over the session file itself; choose another -o",
+                output.display()
+            );
+        }
+    }
+    let session = factmark::store::load(session_path)?;
+    let format = format.unwrap_or_else(|| {
+        if to_stdout {
+            ReportFormat::Html
+        } else {
+            ReportFormat::for_path(output)
+        }
+    });
+    let text = match format {
+        ReportFormat::Html => factmark::export::report::html(&session),
+        ReportFormat::Markdown => factmark::export::report::markdown(&session),
+    };
+    if to_stdout {
+        return write_stdout(&text);
+    }
+    factmark::export::write_file(output, text.as_bytes())
+        .with_context(|| format!("{}: cannot write the report", output.display()))
 }
 
 /// `factmark text`: import FILE as the window would; the text on stdout, how on stderr.
@@ -354,6 +446,35 @@ mod tests {
         assert!(parse(&["a.txt", "check", "s.ron"]).is_err());
         assert!(parse(&["--session", "o.ron", "check", "s.ron"]).is_err());
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn report_format_follows_the_extension() {
+        assert_eq!(
+            ReportFormat::for_path(Path::new("r.md")),
+            ReportFormat::Markdown
+        );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("r.MARKDOWN")),
+            ReportFormat::Markdown
+        );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("r.html")),
+            ReportFormat::Html
+        );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("report")),
+            ReportFormat::Html
+        );
+        let cli = parse(&["report", "s.ron", "-o", "r.md", "--format", "html"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Report {
+                format: Some(ReportFormat::Html),
+                ..
+            })
+        ));
+        assert!(parse(&["report", "s.ron"]).is_err(), "-o is required");
     }
 
     #[test]

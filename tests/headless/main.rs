@@ -15,6 +15,7 @@ mod orphans;
 mod provenance;
 mod reanchor;
 mod recovery;
+mod report;
 mod search;
 mod store;
 mod store_hostile;

@@ -1,0 +1,95 @@
+//! Exports: what leaves Factmark for readers who do not run it. Owns the publishable
+//! fact-check report ([`report`]: HTML and Markdown) and writing an export file atomically.
+//! Pure functions over a [`crate::model::Session`]; no egui, no session files.
+
+pub mod report;
+
+use std::fs::{self, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Writes `contents` to `path` so that a reader (or a crash) sees either the old file or the
+/// whole new one: a temporary file in the same folder, fsync, then a rename over `path`.
+/// On error the file at `path` is unchanged and the temporary file is removed.
+///
+/// (The session store has its own atomic writer with backups; it is private to `store`, and
+/// an export needs no backup.)
+///
+/// # Errors
+///
+/// The I/O error of the step that failed, with the path in its message.
+pub fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let named = |what: String| {
+        move |error: std::io::Error| std::io::Error::new(error.kind(), format!("{what}: {error}"))
+    };
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            format!("{} is a folder", path.display()),
+        ));
+    }
+    let Some(name) = path.file_name() else {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} does not name a file", path.display()),
+        ));
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut attempt = 0_u32;
+    let (temp_path, mut temp) = loop {
+        let candidate = folder.join(format!(
+            ".{}.{}-{attempt}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => break (candidate, file),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(error) => {
+                return Err(named(format!(
+                    "cannot create a temporary file in {}",
+                    folder.display()
+                ))(error));
+            }
+        }
+    };
+    let written = temp
+        .write_all(contents)
+        .and_then(|()| temp.sync_all())
+        .map_err(named(format!("cannot write {}", temp_path.display())));
+    drop(temp);
+    let result = written.and_then(|()| {
+        fs::rename(&temp_path, path).map_err(named(format!(
+            "cannot move the report to {}",
+            path.display()
+        )))
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&temp_path);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn write_file_replaces_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.html");
+        super::write_file(&path, b"one").unwrap();
+        super::write_file(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert!(super::write_file(dir.path(), b"x").is_err());
+        assert!(super::write_file(&dir.path().join("no/such/r.html"), b"x").is_err());
+    }
+}

@@ -454,7 +454,7 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: var(--text);
   font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
-h1, h2, h3, .sans, table, .entry-head, .meta dt, .legend, .kicker, .details, footer, .chip {
+h1, h2, h3, .sans, table, .entry-head, .meta dt, .legend, .kicker, .details, footer, .chip, .verdicts, .progress {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0 .6rem; letter-spacing: -.01em; }
 h2 { font-size: 1.3rem; margin: 2.8rem 0 1rem; padding-bottom: .35rem; border-bottom: 2px solid var(--text); }

@@ -29,7 +29,10 @@ fn check_example_prints_counts() {
          Claim: 4\n\
          Statistic: 5\n\
          Quote: 3\n\
-         Total: 12\n"
+         Total: 12\n\
+         Status: To check 12, Checking 0, Checked 0, Not checkable 0\n\
+         Verdicts: No verdict 12\n\
+         Progress: 0 of 9 claims and statistics checked\n"
     );
     assert_eq!(stderr(&output), "");
 }
@@ -58,7 +61,10 @@ fn check_prints_how_the_article_was_imported() {
          Claim: 0\n\
          Statistic: 1\n\
          Quote: 0\n\
-         Total: 1\n"
+         Total: 1\n\
+         Status: To check 1, Checking 0, Checked 0, Not checkable 0\n\
+         Verdicts: No verdict 1\n\
+         Progress: 0 of 1 claim or statistic checked\n"
     );
 }
 
@@ -472,4 +478,154 @@ fn reanchor_never_replaces_another_session_without_replace() {
         own.to_str().unwrap(),
     ]);
     assert_eq!(in_place.status.code(), Some(0), "{}", stderr(&in_place));
+}
+
+#[test]
+fn check_prints_status_verdict_and_orphan_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("reanchored.ron");
+    let output = factmark(&[
+        "reanchor",
+        "sessions/example.ron",
+        updated_article(dir.path()).to_str().unwrap(),
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = factmark(&["check", session.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "\nTotal: 11\n\
+             Status: To check 11, Checking 0, Checked 0, Not checkable 0\n\
+             Verdicts: No verdict 11\n\
+             Orphans: 1\n\
+             Progress: 0 of 8 claims and statistics checked\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_writes_html_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let output = factmark(&[
+        "report",
+        "sessions/example.ron",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page:.100}");
+    assert!(page.contains("<h1>Belarus prisoner release</h1>"));
+    assert!(page.contains("0 of 9 claims and statistics checked"));
+    // From the extension, or --format whatever the extension.
+    let md = dir.path().join("report.md");
+    let forced = dir.path().join("report.txt");
+    for (path, extra) in [(&md, None), (&forced, Some("markdown"))] {
+        let mut args = vec![
+            "report",
+            "sessions/example.ron",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        if let Some(format) = extra {
+            args.extend(["--format", format]);
+        }
+        let output = factmark(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(
+            text.starts_with("# Fact-check: Belarus prisoner release\n"),
+            "{text:.100}"
+        );
+        assert!(text.contains("### Q3 · Quote"));
+    }
+    // Standard output; no temporary files left beside the reports.
+    let output = factmark(&[
+        "report",
+        "sessions/example.ron",
+        "-o",
+        "-",
+        "--format",
+        "markdown",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("# Fact-check: "));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let help = stdout(&factmark(&["report", "--help"]));
+    for part in ["SESSION.ron", "--format", "markdown", "atomically", "-o -"] {
+        assert!(
+            help.contains(part),
+            "{part:?} missing from report --help:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn report_never_overwrites_the_session_and_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.ron");
+    std::fs::copy("sessions/example.ron", &session).unwrap();
+    let before = std::fs::read(&session).unwrap();
+    // The same file, also by another spelling of its path.
+    let other_spelling = dir.path().join(".").join("s.ron");
+    for out in [&session, &other_spelling] {
+        let output = factmark(&[
+            "report",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "html",
+        ]);
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(err.starts_with("error: "), "{err}");
+        assert!(err.contains("session file itself"), "{err}");
+        assert_eq!(std::fs::read(&session).unwrap(), before, "untouched");
+    }
+    let out = dir.path().join("r.html");
+    let output = factmark(&[
+        "report",
+        "sessions/does-not-exist.ron",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("error: sessions/does-not-exist.ron: cannot read the file"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists(), "nothing written on error");
+    let output = factmark(&[
+        "report",
+        "sessions/example.ron",
+        "-o",
+        "no/such/folder/r.html",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("error: no/such/folder/r.html: "),
+        "{}",
+        stderr(&output)
+    );
+    let output = factmark(&[
+        "report",
+        "sessions/example.ron",
+        "-o",
+        "r.pdf",
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "a usage error");
 }

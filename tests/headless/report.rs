@@ -431,6 +431,20 @@ fn example_reports_are_written_for_inspection() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report");
     std::fs::create_dir_all(&dir).unwrap();
     let example = example_with_verdicts();
+    // As docs/EXPORT.md shows it.
+    let summary = Summary::of(&example);
+    assert_eq!(
+        summary.status_line(),
+        "To check 1, Checking 1, Checked 9, Not checkable 1"
+    );
+    assert_eq!(
+        summary.verdict_line(),
+        "True 2, Mostly true 2, Half true 1, False 1, Misleading 1, Accurate 1, Out of context 1, No verdict 3"
+    );
+    assert_eq!(
+        summary.progress_line(),
+        "7 of 9 claims and statistics checked"
+    );
     for (name, session) in [("hostile", session()), ("example", example)] {
         factmark::export::write_file(
             &dir.join(format!("{name}.html")),
@@ -459,66 +473,94 @@ pub fn example_with_verdicts() -> Session {
             published: "2025-09-13".to_owned(),
         }))
         .unwrap();
-    let work: [(Status, Option<&str>, &str, &str); 12] = [
+    // (start of the annotated text, status, verdict, claimant, note)
+    let work: [(&str, Status, Option<&str>, &str, &str); 12] = [
         (
+            "Belarus release",
             Status::Checked,
             Some("Mostly true"),
             "",
-            "Viasna confirms 14 releases; Tsikhanouski among them. \"Known oppositionism\" is a typo in the original.",
+            "Viasna confirms the releases, Tsikhanouski among them. \"Known oppositionism\" is a typo in the original.",
         ),
         (
+            "more than 19",
             Status::Checked,
-            Some("True"),
+            Some("False"),
             "",
-            "Talks confirmed by the US State Department readout.",
-        ),
-        (Status::Checking, None, "Sources close to the talks", ""),
-        (
-            Status::Checked,
-            Some("Half true"),
-            "",
-            "Kellogg was Trump's special envoy, not his \"advisor\"; his direct role is reported by one outlet only.",
+            "Court records give a sentence of 18 years and 6 months.",
         ),
         (
+            "Kellogg",
+            Status::Checking,
+            None,
+            "Sources close to the talks",
+            "Only one outlet reports a direct meeting; asked the embassy.",
+        ),
+        (
+            "14 political",
             Status::Checked,
             Some("True"),
             "",
             "Viasna lists 14 names for 11 September.",
         ),
         (
+            "1000+",
             Status::Checked,
-            Some("False"),
-            "",
-            "The sentence was 18 years, not \"more than 19\".",
+            Some("Mostly true"),
+            "Joe Wilson",
+            "Viasna counts 1,150 on the day of the release.",
         ),
-        (Status::ToCheck, None, "", ""),
         (
+            "welcomed",
             Status::Checked,
             Some("Accurate"),
-            "Sviatlana Tsikhanouskaya",
-            "Matches her statement on X.",
+            "Rep. Steve Cohen",
+            "Matches the post on X, 11 September 2025.",
         ),
         (
+            "the presidential",
+            Status::Checked,
+            Some("Misleading"),
+            "",
+            "The election was held in January 2025, before the release; the sentence reads as if it were still to come.",
+        ),
+        ("As stated", Status::Checked, Some("True"), "Viasna", ""),
+        (
+            "over 50,000",
+            Status::Checked,
+            Some("Half true"),
+            "Viasna",
+            "Viasna's count is of detentions, not of people: some were detained more than once.",
+        ),
+        ("about 300,000", Status::ToCheck, None, "United Nations", ""),
+        (
+            "his release",
+            Status::Checked,
+            Some("Out of context"),
+            "Franak Viačorka",
+            "Said of Tsikhanouski, not of the prisoners as a group.",
+        ),
+        (
+            "an inspirational",
             Status::NotCheckable,
             None,
-            "",
-            "A forecast, not a matter of fact.",
+            "Ursula von der Leyen",
+            "No record found yet.",
         ),
-        (
-            Status::Checked,
-            Some("Misquoted"),
-            "Aliaksandr Lukashenka",
-            "The official transcript has \"dialogue\", not \"deal\".",
-        ),
-        (Status::Checked, Some("Unverifiable"), "", ""),
-        (Status::ToCheck, None, "", ""),
     ];
-    let ids: Vec<_> = session
+    let plan: Vec<_> = session
         .annotations()
         .iter()
-        .map(|a| (a.id, a.body.tag))
+        .map(|a| {
+            let text = session.text_of(a);
+            let row = work
+                .iter()
+                .find(|w| text.starts_with(w.0))
+                .unwrap_or_else(|| panic!("no work for {text:?}"));
+            (a.id, a.body.tag, *row)
+        })
         .collect();
-    for (&(id, tag), (status, verdict, claimant, note)) in ids.iter().zip(work) {
+    for (id, tag, (_, status, verdict, claimant, note)) in plan {
         let verdict = verdict.filter(|v| session.scale_for(tag).get(v).is_some());
         let mut edits = vec![
             Edit::Set {

@@ -452,10 +452,12 @@ const CSS: &str = r#"
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: var(--text);
-  font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
+  font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Noto Emoji"; }
 main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
 h1, h2, h3, .sans, table, .entry-head, .meta dt, .legend, .kicker, .details, footer, .chip, .verdicts, .progress {
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Noto Emoji"; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0 .6rem; letter-spacing: -.01em; }
 h2 { font-size: 1.3rem; margin: 2.8rem 0 1rem; padding-bottom: .35rem; border-bottom: 2px solid var(--text); }
 h3 { font-size: 1rem; margin: 1.6rem 0 .6rem; }
@@ -491,6 +493,7 @@ tfoot td { font-weight: 700; border-bottom: 0; }
 .back { margin-left: auto; font-size: .8rem; text-decoration: none; }
 .entry blockquote { margin: .7rem 0 .6rem; padding: 0; font-size: 1.05rem; }
 .entry blockquote::before { content: "\201C"; } .entry blockquote::after { content: "\201D"; }
+.entry blockquote.own::before, .entry blockquote.own::after { content: none; }
 .desc { margin: 0 0 .6rem; color: var(--muted); font-size: .92rem; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; font-size: .92rem; }
 .meta dt { color: var(--muted); font-size: .8rem; font-weight: 600; padding-top: .15rem; }
@@ -732,9 +735,15 @@ fn html_entry(out: &mut String, session: &Session, entry: &Entry<'_>) {
         );
     }
     out.push_str("</div>\n");
+    // Quotation marks around the text, unless it brings its own.
+    let own = entry
+        .text
+        .trim_start()
+        .starts_with(['"', '\'', '“', '‘', '„', '«', '»', '‹', '「', '『']);
     let _ = writeln!(
         out,
-        "<blockquote class=\"quoted\">{}</blockquote>",
+        "<blockquote class=\"{}\">{}</blockquote>",
+        if own { "quoted own" } else { "quoted" },
         html_lines(entry.text)
     );
     if let Some(rating) = body

@@ -320,6 +320,9 @@ fn html_lists_and_highlights_every_annotation_once() {
         );
     }
     assert_eq!(highlighted.len(), labelled.len());
+    // A quote bringing its own quotation marks gets no second pair.
+    assert!(html.contains("<blockquote class=\"quoted own\">“Unemployment"));
+    assert!(html.contains("<blockquote class=\"quoted\">3.2% 📉</blockquote>"));
     // The orphan is listed, not in the text.
     assert_eq!(html.matches("id=\"entry-O1\"").count(), 1);
     assert!(!html.contains("ref-O1"));

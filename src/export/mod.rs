@@ -79,6 +79,29 @@ pub fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// True when `path` names a Markdown file (`.md`, `.markdown`): the report is written as
+/// Markdown there, as HTML anywhere else.
+pub fn is_markdown_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
+/// Writes the fact-check report of `session` to `path` (atomically), as Markdown for a
+/// Markdown path and as HTML otherwise: what File › Export report… does.
+///
+/// # Errors
+///
+/// As [`write_file`].
+pub fn write_report(session: &crate::model::Session, path: &Path) -> std::io::Result<()> {
+    let text = if is_markdown_path(path) {
+        report::markdown(session)
+    } else {
+        report::html(session)
+    };
+    write_file(path, text.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

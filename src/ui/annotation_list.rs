@@ -11,14 +11,18 @@ mod row;
 use self::haystack::{Folded, Haystack};
 use self::row::{ROW_HEIGHT, row};
 use super::theme::Palette;
-use crate::model::{AnnotationId, Session, Tag};
+use crate::model::{AnnotationId, Body, Session, Status, Tag};
 
 /// Filter settings and a cache of which rows pass them.
 pub struct ListState {
     /// Which tags are shown, by [`Tag::index`].
     pub show_tag: [bool; 3],
-    /// Case-insensitive text that the excerpt or the note must contain.
+    /// Case-insensitive text that the excerpt, the note or the claimant must contain.
     pub query: String,
+    /// Only annotations with this status, when set.
+    pub status: Option<Status>,
+    /// Only annotations with this verdict, when set.
+    pub verdict: VerdictFilter,
     /// Give the filter field keyboard focus on the next frame (Ctrl+Shift+F).
     pub focus_query: bool,
     /// Indices into `Session::annotations` passing the filter, with the key they were
@@ -43,11 +47,46 @@ pub struct ListState {
 /// latency benchmark's filter row (1.5 ms at 20,000) bounds what either path costs.
 const NARROW_SHARE: usize = 4;
 
+/// Which verdicts the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum VerdictFilter {
+    /// Any verdict, or none.
+    #[default]
+    Any,
+    /// Only annotations without a verdict yet.
+    None,
+    /// Only this verdict.
+    Named(String),
+}
+
 #[derive(Clone, PartialEq)]
 struct FilterKey {
     revision: u64,
     show_tag: [bool; 3],
+    status: Option<Status>,
+    verdict: VerdictFilter,
     query: String,
+}
+
+impl FilterKey {
+    /// True when `body` passes the tag, status and verdict filters (the text is checked
+    /// against the haystack).
+    fn admits(&self, body: &Body) -> bool {
+        self.show_tag[body.tag.index()]
+            && self.status.is_none_or(|status| body.status == status)
+            && match &self.verdict {
+                VerdictFilter::Any => true,
+                VerdictFilter::None => body.verdict.is_none(),
+                VerdictFilter::Named(name) => body.verdict.as_ref() == Some(name),
+            }
+    }
+
+    /// True when it shows every annotation it is given no text for.
+    fn same_facets(&self, other: &Self) -> bool {
+        self.show_tag == other.show_tag
+            && self.status == other.status
+            && self.verdict == other.verdict
+    }
 }
 
 impl Default for ListState {
@@ -55,6 +94,8 @@ impl Default for ListState {
         Self {
             show_tag: [true; 3],
             query: String::new(),
+            status: None,
+            verdict: VerdictFilter::Any,
             focus_query: false,
             visible: None,
             folded: Vec::new(),
@@ -141,7 +182,18 @@ impl ListState {
 
     /// True when the list hides some annotations (a tag turned off, or text in the filter).
     pub fn is_filtered(&self) -> bool {
-        self.show_tag.contains(&false) || !self.query.trim().is_empty()
+        self.show_tag.contains(&false)
+            || !self.query.trim().is_empty()
+            || self.status.is_some()
+            || self.verdict != VerdictFilter::Any
+    }
+
+    /// Shows every annotation again (Show all).
+    pub fn show_all(&mut self) {
+        self.query.clear();
+        self.show_tag = [true; 3];
+        self.status = None;
+        self.verdict = VerdictFilter::Any;
     }
 
     /// A click on `tag`'s chip: show only that tag, or all again when it already was the
@@ -175,6 +227,8 @@ impl ListState {
         let key = FilterKey {
             revision: session.revision(),
             show_tag: self.show_tag,
+            status: self.status,
+            verdict: self.verdict.clone(),
             // NULs separate annotations in the haystack; no query can hold one.
             query: self.query.trim().to_lowercase().replace('\0', ""),
         };
@@ -193,7 +247,7 @@ impl ListState {
         mut rows: Vec<usize>,
         key: &FilterKey,
     ) -> Vec<usize> {
-        let same_filter = old.show_tag == key.show_tag && old.query == key.query;
+        let same_filter = old.same_facets(key) && old.query == key.query;
         if let Some(ids) = same_filter
             .then(|| session.bodies_changed_since(old.revision))
             .flatten()
@@ -202,7 +256,7 @@ impl ListState {
             let annotations = session.annotations();
             let haystack = self.haystack(session);
             for i in ids.iter().filter_map(|&id| session.position(id)) {
-                let passes = key.show_tag[annotations[i].body.tag.index()]
+                let passes = key.admits(&annotations[i].body)
                     && (key.query.is_empty() || haystack.holds(i, &key.query));
                 match (rows.binary_search(&i), passes) {
                     (Ok(at), false) => {
@@ -215,7 +269,7 @@ impl ListState {
             return rows;
         }
         let narrows = old.revision == key.revision
-            && old.show_tag == key.show_tag
+            && old.same_facets(key)
             && !old.query.is_empty()
             && key.query.contains(old.query.as_str());
         // Searching the old rows one by one beats one scan of every annotation only while
@@ -231,7 +285,7 @@ impl ListState {
     /// Every row passing the filter, from scratch.
     fn search(&mut self, session: &Session, key: &FilterKey) -> Vec<usize> {
         let annotations = session.annotations();
-        let shown = |i: &usize| key.show_tag[annotations[*i].body.tag.index()];
+        let shown = |i: &usize| key.admits(&annotations[*i].body);
         if key.query.is_empty() {
             (0..annotations.len()).filter(shown).collect()
         } else {
@@ -251,6 +305,7 @@ pub fn show(
     palette: &Palette,
 ) -> Option<AnnotationId> {
     tag_chips(ui, session, state, palette);
+    facet_menus(ui, session, state);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         // The clear button first, at the right edge, so the field takes what is left.
@@ -288,11 +343,10 @@ pub fn show(
             );
             if ui
                 .small_button("Show all")
-                .on_hover_text("Clear the filter text and show every tag")
+                .on_hover_text("Clear the filter text and show every tag, status and verdict")
                 .clicked()
             {
-                state.query.clear();
-                state.show_tag = [true; 3];
+                state.show_all();
             }
         });
     }
@@ -341,22 +395,56 @@ pub fn show(
             let annotation = &session.annotations()[index];
             let is_selected = selected == Some(annotation.id);
             let excerpt = session.text_of(annotation);
-            if row(
-                ui,
-                annotation.body.tag,
-                excerpt,
-                !annotation.body.note.is_empty(),
-                is_selected,
-                palette,
-            )
-            .clicked()
-            {
+            let verdict = annotation
+                .body
+                .verdict
+                .as_deref()
+                .and_then(|name| session.scale_for(annotation.body.tag).get(name));
+            if row(ui, &annotation.body, verdict, excerpt, is_selected, palette).clicked() {
                 clicked = Some(annotation.id);
             }
         }
     });
     state.rows_in_view = in_view;
     clicked
+}
+
+/// The status and verdict menus: "Any status" / one status, "Any verdict" / none yet / one
+/// rating (of either scale).
+fn facet_menus(ui: &mut egui::Ui, session: &Session, state: &mut ListState) {
+    ui.horizontal_wrapped(|ui| {
+        let status_text = state.status.map_or("Any status", Status::label);
+        egui::ComboBox::from_id_salt("list-status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.status, None, "Any status");
+                for status in Status::ALL {
+                    ui.selectable_value(&mut state.status, Some(status), status.label());
+                }
+            })
+            .response
+            .on_hover_text("Show only annotations with this status");
+        let verdict_text = match &state.verdict {
+            VerdictFilter::Any => "Any verdict".to_owned(),
+            VerdictFilter::None => "No verdict yet".to_owned(),
+            VerdictFilter::Named(name) => name.clone(),
+        };
+        egui::ComboBox::from_id_salt("list-verdict")
+            .selected_text(verdict_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.verdict, VerdictFilter::Any, "Any verdict");
+                ui.selectable_value(&mut state.verdict, VerdictFilter::None, "No verdict yet");
+                for kind in crate::model::ScaleKind::ALL {
+                    ui.separator();
+                    for rating in &session.scales().get(kind).ratings {
+                        let named = VerdictFilter::Named(rating.name.clone());
+                        ui.selectable_value(&mut state.verdict, named, &rating.name);
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Show only annotations with this verdict");
+    });
 }
 
 /// The tag chips with counts: a click shows only that tag (a second click on the only one

@@ -13,6 +13,7 @@ use super::autosave::Autosave;
 use super::commands::{self, CommandQueue};
 use super::dialogs::FileDialogs;
 use super::find_bar::FindBar;
+use super::inspector::InspectorState;
 use super::prefs::Preferences;
 use super::status::Status;
 use crate::import;
@@ -23,6 +24,7 @@ use lifecycle::Proceed;
 use modal::Modal;
 use tasks::SourceCheck;
 
+mod check;
 mod draw;
 mod lifecycle;
 mod modal;
@@ -36,8 +38,13 @@ pub struct FactmarkApp {
     view: ViewState,
     list: ListState,
     find: FindBar,
-    /// Put the cursor in the inspector's note on the next frame (Enter / N).
-    focus_note: bool,
+    /// The inspector's focus request, source draft and claimant names.
+    inspector: InspectorState,
+    /// An annotation was signed with the default analyst name in this run, and the analyst
+    /// has not yet said whether to keep it: the side panel asks once.
+    ask_analyst: bool,
+    /// The fact-check report being written on a worker: where, and the result.
+    report_export: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
     /// A text field (note, filter, find) had keyboard focus at the end of the last frame.
     text_field_had_focus: bool,
     prefs: Preferences,
@@ -106,7 +113,9 @@ impl FactmarkApp {
             view: ViewState::default(),
             list: ListState::default(),
             find: FindBar::default(),
-            focus_note: false,
+            inspector: InspectorState::default(),
+            ask_analyst: false,
+            report_export: None,
             text_field_had_focus: false,
             prefs,
             dialogs: FileDialogs::default(),
@@ -279,6 +288,7 @@ impl eframe::App for FactmarkApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_tasks(ctx);
         self.poll_save();
+        self.poll_report();
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }

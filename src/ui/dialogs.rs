@@ -14,6 +14,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Pick the updated version of the session's article, to re-anchor onto.
     AttachArticle,
+    /// Where to write the fact-check report (`.html`, or `.md` for Markdown).
+    ExportReport,
 }
 
 impl PathPurpose {
@@ -22,6 +24,7 @@ impl PathPurpose {
             Self::Open => "Open an article or session",
             Self::SaveAs => "Save session as",
             Self::AttachArticle => "Attach the updated article",
+            Self::ExportReport => "Export the fact-check report",
         }
     }
 }
@@ -63,7 +66,7 @@ fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
                 Err(format!("There is no file at {}.", path.display()))
             }
         }
-        PathPurpose::SaveAs => {
+        PathPurpose::SaveAs | PathPurpose::ExportReport => {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             if path.is_dir() {
                 Err(format!("{} is a folder: add a file name.", path.display()))
@@ -172,6 +175,15 @@ impl FileDialogs {
                         }
                         dialog.add_filter("Factmark session", &["ron"]).save_file()
                     }
+                    PathPurpose::ExportReport => {
+                        if let Some(name) = dialog_name {
+                            dialog = dialog.set_file_name(name);
+                        }
+                        dialog
+                            .add_filter("Web page (one file)", &["html", "htm"])
+                            .add_filter("Markdown", &["md", "markdown"])
+                            .save_file()
+                    }
                 };
                 // The receiver may be gone if the app closed meanwhile; nothing to do then.
                 let _ = sender.send(path);
@@ -270,6 +282,7 @@ impl FileDialogs {
                     PathPurpose::Open => "Open",
                     PathPurpose::SaveAs => "Save",
                     PathPurpose::AttachArticle => "Attach",
+                    PathPurpose::ExportReport => "Export",
                 };
                 if ui.button(ok).clicked() || entered {
                     let text = prompt.text.trim();

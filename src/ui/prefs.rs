@@ -13,6 +13,9 @@ pub struct Preferences {
     pub zoom: f32,
     /// Recently opened or saved files, newest first (File → Recent).
     pub recent: Vec<std::path::PathBuf>,
+    /// The name annotations made here are signed with; `None` until the analyst has
+    /// confirmed or changed the default (the operating system's user name).
+    pub analyst: Option<String>,
 }
 
 impl Default for Preferences {
@@ -21,6 +24,7 @@ impl Default for Preferences {
             theme: egui::ThemePreference::System,
             zoom: 1.0,
             recent: Vec::new(),
+            analyst: None,
         }
     }
 }
@@ -63,6 +67,11 @@ impl Preferences {
         self.recent.truncate(Self::RECENT_LIMIT);
     }
 
+    /// The name new annotations are signed with: the chosen one, else the system user name.
+    pub fn analyst_name(&self) -> String {
+        self.analyst.clone().unwrap_or_else(system_user_name)
+    }
+
     /// Clamps values a hand-edited or older storage might hold.
     pub fn sanitized(mut self) -> Self {
         if !self.zoom.is_finite() {
@@ -70,8 +79,23 @@ impl Preferences {
         }
         self.zoom = self.zoom.clamp(Self::ZOOM_STEPS[0], 2.0);
         self.recent.truncate(Self::RECENT_LIMIT);
+        if let Some(name) = &self.analyst {
+            let name = name.trim();
+            self.analyst = (!name.is_empty()).then(|| name.chars().take(200).collect());
+        }
         self
     }
+}
+
+/// The operating system's name for the user (`USER`, `USERNAME` on Windows, `LOGNAME`), or
+/// "analyst" when none is set.
+pub fn system_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .filter_map(|key| std::env::var(key).ok())
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "analyst".to_owned())
 }
 
 #[cfg(test)]

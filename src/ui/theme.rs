@@ -150,6 +150,21 @@ fn relative_luminance(color: Color32) -> f32 {
     0.2126 * linear(color.r()) + 0.7152 * linear(color.g()) + 0.0722 * linear(color.b())
 }
 
+/// A rating's chip colours: its own colour as fill, with black or white text, whichever reads
+/// better on it.
+pub fn rating_chip(colour: crate::model::Colour) -> (Color32, Color32) {
+    let [r, g, b] = colour.0;
+    let fill = Color32::from_rgb(r, g, b);
+    // White on a colour has contrast 1.05 / (L + 0.05); black has (L + 0.05) / 0.05. They are
+    // equal at L ≈ 0.179.
+    let text = if colour.luminance() > 0.179 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    (fill, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

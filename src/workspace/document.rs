@@ -17,6 +17,8 @@ pub enum Burst {
     Note(AnnotationId),
     /// Moving the ends of one annotation with Shift+Arrow.
     Resize(AnnotationId),
+    /// Typing the claimant or speaker of one annotation.
+    Claimant(AnnotationId),
 }
 
 /// A session being worked on, with everything needed to undo it and save it.

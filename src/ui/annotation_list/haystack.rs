@@ -107,6 +107,7 @@ pub(super) struct Folded {
     pub(super) id: AnnotationId,
     span: Span,
     note: String,
+    claimant: String,
     text_lower: String,
     note_lower: String,
 }
@@ -117,8 +118,11 @@ impl Folded {
             id: annotation.id,
             span: annotation.span,
             note: annotation.body.note.clone(),
+            claimant: annotation.body.claimant.clone(),
             text_lower: session.text_of(annotation).to_lowercase(),
-            note_lower: annotation.body.note.to_lowercase(),
+            // The claimant is searched with the note: "Viačorka" finds what he said.
+            note_lower: format!("{}\n{}", annotation.body.note, annotation.body.claimant)
+                .to_lowercase(),
         }
     }
 
@@ -126,5 +130,6 @@ impl Folded {
         self.id == annotation.id
             && self.span == annotation.span
             && self.note == annotation.body.note
+            && self.claimant == annotation.body.claimant
     }
 }

@@ -4,20 +4,22 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, FontId, Rect, Sense, Stroke, Vec2};
 
-use crate::model::Tag;
-use crate::ui::theme::Palette;
+use crate::model::{Body, Rating};
+use crate::ui::theme::{Palette, rating_chip};
 
 /// Height of every row: `show_rows` needs one height to place rows without building them.
 pub(super) const ROW_HEIGHT: f32 = 46.0;
 
 pub(super) fn row(
     ui: &mut egui::Ui,
-    tag: Tag,
+    body: &Body,
+    verdict: Option<&Rating>,
     excerpt: &str,
-    has_note: bool,
     selected: bool,
     palette: &Palette,
 ) -> egui::Response {
+    let tag = body.tag;
+    let has_note = !body.note.is_empty();
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
     let short: String = excerpt.chars().take(120).collect();
@@ -42,19 +44,41 @@ pub(super) fn row(
     painter.rect_filled(chip, 2.0, palette.tag_color(tag));
     let text_left = chip.right() + 8.0;
     let text_color = visuals.text_color();
+    let small = FontId::proportional(11.5);
     painter.text(
         egui::pos2(text_left, rect.top() + 4.0),
         Align2::LEFT_TOP,
-        tag.label(),
-        FontId::proportional(11.5),
+        format!("{} · {}", tag.label(), body.status.label()),
+        small.clone(),
         visuals.weak_text_color(),
     );
+    // From the right: the verdict chip, then the note marker.
+    let mut right = rect.right() - 8.0;
+    if let Some(rating) = verdict {
+        let (fill, text) = rating_chip(rating.colour);
+        let galley = painter.layout_no_wrap(rating.name.clone(), small.clone(), text);
+        let chip = Rect::from_min_size(
+            egui::pos2(right - galley.size().x - 8.0, rect.top() + 3.0),
+            Vec2::new(galley.size().x + 8.0, galley.size().y + 2.0),
+        );
+        painter.rect_filled(chip, 3.0, fill);
+        if rating.retired {
+            painter.rect_stroke(
+                chip,
+                3.0,
+                Stroke::new(1.5, visuals.error_fg_color),
+                egui::StrokeKind::Outside,
+            );
+        }
+        painter.galley(chip.min + Vec2::new(4.0, 1.0), galley, text);
+        right = chip.left() - 6.0;
+    }
     if has_note {
         painter.text(
-            egui::pos2(rect.right() - 8.0, rect.top() + 4.0),
+            egui::pos2(right, rect.top() + 4.0),
             Align2::RIGHT_TOP,
             "• note",
-            FontId::proportional(11.5),
+            small,
             visuals.weak_text_color(),
         );
     }

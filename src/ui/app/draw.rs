@@ -3,6 +3,7 @@
 //! hand back what the user asked for; nothing here changes the document directly.
 
 use super::FactmarkApp;
+use crate::model::{Status, Tag};
 use crate::ui::commands::Action;
 use crate::ui::theme::Palette;
 use crate::ui::{annotation_list, article_view, inspector, menu, orphans};
@@ -62,14 +63,14 @@ impl FactmarkApp {
 
     /// Inspector, orphans and the annotation list.
     fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        self.analyst_question(ui, palette);
         let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
-        let focus_note = std::mem::take(&mut self.focus_note);
         inspector::show(
             ui,
             &self.doc.session,
             selected,
             palette,
-            focus_note,
+            &mut self.inspector,
             &mut self.commands,
         );
         orphans::show(
@@ -90,6 +91,32 @@ impl FactmarkApp {
         ) {
             self.commands.push(Action::Select(id));
         }
+    }
+
+    /// Asked once, after the first annotation signed with the system's user name: keep it,
+    /// or change it (Edit › Analyst name… changes it later too).
+    fn analyst_question(&mut self, ui: &mut egui::Ui, palette: &Palette) {
+        if !self.ask_analyst || self.prefs.analyst.is_some() {
+            return;
+        }
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, palette.weak_text))
+            .corner_radius(4.0)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "Your annotations are signed “{}”.",
+                        self.prefs.analyst_name()
+                    ));
+                    if ui.button("Keep").clicked() {
+                        self.commands.push(Action::KeepAnalyst);
+                    }
+                    if ui.button("Change…").clicked() {
+                        self.commands.push(Action::EditAnalyst);
+                    }
+                });
+            });
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui, palette: &Palette) {
@@ -116,6 +143,15 @@ impl FactmarkApp {
                 1 => "1 annotation".to_owned(),
                 n => format!("{n} annotations"),
             });
+            let session = &self.doc.session;
+            let checkable = session.counts()[Tag::Claim.index()] + session.counts()[Tag::Statistic.index()];
+            if checkable > 0 {
+                let checked = session.status_count(Tag::Claim, Status::Checked)
+                    + session.status_count(Tag::Statistic, Status::Checked);
+                ui.separator();
+                ui.label(format!("{checked} of {checkable} claims and statistics checked"))
+                    .on_hover_text("Status Checked, of every claim and statistic (Alt+3 marks the selected one checked)");
+            }
             if (self.prefs.zoom - 1.0).abs() > 0.005 {
                 ui.separator();
                 let zoom = format!("Zoom {:.0} %", self.prefs.zoom * 100.0);

@@ -163,6 +163,7 @@ impl FactmarkApp {
         match purpose {
             PathPurpose::Open => self.open_path(&path),
             PathPurpose::AttachArticle => self.start_attach(&path),
+            PathPurpose::ExportReport => self.export_report(path),
             PathPurpose::SaveAs => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")

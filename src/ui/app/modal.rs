@@ -6,9 +6,10 @@ use super::FactmarkApp;
 use super::lifecycle::{OldWork, Proceed};
 use super::tasks::Task;
 use crate::ui::modals::{
-    DiskAnswer, DiskConflict, PasteAnswer, PasteBox, ReanchorAnswer, ReanchorSummary,
-    RecoveryAnswer, RecoveryOffers, ReplaceAnswer, ReplaceQuestion, UnsavedAnswer, UnsavedQuestion,
-    show_progress,
+    AnalystAnswer, AnalystBox, DetailsAnswer, DetailsBox, DiskAnswer, DiskConflict, PasteAnswer,
+    PasteBox, ReanchorAnswer, ReanchorSummary, RecoveryAnswer, RecoveryOffers, ReplaceAnswer,
+    ReplaceQuestion, ScalesAnswer, ScalesEditor, UnsavedAnswer, UnsavedQuestion, VerdictAnswer,
+    VerdictPicker, show_progress,
 };
 
 /// A question or progress window; while one is open, keys and clicks belong to it.
@@ -30,6 +31,14 @@ pub(super) enum Modal {
     Reanchored(ReanchorSummary),
     /// The "new article from text" box.
     Paste(PasteBox),
+    /// The verdict picker (V).
+    Verdict(VerdictPicker),
+    /// The article details box.
+    Details(DetailsBox),
+    /// The rating scales editor.
+    Scales(Box<ScalesEditor>),
+    /// The analyst name box.
+    Analyst(AnalystBox),
 }
 
 impl FactmarkApp {
@@ -121,6 +130,41 @@ impl FactmarkApp {
                     self.modal = None;
                     if let PasteAnswer::Create(text) = answer {
                         self.guard(Proceed::NewFromText(text));
+                    }
+                }
+            }
+            Modal::Verdict(picker) => {
+                if let Some(answer) = picker.show(ctx) {
+                    let id = picker.id;
+                    self.modal = None;
+                    if let VerdictAnswer::Pick(verdict) = answer {
+                        self.set_verdict(id, verdict);
+                    }
+                }
+            }
+            Modal::Details(details) => {
+                if let Some(answer) = details.show(ctx) {
+                    self.modal = None;
+                    if let DetailsAnswer::Save(details) = answer {
+                        self.set_details(details);
+                    }
+                }
+            }
+            Modal::Scales(editor) => {
+                if let Some(answer) = editor.show(ctx, self.doc.session.scales()) {
+                    self.modal = None;
+                    if let ScalesAnswer::Save(changes) = answer {
+                        self.change_scales(changes);
+                    }
+                }
+            }
+            Modal::Analyst(analyst) => {
+                if let Some(answer) = analyst.show(ctx) {
+                    self.modal = None;
+                    if let AnalystAnswer::Save(name) = answer {
+                        self.status
+                            .info(format!("New annotations are signed “{name}”."));
+                        self.prefs.analyst = Some(name);
                     }
                 }
             }

@@ -3,12 +3,14 @@
 
 use std::path::Path;
 
+use super::check::now;
 use super::{FactmarkApp, Proceed};
 use crate::model::adjust::{Adjust, adjust};
-use crate::model::{AnnotationId, Edit, Field, Span, Tag};
+use crate::model::{AnnotationId, Body, Edit, Field, ScaleKind, Span, Tag};
 use crate::ui::commands::Action;
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
 use crate::ui::find_bar::FindEvent;
+use crate::ui::inspector::Focus;
 use crate::ui::modals::PasteBox;
 use crate::workspace::Burst;
 
@@ -121,6 +123,21 @@ impl FactmarkApp {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme);
             }
+            Action::Status(status) => self.status_of_selected(status),
+            Action::SetStatus(id, status) => self.set_status(id, status),
+            Action::PickVerdict => self.pick_verdict(),
+            Action::SetVerdict(id, verdict) => self.set_verdict(id, verdict),
+            Action::EditClaimant => self.focus_field(Focus::Claimant),
+            Action::AddSourceField => self.focus_field(Focus::SourceUrl),
+            Action::TypeClaimant(id, name) => self.type_claimant(id, name),
+            Action::AddSource(id, source) => self.add_source(id, source),
+            Action::RemoveSource(id, index) => self.remove_source(id, index),
+            Action::TogglePrimary(id, index) => self.toggle_primary(id, index),
+            Action::EditDetails => self.edit_details(),
+            Action::EditScales => self.edit_scales(),
+            Action::EditAnalyst => self.edit_analyst(),
+            Action::KeepAnalyst => self.keep_analyst(),
+            Action::ExportReport => self.ask_report_path(),
         }
     }
 
@@ -150,13 +167,20 @@ impl FactmarkApp {
 
     fn tag(&mut self, tag: Tag) {
         if let Some(span) = self.view.selection() {
-            let edit = self.doc.session.add_edit(tag, span);
-            let id = match &edit {
-                Edit::Add(annotation) => Some(annotation.id),
+            let mut edit = self.doc.session.add_edit(tag, span);
+            let id = match &mut edit {
+                Edit::Add(annotation) => {
+                    // Signed and dated: who made it, when.
+                    annotation.body = Body::made(tag, &self.prefs.analyst_name(), now());
+                    Some(annotation.id)
+                }
                 _ => None,
             };
             if self.edit(edit) {
                 self.view.set_selected_without_scroll(id);
+                if self.prefs.analyst.is_none() {
+                    self.ask_analyst = true;
+                }
             }
         } else if let Some(id) = self.view.selected() {
             self.retag(id, tag);
@@ -167,12 +191,29 @@ impl FactmarkApp {
     }
 
     /// Changes an annotation's tag; choosing the tag it already has is no change (no undo step).
+    /// A verdict from the other scale (a claim's "False" on what is now a quote) is cleared in
+    /// the same step, and the message says so: undo brings both back.
     fn retag(&mut self, id: AnnotationId, tag: Tag) {
-        if self.doc.session.get(id).is_some_and(|a| a.body.tag != tag) {
-            self.edit(Edit::Set {
-                id,
-                field: Field::Tag(tag),
-            });
+        let Some(annotation) = self.doc.session.get(id) else {
+            return;
+        };
+        if annotation.body.tag == tag {
+            return;
+        }
+        let crosses = ScaleKind::for_tag(annotation.body.tag) != ScaleKind::for_tag(tag);
+        let cleared = annotation.body.verdict.clone().filter(|_| crosses);
+        let mut fields = Vec::new();
+        if cleared.is_some() {
+            fields.push(Field::Verdict(None));
+        }
+        fields.push(Field::Tag(tag));
+        if self.set_fields(id, fields, None)
+            && let Some(verdict) = cleared
+        {
+            self.status.info(format!(
+                "Retagged as {}; its verdict “{verdict}” belongs to the other scale and was cleared — Ctrl+Z brings it back.",
+                tag.label().to_lowercase()
+            ));
         }
     }
 
@@ -313,7 +354,7 @@ impl FactmarkApp {
     /// Enter / N: the cursor goes to the selected annotation's note.
     fn edit_note(&mut self) {
         if self.view.selected().is_some() {
-            self.focus_note = true;
+            self.inspector.focus = Some(crate::ui::inspector::Focus::Note);
         } else if self.view.selection().is_some() {
             self.status
                 .info("Tag the selection first (1, 2 or 3), then press Enter to write its note.");
@@ -343,7 +384,7 @@ impl FactmarkApp {
         let Some(span) = adjust(text, annotation.span, how) else {
             return;
         };
-        let edit = Edit::SetSpan { id, span };
+        let edit = Edit::SetSpan { id, span }.stamped(&[id], &now());
         match self
             .doc
             .apply_in_burst(Burst::Resize(id), edit, self.view.snapshot())
@@ -363,7 +404,7 @@ impl FactmarkApp {
         if self.doc.session.get(id).is_none_or(|a| a.span == span) {
             return;
         }
-        let edit = Edit::SetSpan { id, span };
+        let edit = Edit::SetSpan { id, span }.stamped(&[id], &now());
         if let Err(error) = self
             .doc
             .apply_in_burst(Burst::Resize(id), edit, self.view.snapshot())
@@ -375,17 +416,7 @@ impl FactmarkApp {
 
     /// A keystroke in a note: part of the current typing burst, one undo step per burst.
     fn type_note(&mut self, id: AnnotationId, note: String) {
-        let edit = Edit::Set {
-            id,
-            field: Field::Note(note),
-        };
-        if let Err(error) = self
-            .doc
-            .apply_in_burst(Burst::Note(id), edit, self.view.snapshot())
-        {
-            self.status
-                .error(format!("Could not change the note: {error}"));
-        }
+        self.set_fields(id, vec![Field::Note(note)], Some(Burst::Note(id)));
     }
 }
 

@@ -31,7 +31,14 @@ pub(super) fn lay_out(
     let (config, left) = frame_config(ui, palette, zoom);
     let origin = ui.max_rect().top();
     let clip = ui.clip_rect();
-    let header = paint_header(ui, article, &config, zoom, Pos2::new(left, origin));
+    let header = paint_header(
+        ui,
+        article,
+        session.details(),
+        &config,
+        zoom,
+        Pos2::new(left, origin),
+    );
 
     ui.set_min_width(ui.available_width());
     if article.paragraphs().is_empty() {
@@ -120,6 +127,7 @@ fn frame_config(ui: &egui::Ui, palette: &Palette, zoom: f32) -> (Config, f32) {
 fn paint_header(
     ui: &egui::Ui,
     article: &Article,
+    details: &crate::model::ArticleDetails,
     config: &Config,
     zoom: f32,
     top_left: Pos2,
@@ -134,7 +142,20 @@ fn paint_header(
     );
     paint_galley(ui, top_left + Vec2::new(0.0, y), &title);
     y += title.size().y + config.spacing;
-    if let Some(source) = article.source() {
+    // The article's details (File › Article details…): publisher · author · date, then URL.
+    let byline = details.byline();
+    if !byline.is_empty() {
+        let line = ui.painter().layout(
+            byline,
+            FontId::proportional(body * 0.9),
+            config.palette.text,
+            config.column,
+        );
+        paint_galley(ui, top_left + Vec2::new(0.0, y), &line);
+        y += line.size().y + 2.0;
+    }
+    let url = (!details.url.is_empty()).then_some(details.url.as_str());
+    if let Some(source) = url.or(article.source()) {
         y += 4.0;
         let source = ui.painter().layout(
             source.to_owned(),

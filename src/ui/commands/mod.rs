@@ -17,7 +17,7 @@ use self::adjust::{
     adjust_help, adjust_keys, adjust_label,
 };
 use crate::model::adjust::Adjust;
-use crate::model::{AnnotationId, Span, Tag};
+use crate::model::{AnnotationId, Source, Span, Status, Tag};
 
 /// Something the user asked for. Commands of the table (keys, menus) carry no per-document
 /// data; the rest are what views ask for about one annotation or orphan.
@@ -105,6 +105,36 @@ pub enum Action {
     ZoomReset,
     /// Light, dark or system theme.
     SetTheme(egui::ThemePreference),
+    /// Set the selected annotation's check status (Alt+1…Alt+4).
+    Status(Status),
+    /// Open the verdict picker for the selected annotation (V; then a digit).
+    PickVerdict,
+    /// Put the cursor in the selected annotation's claimant / speaker field (W).
+    EditClaimant,
+    /// Put the cursor in the selected annotation's new-source field (L).
+    AddSourceField,
+    /// Set this annotation's status (the inspector's chips).
+    SetStatus(AnnotationId, Status),
+    /// Give this annotation this verdict, or none (the inspector, the picker).
+    SetVerdict(AnnotationId, Option<String>),
+    /// The claimant of this annotation now reads so; typing is one undo step.
+    TypeClaimant(AnnotationId, String),
+    /// Add this source to this annotation.
+    AddSource(AnnotationId, Source),
+    /// Remove the n-th source of this annotation.
+    RemoveSource(AnnotationId, usize),
+    /// Mark or unmark the n-th source of this annotation as primary.
+    TogglePrimary(AnnotationId, usize),
+    /// Edit the article's URL, publisher, author and date.
+    EditDetails,
+    /// Edit the session's rating scales.
+    EditScales,
+    /// Change the name annotations are signed with.
+    EditAnalyst,
+    /// Keep the default analyst name (the question is not asked again).
+    KeepAnalyst,
+    /// Write the fact-check report (HTML or Markdown).
+    ExportReport,
 }
 
 /// Where a shortcut works.
@@ -272,6 +302,9 @@ impl Menu {
                 Separator,
                 C(Action::Save),
                 C(Action::SaveAs),
+                C(Action::ExportReport),
+                Separator,
+                C(Action::EditDetails),
                 Separator,
                 C(Action::Quit),
             ],
@@ -282,6 +315,16 @@ impl Menu {
                 C(Action::EditNote),
                 C(Action::DeleteSelected),
                 C(Action::ClearSelection),
+                Separator,
+                C(Action::Status(Status::ToCheck)),
+                C(Action::Status(Status::Checking)),
+                C(Action::Status(Status::Checked)),
+                C(Action::Status(Status::NotCheckable)),
+                C(Action::PickVerdict),
+                C(Action::EditClaimant),
+                C(Action::AddSourceField),
+                C(Action::EditScales),
+                C(Action::EditAnalyst),
                 Separator,
                 C(Action::Find),
                 C(Action::FindNext),
@@ -311,6 +354,13 @@ impl Action {
             Self::Tag(Tag::Quote),
             Self::EditNote,
             Self::DeleteSelected,
+            Self::Status(Status::ToCheck),
+            Self::Status(Status::Checking),
+            Self::Status(Status::Checked),
+            Self::Status(Status::NotCheckable),
+            Self::PickVerdict,
+            Self::EditClaimant,
+            Self::AddSourceField,
             Self::Adjust(ADJUST_END_RIGHT),
             Self::Adjust(ADJUST_END_LEFT),
             Self::Adjust(ADJUST_END_WORD_RIGHT),
@@ -345,6 +395,10 @@ impl Action {
             Self::SetTheme(Theme::System),
             Self::SetTheme(Theme::Light),
             Self::SetTheme(Theme::Dark),
+            Self::ExportReport,
+            Self::EditDetails,
+            Self::EditScales,
+            Self::EditAnalyst,
             Self::Quit,
         ]
     }
@@ -396,6 +450,24 @@ impl Action {
             Self::SetTheme(egui::ThemePreference::System) => "Follow system theme",
             Self::SetTheme(egui::ThemePreference::Light) => "Light theme",
             Self::SetTheme(egui::ThemePreference::Dark) => "Dark theme",
+            Self::Status(Status::ToCheck) => "Status: to check",
+            Self::Status(Status::Checking) => "Status: checking",
+            Self::Status(Status::Checked) => "Status: checked",
+            Self::Status(Status::NotCheckable) => "Status: not checkable",
+            Self::PickVerdict => "Give verdict…",
+            Self::EditClaimant => "Claimant / speaker",
+            Self::AddSourceField => "Add source",
+            Self::SetStatus(..) => "Set status",
+            Self::SetVerdict(..) => "Set verdict",
+            Self::TypeClaimant(..) => "Edit claimant",
+            Self::AddSource(..) => "Add source",
+            Self::RemoveSource(..) => "Remove source",
+            Self::TogglePrimary(..) => "Primary source",
+            Self::EditDetails => "Article details…",
+            Self::EditScales => "Rating scales…",
+            Self::EditAnalyst => "Analyst name…",
+            Self::KeepAnalyst => "Keep analyst name",
+            Self::ExportReport => "Export report…",
         }
     }
 
@@ -444,6 +516,24 @@ impl Action {
             Self::ZoomIn => const { &[cmd(Key::Equals), cmd(Key::Plus)] },
             Self::ZoomOut => const { &[cmd(Key::Minus)] },
             Self::ZoomReset => const { &[cmd(Key::Num0)] },
+            Self::Status(Status::ToCheck) => const { &[article(M::ALT, Key::Num1)] },
+            Self::Status(Status::Checking) => const { &[article(M::ALT, Key::Num2)] },
+            Self::Status(Status::Checked) => const { &[article(M::ALT, Key::Num3)] },
+            Self::Status(Status::NotCheckable) => const { &[article(M::ALT, Key::Num4)] },
+            Self::PickVerdict => const { &[article(M::NONE, Key::V)] },
+            Self::EditClaimant => const { &[article(M::NONE, Key::W)] },
+            Self::AddSourceField => const { &[article(M::NONE, Key::L)] },
+            Self::ExportReport => const { &[cmd(Key::E)] },
+            Self::EditDetails => const { &[cmd(Key::I)] },
+            Self::SetStatus(..)
+            | Self::SetVerdict(..)
+            | Self::TypeClaimant(..)
+            | Self::AddSource(..)
+            | Self::RemoveSource(..)
+            | Self::TogglePrimary(..)
+            | Self::EditScales
+            | Self::EditAnalyst
+            | Self::KeepAnalyst => &[],
             Self::OpenRecent(_)
             | Self::ForgetRecent(_)
             | Self::ClearRecent
@@ -500,6 +590,21 @@ impl Action {
             Self::ZoomOut => "zoom the article text out",
             Self::ZoomReset => "reset the article text size",
             Self::Quit => "quit",
+            Self::Status(Status::ToCheck) => "status of the selected annotation: to check",
+            Self::Status(Status::Checking) => "status: checking",
+            Self::Status(Status::Checked) => "status: checked",
+            Self::Status(Status::NotCheckable) => "status: not checkable (opinion, prediction…)",
+            Self::PickVerdict => {
+                "give the selected annotation a verdict: V, then the rating's digit (0 clears; giving one marks it checked)"
+            }
+            Self::EditClaimant => {
+                "write who made the claim or said the quote (Enter takes the name offered below the field)"
+            }
+            Self::AddSourceField => {
+                "add a source (a URL and/or a citation) to the selected annotation"
+            }
+            Self::ExportReport => "export the fact-check report (HTML, or Markdown for .md)",
+            Self::EditDetails => "edit the article's details (URL, publisher, author, date)",
             _ => return None,
         })
     }

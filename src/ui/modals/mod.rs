@@ -4,21 +4,29 @@
 //! one open (`Option<Modal>` in `app/modal.rs`). Each is tested on its own with egui_kittest
 //! (tests/gui/modals.rs), without building the whole app.
 
+mod analyst;
+mod details;
 mod disk_conflict;
 mod paste;
 mod progress;
 mod reanchored;
 mod recovery;
 mod replace;
+mod scales;
 mod unsaved;
+mod verdict;
 
+pub use analyst::{AnalystAnswer, AnalystBox};
+pub use details::{DetailsAnswer, DetailsBox};
 pub use disk_conflict::{DiskAnswer, DiskConflict};
 pub use paste::{PasteAnswer, PasteBox};
 pub use progress::show_progress;
 pub use reanchored::{ReanchorAnswer, ReanchorSummary};
 pub use recovery::{RecoveryAnswer, RecoveryOffers};
 pub use replace::{ReplaceAnswer, ReplaceQuestion};
+pub use scales::{ScaleChange, ScalesAnswer, ScalesEditor};
 pub use unsaved::{UnsavedAnswer, UnsavedQuestion};
+pub use verdict::{VerdictAnswer, VerdictPicker};
 
 /// True when Esc was pressed this frame: every question treats it as Cancel.
 fn escape_pressed(ui: &egui::Ui) -> bool {

@@ -95,25 +95,34 @@ pub(super) fn show(
             });
         });
     }
-    let url_label = ui.label(egui::RichText::new("Add a source (L):").color(palette.weak_text));
-    let url = ui.add(
-        egui::TextEdit::singleline(&mut draft.url)
-            .id_salt("source-url")
-            .hint_text("https://…")
-            .desired_width(f32::INFINITY),
-    );
-    let url = url.labelled_by(url_label.id);
+    ui.label(egui::RichText::new("Add a source (L):").color(palette.weak_text));
+    let url = ui
+        .horizontal(|ui| {
+            let label = ui.label("URL:");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.url)
+                    .id_salt("source-url")
+                    .hint_text("https://…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
     if focus {
         focus_at_end(ui, &url, draft.url.chars().count());
     }
     let citation = ui
-        .add(
-            egui::TextEdit::singleline(&mut draft.citation)
-                .id_salt("source-citation")
-                .hint_text("citation: what it is, who published it, when")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(url_label.id);
+        .horizontal(|ui| {
+            let label = ui.label("Citation:");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.citation)
+                    .id_salt("source-citation")
+                    .hint_text("what it is, who published it, when")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
     if url.changed() || citation.changed() {
         draft.problem = None;
     }

@@ -2,8 +2,20 @@
 //! and the time stamps of who made it when. Plain values; the UI supplies times, so the model
 //! never reads a clock.
 
-/// How far the check of an annotation has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// How far the check of an annotation has got. (Serde names are the session file's.)
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Status {
     /// Not looked at yet (every new annotation starts here).
     #[default]
@@ -102,7 +114,7 @@ pub fn url_problem(text: &str) -> Option<String> {
     match url::Url::parse(text) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => None,
         Ok(url) => Some(format!(
-            "\"{text}\" is a {} link; sources take web addresses (http:// or https://)",
+            "\"{text}\" is a {} link; links must be web addresses (http:// or https://)",
             url.scheme()
         )),
         Err(url::ParseError::RelativeUrlWithoutBase) => Some(format!(

@@ -250,6 +250,15 @@ pub enum LoadErrorKind {
         /// What is wrong with it.
         problem: String,
     },
+    /// A fact-check field (status, verdict, source, time stamp, scale, article details) holds
+    /// a value the format does not allow.
+    #[error("{what} is not valid: {problem}")]
+    BadField {
+        /// Which field ("the verdict of annotation #3", "the rating scale").
+        what: String,
+        /// What is wrong and what was expected.
+        problem: String,
+    },
     /// An orphan has no text to look for.
     #[error("orphan {id} has an empty or whitespace-only text")]
     BlankOrphan {

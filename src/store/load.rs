@@ -7,7 +7,8 @@ use std::path::Path;
 use super::error::{LoadError, LoadErrorKind, Origin};
 use super::fingerprint::Fingerprint;
 use super::schema::{
-    AnnotationFile, ArticleFile, FORMAT, OrphanFile, SessionFile, SessionFileV1, VERSION,
+    AnnotationFile, ArticleFile, FORMAT, OrphanFile, ScalesFile, SessionFile, SessionFileV1,
+    VERSION,
 };
 use super::textfile::{self, TextFileError};
 use crate::model::Session;
@@ -126,6 +127,7 @@ fn read_error(error: TextFileError, file: &Origin) -> LoadError {
 
 /// The parts of a session file of any version, after migration to the current shape.
 struct Parts {
+    scales: ScalesFile<'static>,
     article: ArticleFile<'static>,
     annotations: Vec<AnnotationFile<'static>>,
     orphans: Vec<OrphanFile<'static>>,
@@ -252,18 +254,21 @@ fn parse_body(
             .from_str(src)
             .map_err(|error| schema_error(error, file))?;
         Parts {
+            scales: ScalesFile::default(),
             article: v1.article.into(),
             annotations: v1.annotations.into_iter().map(Into::into).collect(),
             orphans: Vec::new(),
         }
     } else {
-        let v2: SessionFile<'static> = options
+        // Version 2 reads with the version 3 struct: every field v3 added has a default.
+        let v3: SessionFile<'static> = options
             .from_str(src)
             .map_err(|error| schema_error(error, file))?;
         Parts {
-            article: v2.article,
-            annotations: v2.annotations,
-            orphans: v2.orphans,
+            scales: v3.scales,
+            article: v3.article,
+            annotations: v3.annotations,
+            orphans: v3.orphans,
         }
     };
     validate(parts, file).map(|session| (session, version))

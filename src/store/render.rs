@@ -9,11 +9,11 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::schema::{
-    AnnotationFile, ArticleFile, BodyFile, FORMAT, ImportFile, OrphanFile, SessionFile, VERSION,
-    sha256_hex,
+    AnnotationFile, ArticleFile, BodyFile, DetailsFile, FORMAT, ImportFile, OrphanFile, RatingFile,
+    ScalesFile, SessionFile, SourceFile, VERSION, sha256_hex,
 };
 use crate::model::anchor::context;
-use crate::model::{Session, Tag};
+use crate::model::{ScaleKind, Session, Status, Tag};
 
 /// Why a session could not be rendered. Only reachable if the session's own invariants are
 /// broken (a span off a `char` boundary).
@@ -82,7 +82,36 @@ fn file_form(session: &Session) -> Result<SessionFile<'_>, RenderError> {
                 encoding: Cow::Borrowed(&p.encoding),
                 source_sha256: Cow::Borrowed(&p.source_sha256),
             }),
+            details: {
+                let d = session.details();
+                DetailsFile {
+                    url: Cow::Borrowed(&d.url),
+                    publisher: Cow::Borrowed(&d.publisher),
+                    author: Cow::Borrowed(&d.author),
+                    published: Cow::Borrowed(&d.published),
+                }
+            },
             text: Cow::Borrowed(text),
+        },
+        scales: {
+            let file = |kind| {
+                session
+                    .scales()
+                    .get(kind)
+                    .ratings
+                    .iter()
+                    .map(|r| RatingFile {
+                        name: Cow::Borrowed(r.name.as_str()),
+                        description: Cow::Borrowed(r.description.as_str()),
+                        colour: Cow::Owned(r.colour.hex()),
+                        retired: r.retired,
+                    })
+                    .collect()
+            };
+            ScalesFile {
+                rating: file(ScaleKind::Rating),
+                attribution: file(ScaleKind::Attribution),
+            }
         },
         annotations,
         orphans,
@@ -137,8 +166,14 @@ fn write(file: &SessionFile<'_>) -> String {
         }
         None => out.push_str("None"),
     }
+    out.push_str(",\n        details: ");
+    write_details(&mut out, &article.details);
     out.push_str(",\n        text: ");
     push_string(&mut out, &article.text);
+    out.push_str(",\n    ),\n    scales: (\n        rating: ");
+    write_ratings(&mut out, &file.scales.rating);
+    out.push_str(",\n        attribution: ");
+    write_ratings(&mut out, &file.scales.attribution);
     out.push_str(",\n    ),\n    annotations: ");
     push_list(&mut out, &file.annotations, write_annotation);
     out.push_str(",\n    orphans: ");
@@ -157,15 +192,39 @@ fn write_annotation(out: &mut String, a: &AnnotationFile<'_>) {
         a.end
     );
     push_text_context_note(out, [&a.text, &a.prefix, &a.suffix, &a.note]);
+    push_check(
+        out,
+        Check {
+            status: a.status,
+            verdict: a.verdict.as_deref(),
+            claimant: &a.claimant,
+            sources: &a.sources,
+            analyst: &a.analyst,
+            created: a.created.as_deref(),
+            changed: a.changed.as_deref(),
+        },
+    );
 }
 
 fn write_orphan(out: &mut String, o: &OrphanFile<'_>) {
     let _ = write!(out, "(id: {}, tag: {}, text: ", o.id, tag_name(o.tag));
     push_text_context_note(out, [&o.text, &o.prefix, &o.suffix, &o.note]);
+    push_check(
+        out,
+        Check {
+            status: o.status,
+            verdict: o.verdict.as_deref(),
+            claimant: &o.claimant,
+            sources: &o.sources,
+            analyst: &o.analyst,
+            created: o.created.as_deref(),
+            changed: o.changed.as_deref(),
+        },
+    );
 }
 
-/// The fields both annotations and orphans end with, after `text: `: the text, its context
-/// and the note, then the closing parenthesis.
+/// The fields both annotations and orphans have after `text: `: the text, its context
+/// and the note.
 fn push_text_context_note(out: &mut String, [text, prefix, suffix, note]: [&str; 4]) {
     push_string(out, text);
     out.push_str(", prefix: ");
@@ -174,7 +233,88 @@ fn push_text_context_note(out: &mut String, [text, prefix, suffix, note]: [&str;
     push_string(out, suffix);
     out.push_str(", note: ");
     push_string(out, note);
+}
+
+/// The fact-check fields both annotations and orphans end with.
+struct Check<'a> {
+    status: Status,
+    verdict: Option<&'a str>,
+    claimant: &'a str,
+    sources: &'a [SourceFile<'a>],
+    analyst: &'a str,
+    created: Option<&'a str>,
+    changed: Option<&'a str>,
+}
+
+/// `, status: …, …, changed: …)`: the fact-check fields, then the closing parenthesis.
+fn push_check(out: &mut String, check: Check<'_>) {
+    out.push_str(", status: ");
+    out.push_str(check.status.file_name());
+    out.push_str(", verdict: ");
+    push_option(out, check.verdict);
+    out.push_str(", claimant: ");
+    push_string(out, check.claimant);
+    out.push_str(", sources: [");
+    for (k, source) in check.sources.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("(url: ");
+        push_string(out, &source.url);
+        out.push_str(", citation: ");
+        push_string(out, &source.citation);
+        let _ = write!(out, ", primary: {})", source.primary);
+    }
+    out.push_str("], analyst: ");
+    push_string(out, check.analyst);
+    out.push_str(", created: ");
+    push_option(out, check.created);
+    out.push_str(", changed: ");
+    push_option(out, check.changed);
     out.push(')');
+}
+
+/// `Some("…")` or `None`.
+fn push_option(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(value) => {
+            out.push_str("Some(");
+            push_string(out, value);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
+}
+
+/// The article's details, on one line.
+fn write_details(out: &mut String, details: &DetailsFile<'_>) {
+    out.push_str("(url: ");
+    push_string(out, &details.url);
+    out.push_str(", publisher: ");
+    push_string(out, &details.publisher);
+    out.push_str(", author: ");
+    push_string(out, &details.author);
+    out.push_str(", published: ");
+    push_string(out, &details.published);
+    out.push(')');
+}
+
+/// A scale's ratings, on one line.
+fn write_ratings(out: &mut String, ratings: &[RatingFile<'_>]) {
+    out.push('[');
+    for (k, rating) in ratings.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("(name: ");
+        push_string(out, &rating.name);
+        out.push_str(", description: ");
+        push_string(out, &rating.description);
+        out.push_str(", colour: ");
+        push_string(out, &rating.colour);
+        let _ = write!(out, ", retired: {})", rating.retired);
+    }
+    out.push(']');
 }
 
 /// `[]`, or one item per line at the second level, each followed by a comma.
@@ -258,7 +398,10 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::{Annotation, AnnotationId, Article, Body, Orphan, Provenance, Quote, Span};
+    use crate::model::{
+        Annotation, AnnotationId, Article, ArticleDetails, Body, Orphan, Provenance, Quote, Scales,
+        Source, Span, Stamp,
+    };
 
     /// What RON's own serializer writes for the same file structs.
     fn ron_bytes(session: &Session) -> String {
@@ -341,7 +484,7 @@ mod tests {
                     && session.apply(add.clone()).is_ok()
                 {
                     annotations.push(Annotation {
-                        body: Body { note: note.clone(), ..Body::new(annotation.body.tag) },
+                        body: filled_body(annotation.body.tag, &note, &title, k),
                         ..annotation.clone()
                     });
                 }
@@ -350,11 +493,58 @@ mod tests {
                 .map(|k| Orphan {
                     id: AnnotationId(1_000 + k as u64),
                     quote: Quote { text: note.clone(), prefix: title.clone(), suffix: text.clone() },
-                    body: Body { note: note.clone(), ..Body::new(Tag::ALL[k % 3]) },
+                    body: filled_body(Tag::ALL[k % 3], &note, &title, k + 1),
                 })
                 .collect();
-            let session = Session::from_parts(article, annotations, orphans).unwrap();
+            let mut scales = Scales::default();
+            scales.0[0].ratings[1].name.clone_from(&title);
+            scales.0[0].ratings[1].description.clone_from(&note);
+            scales.0[1].ratings[0].retired = true;
+            if scales.0[0].problem().is_some() {
+                scales = Scales::default();
+            }
+            let details = ArticleDetails {
+                url: title.clone(),
+                publisher: note.clone(),
+                author: text.clone(),
+                published: "2025-06-21".to_owned(),
+            };
+            let session =
+                Session::from_parts_with(article, annotations, orphans, scales, details).unwrap();
             prop_assert_eq!(render(&session).unwrap(), ron_bytes(&session));
+        }
+    }
+
+    /// A body with every fact-check field filled from tricky text (verdicts from the default
+    /// scales, which the random scale keeps apart from its renamed second rating).
+    fn filled_body(tag: Tag, note: &str, other: &str, k: usize) -> Body {
+        let verdict = match (tag, k % 3) {
+            (_, 0) => None,
+            (Tag::Quote, _) => Some("Misquoted".to_owned()),
+            _ => Some("False".to_owned()),
+        };
+        Body {
+            status: Status::ALL[k % 4],
+            verdict,
+            claimant: other.to_owned(),
+            sources: (0..k % 3)
+                .map(|j| Source {
+                    url: if j == 0 {
+                        "https://example.org/a?b=\"c\"".to_owned()
+                    } else {
+                        String::new()
+                    },
+                    citation: note.to_owned(),
+                    primary: j == 1,
+                })
+                .collect(),
+            note: note.to_owned(),
+            analyst: other.to_owned(),
+            created: Stamp::parse("2026-12-03T14:20:05Z"),
+            changed: (k % 2 == 0)
+                .then(|| Stamp::parse("2026-12-03T14:25:00.5Z"))
+                .flatten(),
+            ..Body::new(tag)
         }
     }
 

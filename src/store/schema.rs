@@ -1,5 +1,6 @@
-//! The on-disk shape of session files (serde structs for format v2, and v1 for reading old
-//! files); `render` writes v2 from them. Field order here is the order in the
+//! The on-disk shape of session files (serde structs for format v3, which also read v2 files
+//! since every field v3 added has a default, and v1 for reading old files); `render` writes v3
+//! from them. Field order here is the order in the
 //! file; `docs/FORMAT.md` describes it.
 
 use std::borrow::Cow;
@@ -7,24 +8,28 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::model::{Body, Tag};
+use crate::model::{Body, Scale, ScaleKind, Status, Tag};
 
 /// The `format` string every session file starts with.
 pub const FORMAT: &str = "factmark-session";
 
 /// The newest format version this build writes and reads. Version 2 added `prefix`/`suffix`
 /// context to each annotation, the `orphans` list and the article's optional `import`
-/// record; version 1 files are migrated on load.
-pub const VERSION: u64 = 2;
+/// record; version 3 the fact-check (status, verdict, claimant, sources, analyst, times), the
+/// rating scales and the article's details. Older files are migrated on load.
+pub const VERSION: u64 = 3;
 
-/// A whole session file, format v2. (Serde names are what error messages show:
-/// "in `annotation`".)
+/// A whole session file, format v3 (v2 files read with the same struct: what v3 added has
+/// defaults). (Serde names are what error messages show: "in `annotation`".)
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "session")]
 pub(crate) struct SessionFile<'a> {
     pub format: Cow<'a, str>,
     pub version: u64,
     pub article: ArticleFile<'a>,
+    /// The verdicts offered (v3); the default scales when left out.
+    #[serde(default)]
+    pub scales: ScalesFile<'a>,
     pub annotations: Vec<AnnotationFile<'a>>,
     /// Optional on reading (an empty list may be left out); always written.
     #[serde(default)]
@@ -54,7 +59,77 @@ pub(crate) struct ArticleFile<'a> {
     /// leave it out); always written, `None` when unknown.
     #[serde(default)]
     pub import: Option<ImportFile<'a>>,
+    /// URL, publisher, author, publication date (v3); empty when left out.
+    #[serde(default)]
+    pub details: DetailsFile<'a>,
     pub text: Cow<'a, str>,
+}
+
+/// The article's details (v3).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "details")]
+pub(crate) struct DetailsFile<'a> {
+    #[serde(default)]
+    pub url: Cow<'a, str>,
+    #[serde(default)]
+    pub publisher: Cow<'a, str>,
+    #[serde(default)]
+    pub author: Cow<'a, str>,
+    #[serde(default)]
+    pub published: Cow<'a, str>,
+}
+
+/// The session's two rating scales (v3).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "scales")]
+pub(crate) struct ScalesFile<'a> {
+    pub rating: Vec<RatingFile<'a>>,
+    pub attribution: Vec<RatingFile<'a>>,
+}
+
+impl Default for ScalesFile<'_> {
+    fn default() -> Self {
+        let file = |kind| {
+            Scale::default_for(kind)
+                .ratings
+                .into_iter()
+                .map(|r| RatingFile {
+                    name: Cow::Owned(r.name),
+                    description: Cow::Owned(r.description),
+                    colour: Cow::Owned(r.colour.hex()),
+                    retired: r.retired,
+                })
+                .collect()
+        };
+        Self {
+            rating: file(ScaleKind::Rating),
+            attribution: file(ScaleKind::Attribution),
+        }
+    }
+}
+
+/// One rating of a scale (v3); `colour` is `#rrggbb`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "rating")]
+pub(crate) struct RatingFile<'a> {
+    pub name: Cow<'a, str>,
+    #[serde(default)]
+    pub description: Cow<'a, str>,
+    pub colour: Cow<'a, str>,
+    #[serde(default)]
+    pub retired: bool,
+}
+
+/// One source of an annotation (v3).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "source")]
+pub(crate) struct SourceFile<'a> {
+    #[serde(default)]
+    pub url: Cow<'a, str>,
+    #[serde(default)]
+    pub citation: Cow<'a, str>,
+    #[serde(default)]
+    pub primary: bool,
 }
 
 /// The article's provenance (v2): which importer read the source, the encoding it was
@@ -85,13 +160,15 @@ impl<'a> From<ArticleFileV1<'a>> for ArticleFile<'a> {
             source: v1.source,
             sha256: v1.sha256,
             import: None,
+            details: DetailsFile::default(),
             text: v1.text,
         }
     }
 }
 
-/// One annotation (v2); `start`/`end` are code-point offsets, `text` the annotated slice,
-/// `prefix`/`suffix` the text just around it.
+/// One annotation (v3); `start`/`end` are code-point offsets, `text` the annotated slice,
+/// `prefix`/`suffix` the text just around it, then the body (the fields after `note` are v3's,
+/// with defaults).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "annotation")]
 pub(crate) struct AnnotationFile<'a> {
@@ -103,6 +180,20 @@ pub(crate) struct AnnotationFile<'a> {
     pub prefix: Cow<'a, str>,
     pub suffix: Cow<'a, str>,
     pub note: Cow<'a, str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub verdict: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub claimant: Cow<'a, str>,
+    #[serde(default)]
+    pub sources: Vec<SourceFile<'a>>,
+    #[serde(default)]
+    pub analyst: Cow<'a, str>,
+    #[serde(default)]
+    pub created: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub changed: Option<Cow<'a, str>>,
 }
 
 /// One annotation in format v1: no context.
@@ -134,7 +225,7 @@ impl<'a> From<AnnotationFileV1<'a>> for AnnotationFile<'a> {
     }
 }
 
-/// One orphan (v2): an annotation without a place in the text, with its quote and context.
+/// One orphan (v3): an annotation without a place in the text, with its quote and context.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "orphan")]
 pub(crate) struct OrphanFile<'a> {
@@ -144,6 +235,20 @@ pub(crate) struct OrphanFile<'a> {
     pub prefix: Cow<'a, str>,
     pub suffix: Cow<'a, str>,
     pub note: Cow<'a, str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub verdict: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub claimant: Cow<'a, str>,
+    #[serde(default)]
+    pub sources: Vec<SourceFile<'a>>,
+    #[serde(default)]
+    pub analyst: Cow<'a, str>,
+    #[serde(default)]
+    pub created: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub changed: Option<Cow<'a, str>>,
 }
 
 /// The fields of a [`Body`] as session files store them. They sit among each annotation's
@@ -154,6 +259,13 @@ pub(crate) struct OrphanFile<'a> {
 pub(crate) struct BodyFile<'a> {
     pub tag: Tag,
     pub note: Cow<'a, str>,
+    pub status: Status,
+    pub verdict: Option<Cow<'a, str>>,
+    pub claimant: Cow<'a, str>,
+    pub sources: Vec<SourceFile<'a>>,
+    pub analyst: Cow<'a, str>,
+    pub created: Option<Cow<'a, str>>,
+    pub changed: Option<Cow<'a, str>>,
 }
 
 impl<'a> BodyFile<'a> {
@@ -162,6 +274,36 @@ impl<'a> BodyFile<'a> {
         Self {
             tag: body.tag,
             note: Cow::Borrowed(&body.note),
+            status: body.status,
+            verdict: body.verdict.as_deref().map(Cow::Borrowed),
+            claimant: Cow::Borrowed(&body.claimant),
+            sources: body
+                .sources
+                .iter()
+                .map(|s| SourceFile {
+                    url: Cow::Borrowed(&s.url),
+                    citation: Cow::Borrowed(&s.citation),
+                    primary: s.primary,
+                })
+                .collect(),
+            analyst: Cow::Borrowed(&body.analyst),
+            created: body.created.as_ref().map(|t| Cow::Borrowed(t.as_str())),
+            changed: body.changed.as_ref().map(|t| Cow::Borrowed(t.as_str())),
+        }
+    }
+
+    /// A body of this tag and note with every v3 field at its default (migrating v1).
+    pub fn old(tag: Tag, note: Cow<'a, str>) -> Self {
+        Self {
+            tag,
+            note,
+            status: Status::default(),
+            verdict: None,
+            claimant: Cow::Borrowed(""),
+            sources: Vec::new(),
+            analyst: Cow::Borrowed(""),
+            created: None,
+            changed: None,
         }
     }
 }
@@ -176,7 +318,17 @@ impl<'a> AnnotationFile<'a> {
         (prefix, suffix): (Cow<'a, str>, Cow<'a, str>),
         body: BodyFile<'a>,
     ) -> Self {
-        let BodyFile { tag, note } = body;
+        let BodyFile {
+            tag,
+            note,
+            status,
+            verdict,
+            claimant,
+            sources,
+            analyst,
+            created,
+            changed,
+        } = body;
         Self {
             id,
             tag,
@@ -186,6 +338,13 @@ impl<'a> AnnotationFile<'a> {
             prefix,
             suffix,
             note,
+            status,
+            verdict,
+            claimant,
+            sources,
+            analyst,
+            created,
+            changed,
         }
     }
 }
@@ -197,7 +356,17 @@ impl<'a> OrphanFile<'a> {
         (text, prefix, suffix): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
         body: BodyFile<'a>,
     ) -> Self {
-        let BodyFile { tag, note } = body;
+        let BodyFile {
+            tag,
+            note,
+            status,
+            verdict,
+            claimant,
+            sources,
+            analyst,
+            created,
+            changed,
+        } = body;
         Self {
             id,
             tag,
@@ -205,6 +374,13 @@ impl<'a> OrphanFile<'a> {
             prefix,
             suffix,
             note,
+            status,
+            verdict,
+            claimant,
+            sources,
+            analyst,
+            created,
+            changed,
         }
     }
 }
@@ -214,18 +390,32 @@ impl<'a> OrphanFile<'a> {
 macro_rules! take_body {
     ($($file:ident),+) => {$(
         impl<'a> $file<'a> {
-            /// Moves the body fields out (leaving them empty), for the loader and migrations.
+            /// Moves the body fields out (leaving them empty), for the loader.
             pub fn take_body(&mut self) -> BodyFile<'a> {
                 BodyFile {
                     tag: self.tag,
                     note: std::mem::take(&mut self.note),
+                    status: self.status,
+                    verdict: self.verdict.take(),
+                    claimant: std::mem::take(&mut self.claimant),
+                    sources: std::mem::take(&mut self.sources),
+                    analyst: std::mem::take(&mut self.analyst),
+                    created: self.created.take(),
+                    changed: self.changed.take(),
                 }
             }
         }
     )+};
 }
 
-take_body!(AnnotationFile, AnnotationFileV1, OrphanFile);
+take_body!(AnnotationFile, OrphanFile);
+
+impl<'a> AnnotationFileV1<'a> {
+    /// Moves the body fields out: v1 had a tag and a note; the rest takes its defaults.
+    pub fn take_body(&mut self) -> BodyFile<'a> {
+        BodyFile::old(self.tag, std::mem::take(&mut self.note))
+    }
+}
 
 /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
 pub fn sha256_hex(text: &str) -> String {

@@ -142,7 +142,7 @@ fn sources_are_checked_when_added_and_removed_with_undo() {
     harness.run_ok();
     assert!(body(&harness, id).sources.is_empty(), "refused");
     harness.get_by_label(
-        "Not added: \"javascript:alert(1)\" is a javascript link; sources take web addresses (http:// or https://).",
+        "Not added: \"javascript:alert(1)\" is a javascript link; links must be web addresses (http:// or https://).",
     );
     let url = harness.get_by_label("URL:");
     assert_eq!(

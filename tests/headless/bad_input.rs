@@ -73,7 +73,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "future_version.ron",
-        "this session uses format version 3, made by a newer Factmark; this Factmark reads versions up to 2. Update Factmark to open it",
+        "this session uses format version 4, made by a newer Factmark; this Factmark reads versions up to 3. Update Factmark to open it",
     ),
     (
         "html.ron",
@@ -224,8 +224,48 @@ const CORPUS: &[(&str, &str)] = &[
         "Unexpected field named `orphans` in `session`",
     ),
     (
+        "v3_bad_colour.ron",
+        "the session's rating scale is not valid: the colour \"green\" of rating \"True\" is not #rrggbb (like #1a7f4b)",
+    ),
+    (
+        "v3_bad_details_url.ron",
+        "the article's `details.url` is not valid: \"javascript:alert(1)\" is a javascript link; links must be web addresses (http:// or https://)",
+    ),
+    (
+        "v3_bad_source_url.ron",
+        "the source 1 of annotation #1 is not valid: \"spring96.org\" is not a full web address: it needs https:// in front",
+    ),
+    (
+        "v3_bad_time.ron",
+        "the created time of annotation #1 is not valid: \"yesterday\" is not a time; expected an RFC 3339 UTC time like 2026-12-03T14:20:05Z",
+    ),
+    (
+        "v3_duplicate_rating.ron",
+        "the session's rating scale is not valid: two ratings are named \"True\"",
+    ),
+    (
+        "v3_empty_scale.ron",
+        "the session's attribution scale is not valid: it has no ratings; give it at least one",
+    ),
+    (
+        "v3_empty_source.ron",
+        "the source 1 of annotation #1 is not valid: a source needs a URL or a citation",
+    ),
+    (
+        "v3_nul_in_claimant.ron",
+        "the claimant of annotation #1 contains a NUL character (at code point 1); session text must not contain NUL",
+    ),
+    (
+        "v3_unknown_status.ron",
+        "Unexpected variant named `Done` in enum `Status`, expected one of `ToCheck`, `Checking`, `Checked`, or `NotCheckable` instead",
+    ),
+    (
+        "v3_verdict_not_in_scale.ron",
+        "the verdict of annotation #1 is not valid: \"False\" is not in the session's attribution scale (it is in the rating scale, which is for claims and statistics); it has: Accurate, Misquoted, Out of context, Misattributed, Unverified",
+    ),
+    (
         "version_huge.ron",
-        "unknown session format version 99999999999999999999999; supported versions are 1 to 2",
+        "unknown session format version 99999999999999999999999; supported versions are 1 to 3",
     ),
     (
         "version_missing.ron",

@@ -30,9 +30,9 @@ fn check_example_prints_counts() {
          Statistic: 5\n\
          Quote: 3\n\
          Total: 12\n\
-         Status: To check 12, Checking 0, Checked 0, Not checkable 0\n\
-         Verdicts: No verdict 12\n\
-         Progress: 0 of 9 claims and statistics checked\n"
+         Status: To check 1, Checking 1, Checked 9, Not checkable 1\n\
+         Verdicts: True 2, Mostly true 2, Half true 1, False 1, Misleading 1, Accurate 1, Out of context 1, No verdict 3\n\
+         Progress: 7 of 9 claims and statistics checked\n"
     );
     assert_eq!(stderr(&output), "");
 }
@@ -498,10 +498,10 @@ fn check_prints_status_verdict_and_orphan_lines() {
     assert!(
         text.contains(
             "\nTotal: 11\n\
-             Status: To check 11, Checking 0, Checked 0, Not checkable 0\n\
-             Verdicts: No verdict 11\n\
+             Status: To check 1, Checking 0, Checked 9, Not checkable 1\n\
+             Verdicts: True 2, Mostly true 2, Half true 1, False 1, Misleading 1, Accurate 1, Out of context 1, No verdict 2\n\
              Orphans: 1\n\
-             Progress: 0 of 8 claims and statistics checked\n"
+             Progress: 7 of 8 claims and statistics checked\n"
         ),
         "{text}"
     );
@@ -522,7 +522,7 @@ fn report_writes_html_or_markdown() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"), "{page:.100}");
     assert!(page.contains("<h1>Belarus prisoner release</h1>"));
-    assert!(page.contains("0 of 9 claims and statistics checked"));
+    assert!(page.contains("7 of 9 claims and statistics checked"));
     // From the extension, or --format whatever the extension.
     let md = dir.path().join("report.md");
     let forced = dir.path().join("report.txt");

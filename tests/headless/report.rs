@@ -462,18 +462,43 @@ fn example_reports_are_written_for_inspection() {
     }
 }
 
-/// `sessions/example.ron` with a desk's work done on it: statuses, verdicts, claimants,
-/// sources, notes and article details.
+/// `sessions/example.ron`: the example recipe with a desk's work done on it (see
+/// [`desk_work`]); the store tests pin it.
 pub fn example_with_verdicts() -> Session {
-    use factmark::model::{Edit, Field};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/example.ron");
-    let mut session = factmark::store::load(&path).unwrap();
+    factmark::store::load(&path).unwrap()
+}
+
+/// A desk's work on the example's annotations: statuses, verdicts, claimants, sources,
+/// notes, who made each and when, and the article's details.
+pub fn desk_work(session: &mut Session) {
+    use factmark::model::{Edit, Field};
+    // Who made each annotation and when (set when it is made, so re-made here).
+    let made: Vec<_> = session.annotations().to_vec();
+    for (k, annotation) in made.into_iter().enumerate() {
+        let mut remade = annotation.clone();
+        remade.body.analyst = if k % 3 == 2 {
+            "Alex Moroz"
+        } else {
+            "Jana Kowalska"
+        }
+        .to_owned();
+        let when = stamp(&format!("2025-06-24T09:{:02}:00Z", 5 + 3 * k));
+        remade.body.created.clone_from(&when);
+        remade.body.changed = when;
+        session
+            .apply(Edit::Batch(vec![
+                Edit::Remove(annotation.id),
+                Edit::Add(remade),
+            ]))
+            .unwrap();
+    }
     session
         .apply(Edit::SetDetails(ArticleDetails {
-            url: "https://news.example.com/2025/09/belarus-prisoner-release".to_owned(),
+            url: "https://news.example.com/2025/06/belarus-prisoner-release".to_owned(),
             publisher: "The Example Herald".to_owned(),
             author: "Jane Doe".to_owned(),
-            published: "2025-09-13".to_owned(),
+            published: "2025-06-23".to_owned(),
         }))
         .unwrap();
     // (start of the annotated text, status, verdict, claimant, note)
@@ -504,7 +529,7 @@ pub fn example_with_verdicts() -> Session {
             Status::Checked,
             Some("True"),
             "",
-            "Viasna lists 14 names for 11 September.",
+            "Viasna lists 14 names for 21 June.",
         ),
         (
             "1000+",
@@ -518,7 +543,7 @@ pub fn example_with_verdicts() -> Session {
             Status::Checked,
             Some("Accurate"),
             "Rep. Steve Cohen",
-            "Matches the post on X, 11 September 2025.",
+            "Matches the post on X, 21 June 2025.",
         ),
         (
             "the presidential",
@@ -593,7 +618,7 @@ pub fn example_with_verdicts() -> Session {
                 field: Field::Sources(vec![
                     Source {
                         url: "https://spring96.org/en/news".to_owned(),
-                        citation: "Viasna, list of political prisoners, 11 Sept 2025".to_owned(),
+                        citation: "Viasna, list of political prisoners, 21 June 2025".to_owned(),
                         primary: true,
                     },
                     Source {
@@ -605,10 +630,9 @@ pub fn example_with_verdicts() -> Session {
             });
             edits.push(Edit::Set {
                 id,
-                field: Field::Changed(stamp("2025-09-14T10:12:00Z")),
+                field: Field::Changed(stamp("2025-06-24T16:40:00Z")),
             });
         }
         session.apply(Edit::Batch(edits)).unwrap();
     }
-    session
 }

@@ -197,7 +197,7 @@ fn integers_must_be_decimal() {
             "end: 0b1011011011, text: \"more",
             "`0b1011011011`",
         ),
-        ("version: 2,", "version: 0x2,", "`0x2`"),
+        ("version: 3,", "version: 0x3,", "`0x3`"),
     ];
     for (from, to, shown) in cases {
         let src = edited_example(from, to);
@@ -218,7 +218,7 @@ fn integers_must_be_decimal() {
         assert!(message.contains("not a decimal number"), "{message}");
     }
     // Text that merely looks like a hex number is fine.
-    let src = edited_example("note: \"\"),", "note: \"see 0x2 and '0b1'\"),");
+    let src = edited_example("claimant: \"\",", "claimant: \"see 0x2 and '0b1'\",");
     store::from_ron(&src).unwrap();
 }
 

@@ -19,10 +19,7 @@ fn data(path: &str) -> PathBuf {
 
 #[test]
 fn v1_fixtures_migrate_to_the_v2_sessions() {
-    for (v1, v2) in [
-        ("tests/data/v1/small.ron", "tests/data/golden/small.ron"),
-        ("tests/data/v1/example.ron", "sessions/example.ron"),
-    ] {
+    for (v1, v2) in [("tests/data/v1/small.ron", "tests/data/golden/small.ron")] {
         let old = store::load_full(&data(v1)).unwrap();
         assert_eq!(old.version, 1, "{v1}");
         assert!(old.migrated());
@@ -57,7 +54,7 @@ fn loading_v1_leaves_the_file_and_saving_keeps_it_as_backup() {
     );
     store::save_checked(&loaded.session, &path, Some(&loaded.fingerprint)).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("    version: 2,\n"), "{saved}");
+    assert!(saved.contains("    version: 3,\n"), "{saved}");
     assert!(saved.contains("prefix: \"Franak Viačorka said: “\""));
     assert_eq!(
         std::fs::read(store::backup_path(&path)).unwrap(),
@@ -127,7 +124,21 @@ fn orphan_session() -> Session {
 
 /// Renders `session` and compares it with the file at `path` (rewritten under
 /// `UPDATE_GOLDEN=1`); returns the rendering.
-fn assert_pinned(session: &Session, path: &Path) -> String {
+fn assert_pinned(session: &Session, v2: &Path) -> String {
+    // The v2 fixture is frozen: it must keep loading as this session. What this version
+    // writes for it is pinned beside it, in tests/data/v3.
+    let old = store::load_full(v2).unwrap();
+    assert_eq!(old.version, 2, "{}", v2.display());
+    assert_eq!(
+        old.session,
+        *session,
+        "{} loads as the session",
+        v2.display()
+    );
+    let pinned = v2
+        .to_string_lossy()
+        .replace("tests/data/v2", "tests/data/v3");
+    let path = Path::new(&pinned);
     let ron = store::to_ron(session);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -145,10 +156,10 @@ fn assert_pinned(session: &Session, path: &Path) -> String {
 #[test]
 fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
     let session = orphan_session();
-    let path = data("tests/data/v2/orphans.ron");
-    let ron = assert_pinned(&session, &path);
+    let ron = assert_pinned(&session, &data("tests/data/v2/orphans.ron"));
+    let path = data("tests/data/v3/orphans.ron");
     assert!(ron.contains("(id: 1, tag: Claim, start: 0, end: 5, text: \"Minsk\", prefix: \"\", "));
-    assert!(ron.contains("suffix: \"\", note: \"\"),\n    ],\n    orphans: [\n"));
+    assert!(ron.contains("created: None, changed: None),\n    ],\n    orphans: [\n"));
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, session);
     assert_eq!(loaded.orphans().len(), 2);
@@ -196,7 +207,7 @@ fn v2_fixture_with_an_import_record_is_pinned_and_round_trips() {
     assert!(
         ron.contains(&format!(
             "        sha256: \"{}\",\n        import: Some((importer: \"markdown\", \
-             encoding: \"UTF-8\", source_sha256: \"{}\")),\n        text: ",
+             encoding: \"UTF-8\", source_sha256: \"{}\")),\n        details: ",
             store::sha256_hex(session.article().text()),
             store::sha256_hex(
                 "# Minsk talks – notes\n\nBelarus freed **14 prisoners** on Saturday.\n"
@@ -238,7 +249,7 @@ fn v2_accepts_shorter_context_and_missing_optional_fields() {
     );
     assert!(saved.contains("orphans: [],"));
     assert!(
-        saved.contains("        import: None,\n        text: "),
+        saved.contains("        import: None,\n        details: (url: \"\", publisher: \"\", author: \"\", published: \"\"),\n        text: "),
         "{saved}"
     );
 }
@@ -249,8 +260,8 @@ fn newer_versions_are_refused_with_update_advice() {
     assert!(matches!(
         error.kind,
         LoadErrorKind::NewerVersion {
-            version: 3,
-            supported: 2,
+            version: 4,
+            supported: 3,
             ..
         }
     ));

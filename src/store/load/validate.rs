@@ -5,11 +5,14 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::super::error::{LoadError, LoadErrorKind, Origin};
-use super::super::schema::{self, AnnotationFile, BodyFile, ImportFile, OrphanFile};
+use super::super::schema::{
+    self, AnnotationFile, BodyFile, DetailsFile, ImportFile, OrphanFile, RatingFile, ScalesFile,
+};
 use super::excerpt::{excerpt, guess_unit};
 use super::{EXCERPT_CHARS, MAX_ID, Parts};
 use crate::model::{
-    Annotation, AnnotationId, Article, Body, EditError, Orphan, Provenance, Quote, Session, Span,
+    Annotation, AnnotationId, Article, ArticleDetails, Body, Colour, EditError, Orphan, Provenance,
+    Quote, Rating, Scale, ScaleKind, Scales, Session, Source, Span, Stamp,
 };
 
 /// Checks the article hash and import record, ids, every annotation and orphan, then builds
@@ -35,6 +38,8 @@ pub(super) fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError
         .import
         .map(|import| to_provenance(import, file))
         .transpose()?;
+    let details = to_details(article.details, file)?;
+    let scales = to_scales(parts.scales, file)?;
     let mut built = Article::new(
         article.title.into_owned(),
         article.source.map(std::borrow::Cow::into_owned),
@@ -78,9 +83,18 @@ pub(super) fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError
         .into_iter()
         .map(|stored| to_orphan(stored, file))
         .collect::<Result<Vec<_>, _>>()?;
-    Session::from_parts(article, annotations, orphans).map_err(|error| match error {
-        EditError::DuplicateId(id) => LoadError::new(file, LoadErrorKind::DuplicateId { id }),
-        reason => LoadError::new(file, LoadErrorKind::Rejected { reason }),
+    let bodies = annotations
+        .iter()
+        .map(|a| (a.id, &a.body, "annotation"))
+        .chain(orphans.iter().map(|o| (o.id, &o.body, "orphan")));
+    for (id, body, what) in bodies {
+        check_verdict(&scales, id, body, what, file)?;
+    }
+    Session::from_parts_with(article, annotations, orphans, scales, details).map_err(|error| {
+        match error {
+            EditError::DuplicateId(id) => LoadError::new(file, LoadErrorKind::DuplicateId { id }),
+            reason => LoadError::new(file, LoadErrorKind::Rejected { reason }),
+        }
     })
 }
 
@@ -291,11 +305,197 @@ pub(super) fn to_body(
     what: &dyn Fn(&str) -> String,
     file: &Origin,
 ) -> Result<Body, LoadError> {
+    let bad = |field: &str, problem: String| {
+        LoadError::new(
+            file,
+            LoadErrorKind::BadField {
+                what: what(field),
+                problem,
+            },
+        )
+    };
     check_nul(&stored.note, || what("note"), file)?;
+    check_nul(&stored.claimant, || what("claimant"), file)?;
+    check_nul(&stored.analyst, || what("analyst"), file)?;
+    if let Some(verdict) = &stored.verdict {
+        check_nul(verdict, || what("verdict"), file)?;
+    }
+    let stamp = |field: &str, value: Option<std::borrow::Cow<'static, str>>| {
+        value
+            .map(|text| {
+                Stamp::parse(&text).ok_or_else(|| {
+                    bad(
+                        field,
+                        format!(
+                            "\"{}\" is not a time; expected an RFC 3339 UTC time like 2026-12-03T14:20:05Z",
+                            excerpt(&text, 60)
+                        ),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let created = stamp("created time", stored.created)?;
+    let changed = stamp("changed time", stored.changed)?;
+    let mut sources = Vec::with_capacity(stored.sources.len());
+    for (k, source) in stored.sources.into_iter().enumerate() {
+        let field = format!("source {}", k + 1);
+        check_nul(&source.url, || what(&field), file)?;
+        check_nul(&source.citation, || what(&field), file)?;
+        let source = Source {
+            url: source.url.into_owned(),
+            citation: source.citation.into_owned(),
+            primary: source.primary,
+        };
+        if let Some(problem) = source.problem() {
+            return Err(bad(&field, problem));
+        }
+        sources.push(source);
+    }
     Ok(Body {
+        tag: stored.tag,
+        status: stored.status,
+        verdict: stored.verdict.map(std::borrow::Cow::into_owned),
+        claimant: stored.claimant.into_owned(),
+        sources,
         note: stored.note.into_owned(),
-        ..Body::new(stored.tag)
+        analyst: stored.analyst.into_owned(),
+        created,
+        changed,
     })
+}
+
+/// Checks that a body's verdict names a rating of the scale its tag takes verdicts from.
+fn check_verdict(
+    scales: &Scales,
+    id: AnnotationId,
+    body: &Body,
+    what: &str,
+    file: &Origin,
+) -> Result<(), LoadError> {
+    let Some(verdict) = &body.verdict else {
+        return Ok(());
+    };
+    let kind = ScaleKind::for_tag(body.tag);
+    let scale = scales.get(kind);
+    if scale.get(verdict).is_some() {
+        return Ok(());
+    }
+    let other = match kind {
+        ScaleKind::Rating => ScaleKind::Attribution,
+        ScaleKind::Attribution => ScaleKind::Rating,
+    };
+    let hint = if scales.get(other).get(verdict).is_some() {
+        format!(
+            " (it is in the {}, which is for {})",
+            other.label(),
+            if other == ScaleKind::Rating {
+                "claims and statistics"
+            } else {
+                "quotes"
+            }
+        )
+    } else {
+        String::new()
+    };
+    Err(LoadError::new(
+        file,
+        LoadErrorKind::BadField {
+            what: format!("the verdict of {what} {id}"),
+            problem: format!(
+                "\"{}\" is not in the session's {}{hint}; it has: {}",
+                excerpt(verdict, 60),
+                kind.label(),
+                scale.names()
+            ),
+        },
+    ))
+}
+
+/// Checks the article's details: no NUL, and a URL that is a web address.
+fn to_details(stored: DetailsFile<'static>, file: &Origin) -> Result<ArticleDetails, LoadError> {
+    for (field, value) in [
+        ("url", &stored.url),
+        ("publisher", &stored.publisher),
+        ("author", &stored.author),
+        ("published", &stored.published),
+    ] {
+        check_nul(value, || format!("the article's `details.{field}`"), file)?;
+    }
+    let details = ArticleDetails {
+        url: stored.url.into_owned(),
+        publisher: stored.publisher.into_owned(),
+        author: stored.author.into_owned(),
+        published: stored.published.into_owned(),
+    };
+    match details.problem() {
+        Some(problem) => Err(LoadError::new(
+            file,
+            LoadErrorKind::BadField {
+                what: "the article's `details.url`".to_owned(),
+                problem,
+            },
+        )),
+        None => Ok(details),
+    }
+}
+
+/// Checks both scales: colours `#rrggbb`, names not blank or repeated, at least one rating.
+fn to_scales(stored: ScalesFile<'static>, file: &Origin) -> Result<Scales, LoadError> {
+    let convert = |kind: ScaleKind, ratings: Vec<RatingFile<'static>>| {
+        let bad = |problem: String| {
+            LoadError::new(
+                file,
+                LoadErrorKind::BadField {
+                    what: format!("the session's {}", kind.label()),
+                    problem,
+                },
+            )
+        };
+        if ratings.is_empty() {
+            return Err(bad("it has no ratings; give it at least one".to_owned()));
+        }
+        let mut scale = Scale {
+            ratings: Vec::with_capacity(ratings.len()),
+        };
+        for rating in ratings {
+            check_nul(
+                &rating.name,
+                || format!("a rating name of the {}", kind.label()),
+                file,
+            )?;
+            check_nul(
+                &rating.description,
+                || format!("a rating description of the {}", kind.label()),
+                file,
+            )?;
+            let colour = Colour::parse(&rating.colour).ok_or_else(|| {
+                bad(format!(
+                    "the colour \"{}\" of rating \"{}\" is not #rrggbb (like #1a7f4b)",
+                    excerpt(&rating.colour, 20),
+                    excerpt(&rating.name, 40)
+                ))
+            })?;
+            scale.ratings.push(Rating {
+                name: rating.name.into_owned(),
+                description: rating.description.into_owned(),
+                colour,
+                retired: rating.retired,
+            });
+        }
+        match scale.problem() {
+            Some(problem) => Err(bad(problem)),
+            None => Ok(scale),
+        }
+    };
+    let ScalesFile {
+        rating,
+        attribution,
+    } = stored;
+    Ok(Scales([
+        convert(ScaleKind::Rating, rating)?,
+        convert(ScaleKind::Attribution, attribution)?,
+    ]))
 }
 
 /// The last `chars` characters of `text` (walks from the end: cost grows with `chars`, not

@@ -65,14 +65,23 @@ impl FactmarkApp {
     fn side_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
         self.analyst_question(ui, palette);
         let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
-        inspector::show(
-            ui,
-            &self.doc.session,
-            selected,
-            palette,
-            &mut self.inspector,
-            &mut self.commands,
-        );
+        // The inspector takes at most about half the panel (and scrolls): the list below
+        // keeps room for a dozen rows however many sources an annotation has.
+        let most = (ui.available_height() * 0.55).max(220.0);
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .max_height(most)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                inspector::show(
+                    ui,
+                    &self.doc.session,
+                    selected,
+                    palette,
+                    &mut self.inspector,
+                    &mut self.commands,
+                );
+            });
         orphans::show(
             ui,
             &self.doc.session,

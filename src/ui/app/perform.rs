@@ -245,16 +245,13 @@ impl FactmarkApp {
                 // Back to what was selected around that change (helix's history does this).
                 self.view.restore(step.selection);
                 // "Undid retag as claim" alone reads as if the tagging went: say what it is now.
-                let now_is =
-                    match &step.edit {
-                        Edit::Set {
-                            id,
-                            field: Field::Tag(_),
-                        } => self.doc.session.get(*id).map(|a| {
-                            format!(": it is a {} again", a.body.tag.label().to_lowercase())
-                        }),
-                        _ => None,
-                    };
+                let retagged = match &step.edit {
+                    Edit::Batch(edits) => edits.iter().find_map(retagged_id),
+                    edit => retagged_id(edit),
+                };
+                let now_is = retagged
+                    .and_then(|id| self.doc.session.get(id))
+                    .map(|a| format!(": it is a {} again", a.body.tag.label().to_lowercase()));
                 let now_is = if undo {
                     now_is.unwrap_or_default()
                 } else {
@@ -417,6 +414,17 @@ impl FactmarkApp {
     /// A keystroke in a note: part of the current typing burst, one undo step per burst.
     fn type_note(&mut self, id: AnnotationId, note: String) {
         self.set_fields(id, vec![Field::Note(note)], Some(Burst::Note(id)));
+    }
+}
+
+/// The annotation a retag edit changes the tag of.
+fn retagged_id(edit: &Edit) -> Option<AnnotationId> {
+    match edit {
+        Edit::Set {
+            id,
+            field: Field::Tag(_),
+        } => Some(*id),
+        _ => None,
     }
 }
 

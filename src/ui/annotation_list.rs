@@ -381,7 +381,9 @@ pub fn show(
             if !visible {
                 #[allow(clippy::cast_precision_loss)] // row counts are far below 2^24
                 let top = at as f32 * row_step;
-                let view_rows = seen.len().max(3) as f32;
+                // The list is shorter in the frame a selection fills the inspector than in
+                // the last one: place the row near the top rather than in the middle.
+                let view_rows = seen.len().clamp(3, 5) as f32;
                 area = area
                     .vertical_scroll_offset((top - row_step * (view_rows / 2.0 - 1.0)).max(0.0));
             }

@@ -67,7 +67,7 @@ impl FactmarkApp {
         let selected = self.view.selected().and_then(|id| self.doc.session.get(id));
         // The inspector takes at most about half the panel (and scrolls): the list below
         // keeps room for a dozen rows however many sources an annotation has.
-        let most = (ui.available_height() * 0.55).max(220.0);
+        let most = (ui.available_height() * 0.6).max(220.0);
         egui::ScrollArea::vertical()
             .id_salt("inspector")
             .max_height(most)

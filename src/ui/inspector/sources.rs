@@ -18,6 +18,10 @@ pub struct SourceDraft {
     pub primary: bool,
     /// Why the last Add was refused, shown under the form until the text changes.
     pub problem: Option<String>,
+    /// The form is shown (Add source…, or L); it stays while it holds text.
+    pub open: bool,
+    /// Give the URL field the keyboard on the next frame (the button opened the form).
+    focus_next: bool,
 }
 
 impl SourceDraft {
@@ -95,6 +99,22 @@ pub(super) fn show(
             });
         });
     }
+    if focus {
+        draft.open = true;
+    }
+    let typed = !draft.url.is_empty() || !draft.citation.is_empty() || draft.problem.is_some();
+    if !draft.open && !typed {
+        // One line until wanted: the note and the list keep their room.
+        if ui
+            .button(egui::RichText::new("Add source… (L)").color(palette.weak_text))
+            .clicked()
+        {
+            draft.open = true;
+            draft.focus_next = true;
+        }
+        return;
+    }
+    let focus = focus || std::mem::take(&mut draft.focus_next);
     ui.label(egui::RichText::new("Add a source (L):").color(palette.weak_text));
     let url = ui
         .horizontal(|ui| {
@@ -142,16 +162,21 @@ pub(super) fn show(
             Ok(source) => {
                 commands.push(Action::AddSource(id, source));
                 *draft = SourceDraft::default();
+                return;
             }
             // The text stays in the fields to be corrected.
             Err(problem) => draft.problem = Some(problem),
         }
     }
     if let Some(problem) = &draft.problem {
-        ui.colored_label(
+        let message = ui.colored_label(
             ui.visuals().error_fg_color,
             format!("Not added: {problem}."),
         );
+        if add {
+            // The inspector scrolls: the reason must not be out of sight.
+            message.scroll_to_me(None);
+        }
     }
 }
 

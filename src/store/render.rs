@@ -236,6 +236,7 @@ fn push_text_context_note(out: &mut String, [text, prefix, suffix, note]: [&str;
 }
 
 /// The fact-check fields both annotations and orphans end with.
+#[derive(Clone, Copy)]
 struct Check<'a> {
     status: Status,
     verdict: Option<&'a str>,
@@ -541,7 +542,8 @@ mod tests {
             note: note.to_owned(),
             analyst: other.to_owned(),
             created: Stamp::parse("2026-12-03T14:20:05Z"),
-            changed: (k % 2 == 0)
+            changed: k
+                .is_multiple_of(2)
                 .then(|| Stamp::parse("2026-12-03T14:25:00.5Z"))
                 .flatten(),
             ..Body::new(tag)

@@ -100,6 +100,21 @@ pub(crate) fn import_bytes(
     }
     warnings.append(&mut extracted.warnings);
     let title = extracted.title.unwrap_or_else(|| fallback_title.to_owned());
+    // What the page says about itself becomes the new session's article details.
+    let details = crate::model::ArticleDetails {
+        url: extracted
+            .url
+            .clone()
+            .filter(|u| crate::model::url_problem(u).is_none())
+            .unwrap_or_default(),
+        publisher: extracted.site_name.clone().unwrap_or_default(),
+        author: extracted.byline.clone().unwrap_or_default(),
+        published: extracted
+            .published
+            .as_deref()
+            .map(date_part)
+            .unwrap_or_default(),
+    };
     let report = ImportReport {
         importer,
         encoding: decoded.encoding.name().to_owned(),
@@ -110,8 +125,28 @@ pub(crate) fn import_bytes(
         published: extracted.published,
         warnings,
     };
-    let article = Article::new(title, source, extracted.text).with_provenance(report.provenance());
+    let article = Article::new(title, source, extracted.text)
+        .with_provenance(report.provenance())
+        .with_details(details);
     Ok((article, report))
+}
+
+/// `2025-06-22` of an ISO date-time (`2025-06-22T09:30:00+02:00`); other text as given.
+fn date_part(published: &str) -> String {
+    let bytes = published.as_bytes();
+    let iso = bytes.len() >= 10
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if iso {
+        published[..10].to_owned()
+    } else {
+        published.trim().to_owned()
+    }
 }
 
 /// What the report says about how the bytes were decoded: replaced bytes, a guessed

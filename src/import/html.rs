@@ -88,6 +88,8 @@ pub(crate) fn extract(html: &str) -> Extracted {
     let (article, text) = article;
     let byline = non_blank(article.byline);
     let published = non_blank(article.published_time);
+    let site_name = non_blank(article.site_name);
+    let url = non_blank(article.url);
     let (kept, total) = (text_len(&text), text_len(&page_text));
     let mut warnings = Vec::new();
     // Readability scores paragraphs by their parent and grandparent, so a page whose every
@@ -109,6 +111,8 @@ pub(crate) fn extract(html: &str) -> Extracted {
         text: with_header_line(byline.as_deref(), published.as_deref(), &text),
         byline,
         published,
+        site_name,
+        url,
         warnings,
     }
 }

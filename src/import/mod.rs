@@ -46,6 +46,10 @@ pub(crate) struct Extracted {
     pub byline: Option<String>,
     /// Publication date as given (HTML).
     pub published: Option<String>,
+    /// The outlet's name (HTML `og:site_name`).
+    pub site_name: Option<String>,
+    /// The page's own address (HTML canonical link or `og:url`).
+    pub url: Option<String>,
     /// Notes for the report.
     pub warnings: Vec<String>,
 }

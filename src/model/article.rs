@@ -37,6 +37,9 @@ pub struct Article {
     /// The text folded for case-insensitive find, made at most once (see
     /// [`Article::folded`]).
     folded: OnceLock<FoldedText>,
+    /// What the imported page said about itself (URL, outlet, byline, date): a new session
+    /// starts with these as its details, which the analyst then owns. Not part of equality.
+    imported_details: super::ArticleDetails,
 }
 
 impl PartialEq for Article {
@@ -63,6 +66,7 @@ impl Article {
             offsets,
             digest: OnceLock::new(),
             folded: OnceLock::new(),
+            imported_details: super::ArticleDetails::default(),
         }
     }
 
@@ -86,6 +90,18 @@ impl Article {
     pub fn with_provenance(mut self, provenance: Provenance) -> Self {
         self.provenance = Some(provenance);
         self
+    }
+
+    /// The article with the details its importer found on the page.
+    #[must_use]
+    pub fn with_details(mut self, details: super::ArticleDetails) -> Self {
+        self.imported_details = details;
+        self
+    }
+
+    /// The details the importer found (empty for text made otherwise).
+    pub fn imported_details(&self) -> &super::ArticleDetails {
+        &self.imported_details
     }
 
     /// How the text was imported, when it was (`None` for the built-in article, for text

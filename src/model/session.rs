@@ -57,8 +57,9 @@ impl PartialEq for Session {
 }
 
 impl Session {
-    /// A session with no annotations.
+    /// A session with no annotations; its article details are what the importer found.
     pub fn new(article: Arc<Article>) -> Self {
+        let details = article.imported_details().clone();
         Self {
             article,
             annotations: Arc::new(Vec::new()),
@@ -69,7 +70,7 @@ impl Session {
             counts: [0; 3],
             status_counts: [[0; 4]; 3],
             scales: Scales::default(),
-            details: ArticleDetails::default(),
+            details,
             derived: OnceLock::new(),
             journal: std::collections::VecDeque::new(),
         }

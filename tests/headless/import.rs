@@ -74,6 +74,13 @@ fn news_page_keeps_the_article_and_drops_the_furniture() {
         Some("2025-06-22T09:30:00+02:00")
     );
     assert_eq!(report.source_sha256.len(), 64);
+    // A new session on it starts with the page's details.
+    let details = article.imported_details();
+    assert_eq!(details.author, "Anna Kowalska");
+    assert_eq!(details.published, "2025-06-22");
+    assert_eq!(details.publisher, "The Daily Ledger");
+    let session = factmark::model::Session::new(std::sync::Arc::new(article.clone()));
+    assert_eq!(session.details(), details);
     let text = article.text();
     let lines = lines(&article);
     // Byline and date first, then the body; facts, numbers and the quote intact.

@@ -192,35 +192,13 @@ fn write_annotation(out: &mut String, a: &AnnotationFile<'_>) {
         a.end
     );
     push_text_context_note(out, [&a.text, &a.prefix, &a.suffix, &a.note]);
-    push_check(
-        out,
-        Check {
-            status: a.status,
-            verdict: a.verdict.as_deref(),
-            claimant: &a.claimant,
-            sources: &a.sources,
-            analyst: &a.analyst,
-            created: a.created.as_deref(),
-            changed: a.changed.as_deref(),
-        },
-    );
+    push_check(out, check_of!(a));
 }
 
 fn write_orphan(out: &mut String, o: &OrphanFile<'_>) {
     let _ = write!(out, "(id: {}, tag: {}, text: ", o.id, tag_name(o.tag));
     push_text_context_note(out, [&o.text, &o.prefix, &o.suffix, &o.note]);
-    push_check(
-        out,
-        Check {
-            status: o.status,
-            verdict: o.verdict.as_deref(),
-            claimant: &o.claimant,
-            sources: &o.sources,
-            analyst: &o.analyst,
-            created: o.created.as_deref(),
-            changed: o.changed.as_deref(),
-        },
-    );
+    push_check(out, check_of!(o));
 }
 
 /// The fields both annotations and orphans have after `text: `: the text, its context
@@ -234,6 +212,22 @@ fn push_text_context_note(out: &mut String, [text, prefix, suffix, note]: [&str;
     out.push_str(", note: ");
     push_string(out, note);
 }
+
+/// The [`Check`] of an annotation or orphan file struct (both name the fields alike).
+macro_rules! check_of {
+    ($file:expr) => {
+        Check {
+            status: $file.status,
+            verdict: $file.verdict.as_deref(),
+            claimant: &$file.claimant,
+            sources: &$file.sources,
+            analyst: &$file.analyst,
+            created: $file.created.as_deref(),
+            changed: $file.changed.as_deref(),
+        }
+    };
+}
+use check_of;
 
 /// The fact-check fields both annotations and orphans end with.
 #[derive(Clone, Copy)]

@@ -30,6 +30,7 @@
 
 pub mod export;
 pub mod import;
+pub mod interop;
 pub mod model;
 pub mod progress;
 pub mod store;

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use factmark::model::Tag;
 
+mod cli;
+
 /// Tag claims, statistics and quotes in news articles.
 ///
 /// Without a command, opens the window: on PATH if given (a plain-text article such as .txt
@@ -105,6 +107,66 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
     },
+    /// Export sessions to another tool's format.
+    ///
+    /// Formats: doccano (JSONL, UTF-16 offsets), label-studio (JSON tasks; the labeling
+    /// config is written beside OUT as OUT.config.xml), brat (a folder: .txt + .ann per
+    /// session, annotation.conf, visual.conf), w3c (Web Annotation JSON-LD), inception (UIMA
+    /// CAS JSON), spacy (JSONL for Doc.char_span), csv (one row per annotation), claimreview
+    /// (schema.org JSON-LD of checked claims). Several sessions go into one dataset file (or
+    /// one brat folder). What a format cannot hold is listed ("not carried: …"), never dropped
+    /// silently. The output is written atomically and replaced if it exists. See
+    /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
+    Export {
+        /// The session files (.ron) to export.
+        #[arg(value_name = "SESSION.ron", required = true)]
+        sessions: Vec<PathBuf>,
+        /// The format to write.
+        #[arg(long = "to", value_name = "FORMAT", value_parser = cli::exchange::format)]
+        to: factmark::export::Format,
+        /// Where to write (a folder for brat).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// CSV: start with a UTF-8 byte order mark (for spreadsheet programs).
+        #[arg(long)]
+        bom: bool,
+        /// ClaimReview: the organisation publishing the reviews.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        organisation: String,
+    },
+    /// Import another tool's annotations into a session.
+    ///
+    /// Formats: doccano (JSONL), label-studio (JSON export or task file, predictions
+    /// included), brat (an .ann file, its .txt beside it), w3c (Web Annotation JSON-LD; give
+    /// the annotated text with --article when the file's target is not a readable path).
+    /// Labels become tags by name, case-insensitively, or as --map says. A label that maps
+    /// to no tag, a span outside the text or whose quoted text differs, an overlapping
+    /// duplicate: each is reported with where it is, and nothing is written unless
+    /// --keep-going (then the report lists exactly what was left out). A file holding several
+    /// documents writes OUT/NAME.ron for each. Errors print `error: <reason>`, exit 1.
+    Import {
+        /// The file to import.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Its format.
+        #[arg(long = "from", value_name = "FORMAT", value_parser = cli::exchange::format)]
+        from: factmark::export::Format,
+        /// The article the annotations are over, when FILE does not carry its text.
+        #[arg(long, value_name = "ARTICLE")]
+        article: Option<PathBuf>,
+        /// Map a label to a tag (repeatable): `--map Number=Statistic`.
+        #[arg(long = "map", value_name = "LABEL=Tag", value_parser = cli::exchange::label_map)]
+        map: Vec<(String, Tag)>,
+        /// Write the session even when annotations were left out (they are listed).
+        #[arg(long)]
+        keep_going: bool,
+        /// Where to write the session (a folder when FILE holds several documents).
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: PathBuf,
+        /// Replace existing session files at OUT.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Print the text an article file imports to, as the window would show it.
     ///
     /// The article text goes to standard output (one paragraph per line); the importer
@@ -159,6 +221,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             format,
         }) => report(&session, &output, format),
+        Some(Command::Export {
+            sessions,
+            to,
+            output,
+            bom,
+            organisation,
+        }) => cli::exchange::export(
+            &sessions,
+            to,
+            &factmark::export::ExportOptions {
+                csv_bom: bom,
+                organisation,
+            },
+            &output,
+        ),
+        Some(Command::Import {
+            file,
+            from,
+            article,
+            map,
+            keep_going,
+            output,
+            replace,
+        }) => cli::exchange::import(
+            &file,
+            article.as_deref(),
+            from,
+            &factmark::interop::ImportOptions { map, keep_going },
+            &output,
+            replace,
+        ),
         Some(Command::Reanchor {
             session,
             article,

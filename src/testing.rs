@@ -329,6 +329,100 @@ pub fn rewritten_session(bytes: usize, n: usize, seed: u64) -> (Session, Arc<Art
     (session, Arc::new(Article::new("Rewritten", None, new)))
 }
 
+/// The small session every exchange format is tested with (golden files, round trips, the
+/// real readers in `tests/interop/`): an emoji and a flag before the first span (so code
+/// points, UTF-16 units and bytes all differ), Cyrillic, a combining accent and CJK, a quote
+/// that crosses a line break, overlapping and nested spans, a multi-line note, and every
+/// fact-check field filled on some annotation. Saved as `tests/interop/sessions/small.ron`.
+pub fn exchange_session() -> Session {
+    use crate::model::{ArticleDetails, Source, Stamp, Status};
+    let text = "Minsk talks 🙂🇧🇾: Lukashenka freed 52 prisoners, Viasna said.\n\
+                \"We want the sanctions on potash lifted,\" Viačorka said, \"and the\n\
+                border reopened.\" Turnout was 84% in Мінск; Jose\u{301} counted 2 000 votes.\n\
+                北京 reacted: a 15% rise in trade, an official said.";
+    let article = Arc::new(Article::new("Minsk talks", None, text));
+    let span = |needle: &str| {
+        let start = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} is in the text"));
+        Span::new(start, start + needle.len())
+    };
+    let stamp = |s: &str| Stamp::parse(s).unwrap_or_else(|| panic!("{s} is RFC 3339"));
+    let mut claim = Body::made(Tag::Claim, "Alena", stamp("2026-11-02T09:15:00Z"));
+    claim.claimant = "Viasna".to_owned();
+    claim.status = Status::Checked;
+    claim.verdict = Some("Mostly true".to_owned());
+    claim.note =
+        "Viasna's list says 52.\nThe state agency says 51; \"freed\" vs \"pardoned\".".to_owned();
+    claim.sources = vec![
+        Source {
+            url: "https://spring96.org/en/news/prisoners".to_owned(),
+            citation: "Viasna, list of political prisoners".to_owned(),
+            primary: true,
+        },
+        Source {
+            url: String::new(),
+            citation: "BelTA, 11 Sept 2026, p. 2".to_owned(),
+            primary: false,
+        },
+    ];
+    let mut statistic = Body::made(Tag::Statistic, "Alena", stamp("2026-11-02T09:16:30Z"));
+    statistic.note = "Inside the claim: a span within a span.".to_owned();
+    let mut quote = Body::made(Tag::Quote, "Tomas", stamp("2026-11-03T14:00:00Z"));
+    quote.claimant = "Franak Viačorka".to_owned();
+    quote.status = Status::Checked;
+    quote.verdict = Some("Accurate".to_owned());
+    quote.note = "Crosses a line break; <b>markup</b> & \"quotes\" stay text.".to_owned();
+    let mut turnout = Body::made(Tag::Statistic, "Tomas", stamp("2026-11-03T14:05:00Z"));
+    turnout.status = Status::Checking;
+    let mut overlap = Body::made(Tag::Claim, "Tomas", stamp("2026-11-03T14:06:00Z"));
+    overlap.status = Status::NotCheckable;
+    let mut votes = Body::made(Tag::Statistic, "Alena", stamp("2026-11-04T08:00:00Z"));
+    votes.verdict = Some("False".to_owned());
+    votes.status = Status::Checked;
+    let mut trade = Body::new(Tag::Statistic);
+    trade.claimant = "an official".to_owned();
+    let bodies = [
+        (span("Lukashenka freed 52 prisoners"), claim),
+        (span("52 prisoners"), statistic),
+        (
+            span(
+                "\"We want the sanctions on potash lifted,\" Viačorka said, \"and the\nborder reopened.\"",
+            ),
+            quote,
+        ),
+        (span("Turnout was 84%"), turnout),
+        (span("84% in Мінск; Jose\u{301} counted"), overlap),
+        (span("2 000 votes"), votes),
+        (span("a 15% rise in trade"), trade),
+    ];
+    let annotations = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(i, (span, body))| Annotation {
+            id: AnnotationId(i as u64 + 1),
+            span,
+            body,
+        })
+        .collect();
+    let details = ArticleDetails {
+        url: "https://example.org/news/minsk-talks".to_owned(),
+        publisher: "Example News".to_owned(),
+        author: "Ina Kavalenka".to_owned(),
+        published: "2026-11-01".to_owned(),
+    };
+    match Session::from_parts_with(
+        article,
+        annotations,
+        Vec::new(),
+        crate::model::Scales::default(),
+        details,
+    ) {
+        Ok(session) => session,
+        Err(error) => panic!("the exchange session is valid: {error}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,114 @@
 //! Exports: what leaves Factmark for readers who do not run it. Owns the publishable
-//! fact-check report ([`report`]: HTML and Markdown) and writing an export file atomically.
-//! Pure functions over a [`crate::model::Session`]; no egui, no session files.
+//! fact-check report ([`report`]: HTML and Markdown), the exchange formats other tools read
+//! ([`Format`], [`export`]: one module per format) and writing an export atomically.
+//! Pure functions over [`crate::model::Session`]s; no egui, no session files. Offsets are
+//! converted only through [`crate::model::OffsetMap`] (each format counts in its own unit).
+
+mod format;
 
 pub mod report;
+
+pub use format::{Format, Output};
+
+use crate::model::{AnnotationId, Session};
+
+/// One document of an export: a session and the name it goes by in the output (brat's file
+/// names, a dataset's document ids). [`export`] makes names unique.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'a> {
+    /// Usually the session file's stem (`minsk-talks` for `minsk-talks.ron`).
+    pub name: &'a str,
+    /// What is exported.
+    pub session: &'a Session,
+}
+
+/// Choices an export needs beyond the sessions.
+#[derive(Clone, Debug, Default)]
+pub struct ExportOptions {
+    /// CSV: start with a UTF-8 byte order mark, so spreadsheet programs read it as UTF-8.
+    pub csv_bom: bool,
+    /// ClaimReview: the organisation publishing the reviews (schema.org `author`).
+    pub organisation: String,
+}
+
+/// What an export produced: the files to write, and what it could not carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Exported {
+    /// For a one-file format, one entry with an empty `path`; for a folder format, paths
+    /// relative to the folder.
+    pub files: Vec<ExportFile>,
+    /// Every annotation (or field) the format could not hold, said once each. An export
+    /// never leaves something out silently.
+    pub losses: Vec<Loss>,
+}
+
+/// One file of an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    /// Relative to the output folder; empty for the output file itself.
+    pub path: std::path::PathBuf,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Something an export or an import could not carry over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loss {
+    /// The document it belongs to.
+    pub document: String,
+    /// The annotation, when it is about one.
+    pub annotation: Option<AnnotationId>,
+    /// What was left out and why, in a sentence.
+    pub what: String,
+}
+
+impl std::fmt::Display for Loss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.annotation {
+            Some(id) => write!(f, "{}: annotation {id}: {}", self.document, self.what),
+            None => write!(f, "{}: {}", self.document, self.what),
+        }
+    }
+}
+
+/// Why an export could not be made at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// There was nothing to export.
+    #[error("no sessions to export")]
+    Empty,
+    /// The format holds one document and several were given.
+    #[error("{format} holds one document; {count} were given")]
+    OneDocumentOnly {
+        /// The format.
+        format: Format,
+        /// How many were given.
+        count: usize,
+    },
+    /// The format needs a setting that is missing.
+    #[error("{0}")]
+    Needs(String),
+}
+
+/// Converts `documents` to `format`.
+///
+/// # Errors
+///
+/// [`ExportError`] when nothing can be written; what cannot be carried of a document that
+/// can be written is listed in [`Exported::losses`] instead.
+pub fn export(
+    documents: &[Document<'_>],
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Exported, ExportError> {
+    if documents.is_empty() {
+        return Err(ExportError::Empty);
+    }
+    let _ = options;
+    Err(ExportError::Needs(format!(
+        "{format} export is being built"
+    )))
+}
 
 use std::fs::{self, OpenOptions};
 use std::io::Write as _;

@@ -29,7 +29,7 @@ pub use body::{Body, Field, FieldKind};
 pub use check::{ArticleDetails, Source, Stamp, Status, url_problem};
 pub use edit::{Edit, EditError};
 pub use history::{EditGroup, History, Step};
-pub use offsets::OffsetMap;
+pub use offsets::{OffsetMap, Unit};
 pub use orphan::Orphan;
 pub use scale::{Colour, Rating, Scale, ScaleKind, Scales};
 pub use selection::Selection;

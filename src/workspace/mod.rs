@@ -10,6 +10,7 @@
 
 pub mod attach;
 mod document;
+pub mod exchange;
 pub mod jobs;
 mod notice;
 pub mod open;

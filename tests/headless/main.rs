@@ -7,6 +7,7 @@
 mod bad_input;
 mod cli;
 mod crash;
+mod exchange;
 mod import;
 mod import_hostile;
 mod model;

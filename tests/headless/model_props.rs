@@ -12,7 +12,7 @@ use factmark::model::words::{
 };
 use factmark::model::{
     Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap, Selection,
-    Session, Span, Tag,
+    Session, Span, Tag, Unit,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -782,6 +782,34 @@ proptest! {
             }
         }
         prop_assert_eq!(map.byte_to_char(&text, usize::MAX), None);
+    }
+
+    /// UTF-16 conversions agree with Rust's own UTF-16 encoding and round-trip through every
+    /// unit; an offset between the halves of a surrogate pair, or past the end, gives `None`.
+    #[test]
+    fn utf16_offsets_round_trip(text in unicode_text(), past in 1usize..5) {
+        let map = OffsetMap::new(&text);
+        let mut utf16_at_boundary = std::collections::BTreeMap::new();
+        let mut units = 0;
+        for (byte, c) in text.char_indices() {
+            utf16_at_boundary.insert(units, byte);
+            prop_assert_eq!(map.byte_to_utf16(&text, byte), Some(units));
+            units += c.len_utf16();
+        }
+        utf16_at_boundary.insert(units, text.len());
+        prop_assert_eq!(map.utf16_len(), text.encode_utf16().count());
+        for unit in 0..=units + past {
+            let expected = utf16_at_boundary.get(&unit).copied();
+            prop_assert_eq!(map.utf16_to_byte(&text, unit), expected, "unit {}", unit);
+        }
+        for (&unit, &byte) in &utf16_at_boundary {
+            for kind in [Unit::Byte, Unit::CodePoint, Unit::Utf16] {
+                let there = map.from_byte(&text, byte, kind);
+                prop_assert!(there.is_some());
+                prop_assert_eq!(map.to_byte(&text, there.unwrap(), kind), Some(byte));
+            }
+            prop_assert_eq!(map.from_byte(&text, byte, Unit::Utf16), Some(unit));
+        }
     }
 
     /// `floor_boundary` / `ceil_boundary` give the nearest boundaries around any offset.

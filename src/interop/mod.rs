@@ -1,0 +1,69 @@
+//! Other tools' annotation files → sessions over the document's text: doccano JSONL, Label
+//! Studio JSON, brat standoff, W3C Web Annotation. Labels map to tags; everything that cannot
+//! be brought over (an unknown label, a span outside the text or whose quoted text differs, an
+//! overlapping duplicate) is reported with where it is, never dropped silently. No egui.
+//! Offsets are converted only through [`crate::model::OffsetMap`].
+
+use crate::export::{Format, Loss};
+use crate::model::{Session, Tag};
+
+/// How labels become tags, and whether to go on past what cannot be imported.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Explicit label → tag pairs (`--map LABEL=Tag`); other labels match a tag's name
+    /// case-insensitively.
+    pub map: Vec<(String, Tag)>,
+    /// Write the sessions even when something was left out (the report lists it).
+    pub keep_going: bool,
+}
+
+/// What an import brought in.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// One session per document, with the name it had in the file.
+    pub sessions: Vec<(String, Session)>,
+    /// Everything left out, with where it was (`line 3`, `T4`).
+    pub left_out: Vec<Loss>,
+}
+
+/// Why an import failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum InteropError {
+    /// Factmark does not read this format.
+    #[error("Factmark cannot import {0} files")]
+    NotImportable(Format),
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not what the format expects.
+    #[error("{0}")]
+    Malformed(String),
+}
+
+/// Reads the annotations of `path` (in `format`) into sessions. `article`, when given, is
+/// the document's text for formats whose file does not carry it (a W3C annotation names its
+/// source; a brat `.ann` has its `.txt` beside it, found without this).
+///
+/// # Errors
+///
+/// [`InteropError`] when nothing can be imported; what is left out of a document that can
+/// be imported is listed in [`Imported::left_out`].
+pub fn import(
+    path: &std::path::Path,
+    article: Option<&std::path::Path>,
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Imported, InteropError> {
+    if !format.can_import() {
+        return Err(InteropError::NotImportable(format));
+    }
+    let _ = (path, article, options);
+    Err(InteropError::Malformed(format!(
+        "{format} import is being built"
+    )))
+}

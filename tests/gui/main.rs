@@ -7,6 +7,7 @@
 
 mod common;
 mod factcheck;
+mod factcheck_dialogs;
 mod find;
 mod flow;
 mod huge_paragraph;

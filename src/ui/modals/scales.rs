@@ -137,24 +137,35 @@ impl ScalesEditor {
                             ui.label(format!("{}", k + 1));
                             ui.color_edit_button_srgb(&mut row.colour)
                                 .on_hover_text("Colour of the chip and the report");
-                            ui.add(
-                                egui::TextEdit::singleline(&mut row.name)
-                                    .hint_text("name")
-                                    .desired_width(130.0),
+                            // Screen readers (and tests) tell the rows apart by name.
+                            let n = k + 1;
+                            named(
+                                ui.add(
+                                    egui::TextEdit::singleline(&mut row.name)
+                                        .hint_text("name")
+                                        .desired_width(130.0),
+                                ),
+                                format!("Name of rating {n}"),
                             );
-                            ui.add(
-                                egui::TextEdit::singleline(&mut row.description)
-                                    .hint_text("when to give it")
-                                    .desired_width(290.0),
+                            named(
+                                ui.add(
+                                    egui::TextEdit::singleline(&mut row.description)
+                                        .hint_text("when to give it")
+                                        .desired_width(290.0),
+                                ),
+                                format!("Description of rating {n}"),
                             );
                             ui.horizontal(|ui| {
-                                if ui.add_enabled(k > 0, egui::Button::new("↑").small()).on_hover_text("Move up").clicked() {
+                                let up = ui.add_enabled(k > 0, egui::Button::new("⏶").small());
+                                if named(up, format!("Move rating {n} up")).clicked() {
                                     swap = Some((k - 1, k));
                                 }
-                                if ui.add_enabled(k + 1 < count, egui::Button::new("↓").small()).on_hover_text("Move down").clicked() {
+                                let down = ui.add_enabled(k + 1 < count, egui::Button::new("⏷").small());
+                                if named(down, format!("Move rating {n} down")).clicked() {
                                     swap = Some((k, k + 1));
                                 }
-                                if ui.small_button("×").on_hover_text("Remove").clicked() {
+                                let remove_button = ui.small_button("×");
+                                if named(remove_button, format!("Remove rating {n}")).clicked() {
                                     remove = Some(k);
                                 }
                             });
@@ -194,4 +205,10 @@ impl ScalesEditor {
         });
         answer
     }
+}
+
+/// `response` with an accessible name (and the same words as its tooltip): the editor's rows
+/// have no visible labels of their own.
+fn named(response: egui::Response, name: String) -> egui::Response {
+    response.accessible_name(&name).on_hover_text(name)
 }

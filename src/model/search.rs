@@ -8,6 +8,10 @@ use super::Span;
 /// one-letter query on a book-length article costs a few megabytes, not hundreds.
 pub const MAX_MATCHES: usize = 100_000;
 
+/// Bytes scanned in one step of a search: small enough that a search stops soon after its
+/// [`MAX_MATCHES`]-th match, large enough that the step's overhead does not count.
+const SLICE: usize = 1 << 20;
+
 /// An article's text folded for case-insensitive search, with what it takes to map positions
 /// in the folded text back to the original. Built once per article, reused for every query.
 #[derive(Clone, Debug)]
@@ -70,14 +74,47 @@ impl FoldedText {
     /// text, up to case) found its query when that query is part of this one: typing a word
     /// a letter at a time scans the whole text once, not once per letter.
     pub fn search(&self, query: &str, previous: Option<&Found>) -> Found {
-        let needle: String = query.chars().map(fold_char).collect();
-        let mut found = occurrences(&self.folded, needle, previous);
-        if !self.checkpoints.is_empty() {
-            for span in &mut found.matches {
-                *span = Span::new(self.original(span.start), self.original(span.end));
+        let mut found = self.begin(query, previous);
+        self.resume(&mut found, usize::MAX);
+        found
+    }
+
+    /// A search for `query` that has looked only where `previous` found its query (see
+    /// [`FoldedText::search`]) and scanned nothing yet: [`FoldedText::resume`] goes on with
+    /// it a slice at a time, so a window can search a long text a few frames at a time.
+    pub fn begin(&self, query: &str, previous: Option<&Found>) -> Found {
+        Found::begin(self.folded.as_bytes(), fold(query), previous, |b| {
+            self.original(b)
+        })
+    }
+
+    /// Goes on with `found` (begun by [`FoldedText::begin`] on this text) over at most
+    /// `budget` more bytes of the text. True once the search is complete.
+    pub fn resume(&self, found: &mut Found, budget: usize) -> bool {
+        found.resume(self.folded.as_bytes(), budget, |b| self.original(b))
+    }
+
+    /// The first occurrence of `query` up to case that starts at or after byte `from` of the
+    /// original text, else the first one before it (wrapping around); `None` when there is
+    /// none. Costs the distance to that occurrence, not a scan of the whole text.
+    pub fn first_from(&self, query: &str, from: usize) -> Option<Span> {
+        let needle = fold(query);
+        let from = self.folded_offset(from);
+        first_from(self.folded.as_bytes(), needle.as_bytes(), from)
+            .map(|start| Span::new(self.original(start), self.original(start + needle.len())))
+    }
+
+    /// The folded offset of an original offset on a character boundary.
+    fn folded_offset(&self, original: usize) -> usize {
+        let after = self.checkpoints.partition_point(|&(_, o)| o <= original);
+        match after.checked_sub(1) {
+            None => original,
+            Some(i) => {
+                let (f, o) = self.checkpoints[i];
+                f + (original - o)
             }
         }
-        found
+        .min(self.folded.len())
     }
 
     /// The original offset of a folded offset that lies on a character boundary.
@@ -103,22 +140,30 @@ pub enum CaseMatching {
     Exact,
 }
 
-/// What one search found, kept so that the next, longer query looks only where this one
-/// occurred (see [`FoldedText::search`], [`search_exact`]).
+/// What one search found (so far), kept so that the next, longer query looks only where this
+/// one occurred (see [`FoldedText::search`], [`search_exact`]), and so that a long text can be
+/// searched a slice at a time ([`FoldedText::resume`], [`resume_exact`]).
 #[derive(Clone, Debug, Default)]
 pub struct Found {
     /// The query as searched for (folded when case is ignored).
     needle: String,
-    /// Where `needle` starts in the searched text, overlapping occurrences included (any
-    /// occurrence of a longer query holding `needle` lies over one of them), or `None` when
-    /// there were more than [`MAX_MATCHES`]: the next query then scans the whole text.
+    /// Where `needle` starts in the searched text before `scanned`, overlapping occurrences
+    /// included (any occurrence of a longer query holding `needle` lies over one of them), or
+    /// `None` past [`MAX_MATCHES`]: the next query then scans the whole text again.
     starts: Option<Vec<usize>>,
-    /// The non-overlapping matches, in order, as byte spans of the original text.
+    /// Every occurrence starting before this byte of the searched text has been seen.
+    scanned: usize,
+    /// The search has seen the whole text (or found [`MAX_MATCHES`]).
+    complete: bool,
+    /// Where the last match ends in the searched text: the next one starts at or after it.
+    last_end: usize,
+    /// The non-overlapping matches so far, in order, as byte spans of the original text.
     matches: Vec<Span>,
 }
 
 impl Found {
-    /// The matches, in document order, without overlaps (at most [`MAX_MATCHES`]).
+    /// The matches found so far, in document order, without overlaps (at most
+    /// [`MAX_MATCHES`]); all of them once [`Found::is_complete`].
     pub fn matches(&self) -> &[Span] {
         &self.matches
     }
@@ -127,92 +172,169 @@ impl Found {
     pub fn into_matches(self) -> Vec<Span> {
         self.matches
     }
+
+    /// True when the whole text has been searched (or [`MAX_MATCHES`] were found).
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// A search for `needle` in `bytes` with what `previous` (an earlier search of the same
+    /// bytes) already covers: where the previous needle occurs inside this one at `shift`,
+    /// each occurrence of this one starts `shift` bytes before a recorded start of it, so
+    /// everything up to the previous scan's end (less `shift`) is known without scanning.
+    fn begin(
+        bytes: &[u8],
+        needle: String,
+        previous: Option<&Found>,
+        original: impl Fn(usize) -> usize,
+    ) -> Self {
+        let mut found = Self {
+            complete: needle.is_empty(),
+            needle,
+            starts: Some(Vec::new()),
+            ..Self::default()
+        };
+        if found.complete {
+            found.starts = None;
+            return found;
+        }
+        let narrowed = previous.and_then(|previous| {
+            let starts = previous.starts.as_ref()?;
+            let shift = found.needle.find(previous.needle.as_str())?;
+            let needle = found.needle.as_bytes();
+            let kept: Vec<usize> = starts
+                .iter()
+                .filter_map(|&start| start.checked_sub(shift))
+                .filter(|&start| bytes[start..].starts_with(needle))
+                .collect();
+            let scanned = if previous.complete {
+                bytes.len()
+            } else {
+                previous.scanned.saturating_sub(shift)
+            };
+            Some((kept, scanned))
+        });
+        if let Some((kept, scanned)) = narrowed {
+            found.take(&kept, &original);
+            found.starts = Some(kept);
+            found.scanned = scanned;
+            found.complete = scanned >= bytes.len() || found.matches.len() >= MAX_MATCHES;
+        }
+        found
+    }
+
+    /// Scans at most `budget` more bytes of `bytes` (the text this search began on), a slice
+    /// at a time so that it stops soon after [`MAX_MATCHES`] even when the budget is the
+    /// whole text.
+    fn resume(&mut self, bytes: &[u8], budget: usize, original: impl Fn(usize) -> usize) -> bool {
+        let end = self.scanned.saturating_add(budget.max(1)).min(bytes.len());
+        while !self.complete && self.scanned < end {
+            let to = self.scanned.saturating_add(SLICE).min(end);
+            self.scan(bytes, to, &original);
+        }
+        if self.scanned >= bytes.len() {
+            self.complete = true;
+        }
+        self.complete
+    }
+
+    /// Records the occurrences that start in `scanned..to`.
+    fn scan(&mut self, bytes: &[u8], to: usize, original: impl Fn(usize) -> usize) {
+        let from = self.scanned;
+        let needle = self.needle.as_bytes();
+        // Occurrences starting before `to` may run past it.
+        let window = &bytes[from..(to + needle.len() - 1).min(bytes.len())];
+        let mut starts: Vec<usize> = every_start(window, needle)
+            .into_iter()
+            .map(|start| from + start)
+            .filter(|&start| start < to)
+            .collect();
+        self.take(&starts, &original);
+        if let Some(kept) = &mut self.starts {
+            kept.append(&mut starts);
+            if kept.len() > MAX_MATCHES {
+                // Too many to keep for narrowing; the matches still go on to their limit.
+                self.starts = None;
+            }
+        }
+        self.scanned = to;
+        self.complete = to == bytes.len() || self.matches.len() >= MAX_MATCHES;
+    }
+
+    /// Adds the leftmost non-overlapping matches among `starts` (in order, all at or after
+    /// the previous ones): what a left-to-right scan reports.
+    fn take(&mut self, starts: &[usize], original: impl Fn(usize) -> usize) {
+        let len = self.needle.len();
+        for &start in starts {
+            if self.matches.len() >= MAX_MATCHES {
+                break;
+            }
+            if start >= self.last_end {
+                self.matches
+                    .push(Span::new(original(start), original(start + len)));
+                self.last_end = start + len;
+            }
+        }
+    }
 }
 
 /// Like [`find_exact`], looking only where `previous` (an earlier exact search of `text`)
 /// found its query when that query is part of this one.
 pub fn search_exact(text: &str, query: &str, previous: Option<&Found>) -> Found {
-    occurrences(text, query.to_owned(), previous)
+    let mut found = begin_exact(text, query, previous);
+    resume_exact(text, &mut found, usize::MAX);
+    found
 }
 
-/// Every occurrence of `needle` in `text` (which `previous`, if any, searched too).
-fn occurrences(text: &str, needle: String, previous: Option<&Found>) -> Found {
+/// [`FoldedText::begin`] for an exact search of `text`.
+pub fn begin_exact(text: &str, query: &str, previous: Option<&Found>) -> Found {
+    Found::begin(text.as_bytes(), query.to_owned(), previous, |b| b)
+}
+
+/// [`FoldedText::resume`] for an exact search of `text`.
+pub fn resume_exact(text: &str, found: &mut Found, budget: usize) -> bool {
+    found.resume(text.as_bytes(), budget, |b| b)
+}
+
+/// The first exact occurrence of `query` at or after byte `from`, wrapping around (see
+/// [`FoldedText::first_from`]).
+pub fn first_exact_from(text: &str, query: &str, from: usize) -> Option<Span> {
+    first_from(text.as_bytes(), query.as_bytes(), from.min(text.len()))
+        .map(|start| Span::new(start, start + query.len()))
+}
+
+fn first_from(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() {
-        return Found::default();
+        return None;
     }
-    let bytes = text.as_bytes();
-    // Narrowing: `needle` holds the previous needle at `shift`, so each of its occurrences
-    // starts `shift` bytes before an occurrence of the previous one.
-    let narrowed = previous.and_then(|previous| {
-        let starts = previous.starts.as_ref()?;
-        let shift = needle.find(previous.needle.as_str())?;
-        Some(
-            starts
-                .iter()
-                .filter_map(|&start| start.checked_sub(shift))
-                .filter(|&start| bytes[start..].starts_with(needle.as_bytes()))
-                .collect::<Vec<_>>(),
-        )
-    });
-    let (starts, matches) = match narrowed {
-        Some(starts) => {
-            let matches = leftmost_without_overlap(&starts, needle.len());
-            (Some(starts), matches)
-        }
-        None => match every_start(bytes, needle.as_bytes()) {
-            Ok(starts) => {
-                let matches = leftmost_without_overlap(&starts, needle.len());
-                (Some(starts), matches)
-            }
-            // Too many to keep: list the first ones. Without overlaps the starts found so far
-            // are those matches already (no second pass over a 5 MB text for "e").
-            Err(first) if !overlaps_itself(needle.as_bytes()) => {
-                (None, leftmost_without_overlap(&first, needle.len()))
-            }
-            Err(_) => (None, find_exact(text, &needle)),
-        },
-    };
-    Found {
-        needle,
-        starts,
-        matches,
-    }
+    let finder = memchr::memmem::Finder::new(needle);
+    finder.find(&bytes[from..]).map(|at| from + at).or_else(|| {
+        let head = &bytes[..(from + needle.len()).saturating_sub(1).min(bytes.len())];
+        finder.find(head)
+    })
 }
 
-/// Every start of `needle` in `bytes`, overlapping ones included; past [`MAX_MATCHES`], the
-/// error holds the first ones found.
-fn every_start(bytes: &[u8], needle: &[u8]) -> Result<Vec<usize>, Vec<usize>> {
-    let finder = memchr::memmem::Finder::new(needle);
-    let mut starts = Vec::new();
+/// Every start of `needle` in `bytes`, overlapping ones included.
+fn every_start(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
     if let [byte] = needle {
         // The first keystroke: memchr's byte search is several times faster than the
         // substring searcher on a letter that occurs every few dozen bytes.
-        for at in memchr::memchr_iter(*byte, bytes) {
-            starts.push(at);
-            if starts.len() > MAX_MATCHES {
-                return Err(starts);
-            }
-        }
-    } else if overlaps_itself(needle) {
+        return memchr::memchr_iter(*byte, bytes).collect();
+    }
+    let finder = memchr::memmem::Finder::new(needle);
+    if overlaps_itself(needle) {
+        let mut starts = Vec::new();
         let mut from = 0;
         while let Some(at) = finder.find(&bytes[from..]) {
             starts.push(from + at);
             from += at + 1;
-            if starts.len() > MAX_MATCHES {
-                return Err(starts);
-            }
         }
+        starts
     } else {
         // Two occurrences of a needle with no border cannot overlap: the fast iterator,
         // which skips past each match, misses none.
-        for at in finder.find_iter(bytes) {
-            starts.push(at);
-            if starts.len() > MAX_MATCHES {
-                return Err(starts);
-            }
-        }
+        finder.find_iter(bytes).collect()
     }
-    Ok(starts)
 }
 
 /// True when a proper prefix of `needle` is also its suffix (as in "aa" or "abab"), so two
@@ -232,23 +354,6 @@ fn overlaps_itself(needle: &[u8]) -> bool {
         border[i] = k;
     }
     border.last().is_some_and(|&k| k > 0)
-}
-
-/// The occurrences a left-to-right scan reports: each next one starting at or after the end
-/// of the last (what `find_exact` gives for the same text).
-fn leftmost_without_overlap(starts: &[usize], len: usize) -> Vec<Span> {
-    let mut matches = Vec::new();
-    let mut end = 0;
-    for &start in starts {
-        if start >= end {
-            matches.push(Span::new(start, start + len));
-            end = start + len;
-            if matches.len() == MAX_MATCHES {
-                break;
-            }
-        }
-    }
-    matches
 }
 
 /// Every non-overlapping occurrence of exactly `query` in `text`, in order, as byte spans
@@ -273,6 +378,10 @@ pub fn first_at_or_after(matches: &[Span], offset: usize) -> Option<usize> {
     }
     let i = matches.partition_point(|m| m.start < offset);
     Some(if i == matches.len() { 0 } else { i })
+}
+
+fn fold(query: &str) -> String {
+    query.chars().map(fold_char).collect()
 }
 
 fn fold_char(c: char) -> char {

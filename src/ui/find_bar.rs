@@ -8,6 +8,11 @@ use egui::{Key, RichText};
 
 use super::theme::Palette;
 use crate::model::search::{self, CaseMatching, Found, MAX_MATCHES};
+
+/// Bytes of the article searched per frame while a search is incomplete: a 5 KB article is
+/// searched in the keystroke's frame; a 5 MB one over a few frames, so no keystroke waits for
+/// a pass over the whole text (the count fills in as the search goes on).
+const BYTES_PER_FRAME: usize = 512 * 1024;
 use crate::model::{Article, Span};
 
 /// The find bar's state, kept across frames.
@@ -82,6 +87,9 @@ impl FindBar {
             self.focus = true;
         }
         self.refresh(article);
+        // Stepping needs every match (to wrap to the last one): finish the search now. It is
+        // usually finished already, a few frames after the last keystroke.
+        self.resume(article, usize::MAX);
         let matches = self.found.matches();
         if matches.is_empty() {
             return None;
@@ -121,12 +129,34 @@ impl FindBar {
         }
         let previous = same_text.then_some(&self.found);
         self.found = match self.case {
-            CaseMatching::Exact => search::search_exact(article.text(), &self.query, previous),
-            CaseMatching::Ignore => article.folded().search(&self.query, previous),
+            CaseMatching::Exact => search::begin_exact(article.text(), &self.query, previous),
+            CaseMatching::Ignore => article.folded().begin(&self.query, previous),
         };
         self.computed_for = Some((Arc::clone(article), self.query.clone(), self.case));
         self.current = None;
+        self.resume(article, BYTES_PER_FRAME);
         true
+    }
+
+    /// Goes on with an incomplete search over at most `budget` bytes. True once complete.
+    fn resume(&mut self, article: &Arc<Article>, budget: usize) -> bool {
+        match self.case {
+            CaseMatching::Exact => search::resume_exact(article.text(), &mut self.found, budget),
+            CaseMatching::Ignore => article.folded().resume(&mut self.found, budget),
+        }
+    }
+
+    /// The first match at or after `origin` (wrapping), found by scanning only up to it when
+    /// the search has not reached it yet.
+    fn first_match_from(&self, article: &Arc<Article>, origin: usize) -> Option<Span> {
+        let matches = self.found.matches();
+        if self.found.is_complete() {
+            return search::first_at_or_after(matches, origin).map(|i| matches[i]);
+        }
+        match self.case {
+            CaseMatching::Exact => search::first_exact_from(article.text(), &self.query, origin),
+            CaseMatching::Ignore => article.folded().first_from(&self.query, origin),
+        }
     }
 
     /// Shows the bar (when open) and returns what the user asked for.
@@ -175,18 +205,23 @@ impl FindBar {
 
                     if self.refresh(article) {
                         // Typing jumps to the first match from where the search started.
-                        let matches = self.found.matches();
-                        self.current = search::first_at_or_after(matches, self.origin);
-                        event = match self.current {
-                            Some(i) => {
-                                self.last_selected = Some(matches[i]);
-                                Some(FindEvent::Select(matches[i]))
+                        let first = self.first_match_from(article, self.origin);
+                        event = match first {
+                            Some(span) => {
+                                self.last_selected = Some(span);
+                                Some(FindEvent::Select(span))
                             }
                             None if selection.is_some() && selection == self.last_selected => {
                                 Some(FindEvent::ClearSelection)
                             }
                             None => None,
                         };
+                    } else if !self.found.is_complete() {
+                        self.resume(article, BYTES_PER_FRAME);
+                    }
+                    if !self.found.is_complete() {
+                        // Go on next frame, even without input.
+                        ui.ctx().request_repaint();
                     }
                     if enter {
                         event = self.step(article, selection.map(|s| s.start), !shift);
@@ -231,14 +266,34 @@ impl FindBar {
         }
         let matches = self.found.matches();
         let total = matches.len();
+        let complete = self.found.is_complete();
         if total == 0 {
-            return "No matches".to_owned();
+            return if complete {
+                "No matches"
+            } else {
+                "Searching…"
+            }
+            .to_owned();
         }
-        let more = if total >= MAX_MATCHES { "+" } else { "" };
-        let current = self.current.filter(|&i| selection == Some(matches[i]));
+        let more = if total >= MAX_MATCHES || !complete {
+            "+"
+        } else {
+            ""
+        };
+        // The selected match's place, when the search has reached it.
+        let current = self
+            .current
+            .filter(|&i| selection == Some(matches[i]))
+            .or_else(|| {
+                let selected = selection?;
+                matches
+                    .binary_search_by_key(&selected.start, |m| m.start)
+                    .ok()
+                    .filter(|&i| matches[i] == selected)
+            });
         match current {
             Some(i) => format!("{} of {total}{more}", i + 1),
-            None if total == 1 => "1 match".to_owned(),
+            None if total == 1 && complete => "1 match".to_owned(),
             None => format!("{total}{more} matches"),
         }
     }

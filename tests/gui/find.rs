@@ -178,3 +178,56 @@ fn in_a_narrow_window_the_find_bar_wraps_and_the_article_stays_left_of_the_side_
         );
     }
 }
+
+/// On a long article the first keystroke selects the first match at once and the count
+/// fills in over the next frames ("1 of 40+"), so no keystroke waits for a pass over the
+/// whole text; once the search is through, the count is exact and stepping wraps as usual.
+#[test]
+fn a_long_article_is_searched_a_few_frames_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let text = factmark::testing::article_text(3_000_000);
+    std::fs::write(&path, &text).unwrap();
+    let mut harness = harness(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
+    crate::common::settle(&mut harness);
+    let article = harness.state().session().article().clone();
+    let every = article.folded().find("minsk");
+    assert!(every.len() > 100, "the generated text repeats the article");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Find").type_text("minsk");
+    // One frame: the keystroke's.
+    harness.step();
+    assert_eq!(
+        harness.state().selection(),
+        Some(every[0]),
+        "the first match is selected in the keystroke's frame"
+    );
+    let counting = harness
+        .query_all_by(|node| {
+            node.value().is_some_and(|text| {
+                text.ends_with("+ matches") || text.starts_with("1 of ") && text.ends_with('+')
+            })
+        })
+        .next()
+        .is_some();
+    assert!(counting, "the count says it is still counting");
+    // The next frames finish the search without further input.
+    harness.run_ok();
+    let count = format!("1 of {}", every.len());
+    assert!(
+        harness.query_by_label(&count).is_some(),
+        "the exact count once searched: {count}"
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().selection(),
+        every.last().copied(),
+        "Shift+Enter wraps to the last match"
+    );
+}

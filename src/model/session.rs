@@ -307,6 +307,38 @@ impl Session {
         })
     }
 
+    /// One edit adding all of `annotations` with fresh ids (an import, accepted suggestions):
+    /// one undo step. A verdict this session's scale for the tag does not offer cannot be
+    /// kept as a verdict; it is written at the end of the note instead (and listed in the
+    /// second value), so nothing is dropped.
+    pub fn adopt_edit(
+        &self,
+        annotations: impl IntoIterator<Item = (Span, Body)>,
+    ) -> (Edit, Vec<String>) {
+        let mut moved = Vec::new();
+        let adds = annotations
+            .into_iter()
+            .zip(self.next_id..)
+            .map(|((span, mut body), id)| {
+                if let Some(verdict) = body.verdict.take() {
+                    if self.scales.for_tag(body.tag).get(&verdict).is_some() {
+                        body.verdict = Some(verdict);
+                    } else {
+                        let sep = if body.note.is_empty() { "" } else { "\n" };
+                        body.note = format!("{}{sep}Verdict given: {verdict}", body.note);
+                        moved.push(verdict);
+                    }
+                }
+                Edit::Add(Annotation {
+                    id: AnnotationId(id),
+                    span,
+                    body,
+                })
+            })
+            .collect();
+        (Edit::Batch(adds), moved)
+    }
+
     /// Annotations sharing at least one byte with `range`, in document order. Costs
     /// O(log n) plus the hits (an interval-tree walk), not a scan of all annotations, even
     /// when some spans are very long. The first call after an edit builds the index.

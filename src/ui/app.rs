@@ -26,6 +26,7 @@ use tasks::SourceCheck;
 
 mod check;
 mod draw;
+mod exchange;
 mod lifecycle;
 mod modal;
 mod perform;
@@ -45,6 +46,8 @@ pub struct FactmarkApp {
     ask_analyst: bool,
     /// The fact-check report being written on a worker: where, and the result.
     report_export: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// Export and import of other tools' formats (a worker, the import waiting for an answer).
+    exchange: exchange::Exchange,
     /// A text field (note, filter, find) had keyboard focus at the end of the last frame.
     text_field_had_focus: bool,
     prefs: Preferences,
@@ -116,6 +119,7 @@ impl FactmarkApp {
             inspector: InspectorState::default(),
             ask_analyst: false,
             report_export: None,
+            exchange: exchange::Exchange::default(),
             text_field_had_focus: false,
             prefs,
             dialogs: FileDialogs::default(),
@@ -289,6 +293,7 @@ impl eframe::App for FactmarkApp {
         self.poll_tasks(ctx);
         self.poll_save();
         self.poll_report();
+        self.poll_exchange();
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use crate::export::{Format, Output};
+
 /// What the chosen path will be used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
@@ -16,6 +18,10 @@ pub enum PathPurpose {
     AttachArticle,
     /// Where to write the fact-check report (`.html`, or `.md` for Markdown).
     ExportReport,
+    /// Where to write an export in this format (a folder for brat).
+    Export(Format),
+    /// Another tool's annotation file of this format, to import.
+    Import(Format),
 }
 
 impl PathPurpose {
@@ -25,7 +31,32 @@ impl PathPurpose {
             Self::SaveAs => "Save session as",
             Self::AttachArticle => "Attach the updated article",
             Self::ExportReport => "Export the fact-check report",
+            Self::Export(Format::Brat) => "Export annotations into a brat folder",
+            Self::Export(_) => "Export annotations",
+            Self::Import(_) => "Import annotations",
         }
+    }
+
+    /// The button that confirms a typed path.
+    fn confirm(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::SaveAs => "Save",
+            Self::AttachArticle => "Attach",
+            Self::ExportReport | Self::Export(_) => "Export",
+            Self::Import(_) => "Import",
+        }
+    }
+}
+
+/// The file name extensions a format's files usually have, for the dialogs' filters.
+fn extensions(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::Doccano | Format::Spacy => &["jsonl", "json"],
+        Format::Brat => &["ann"],
+        Format::W3c | Format::ClaimReview => &["json", "jsonld"],
+        Format::Csv => &["csv"],
+        Format::LabelStudio | Format::Inception => &["json"],
     }
 }
 
@@ -54,7 +85,7 @@ struct Prompt {
 /// is fixed in place instead of retyped.
 fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
     match purpose {
-        PathPurpose::Open | PathPurpose::AttachArticle => {
+        PathPurpose::Open | PathPurpose::AttachArticle | PathPurpose::Import(_) => {
             if path.is_dir() {
                 Err(format!(
                     "{} is a folder: type the path of a file in it.",
@@ -66,7 +97,23 @@ fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
                 Err(format!("There is no file at {}.", path.display()))
             }
         }
-        PathPurpose::SaveAs | PathPurpose::ExportReport => {
+        PathPurpose::Export(format) if format.output() == Output::Folder => {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            if path.is_file() {
+                Err(format!(
+                    "{} is a file: type the path of a folder (it is created when missing).",
+                    path.display()
+                ))
+            } else if parent.is_some_and(|p| !p.is_dir()) {
+                Err(format!(
+                    "There is no folder {}: create it first, or choose another.",
+                    parent.unwrap_or(path).display()
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        PathPurpose::SaveAs | PathPurpose::ExportReport | PathPurpose::Export(_) => {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             if path.is_dir() {
                 Err(format!("{} is a folder: add a file name.", path.display()))
@@ -184,6 +231,21 @@ impl FileDialogs {
                             .add_filter("Markdown", &["md", "markdown"])
                             .save_file()
                     }
+                    PathPurpose::Export(format) if format.output() == Output::Folder => {
+                        dialog.pick_folder()
+                    }
+                    PathPurpose::Export(format) => {
+                        if let Some(name) = dialog_name {
+                            dialog = dialog.set_file_name(name);
+                        }
+                        dialog
+                            .add_filter(format.label(), extensions(format))
+                            .save_file()
+                    }
+                    PathPurpose::Import(format) => dialog
+                        .add_filter(format.label(), extensions(format))
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
                 };
                 // The receiver may be gone if the app closed meanwhile; nothing to do then.
                 let _ = sender.send(path);
@@ -278,12 +340,7 @@ impl FileDialogs {
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                let ok = match prompt.purpose {
-                    PathPurpose::Open => "Open",
-                    PathPurpose::SaveAs => "Save",
-                    PathPurpose::AttachArticle => "Attach",
-                    PathPurpose::ExportReport => "Export",
-                };
+                let ok = prompt.purpose.confirm();
                 if ui.button(ok).clicked() || entered {
                     let text = prompt.text.trim();
                     if !text.is_empty() {

@@ -16,6 +16,15 @@ pub struct Preferences {
     /// The name annotations made here are signed with; `None` until the analyst has
     /// confirmed or changed the default (the operating system's user name).
     pub analyst: Option<String>,
+    /// The export format last used per session (its path, or `article:TITLE` before its
+    /// first save), newest first, at most [`Preferences::EXPORT_MEMORY`].
+    pub export_formats: Vec<(String, String)>,
+    /// The import format last used.
+    pub import_format: Option<String>,
+    /// CSV exports start with a byte order mark.
+    pub csv_bom: bool,
+    /// The organisation ClaimReview exports name as the reviews' author.
+    pub organisation: String,
 }
 
 impl Default for Preferences {
@@ -25,6 +34,10 @@ impl Default for Preferences {
             zoom: 1.0,
             recent: Vec::new(),
             analyst: None,
+            export_formats: Vec::new(),
+            import_format: None,
+            csv_bom: false,
+            organisation: String::new(),
         }
     }
 }
@@ -67,6 +80,38 @@ impl Preferences {
         self.recent.truncate(Self::RECENT_LIMIT);
     }
 
+    /// How many sessions' export formats are remembered.
+    pub const EXPORT_MEMORY: usize = 50;
+
+    /// The export format last used for the session known by `key`.
+    pub fn export_format(&self, key: &str) -> Option<crate::export::Format> {
+        self.export_formats
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, name)| crate::export::Format::from_name(name))
+    }
+
+    /// Remembers `format` for the session known by `key`.
+    pub fn remember_export(&mut self, key: &str, format: crate::export::Format) {
+        self.export_formats.retain(|(k, _)| k != key);
+        self.export_formats
+            .insert(0, (key.to_owned(), format.name().to_owned()));
+        self.export_formats.truncate(Self::EXPORT_MEMORY);
+    }
+
+    /// The import format last used.
+    pub fn import_format(&self) -> Option<crate::export::Format> {
+        self.import_format
+            .as_deref()
+            .and_then(crate::export::Format::from_name)
+            .filter(|f| f.can_import())
+    }
+
+    /// Remembers the import format.
+    pub fn remember_import(&mut self, format: crate::export::Format) {
+        self.import_format = Some(format.name().to_owned());
+    }
+
     /// The name new annotations are signed with: the chosen one, else the system user name.
     pub fn analyst_name(&self) -> String {
         self.analyst.clone().unwrap_or_else(system_user_name)
@@ -79,6 +124,7 @@ impl Preferences {
         }
         self.zoom = self.zoom.clamp(Self::ZOOM_STEPS[0], 2.0);
         self.recent.truncate(Self::RECENT_LIMIT);
+        self.export_formats.truncate(Self::EXPORT_MEMORY);
         if let Some(name) = &self.analyst {
             let name = name.trim();
             self.analyst = (!name.is_empty()).then(|| name.chars().take(200).collect());

@@ -103,3 +103,91 @@ fn paste_box_creates_only_with_text() {
         ))
     );
 }
+
+#[test]
+fn export_box_lists_every_format_with_its_unit_and_answers_the_one_chosen() {
+    use factmark::export::{ExportOptions, Format};
+    use factmark::ui::modals::{ExportAnswer, ExportBox};
+    let question = ExportBox {
+        format: Format::Csv,
+        options: ExportOptions::default(),
+        annotations: 7,
+    };
+    let mut harness = harness(question, |q: &mut ExportBox, ctx| q.show(ctx));
+    for format in Format::ALL {
+        harness.get_by_label(format.label());
+    }
+    // doccano and INCEpTION count UTF-16 units; the picker says so.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("offsets in UTF-16 code units")
+            .count(),
+        2
+    );
+    // CSV shows its byte order mark option; ticking it changes the options.
+    harness
+        .get_by_label_contains("Start with a byte order mark")
+        .click();
+    harness.run_ok();
+    assert!(harness.state().0.options.csv_bom);
+    // ClaimReview asks for the organisation.
+    harness.get_by_label(Format::ClaimReview.label()).click();
+    harness.run_ok();
+    harness.get_by_label("Publishing organisation:").click();
+    harness.run_ok();
+    harness
+        .get_by_label("Publishing organisation:")
+        .type_text("Example Desk");
+    harness.run_ok();
+    assert_eq!(harness.state().0.options.organisation, "Example Desk");
+    harness.get_by_label(Format::Brat.label()).click();
+    harness.run_ok();
+    harness.get_by_label("Choose folder…").click();
+    harness.run_ok();
+    assert_eq!(harness.state().1, Some(ExportAnswer::Export(Format::Brat)));
+}
+
+#[test]
+fn import_result_lists_what_is_left_out_and_offers_adding_only_for_the_same_article() {
+    use factmark::export::Loss;
+    use factmark::ui::modals::{ImportResult, ImportResultAnswer, ImportedDocument};
+    let result = |same_article| ImportResult {
+        file: "desk.jsonl".into(),
+        documents: vec![
+            ImportedDocument {
+                name: "minsk".into(),
+                annotations: 12,
+                same_article,
+            },
+            ImportedDocument {
+                name: "vilnius".into(),
+                annotations: 3,
+                same_article: false,
+            },
+        ],
+        chosen: 0,
+        left_out: vec![Loss {
+            document: "minsk".into(),
+            annotation: None,
+            what: "line 3: label \"Person\" maps to no tag".into(),
+        }],
+    };
+    let mut same = harness(result(true), |q: &mut ImportResult, ctx| q.show(ctx));
+    same.get_by_label("Import from desk.jsonl");
+    same.get_by_label_contains("1 annotation could not be imported");
+    same.get_by_label_contains("maps to no tag");
+    same.get_by_label("Add to this session").click();
+    same.run_ok();
+    assert_eq!(same.state().1, Some(ImportResultAnswer::AddToSession(0)));
+
+    let mut harness = harness(result(false), |q: &mut ImportResult, ctx| q.show(ctx));
+    assert!(
+        harness.query_by_label("Add to this session").is_none(),
+        "another article's annotations cannot join this session"
+    );
+    harness.get_by_label("vilnius · 3 annotations").click();
+    harness.run_ok();
+    harness.get_by_label("Open as a new session").click();
+    harness.run_ok();
+    assert_eq!(harness.state().1, Some(ImportResultAnswer::OpenAsNew(1)));
+}

@@ -344,3 +344,39 @@ fn a_loaded_verdict_outside_the_scale_is_refused() {
         Some(8)
     );
 }
+
+#[test]
+fn adopting_annotations_is_one_step_with_fresh_ids_and_keeps_an_unknown_verdict_in_the_note() {
+    let mut session = session();
+    let first = session.add_edit(Tag::Claim, Span::new(0, 7));
+    session.apply(first).unwrap();
+    let mut known = Body::new(Tag::Statistic);
+    known.verdict = Some("False".to_owned());
+    let mut unknown = Body::new(Tag::Claim);
+    unknown.note = "from doccano".to_owned();
+    unknown.verdict = Some("Pants on fire".to_owned());
+    let (edit, moved) =
+        session.adopt_edit([(Span::new(17, 19), known), (Span::new(8, 16), unknown)]);
+    assert_eq!(moved, ["Pants on fire"]);
+    let undo = session.apply(edit).unwrap();
+    assert_eq!(session.annotations().len(), 3);
+    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id.0).collect();
+    assert_eq!(ids, [1, 3, 2], "fresh ids, document order");
+    let claim = session.get(AnnotationId(3)).unwrap();
+    assert_eq!(claim.body.verdict, None);
+    assert_eq!(
+        claim.body.note,
+        "from doccano\nVerdict given: Pants on fire"
+    );
+    assert_eq!(
+        session
+            .get(AnnotationId(2))
+            .unwrap()
+            .body
+            .verdict
+            .as_deref(),
+        Some("False")
+    );
+    session.apply(undo).unwrap();
+    assert_eq!(session.annotations().len(), 1, "one undo step");
+}

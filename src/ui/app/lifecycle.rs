@@ -27,6 +27,8 @@ pub(super) enum Proceed {
     NewSession,
     /// Restore this recovery copy (replacing the open document).
     Restore(Box<RecoveryEntry>),
+    /// Open the imported document waiting in `exchange` (File › Import annotations…).
+    OpenImported,
 }
 
 /// What becomes of the recovery copy of the document being replaced.
@@ -84,6 +86,11 @@ impl FactmarkApp {
                     .error(format!("Could not use the pasted text: {error}")),
             },
             Proceed::Restore(entry) => self.start_restore(*entry),
+            Proceed::OpenImported => {
+                if let Some(doc) = self.exchange.pending_open.take() {
+                    self.install_imported(doc);
+                }
+            }
             Proceed::NewSession => {
                 let article = Arc::clone(self.doc.session.article());
                 self.install(
@@ -164,6 +171,8 @@ impl FactmarkApp {
             PathPurpose::Open => self.open_path(&path),
             PathPurpose::AttachArticle => self.start_attach(&path),
             PathPurpose::ExportReport => self.export_report(path),
+            PathPurpose::Export(format) => self.start_export(format, path),
+            PathPurpose::Import(format) => self.start_import(format, path),
             PathPurpose::SaveAs => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")

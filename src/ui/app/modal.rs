@@ -6,10 +6,10 @@ use super::FactmarkApp;
 use super::lifecycle::{OldWork, Proceed};
 use super::tasks::Task;
 use crate::ui::modals::{
-    AnalystAnswer, AnalystBox, DetailsAnswer, DetailsBox, DiskAnswer, DiskConflict, PasteAnswer,
-    PasteBox, ReanchorAnswer, ReanchorSummary, RecoveryAnswer, RecoveryOffers, ReplaceAnswer,
-    ReplaceQuestion, ScalesAnswer, ScalesEditor, UnsavedAnswer, UnsavedQuestion, VerdictAnswer,
-    VerdictPicker, show_progress,
+    AnalystAnswer, AnalystBox, DetailsAnswer, DetailsBox, DiskAnswer, DiskConflict, ExportBox,
+    ImportBox, ImportResult, PasteAnswer, PasteBox, ReanchorAnswer, ReanchorSummary,
+    RecoveryAnswer, RecoveryOffers, ReplaceAnswer, ReplaceQuestion, ScalesAnswer, ScalesEditor,
+    UnsavedAnswer, UnsavedQuestion, VerdictAnswer, VerdictPicker, show_progress,
 };
 
 /// A question or progress window; while one is open, keys and clicks belong to it.
@@ -39,6 +39,12 @@ pub(super) enum Modal {
     Scales(Box<ScalesEditor>),
     /// The analyst name box.
     Analyst(AnalystBox),
+    /// Which format to export to.
+    Export(ExportBox),
+    /// Which format to import from.
+    Import(ImportBox),
+    /// What an import brought and left out.
+    ImportResult(ImportResult),
 }
 
 impl FactmarkApp {
@@ -156,6 +162,25 @@ impl FactmarkApp {
                     if let ScalesAnswer::Save(changes) = answer {
                         self.change_scales(changes);
                     }
+                }
+            }
+            Modal::Export(question) => {
+                if let Some(answer) = question.show(ctx) {
+                    let options = question.options.clone();
+                    self.modal = None;
+                    self.answer_export(answer, options);
+                }
+            }
+            Modal::Import(question) => {
+                if let Some(answer) = question.show(ctx) {
+                    self.modal = None;
+                    self.answer_import(answer);
+                }
+            }
+            Modal::ImportResult(result) => {
+                if let Some(answer) = result.show(ctx) {
+                    self.modal = None;
+                    self.answer_import_result(answer);
                 }
             }
             Modal::Analyst(analyst) => {

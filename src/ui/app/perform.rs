@@ -138,6 +138,8 @@ impl FactmarkApp {
             Action::EditAnalyst => self.edit_analyst(),
             Action::KeepAnalyst => self.keep_analyst(),
             Action::ExportReport => self.ask_report_path(),
+            Action::ExportAnnotations => self.ask_export(),
+            Action::ImportAnnotations => self.ask_import(),
         }
     }
 

@@ -135,6 +135,10 @@ pub enum Action {
     KeepAnalyst,
     /// Write the fact-check report (HTML or Markdown).
     ExportReport,
+    /// Export the annotations to another tool's format (doccano, Label Studio, brat, …).
+    ExportAnnotations,
+    /// Import another tool's annotations (doccano, Label Studio, brat, W3C).
+    ImportAnnotations,
 }
 
 /// Where a shortcut works.
@@ -303,6 +307,8 @@ impl Menu {
                 C(Action::Save),
                 C(Action::SaveAs),
                 C(Action::ExportReport),
+                C(Action::ExportAnnotations),
+                C(Action::ImportAnnotations),
                 Separator,
                 C(Action::EditDetails),
                 Separator,
@@ -396,6 +402,8 @@ impl Action {
             Self::SetTheme(Theme::Light),
             Self::SetTheme(Theme::Dark),
             Self::ExportReport,
+            Self::ExportAnnotations,
+            Self::ImportAnnotations,
             Self::EditDetails,
             Self::EditScales,
             Self::EditAnalyst,
@@ -468,6 +476,8 @@ impl Action {
             Self::EditAnalyst => "Analyst name…",
             Self::KeepAnalyst => "Keep analyst name",
             Self::ExportReport => "Export report…",
+            Self::ExportAnnotations => "Export annotations…",
+            Self::ImportAnnotations => "Import annotations…",
         }
     }
 
@@ -524,6 +534,8 @@ impl Action {
             Self::EditClaimant => const { &[article(M::NONE, Key::W)] },
             Self::AddSourceField => const { &[article(M::NONE, Key::L)] },
             Self::ExportReport => const { &[cmd(Key::E)] },
+            Self::ExportAnnotations => const { &[cmd_shift(Key::E)] },
+            Self::ImportAnnotations => const { &[cmd_shift(Key::I)] },
             Self::EditDetails => const { &[cmd(Key::I)] },
             Self::SetStatus(..)
             | Self::SetVerdict(..)
@@ -604,6 +616,12 @@ impl Action {
                 "add a source (a URL and/or a citation) to the selected annotation"
             }
             Self::ExportReport => "export the fact-check report (HTML, or Markdown for .md)",
+            Self::ExportAnnotations => {
+                "export the annotations for another tool (doccano, Label Studio, brat, W3C, INCEpTION, spaCy, CSV, ClaimReview)"
+            }
+            Self::ImportAnnotations => {
+                "import another tool's annotations (doccano, Label Studio, brat, W3C): add them to this session or open them"
+            }
             Self::EditDetails => "edit the article's details (URL, publisher, author, date)",
             _ => return None,
         })

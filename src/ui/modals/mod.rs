@@ -7,6 +7,7 @@
 mod analyst;
 mod details;
 mod disk_conflict;
+mod exchange;
 mod paste;
 mod progress;
 mod reanchored;
@@ -19,6 +20,10 @@ mod verdict;
 pub use analyst::{AnalystAnswer, AnalystBox};
 pub use details::{DetailsAnswer, DetailsBox};
 pub use disk_conflict::{DiskAnswer, DiskConflict};
+pub use exchange::{
+    ExportAnswer, ExportBox, ImportAnswer, ImportBox, ImportResult, ImportResultAnswer,
+    ImportedDocument,
+};
 pub use paste::{PasteAnswer, PasteBox};
 pub use progress::show_progress;
 pub use reanchored::{ReanchorAnswer, ReanchorSummary};

@@ -110,79 +110,19 @@ pub fn export(
     )))
 }
 
-use std::fs::{self, OpenOptions};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes `contents` to `path` so that a reader (or a crash) sees either the old file or the
-/// whole new one: a temporary file in the same folder, fsync, then a rename over `path`.
-/// On error the file at `path` is unchanged and the temporary file is removed.
-///
-/// (The session store has its own atomic writer with backups; it is private to `store`, and
-/// an export needs no backup.)
+/// whole new one: a temporary file in the same folder, fsync, then a rename over `path` (the
+/// session store's own atomic write, without its backup: an export needs none). On error the
+/// file at `path` is unchanged and the temporary file is removed.
 ///
 /// # Errors
 ///
-/// The I/O error of the step that failed, with the path in its message.
+/// The I/O error of the step that failed, with the step and the path in its message.
 pub fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let named = |what: String| {
-        move |error: std::io::Error| std::io::Error::new(error.kind(), format!("{what}: {error}"))
-    };
-    if path.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            format!("{} is a folder", path.display()),
-        ));
-    }
-    let Some(name) = path.file_name() else {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} does not name a file", path.display()),
-        ));
-    };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut attempt = 0_u32;
-    let (temp_path, mut temp) = loop {
-        let candidate = folder.join(format!(
-            ".{}.{}-{attempt}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(file) => break (candidate, file),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(error) => {
-                return Err(named(format!(
-                    "cannot create a temporary file in {}",
-                    folder.display()
-                ))(error));
-            }
-        }
-    };
-    let written = temp
-        .write_all(contents)
-        .and_then(|()| temp.sync_all())
-        .map_err(named(format!("cannot write {}", temp_path.display())));
-    drop(temp);
-    let result = written.and_then(|()| {
-        fs::rename(&temp_path, path).map_err(named(format!(
-            "cannot move the report to {}",
-            path.display()
-        )))
-    });
-    if result.is_err() {
-        let _ = fs::remove_file(&temp_path);
-    }
-    result
+    crate::store::replace_file(path, contents, false)
+        .map_err(|(step, error)| std::io::Error::new(error.kind(), format!("{step}: {error}")))
 }
 
 /// True when `path` names a Markdown file (`.md`, `.markdown`): the report is written as

@@ -24,6 +24,7 @@ pub use load::{
     looks_like_session,
 };
 pub use recovery::{RecoveryEntry, RecoveryKey, RecoveryStore};
+pub(crate) use save::replace_file;
 pub use save::{Replace, backup_path, describe, save, save_checked, save_guarded};
 pub use schema::{FORMAT, VERSION, sha256_hex};
 

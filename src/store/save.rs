@@ -180,21 +180,35 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Resu
             path: path.to_path_buf(),
         });
     }
-    let io = |action: String| {
-        let path = path.to_path_buf();
-        move |source| SaveError::Io {
-            path,
-            action,
-            source,
-        }
-    };
+    replace_file(path, bytes, keep_backup).map_err(|(action, source)| SaveError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    })
+}
+
+/// The atomic replacement itself, for session files and exports alike; the error is the
+/// step that failed (in words) and its I/O error.
+pub(crate) fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+) -> Result<(), (String, std::io::Error)> {
+    if path.is_dir() {
+        return Err((
+            format!("{} is a folder", path.display()),
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
     if path.file_name().is_none() {
-        return Err(io("the path does not name a file".to_owned())(
+        return Err((
+            "the path does not name a file".to_owned(),
             std::io::Error::from(std::io::ErrorKind::InvalidInput),
         ));
     }
+    let step = |action: String| move |source| (action, source);
     let folder = folder_of(path);
-    let (temp_path, mut temp) = create_temp(path, &folder).map_err(io(format!(
+    let (temp_path, mut temp) = create_temp(path, &folder).map_err(step(format!(
         "cannot create a temporary file in {}",
         folder.display()
     )))?;
@@ -206,16 +220,16 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Resu
         .write_all(bytes)
         .and_then(|()| temp.flush())
         .and_then(|()| temp.sync_all())
-        .map_err(io(format!("cannot write {}", temp_path.display())));
+        .map_err(step(format!("cannot write {}", temp_path.display())));
     drop(temp);
     let result = written.and_then(|()| {
         if keep_backup && path.exists() {
-            backup(path).map_err(io(format!(
+            backup(path).map_err(step(format!(
                 "cannot keep the previous version as {}",
                 backup_path(path).display()
             )))?;
         }
-        fs::rename(&temp_path, path).map_err(io(format!(
+        fs::rename(&temp_path, path).map_err(step(format!(
             "cannot move {} into place",
             temp_path.display()
         )))

@@ -3,7 +3,8 @@
 
 use egui::{Key, Modifiers};
 
-use super::{Shortcut, article};
+use super::Shortcut;
+use super::shortcut::article;
 use crate::model::adjust::{Adjust, Edge, Unit};
 
 const fn adjust(edge: Edge, unit: Unit, forward: bool) -> Adjust {

@@ -1,7 +1,9 @@
 //! The command table's own checks: shortcuts never clash, every command with keys has a
 //! Help line and a menu, shortcut text per platform.
 
+use super::shortcut::{anywhere, article, cmd, cmd_shift};
 use super::*;
+use egui::{Key, Modifiers};
 
 #[test]
 fn no_two_commands_share_a_shortcut() {

@@ -98,34 +98,33 @@ fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
             }
         }
         PathPurpose::Export(format) if format.output() == Output::Folder => {
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             if path.is_file() {
                 Err(format!(
                     "{} is a file: type the path of a folder (it is created when missing).",
                     path.display()
                 ))
-            } else if parent.is_some_and(|p| !p.is_dir()) {
-                Err(format!(
-                    "There is no folder {}: create it first, or choose another.",
-                    parent.unwrap_or(path).display()
-                ))
             } else {
-                Ok(())
+                parent_exists(path)
             }
         }
         PathPurpose::SaveAs | PathPurpose::ExportReport | PathPurpose::Export(_) => {
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             if path.is_dir() {
                 Err(format!("{} is a folder: add a file name.", path.display()))
-            } else if parent.is_some_and(|p| !p.is_dir()) {
-                Err(format!(
-                    "There is no folder {}: create it first, or choose another.",
-                    parent.unwrap_or(path).display()
-                ))
             } else {
-                Ok(())
+                parent_exists(path)
             }
         }
+    }
+}
+
+/// A new file or folder at `path` needs its parent folder to exist.
+fn parent_exists(path: &Path) -> Result<(), String> {
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) if !parent.is_dir() => Err(format!(
+            "There is no folder {}: create it first, or choose another.",
+            parent.display()
+        )),
+        _ => Ok(()),
     }
 }
 

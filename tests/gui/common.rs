@@ -131,3 +131,41 @@ pub fn wheel(harness: &mut Harness<'_, FactmarkApp>, over: Pos2, delta_y: f32) {
         harness.step();
     }
 }
+
+/// Presses `key` with `modifiers` and runs the frames it causes.
+pub fn press(
+    harness: &mut Harness<'static, FactmarkApp>,
+    modifiers: egui::Modifiers,
+    key: egui::Key,
+) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_ok();
+}
+
+/// The body of annotation `id` as the session holds it now.
+pub fn body(
+    harness: &Harness<'static, FactmarkApp>,
+    id: factmark::model::AnnotationId,
+) -> factmark::model::Body {
+    harness
+        .state()
+        .session()
+        .get(id)
+        .expect("exists")
+        .body
+        .clone()
+}
+
+/// Drags over `phrase` and tags it with `digit`; the new annotation's id.
+pub fn tag(
+    harness: &mut Harness<'static, FactmarkApp>,
+    phrase: &str,
+    digit: egui::Key,
+) -> factmark::model::AnnotationId {
+    select_phrase(harness, phrase);
+    press(harness, egui::Modifiers::NONE, digit);
+    harness
+        .state()
+        .selected()
+        .expect("the new annotation is selected")
+}

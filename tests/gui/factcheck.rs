@@ -5,35 +5,10 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factmark::model::{AnnotationId, Body, Status};
+use factmark::model::Status;
 use factmark::ui::{Action, FactmarkApp, Launch};
 
-use crate::common::{harness, select_phrase, settle};
-
-fn press(harness: &mut Harness<'static, FactmarkApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_ok();
-}
-
-fn body(harness: &Harness<'static, FactmarkApp>, id: AnnotationId) -> Body {
-    harness
-        .state()
-        .session()
-        .get(id)
-        .expect("exists")
-        .body
-        .clone()
-}
-
-/// Drags over `phrase` and tags it with `digit`; the new annotation's id.
-fn tag(harness: &mut Harness<'static, FactmarkApp>, phrase: &str, digit: Key) -> AnnotationId {
-    select_phrase(harness, phrase);
-    press(harness, Modifiers::NONE, digit);
-    harness
-        .state()
-        .selected()
-        .expect("the new annotation is selected")
-}
+use crate::common::{body, harness, press, settle, tag};
 
 fn undo(harness: &mut Harness<'static, FactmarkApp>) {
     press(harness, Modifiers::COMMAND, Key::Z);

@@ -7,31 +7,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
-use factmark::model::{AnnotationId, Body};
 use factmark::ui::{FactmarkApp, Launch};
 
-use crate::common::{harness, select_phrase, settle};
-
-fn press(harness: &mut Harness<'static, FactmarkApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_ok();
-}
-
-fn body(harness: &Harness<'static, FactmarkApp>, id: AnnotationId) -> Body {
-    harness
-        .state()
-        .session()
-        .get(id)
-        .expect("exists")
-        .body
-        .clone()
-}
-
-fn tag(harness: &mut Harness<'static, FactmarkApp>, phrase: &str, digit: Key) -> AnnotationId {
-    select_phrase(harness, phrase);
-    press(harness, Modifiers::NONE, digit);
-    harness.state().selected().expect("selected")
-}
+use crate::common::{body, harness, press, settle, tag};
 
 /// Opens `menu` in the menu bar and clicks `item`.
 fn menu(harness: &mut Harness<'static, FactmarkApp>, menu: &str, item: &str) {

@@ -1,10 +1,12 @@
 //! Turning the annotations read from another tool's file into a session, the same way for
 //! every format: labels become tags (`--map`, else a tag's name in any case), a verdict the
 //! default scales lack is added to the scale (so no verdict is dropped), and whatever cannot
-//! be carried (a label that maps to no tag, a span of only whitespace, the same tag on the
-//! same text twice, a source whose link is not a web address) is reported where it was.
+//! be carried (a label that maps to no tag, a span of only whitespace, a source whose link is
+//! not a web address) is reported where it was. Two annotations with the same tag on the same
+//! text are both kept: a session may hold them (two analysts' notes on one claim), so
+//! dropping one would lose it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::ImportOptions;
@@ -79,7 +81,6 @@ pub(crate) fn session(
         });
     };
     let mut scales = Scales::default();
-    let mut seen: HashMap<(usize, usize, Tag), String> = HashMap::new();
     let mut kept: Vec<(Option<u64>, Place, Body)> = Vec::new();
     for candidate in candidates {
         let Some(tag) = tag_for(options, &candidate.label) else {
@@ -109,14 +110,6 @@ pub(crate) fn session(
                 );
                 continue;
             }
-            if let Some(first) = seen.get(&(span.start, span.end, tag)) {
-                lose(
-                    &candidate.at,
-                    format!("the same tag on the same text as {first}; left out as a duplicate"),
-                );
-                continue;
-            }
-            seen.insert((span.start, span.end, tag), candidate.at.clone());
         }
         body.sources.retain(|source| match source.problem() {
             None => true,

@@ -253,14 +253,8 @@ fn place_all(
             let to = map.to_byte(text, end, Unit::CodePoint)?;
             Some(Span::new(from, to))
         });
-        let agrees = |span: Span| {
-            item.quote
-                .as_ref()
-                .is_none_or(|quote| span.slice(text) == Some(quote.text.as_str()))
-        };
-        let place = match (by_position, &item.quote) {
-            (Some(span), _) if agrees(span) => Ok(Place::Span(span)),
-            (_, Some(quote)) => {
+        let place = match (&item.quote, by_position) {
+            (Some(quote), _) => {
                 let anchor = Anchor {
                     id: AnnotationId(0),
                     quote: quote.clone(),
@@ -273,7 +267,7 @@ fn place_all(
                     _ => Err(mismatch(&item, by_position, text, map.char_count())),
                 }
             }
-            (Some(span), None) => Ok(Place::Span(span)),
+            (None, Some(span)) => Ok(Place::Span(span)),
             (None, None) => Err(mismatch(&item, None, text, map.char_count())),
         };
         match place {
@@ -294,19 +288,32 @@ fn place_all(
     candidates
 }
 
-/// Why an item with a position could not be placed.
+/// Why an item could not be placed (its position is past the end, or its quote is not in
+/// the text).
 fn mismatch(item: &item::Item, span: Option<Span>, text: &str, length: usize) -> String {
-    let quote = item.quote.as_ref().map_or("", |q| q.text.as_str());
-    match (item.position, span) {
+    let quote = item.quote.as_ref().map(|q| q.text.as_str());
+    let position = match (item.position, span) {
         (Some((start, end)), None) => format!(
             "its TextPositionSelector {start}–{end} is past the end of the text ({length} \
-             characters), and its quote \"{quote}\" is not in the text"
+             characters)"
         ),
         (Some((start, end)), Some(span)) => format!(
-            "its TextPositionSelector {start}–{end} selects \"{}\", not its quote \"{quote}\", \
-             and the quote is not in the text",
+            "its TextPositionSelector {start}–{end} selects \"{}\"",
             span.slice(text).unwrap_or_default()
         ),
-        _ => format!("its quote \"{quote}\" is not in the text"),
+        (None, _) => String::new(),
+    };
+    match (position.is_empty(), quote) {
+        (false, None) => position,
+        (false, Some(quote)) if span.is_none() => {
+            format!("{position}, and its quote \"{quote}\" is not in the text")
+        }
+        (false, Some(quote)) => {
+            format!("{position}, not its quote \"{quote}\", and the quote is not in the text")
+        }
+        (true, quote) => format!(
+            "its quote \"{}\" is not in the text",
+            quote.unwrap_or_default()
+        ),
     }
 }

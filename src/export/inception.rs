@@ -26,7 +26,11 @@ const METADATA_ID: u64 = 2;
 
 /// The layer's features: name, range and what it holds.
 const FEATURES: [(&str, &str, &str); 10] = [
-    ("identifier", INTEGER, "The annotation's id in the Factmark session."),
+    (
+        "identifier",
+        INTEGER,
+        "The annotation's id in the Factmark session.",
+    ),
     ("tag", STRING, "Claim, Statistic or Quote."),
     (
         "status",
@@ -307,11 +311,16 @@ fn span(session: &Session, annotation: &Annotation, id: u64) -> Option<Span> {
 
 /// The types the CAS uses beyond UIMA's built-in ones.
 fn type_system() -> BTreeMap<&'static str, TypeDef> {
-    let feature = |name, range, description| (name, FeatureDef {
-        name,
-        range,
-        description,
-    });
+    let feature = |name, range, description| {
+        (
+            name,
+            FeatureDef {
+                name,
+                range,
+                description,
+            },
+        )
+    };
     let metadata = TypeDef {
         name: METADATA,
         super_type: "uima.tcas.DocumentAnnotation",

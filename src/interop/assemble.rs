@@ -126,8 +126,7 @@ pub(crate) fn session(
             if scale.get(verdict).is_none() {
                 scale.ratings.push(Rating {
                     name: verdict.clone(),
-                    description: "Added by an import: not in Factmark's default scale."
-                        .to_owned(),
+                    description: "Added by an import: not in Factmark's default scale.".to_owned(),
                     colour: ADDED_RATING,
                     retired: false,
                 });

@@ -38,10 +38,18 @@ pub(super) fn import(path: &Path, options: &ImportOptions) -> Result<Imported, I
     Ok(imported)
 }
 
-/// The `.ann` files `path` names: itself, or a folder's, sorted by name.
+/// The `.ann` files `path` names: itself (the `.ann` beside it when it is the `.txt`), or a
+/// folder's, sorted by name.
 fn ann_files(path: &Path) -> Result<Vec<PathBuf>, InteropError> {
     if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        let txt = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+        return Ok(vec![if txt {
+            path.with_extension("ann")
+        } else {
+            path.to_path_buf()
+        }]);
     }
     let entries = std::fs::read_dir(path).map_err(|source| InteropError::Read {
         path: path.to_path_buf(),
@@ -50,9 +58,7 @@ fn ann_files(path: &Path) -> Result<Vec<PathBuf>, InteropError> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|file| {
-            file.extension().is_some_and(|ext| ext == "ann") && file.is_file()
-        })
+        .filter(|file| file.extension().is_some_and(|ext| ext == "ann") && file.is_file())
         .collect();
     files.sort();
     if files.is_empty() {
@@ -93,11 +99,7 @@ fn document(
         )));
     }
     let text = read::text(&txt, crate::import::MAX_ARTICLE_BYTES, Bom::Keep)?;
-    let article = Arc::new(Article::new(
-        name,
-        Some(txt.display().to_string()),
-        text,
-    ));
+    let article = Arc::new(Article::new(name, Some(txt.display().to_string()), text));
     let mut left_out = Vec::new();
     let mut lose = |at: String, what: String| {
         left_out.push(Loss {
@@ -237,8 +239,9 @@ fn apply_field(bound: &mut TextBound, kind: &str, value: Option<String>) -> Resu
     };
     match kind {
         syntax::STATUS => {
-            body.status = parse_status(&value)
-                .ok_or_else(|| format!("\"{value}\" is not a status (ToCheck, Checking, Checked, NotCheckable)"))?;
+            body.status = parse_status(&value).ok_or_else(|| {
+                format!("\"{value}\" is not a status (ToCheck, Checking, Checked, NotCheckable)")
+            })?;
         }
         syntax::VERDICT | syntax::ATTRIBUTION => {
             if let Some(first) = &bound.verdict_from {
@@ -260,9 +263,10 @@ fn apply_field(bound: &mut TextBound, kind: &str, value: Option<String>) -> Resu
         }
         syntax::CLAIMANT if body.claimant.is_empty() => body.claimant = syntax::unescape(&value),
         syntax::CLAIMANT => return Err("a second claimant".to_owned()),
-        syntax::SOURCE | syntax::PRIMARY_SOURCE => body
-            .sources
-            .push(syntax::decode_source(kind == syntax::PRIMARY_SOURCE, &value)),
+        syntax::SOURCE | syntax::PRIMARY_SOURCE => body.sources.push(syntax::decode_source(
+            kind == syntax::PRIMARY_SOURCE,
+            &value,
+        )),
         syntax::ANALYST => body.analyst = syntax::unescape(&value),
         syntax::CREATED => body.created = Some(stamp(&value)?),
         syntax::CHANGED => body.changed = Some(stamp(&value)?),
@@ -302,9 +306,9 @@ fn place(article: &Article, bound: &TextBound) -> Result<Span, String> {
         if start > end {
             return Err(format!("its start {start} is after its end {end}"));
         }
-        let range = map
-            .to_byte(text, start, Unit::CodePoint)
-            .zip(map.to_byte(text, end, Unit::CodePoint));
+        let range =
+            map.to_byte(text, start, Unit::CodePoint)
+                .zip(map.to_byte(text, end, Unit::CodePoint));
         let Some((from, to)) = range else {
             return Err(format!(
                 "its offsets {start}–{end} are past the end of the text ({length} characters)"
@@ -322,7 +326,9 @@ fn place(article: &Article, bound: &TextBound) -> Result<Span, String> {
         }
     }
     for pair in bytes.windows(2) {
-        let between = text.get(pair[0].end..pair[1].start).unwrap_or("overlapping");
+        let between = text
+            .get(pair[0].end..pair[1].start)
+            .unwrap_or("overlapping");
         if !between.trim().is_empty() || pair[0].end > pair[1].start {
             return Err(format!(
                 "its fragments leave out \"{between}\"; a Factmark span is one piece of text"

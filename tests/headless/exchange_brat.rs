@@ -155,7 +155,12 @@ fn verdicts_outside_the_default_scales_are_kept_in_the_scale() {
     let annotation = &session.annotations()[0];
     assert_eq!(annotation.id.0, 4, "the T number is the id");
     assert_eq!(annotation.body.verdict.as_deref(), Some("Праўда ці не_x"));
-    assert!(session.scale_for(Tag::Claim).get("Праўда ці не_x").is_some());
+    assert!(
+        session
+            .scale_for(Tag::Claim)
+            .get("Праўда ці не_x")
+            .is_some()
+    );
 }
 
 fn write_pair(dir: &Path, text: &str, ann: &str) -> PathBuf {
@@ -172,20 +177,51 @@ fn bad_lines_are_reported_with_their_line_and_nothing_else_is_lost() {
     let cases: [(&str, &str); 12] = [
         ("T1\tClaim 0 5\tMinsk", ""),
         ("T1 Claim 0 5 Minsk", "line 1: not a brat annotation line"),
-        ("T1\tClaim 0\tMinsk", "line 1 (T1): its offsets are not START END pairs"),
-        ("T1\tClaim x 5\tMinsk", "its offsets are not START END pairs"),
-        ("T1\tClaim 0 500\tMinsk", "offsets 0–500 are past the end of the text (52 characters)"),
+        (
+            "T1\tClaim 0\tMinsk",
+            "line 1 (T1): its offsets are not START END pairs",
+        ),
+        (
+            "T1\tClaim x 5\tMinsk",
+            "its offsets are not START END pairs",
+        ),
+        (
+            "T1\tClaim 0 500\tMinsk",
+            "offsets 0–500 are past the end of the text (52 characters)",
+        ),
         ("T1\tClaim 6 0\tx", "its start 6 is after its end 0"),
-        ("T1\tClaim 0 5\tMinsc", "its text \"Minsc\" is not the text at its offsets, \"Minsk\""),
-        ("T1\tPerson 0 5\tMinsk", "the label \"Person\" is not a tag; map it with --map"),
-        ("T1\tClaim 0 5;12 13\tMinsk 🙂", "its fragments leave out \" talks \""),
-        ("T1\tClaim 0 5\tMinsk\nR1\tCause Arg1:T1 Arg2:T1", "line 2 (R1): a relation"),
-        ("T1\tClaim 0 5\tMinsk\nA1\tStatus T9 Checked", "line 2 (A1): it is about T9"),
-        ("T1\tClaim 0 5\tMinsk\nA1\tStatus T1 Done", "\"Done\" is not a status"),
+        (
+            "T1\tClaim 0 5\tMinsc",
+            "its text \"Minsc\" is not the text at its offsets, \"Minsk\"",
+        ),
+        (
+            "T1\tPerson 0 5\tMinsk",
+            "the label \"Person\" is not a tag; map it with --map",
+        ),
+        (
+            "T1\tClaim 0 5;12 13\tMinsk 🙂",
+            "its fragments leave out \" talks \"",
+        ),
+        (
+            "T1\tClaim 0 5\tMinsk\nR1\tCause Arg1:T1 Arg2:T1",
+            "line 2 (R1): a relation",
+        ),
+        (
+            "T1\tClaim 0 5\tMinsk\nA1\tStatus T9 Checked",
+            "line 2 (A1): it is about T9",
+        ),
+        (
+            "T1\tClaim 0 5\tMinsk\nA1\tStatus T1 Done",
+            "\"Done\" is not a status",
+        ),
     ];
     for (ann, message) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let path = write_pair(dir.path(), TEXT, &format!("{ann}\nT2\tStatistic 15 17\t52\n"));
+        let path = write_pair(
+            dir.path(),
+            TEXT,
+            &format!("{ann}\nT2\tStatistic 15 17\t52\n"),
+        );
         let imported = import(&path, &ImportOptions::default());
         let found = messages(&imported);
         if message.is_empty() {
@@ -197,7 +233,10 @@ fn bad_lines_are_reported_with_their_line_and_nothing_else_is_lost() {
         }
         let session = &imported.sessions[0].1;
         assert!(
-            session.annotations().iter().any(|a| session.text_of(a) == "52"),
+            session
+                .annotations()
+                .iter()
+                .any(|a| session.text_of(a) == "52"),
             "{ann}: the good line is still imported"
         );
     }
@@ -220,6 +259,11 @@ fn crlf_files_read_like_lf_files() {
         .collect();
     assert_eq!(texts, ["Minsk", "Second line,\r\nthird"]);
     assert_eq!(session.annotations()[1].body.note, "two\nlines");
+    let by_text = import(&dir.path().join("doc.txt"), &ImportOptions::default());
+    assert_eq!(
+        by_text.sessions[0].1, *session,
+        "naming the .txt finds the .ann"
+    );
 }
 
 #[test]
@@ -262,7 +306,12 @@ fn duplicates_are_kept_like_a_session_keeps_them() {
     );
     let imported = import(&path, &ImportOptions::default());
     assert_eq!(messages(&imported), Vec::<String>::new());
-    let ids: Vec<u64> = imported.sessions[0].1.annotations().iter().map(|a| a.id.0).collect();
+    let ids: Vec<u64> = imported.sessions[0]
+        .1
+        .annotations()
+        .iter()
+        .map(|a| a.id.0)
+        .collect();
     assert_eq!(ids, [1, 2, 3]);
 }
 
@@ -289,7 +338,10 @@ fn unreadable_files_are_errors_naming_the_file() {
     let error = interop::import(&big, None, Format::Brat, &ImportOptions::default())
         .unwrap_err()
         .to_string();
-    assert!(error.contains("big.ann is 100 MiB, more than the 64 MiB"), "{error}");
+    assert!(
+        error.contains("big.ann is 100 MiB, more than the 64 MiB"),
+        "{error}"
+    );
 
     std::fs::write(dir.path().join("bin.ann"), b"T1\tClaim 0 1\t\0x\n").unwrap();
     std::fs::write(dir.path().join("bin.txt"), "x").unwrap();
@@ -312,11 +364,7 @@ fn unreadable_files_are_errors_naming_the_file() {
 
 #[test]
 fn a_span_starting_with_a_line_break_is_reported_on_export() {
-    let article = std::sync::Arc::new(factmark::model::Article::new(
-        "t",
-        None,
-        "One.\nTwo words.",
-    ));
+    let article = std::sync::Arc::new(factmark::model::Article::new("t", None, "One.\nTwo words."));
     let session = Session::with_annotations(
         article,
         vec![factmark::model::Annotation {
@@ -336,11 +384,17 @@ fn a_span_starting_with_a_line_break_is_reported_on_export() {
     )
     .unwrap();
     assert_eq!(
-        String::from_utf8_lossy(&exported.files[1].bytes).lines().next(),
+        String::from_utf8_lossy(&exported.files[1].bytes)
+            .lines()
+            .next(),
         Some("T1\tClaim 5 9\tTwo "),
         "the line break goes, the plain space after the word stays"
     );
-    assert!(exported.losses[0].what.contains("starts or ends with a line break"));
+    assert!(
+        exported.losses[0]
+            .what
+            .contains("starts or ends with a line break")
+    );
 }
 
 #[test]
@@ -357,7 +411,10 @@ fn cli_export_then_import_writes_the_same_session() {
     ]);
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("not carried: small: the article's details"), "{stdout}");
+    assert!(
+        stdout.contains("not carried: small: the article's details"),
+        "{stdout}"
+    );
     assert!(stdout.contains("(brat standoff): 1 session"), "{stdout}");
     let session = dir.path().join("back.ron");
     let output = factmark(&[
@@ -397,13 +454,22 @@ fn cli_import_refuses_to_write_what_lost_annotations_unless_told() {
         stderr.contains("2 annotations could not be imported, so nothing was written"),
         "{stderr}"
     );
-    assert!(stderr.contains("doc: line 2 (T2): the label \"Person\""), "{stderr}");
+    assert!(
+        stderr.contains("doc: line 2 (T2): the label \"Person\""),
+        "{stderr}"
+    );
     assert!(stderr.contains("doc: line 3 (E1): an event"), "{stderr}");
     assert!(!session.exists());
 
     let output = factmark(&[&args[..], &["--keep-going", "--map", "Person=Quote"]].concat());
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("left out: doc: line 3 (E1): an event"), "{stdout}");
-    assert_eq!(factmark::store::load(&session).unwrap().annotations().len(), 2);
+    assert!(
+        stdout.contains("left out: doc: line 3 (E1): an event"),
+        "{stdout}"
+    );
+    assert_eq!(
+        factmark::store::load(&session).unwrap().annotations().len(),
+        2
+    );
 }

@@ -22,7 +22,10 @@ fn cas() -> (Value, Vec<String>) {
     .unwrap();
     golden("inception/small.json", &exported.files[0].bytes);
     let losses = exported.losses.iter().map(ToString::to_string).collect();
-    (serde_json::from_slice(&exported.files[0].bytes).unwrap(), losses)
+    (
+        serde_json::from_slice(&exported.files[0].bytes).unwrap(),
+        losses,
+    )
 }
 
 #[test]
@@ -30,8 +33,10 @@ fn golden_cas_with_utf16_offsets_and_every_field() {
     let (cas, losses) = cas();
     assert_eq!(
         losses,
-        ["small: the article's publisher, author and date have no place in DKPro's document \
-          metadata (its title and URL do)"]
+        [
+            "small: the article's publisher, author and date have no place in DKPro's document \
+          metadata (its title and URL do)"
+        ]
     );
     let session = testing::exchange_session();
     let structures = cas["%FEATURE_STRUCTURES"].as_array().unwrap();
@@ -55,15 +60,24 @@ fn golden_cas_with_utf16_offsets_and_every_field() {
         assert_eq!(fs["status"], annotation.body.status.file_name());
         assert_eq!(fs["@sofa"], 1);
     }
-    assert_eq!(spans[0]["begin"], 20, "🙂 and the flag's two letters count twice");
+    assert_eq!(
+        spans[0]["begin"], 20,
+        "🙂 and the flag's two letters count twice"
+    );
     assert_eq!(spans[0]["verdict"], "Mostly true");
     assert_eq!(
         spans[0]["sources"],
         "Viasna, list of political prisoners <https://spring96.org/en/news/prisoners> \
          (primary)\nBelTA, 11 Sept 2026, p. 2"
     );
-    let members = cas["%VIEWS"]["_InitialView"]["%MEMBERS"].as_array().unwrap();
-    assert_eq!(members.len(), spans.len() + 1, "the metadata and every span");
+    let members = cas["%VIEWS"]["_InitialView"]["%MEMBERS"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        members.len(),
+        spans.len() + 1,
+        "the metadata and every span"
+    );
     let layer = &cas["%TYPES"]["webanno.custom.Factmark"];
     assert_eq!(layer["%SUPER_TYPE"], "uima.tcas.Annotation");
     for feature in ["tag", "status", "verdict", "claimant", "sources", "note"] {
@@ -87,13 +101,16 @@ fn a_cas_holds_one_document() {
             session: &session,
         },
     ];
-    let error = export::export(&documents, Format::Inception, &ExportOptions::default())
-        .unwrap_err();
+    let error =
+        export::export(&documents, Format::Inception, &ExportOptions::default()).unwrap_err();
     assert!(matches!(
         error,
         ExportError::OneDocumentOnly { count: 2, .. }
     ));
-    assert_eq!(error.to_string(), "inception holds one document; 2 were given");
+    assert_eq!(
+        error.to_string(),
+        "inception holds one document; 2 were given"
+    );
 }
 
 #[test]
@@ -124,7 +141,8 @@ fn cli_export_and_refusals() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("inception holds one document; 2 were given")
+        String::from_utf8_lossy(&output.stderr)
+            .contains("inception holds one document; 2 were given")
     );
 
     let output = factmark(&[

@@ -8,9 +8,7 @@ use std::sync::Arc;
 
 use factmark::export::{self, Document, ExportOptions, Format};
 use factmark::interop::{self, ImportOptions};
-use factmark::model::{
-    Annotation, AnnotationId, Article, Body, Orphan, Quote, Session, Span, Tag,
-};
+use factmark::model::{Annotation, AnnotationId, Article, Body, Orphan, Quote, Session, Span, Tag};
 use factmark::testing::{self, SMALL};
 use serde_json::{Value, json};
 
@@ -123,7 +121,11 @@ fn round_trip_with_an_article_file_and_orphans() {
     let back = &imported.sessions[0].1;
     same_annotations(back, &session);
     assert_eq!(back.article().title(), "minsk");
-    assert_eq!(back.details().url, "", "the source was the text's nih: name");
+    assert_eq!(
+        back.details().url,
+        "",
+        "the source was the text's nih: name"
+    );
 }
 
 #[test]
@@ -165,10 +167,7 @@ fn several_documents_share_one_collection_and_import_by_source_file() {
     assert_eq!(messages(&imported), Vec::<String>::new());
     assert_eq!(imported.sessions.len(), 2);
     assert_eq!(imported.sessions[0].0, "minsk");
-    assert_eq!(
-        imported.sessions[0].1.annotations(),
-        exchange.annotations()
-    );
+    assert_eq!(imported.sessions[0].1.annotations(), exchange.annotations());
     assert_eq!(
         imported.sessions[1].1.annotations(),
         generated.annotations()
@@ -284,7 +283,10 @@ fn bad_annotations_are_reported_with_their_number() {
             json!({"type": "Annotation", "body": tag.clone(), "target": "text.txt"}),
             "its target is a whole document",
         ),
-        (json!({"type": "Note"}), "its \"type\" is not \"Annotation\""),
+        (
+            json!({"type": "Note"}),
+            "its \"type\" is not \"Annotation\"",
+        ),
     ];
     for (bad, message) in cases {
         let good = annotation(
@@ -294,7 +296,11 @@ fn bad_annotations_are_reported_with_their_number() {
         let imported = import_value(&json!([bad, good])).unwrap();
         let found = messages(&imported);
         assert_eq!(found.len(), 1, "{message}: {found:?}");
-        assert!(found[0].starts_with("in: annotation 1: ") || found[0].starts_with("text: annotation 1: "), "{found:?}");
+        assert!(
+            found[0].starts_with("in: annotation 1: ")
+                || found[0].starts_with("text: annotation 1: "),
+            "{found:?}"
+        );
         assert!(found[0].contains(message), "{message}: {found:?}");
         assert_eq!(
             placed(&imported),
@@ -308,9 +314,16 @@ fn bad_annotations_are_reported_with_their_number() {
 fn unreadable_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cut.json");
-    std::fs::write(&file, "{\"type\": \"AnnotationCollection\",\n \"first\": {\"items\": [").unwrap();
+    std::fs::write(
+        &file,
+        "{\"type\": \"AnnotationCollection\",\n \"first\": {\"items\": [",
+    )
+    .unwrap();
     let error = import(&file, None).unwrap_err();
-    assert!(error.contains("cut.json is not valid JSON: EOF while parsing"), "{error}");
+    assert!(
+        error.contains("cut.json is not valid JSON: EOF while parsing"),
+        "{error}"
+    );
     assert!(error.contains("line 2"), "{error}");
 
     std::fs::write(&file, "{\"type\": \"Person\"}").unwrap();
@@ -327,7 +340,10 @@ fn unreadable_files_are_errors() {
         .set_len(100 * 1024 * 1024)
         .unwrap();
     let error = import(&big, None).unwrap_err();
-    assert!(error.contains("big.json is 100 MiB, more than the 64 MiB"), "{error}");
+    assert!(
+        error.contains("big.json is 100 MiB, more than the 64 MiB"),
+        "{error}"
+    );
 
     let session = testing::exchange_session();
     exchange_file(&session, &file);
@@ -377,7 +393,10 @@ fn foreign_bodies_become_fields_or_are_reported() {
     let found = messages(&imported);
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[0].contains("purpose \"highlighting\""), "{found:?}");
-    assert!(found[1].contains("label \"place\" is not a tag"), "{found:?}");
+    assert!(
+        found[1].contains("label \"place\" is not a tag"),
+        "{found:?}"
+    );
     assert!(found[2].contains("\"created\" time"), "{found:?}");
     let body = &imported.sessions[0].1.annotations()[0].body;
     assert_eq!(body.tag, Tag::Claim);
@@ -451,5 +470,8 @@ fn a_span_on_a_combining_accent_keeps_its_code_points() {
     }]);
     let selector = &value["first"]["items"][0]["target"]["selector"];
     assert_eq!(selector[0]["exact"], "Jose\u{301}");
-    assert_eq!(selector[1]["end"], 5, "e + combining accent = 2 code points");
+    assert_eq!(
+        selector[1]["end"], 5,
+        "e + combining accent = 2 code points"
+    );
 }

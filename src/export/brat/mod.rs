@@ -74,8 +74,7 @@ fn ann_file(session: &Session, name: &str) -> (String, Vec<Loss>) {
     if !session.details().is_empty() {
         losses.push(lose(
             None,
-            "the article's details (URL, publisher, author, date) have no place in brat"
-                .to_owned(),
+            "the article's details (URL, publisher, author, date) have no place in brat".to_owned(),
         ));
     }
     (out, losses)
@@ -138,7 +137,11 @@ fn fields(out: &mut String, lines: &mut Counters, annotation: &Annotation) {
     };
     attribute(out, syntax::STATUS, body.status.file_name());
     if let Some(verdict) = &body.verdict {
-        attribute(out, verdict_attribute(body.tag), &syntax::encode_value(verdict));
+        attribute(
+            out,
+            verdict_attribute(body.tag),
+            &syntax::encode_value(verdict),
+        );
     }
     let mut comment = |kind: &str, text: &str| {
         lines.comment += 1;

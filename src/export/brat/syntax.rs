@@ -255,7 +255,11 @@ mod tests {
             assert_eq!(unescape(&escaped), text);
         }
         assert_eq!(escape("a\nb", &[]), "a\\nb");
-        assert_eq!(unescape("C:\\data\\x"), "C:\\data\\x", "unknown escapes stay");
+        assert_eq!(
+            unescape("C:\\data\\x"),
+            "C:\\data\\x",
+            "unknown escapes stay"
+        );
         assert_eq!(unescape("\\u{zz}"), "\\u{zz}");
     }
 

@@ -152,7 +152,9 @@ fn pick_label(labels: &[String], options: &ImportOptions, losses: &mut Vec<Strin
                  (\"{chosen}\")"
             )),
             Some(_) => {}
-            None => losses.push(format!("its label \"{label}\" is not a tag and is left out")),
+            None => losses.push(format!(
+                "its label \"{label}\" is not a tag and is left out"
+            )),
         }
     }
     chosen.clone()
@@ -160,9 +162,7 @@ fn pick_label(labels: &[String], options: &ImportOptions, losses: &mut Vec<Strin
 
 /// The target's source, quote selector and position selector.
 #[allow(clippy::type_complexity)]
-fn read_target(
-    target: &Value,
-) -> Result<(String, Option<Quote>, Option<(usize, usize)>), String> {
+fn read_target(target: &Value) -> Result<(String, Option<Quote>, Option<(usize, usize)>), String> {
     if let Value::String(_) = target {
         return Err("its target is a whole document, not a span of its text".to_owned());
     }
@@ -180,15 +180,16 @@ fn read_target(
     let mut position = None;
     for selector in list(target.get("selector")) {
         if has_type(selector, "TextQuoteSelector") && quote.is_none() {
-            let exact = string(selector, "exact")?
-                .ok_or("its TextQuoteSelector has no \"exact\"")?;
+            let exact =
+                string(selector, "exact")?.ok_or("its TextQuoteSelector has no \"exact\"")?;
             quote = Some(Quote {
                 text: exact.to_owned(),
                 prefix: string(selector, "prefix")?.unwrap_or_default().to_owned(),
                 suffix: string(selector, "suffix")?.unwrap_or_default().to_owned(),
             });
         } else if has_type(selector, "TextPositionSelector") && position.is_none() {
-            let offset = |key: &str| match selector.get(key) {
+            let offset = |key: &str| {
+                match selector.get(key) {
                 Some(Value::Number(n)) => n.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(
                     || format!("its TextPositionSelector's \"{key}\" is {n}, not a whole number of at least 0"),
                 ),
@@ -197,6 +198,7 @@ fn read_target(
                     kind(other)
                 )),
                 None => Err(format!("its TextPositionSelector has no \"{key}\"")),
+            }
             };
             let (start, end) = (offset("start")?, offset("end")?);
             if start > end {
@@ -271,7 +273,10 @@ fn read_provenance(value: &Value, body: &mut Body, losses: &mut Vec<String>) {
     if let Some(creator) = list(value.get("creator")).first().and_then(|c| name_of(c)) {
         body.analyst = creator;
     }
-    for (key, slot) in [("created", &mut body.created), ("modified", &mut body.changed)] {
+    for (key, slot) in [
+        ("created", &mut body.created),
+        ("modified", &mut body.changed),
+    ] {
         match value.get(key) {
             Some(Value::String(text)) => match Stamp::parse(text) {
                 Some(stamp) => *slot = Some(stamp),
@@ -289,13 +294,15 @@ fn read_provenance(value: &Value, body: &mut Body, losses: &mut Vec<String>) {
     }
     if let Some(status) = value.get("schema:creativeWorkStatus") {
         let known = status.as_str().and_then(|s| {
-            Status::ALL
-                .into_iter()
-                .find(|st| st.file_name().eq_ignore_ascii_case(s) || st.label().eq_ignore_ascii_case(s))
+            Status::ALL.into_iter().find(|st| {
+                st.file_name().eq_ignore_ascii_case(s) || st.label().eq_ignore_ascii_case(s)
+            })
         });
         match known {
             Some(known) => body.status = known,
-            None => losses.push(format!("its status {status} is not a Factmark status and is left out")),
+            None => losses.push(format!(
+                "its status {status} is not a Factmark status and is left out"
+            )),
         }
     }
     for citation in list(value.get("schema:citation")) {
@@ -305,7 +312,11 @@ fn read_provenance(value: &Value, body: &mut Body, losses: &mut Vec<String>) {
                 ..Source::default()
             },
             _ => Source {
-                url: citation.get("id").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                url: citation
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
                 citation: citation
                     .get("schema:name")
                     .and_then(Value::as_str)
@@ -316,7 +327,9 @@ fn read_provenance(value: &Value, body: &mut Body, losses: &mut Vec<String>) {
             },
         };
         if source.url.is_empty() && source.citation.is_empty() {
-            losses.push(format!("a citation {citation} has no link or name and is left out"));
+            losses.push(format!(
+                "a citation {citation} has no link or name and is left out"
+            ));
         } else {
             body.sources.push(source);
         }

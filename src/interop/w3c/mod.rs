@@ -143,7 +143,9 @@ fn annotations<'a>(
              AnnotationCollection, found {} whose \"type\" is {}",
             path.display(),
             item::kind(value),
-            value.get("type").map_or("missing".to_owned(), ToString::to_string)
+            value
+                .get("type")
+                .map_or("missing".to_owned(), ToString::to_string)
         )));
     };
     let mut found = Vec::new();

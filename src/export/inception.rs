@@ -110,8 +110,9 @@ struct Sofa {
     sofa_string: String,
 }
 
+/// What every annotation of the CAS starts with: id, type, sofa and offsets (UTF-16).
 #[derive(Serialize)]
-struct Metadata {
+struct Head {
     #[serde(rename = "%ID")]
     id: u64,
     #[serde(rename = "%TYPE")]
@@ -120,6 +121,12 @@ struct Metadata {
     sofa: u64,
     begin: usize,
     end: usize,
+}
+
+#[derive(Serialize)]
+struct Metadata {
+    #[serde(flatten)]
+    head: Head,
     language: &'static str,
     #[serde(rename = "documentTitle")]
     title: String,
@@ -133,14 +140,8 @@ struct Metadata {
 
 #[derive(Serialize)]
 struct Span {
-    #[serde(rename = "%ID")]
-    id: u64,
-    #[serde(rename = "%TYPE")]
-    kind: &'static str,
-    #[serde(rename = "@sofa")]
-    sofa: u64,
-    begin: usize,
-    end: usize,
+    #[serde(flatten)]
+    head: Head,
     identifier: u64,
     tag: &'static str,
     status: &'static str,
@@ -199,11 +200,13 @@ pub(super) fn export(documents: &[Document<'_>]) -> Result<Exported, ExportError
             sofa_string: text.to_owned(),
         }),
         FeatureStructure::Metadata(Metadata {
-            id: METADATA_ID,
-            kind: METADATA,
-            sofa: SOFA_ID,
-            begin: 0,
-            end: article.offsets().utf16_len(),
+            head: Head {
+                id: METADATA_ID,
+                kind: METADATA,
+                sofa: SOFA_ID,
+                begin: 0,
+                end: article.offsets().utf16_len(),
+            },
             language: "x-unspecified",
             title: article.title().to_owned(),
             document_id: document.name.to_owned(),
@@ -291,11 +294,13 @@ fn span(session: &Session, annotation: &Annotation, id: u64) -> Option<Span> {
         })
         .collect();
     Some(Span {
-        id,
-        kind: LAYER,
-        sofa: SOFA_ID,
-        begin,
-        end,
+        head: Head {
+            id,
+            kind: LAYER,
+            sofa: SOFA_ID,
+            begin,
+            end,
+        },
         identifier: annotation.id.0,
         tag: body.tag.label(),
         status: body.status.file_name(),

@@ -40,6 +40,21 @@ pub fn factmark(args: &[&str]) -> Output {
         .expect("run factmark")
 }
 
+/// `factmark export tests/interop/sessions/small.ron --to FORMAT -o OUT`, which must succeed;
+/// returns what it printed.
+pub fn export_fixture(format: &str, out: &Path) -> String {
+    let output = factmark(&[
+        "export",
+        "tests/interop/sessions/small.ron",
+        "--to",
+        format,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Asserts that two sessions hold the same annotations, orphans and scales.
 pub fn same_annotations(back: &Session, original: &Session) {
     assert_eq!(back.article().text(), original.article().text());
@@ -401,16 +416,7 @@ fn a_span_starting_with_a_line_break_is_reported_on_export() {
 fn cli_export_then_import_writes_the_same_session() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("corpus");
-    let output = factmark(&[
-        "export",
-        "tests/interop/sessions/small.ron",
-        "--to",
-        "brat",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = export_fixture("brat", &out);
     assert!(
         stdout.contains("not carried: small: the article's details"),
         "{stdout}"

@@ -7,7 +7,7 @@ use factmark::export::{self, Document, ExportError, ExportOptions, Format};
 use factmark::testing;
 use serde_json::Value;
 
-use super::exchange_brat::{factmark, golden};
+use super::exchange_brat::{export_fixture, factmark, golden};
 
 fn cas() -> (Value, Vec<String>) {
     let session = testing::exchange_session();
@@ -117,15 +117,7 @@ fn a_cas_holds_one_document() {
 fn cli_export_and_refusals() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cas.json");
-    let output = factmark(&[
-        "export",
-        "tests/interop/sessions/small.ron",
-        "--to",
-        "inception",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    export_fixture("inception", &out);
     let (expected, _) = cas();
     let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(written, expected);

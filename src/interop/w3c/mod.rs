@@ -12,6 +12,7 @@
 //! orphan, which is what Factmark exports an orphan as.
 
 mod item;
+mod stream;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,52 +38,36 @@ pub(super) fn import(
     options: &ImportOptions,
 ) -> Result<Imported, InteropError> {
     let json = read::text(path, MAX_ANNOTATION_FILE_BYTES, Bom::Drop)?;
-    let value: Value = serde_json::from_str(&json).map_err(|error| {
+    let mut found = Collector {
+        options,
+        file_name: super::stem(path),
+        number: 0,
+        groups: Vec::new(),
+        left_out: Vec::new(),
+    };
+    let top = stream::read(&json, &mut |value| found.add(&value)).map_err(|error| {
         InteropError::Malformed(format!("{} is not valid JSON: {error}", path.display()))
     })?;
-    let mut imported = Imported::default();
-    let file_name = super::stem(path);
-    let lose = |at: String, what: String| Loss {
-        document: file_name.clone(),
-        annotation: None,
-        what: format!("{at}: {what}"),
-    };
-    let mut groups: Vec<(String, Vec<(String, item::Item)>)> = Vec::new();
-    for (number, value) in annotations(&value, path, &mut imported.left_out)?
-        .into_iter()
-        .enumerate()
-    {
-        let at = format!("annotation {}", number + 1);
-        let mut field_losses = Vec::new();
-        match item::read(value, options, &mut field_losses) {
-            Ok(item) => {
-                for what in field_losses {
-                    imported.left_out.push(lose(at.clone(), what));
-                }
-                match groups.iter_mut().find(|(source, _)| *source == item.source) {
-                    Some((_, items)) => items.push((at, item)),
-                    None => groups.push((item.source.clone(), vec![(at, item)])),
-                }
-            }
-            Err(what) => imported.left_out.push(lose(at, what)),
-        }
+    drop(json);
+    if let stream::Top::Object(fields) = top {
+        found.rest(&Value::Object(fields), path)?;
     }
+    let Collector {
+        groups, left_out, ..
+    } = found;
+    let mut imported = Imported {
+        sessions: Vec::new(),
+        left_out,
+    };
     if groups.is_empty() {
+        let reasons: Vec<String> = imported.left_out.iter().map(ToString::to_string).collect();
         return Err(InteropError::Malformed(format!(
             "{} holds no annotation Factmark can import{}",
             path.display(),
-            if imported.left_out.is_empty() {
+            if reasons.is_empty() {
                 String::new()
             } else {
-                format!(
-                    ":\n{}",
-                    imported
-                        .left_out
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                )
+                format!(":\n{}", reasons.join("\n"))
             }
         )));
     }
@@ -116,59 +101,94 @@ pub(super) fn import(
     Ok(imported)
 }
 
-/// The annotations of a collection, page, annotation or list (pages not in the file are
-/// reported).
-fn annotations<'a>(
-    value: &'a Value,
-    path: &Path,
-    left_out: &mut Vec<Loss>,
-) -> Result<Vec<&'a Value>, InteropError> {
-    if let Value::Array(items) = value {
-        return Ok(items.iter().collect());
+/// The annotations read so far, grouped by target source in the order first seen, and what
+/// could not be read.
+struct Collector<'a> {
+    options: &'a ImportOptions,
+    file_name: String,
+    /// Annotations seen, for messages (`annotation 3`).
+    number: usize,
+    groups: Vec<(String, Vec<(String, item::Item)>)>,
+    left_out: Vec<Loss>,
+}
+
+impl Collector<'_> {
+    fn lose(&mut self, at: &str, what: String) {
+        self.left_out.push(Loss {
+            document: self.file_name.clone(),
+            annotation: None,
+            what: format!("{at}: {what}"),
+        });
     }
-    if item::has_type(value, "Annotation") {
-        return Ok(vec![value]);
+
+    /// Reads the next annotation.
+    fn add(&mut self, value: &Value) {
+        self.number += 1;
+        let at = format!("annotation {}", self.number);
+        let mut field_losses = Vec::new();
+        match item::read(value, self.options, &mut field_losses) {
+            Ok(item) => {
+                for what in field_losses {
+                    self.lose(&at, what);
+                }
+                match self
+                    .groups
+                    .iter_mut()
+                    .find(|(source, _)| *source == item.source)
+                {
+                    Some((_, items)) => items.push((at, item)),
+                    None => self.groups.push((item.source.clone(), vec![(at, item)])),
+                }
+            }
+            Err(what) => self.lose(&at, what),
+        }
     }
-    let mut page = if item::has_type(value, "AnnotationCollection")
-        || item::has_type(value, "OrderedCollection")
-    {
-        value.get("first")
-    } else if item::has_type(value, "AnnotationPage")
-        || item::has_type(value, "OrderedCollectionPage")
-    {
-        Some(value)
-    } else {
-        return Err(InteropError::Malformed(format!(
-            "{} is not Web Annotation: expected an Annotation, an AnnotationPage or an \
-             AnnotationCollection, found {} whose \"type\" is {}",
-            path.display(),
-            item::kind(value),
-            value
-                .get("type")
-                .map_or("missing".to_owned(), ToString::to_string)
-        )));
-    };
-    let mut found = Vec::new();
-    let mut pages = 0;
-    while let Some(current) = page {
-        pages += 1;
-        match current {
-            Value::Object(_) => found.extend(item::list(current.get("items"))),
-            other => {
-                left_out.push(Loss {
-                    document: super::stem(path),
-                    annotation: None,
-                    what: format!(
-                        "page {pages} ({other}) is not in this file, so its annotations are not \
-                         imported; save the whole collection with its pages embedded"
-                    ),
-                });
+
+    /// What the top-level object holds besides the streamed annotations: itself when it is
+    /// an annotation, the pages after the first of a collection or page (those not in the
+    /// file reported).
+    fn rest(&mut self, value: &Value, path: &Path) -> Result<(), InteropError> {
+        if item::has_type(value, "Annotation") {
+            self.add(value);
+            return Ok(());
+        }
+        let mut page = if item::has_type(value, "AnnotationCollection")
+            || item::has_type(value, "OrderedCollection")
+        {
+            value.get("first")
+        } else if item::has_type(value, "AnnotationPage")
+            || item::has_type(value, "OrderedCollectionPage")
+        {
+            Some(value)
+        } else {
+            return Err(InteropError::Malformed(format!(
+                "{} is not Web Annotation: expected an Annotation, an AnnotationPage or an \
+                 AnnotationCollection, found an object whose \"type\" is {}",
+                path.display(),
+                value
+                    .get("type")
+                    .map_or("missing".to_owned(), ToString::to_string)
+            )));
+        };
+        let mut pages = 0;
+        while let Some(current) = page {
+            pages += 1;
+            if !current.is_object() {
+                self.lose(
+                    &format!("page {pages} ({current})"),
+                    "it is not in this file, so its annotations are not imported; save the \
+                     whole collection with its pages embedded"
+                        .to_owned(),
+                );
                 break;
             }
+            for annotation in item::list(current.get("items")) {
+                self.add(annotation);
+            }
+            page = current.get("next");
         }
-        page = current.get("next");
+        Ok(())
     }
-    Ok(found)
 }
 
 /// A document's text and what is known about it.
@@ -256,6 +276,9 @@ fn place_all(
             Some(Span::new(from, to))
         });
         let place = match (&item.quote, by_position) {
+            // Where it says, with the text and context it quotes: the usual case, checked
+            // without indexing the text for a search.
+            (Some(quote), Some(span)) if quoted_at(text, span, quote) => Ok(Place::Span(span)),
             (Some(quote), _) => {
                 let anchor = Anchor {
                     id: AnnotationId(0),
@@ -288,6 +311,14 @@ fn place_all(
         }
     }
     candidates
+}
+
+/// Whether `span` of `text` is `quote`'s exact text, with its prefix before and its suffix
+/// after.
+fn quoted_at(text: &str, span: Span, quote: &crate::model::Quote) -> bool {
+    text.get(span.range()) == Some(quote.text.as_str())
+        && text[..span.start].ends_with(&quote.prefix)
+        && text[span.end..].starts_with(&quote.suffix)
 }
 
 /// Why an item could not be placed (its position is past the end, or its quote is not in

@@ -180,13 +180,15 @@ const TEXT: &str = "Minsk talks 🙂: 52 prisoners freed. 52 more.";
 
 /// One foreign annotation over `TEXT` with these selectors and bodies.
 fn annotation(selector: Value, body: Value) -> Value {
-    json!({
+    let mut value = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "https://example.org/anno/1",
         "type": "Annotation",
-        "body": body,
-        "target": {"source": "text.txt", "selector": selector}
-    })
+        "target": {"source": "text.txt"}
+    });
+    value["body"] = body;
+    value["target"]["selector"] = selector;
+    value
 }
 
 fn import_value(value: &Value) -> Result<interop::Imported, String> {

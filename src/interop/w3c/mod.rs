@@ -113,7 +113,7 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    fn lose(&mut self, at: &str, what: String) {
+    fn lose(&mut self, at: &str, what: &str) {
         self.left_out.push(Loss {
             document: self.file_name.clone(),
             annotation: None,
@@ -128,7 +128,7 @@ impl Collector<'_> {
         let mut field_losses = Vec::new();
         match item::read(value, self.options, &mut field_losses) {
             Ok(item) => {
-                for what in field_losses {
+                for what in &field_losses {
                     self.lose(&at, what);
                 }
                 match self
@@ -140,7 +140,7 @@ impl Collector<'_> {
                     None => self.groups.push((item.source.clone(), vec![(at, item)])),
                 }
             }
-            Err(what) => self.lose(&at, what),
+            Err(what) => self.lose(&at, &what),
         }
     }
 
@@ -177,8 +177,7 @@ impl Collector<'_> {
                 self.lose(
                     &format!("page {pages} ({current})"),
                     "it is not in this file, so its annotations are not imported; save the \
-                     whole collection with its pages embedded"
-                        .to_owned(),
+                     whole collection with its pages embedded",
                 );
                 break;
             }

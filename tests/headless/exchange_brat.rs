@@ -189,7 +189,7 @@ const TEXT: &str = "Minsk talks 🙂: 52 prisoners freed.\nSecond line here.";
 
 #[test]
 fn bad_lines_are_reported_with_their_line_and_nothing_else_is_lost() {
-    let cases: [(&str, &str); 12] = [
+    let cases: [(&str, &str); 13] = [
         ("T1\tClaim 0 5\tMinsk", ""),
         ("T1 Claim 0 5 Minsk", "line 1: not a brat annotation line"),
         (
@@ -228,6 +228,10 @@ fn bad_lines_are_reported_with_their_line_and_nothing_else_is_lost() {
         (
             "T1\tClaim 0 5\tMinsk\nA1\tStatus T1 Done",
             "\"Done\" is not a status",
+        ),
+        (
+            "T1\tClaim 0 5\tMinsk\nT3\tStat",
+            "line 2 (T3): a text annotation needs a type and offsets",
         ),
     ];
     for (ann, message) in cases {

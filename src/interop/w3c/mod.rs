@@ -49,8 +49,17 @@ pub(super) fn import(
         InteropError::Malformed(format!("{} is not valid JSON: {error}", path.display()))
     })?;
     drop(json);
-    if let stream::Top::Object(fields) = top {
-        found.rest(&Value::Object(fields), path)?;
+    match top {
+        Value::Null => {}
+        Value::Object(_) => found.rest(&top, path)?,
+        other => {
+            return Err(InteropError::Malformed(format!(
+                "{} is not Web Annotation: it holds {}, not an annotation, a page, a \
+                 collection or a list",
+                path.display(),
+                item::kind(&other)
+            )));
+        }
     }
     let Collector {
         groups, left_out, ..

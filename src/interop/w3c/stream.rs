@@ -3,64 +3,27 @@
 //! over as they are parsed and their JSON trees freed before the next one. On a 20,000-item
 //! collection this halves the import: freeing one tree of a million nodes at the end costs
 //! more than parsing it. Everything else at the top level is kept as a `Value`.
+//! (`ObjectSeed` reads the top level and a collection's `first` page; `Items` a list.)
 
 use std::fmt;
 
+use serde::Deserialize as _;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-/// The top level of the file, once its streamed annotations are handed over.
-pub(super) enum Top {
-    /// A list (every element was handed over).
-    List,
-    /// An object: its keys but `items` (which were handed over), a `first` page that was an
-    /// object likewise.
-    Object(Map<String, Value>),
-}
-
-/// Parses `json`, calling `each` with every streamed annotation.
+/// Parses `json`, calling `each` with every streamed annotation, and returns the rest: the
+/// top-level object without its streamed `items` (and its `first` page likewise), `Null` for
+/// a top-level list (every element was handed over), or the top-level string as it is.
 ///
 /// # Errors
 ///
-/// serde_json's error (with line and column) when the file is not JSON.
-pub(super) fn read(json: &str, each: &mut dyn FnMut(Value)) -> Result<Top, serde_json::Error> {
+/// serde_json's error (with line and column) when the file is not JSON, or is a number or
+/// `true`/`false`.
+pub(super) fn read(json: &str, each: &mut dyn FnMut(Value)) -> Result<Value, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let top = TopSeed { each }.deserialize(&mut deserializer)?;
+    let rest = ObjectSeed { each }.deserialize(&mut deserializer)?;
     deserializer.end()?;
-    Ok(top)
-}
-
-/// The whole file: a list or an object.
-struct TopSeed<'a> {
-    each: &'a mut dyn FnMut(Value),
-}
-
-impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
-    type Value = Top;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Top, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TopSeed<'_> {
-    type Value = Top;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a Web Annotation object or a list of annotations")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Top, A::Error> {
-        Items { each: self.each }.visit_seq(seq)?;
-        Ok(Top::List)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
-        match (ObjectSeed { each: self.each }).visit_map(map)? {
-            Value::Object(fields) => Ok(Top::Object(fields)),
-            _ => Ok(Top::List),
-        }
-    }
+    Ok(rest)
 }
 
 /// An object whose `items` are streamed and whose `first` page is read the same way.
@@ -80,7 +43,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an annotation page")
+        f.write_str("Web Annotation: an annotation, a page, a collection or a list")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
@@ -155,20 +118,14 @@ impl<'de> Visitor<'de> for Items<'_> {
     }
 }
 
-use serde::Deserialize as _;
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn streamed(json: &str) -> (Vec<Value>, Option<Value>) {
         let mut seen = Vec::new();
-        let top = read(json, &mut |v| seen.push(v)).unwrap();
-        let rest = match top {
-            Top::List => None,
-            Top::Object(map) => Some(Value::Object(map)),
-        };
-        (seen, rest)
+        let rest = read(json, &mut |v| seen.push(v)).unwrap();
+        (seen, Some(rest).filter(|rest| !rest.is_null()))
     }
 
     #[test]

@@ -191,6 +191,7 @@ fn main() {
         large.from_ron / medium.from_ron,
     );
     find_table();
+    exchange_table(dir.path());
     #[allow(clippy::cast_precision_loss)]
     let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.size.annotations as f64;
     println!(
@@ -238,4 +239,67 @@ fn find_table() {
             large.0 / small.0.max(1e-6),
         );
     }
+}
+
+/// Exchange formats (brat, W3C Web Annotation, INCEpTION): exporting a session (converting and
+/// writing the file or folder) and importing it back (reading and checking every annotation
+/// against the text), beside the session's own save and load above.
+fn exchange_table(dir: &Path) {
+    use factmark::export::{self, Document, ExportOptions, Format};
+    use factmark::interop::{self, ImportOptions};
+    use factmark::workspace::exchange;
+    println!();
+    println!(
+        "| document | brat export | brat import | W3C export | W3C import | INCEpTION export |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut large = Vec::new();
+    for size in testing::SIZES {
+        let session = testing::session(size);
+        let documents = [Document {
+            name: "doc",
+            session: &session,
+        }];
+        let article = dir.join(format!("exchange-{}.txt", size.annotations));
+        std::fs::write(&article, session.article().text()).expect("wrote the article");
+        let mut row = Vec::new();
+        for (format, out) in [
+            (Format::Brat, dir.join(format!("brat-{}", size.annotations))),
+            (
+                Format::W3c,
+                dir.join(format!("w3c-{}.json", size.annotations)),
+            ),
+            (
+                Format::Inception,
+                dir.join(format!("cas-{}.json", size.annotations)),
+            ),
+        ] {
+            row.push(time(|| {
+                let exported =
+                    export::export(&documents, format, &ExportOptions::default()).expect("export");
+                exchange::write_export(&exported, format, &out).expect("written");
+            }));
+            let (file, text) = match format {
+                Format::Brat => (out.join("doc.ann"), None),
+                Format::W3c => (out.clone(), Some(article.as_path())),
+                _ => continue,
+            };
+            row.push(time(|| {
+                let imported = interop::import(&file, text, format, &ImportOptions::default())
+                    .expect("import");
+                assert!(imported.left_out.is_empty(), "{:?}", imported.left_out);
+                assert_eq!(imported.sessions[0].1.annotations().len(), size.annotations);
+            }));
+        }
+        println!(
+            "| {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |",
+            size.name, row[0], row[1], row[2], row[3], row[4]
+        );
+        large = row;
+    }
+    println!(
+        "exchange targets at 5 MB / 20000 annotations (each ≤ 200 ms): brat {:.0} / {:.0} ms, \
+         W3C {:.0} / {:.0} ms (export / import), INCEpTION export {:.0} ms",
+        large[0], large[1], large[2], large[3], large[4]
+    );
 }

@@ -137,8 +137,9 @@ enum Command {
     /// Import another tool's annotations into a session.
     ///
     /// Formats: doccano (JSONL), label-studio (JSON export or task file, predictions
-    /// included), brat (an .ann file, its .txt beside it), w3c (Web Annotation JSON-LD; give
-    /// the annotated text with --article when the file's target is not a readable path).
+    /// included), brat (an .ann file with its .txt beside it, or a folder of such pairs), w3c
+    /// (Web Annotation JSON-LD; give the annotated text with --article, an article file or a
+    /// session over it, when the file's target is not a readable path).
     /// Labels become tags by name, case-insensitively, or as --map says. A label that maps
     /// to no tag, a span outside the text or whose quoted text differs, an overlapping
     /// duplicate: each is reported with where it is, and nothing is written unless

@@ -4,7 +4,10 @@
 //! Pure functions over [`crate::model::Session`]s; no egui, no session files. Offsets are
 //! converted only through [`crate::model::OffsetMap`] (each format counts in its own unit).
 
+pub(crate) mod brat;
 mod format;
+mod inception;
+pub(crate) mod w3c;
 
 pub mod report;
 
@@ -105,9 +108,51 @@ pub fn export(
         return Err(ExportError::Empty);
     }
     let _ = options;
-    Err(ExportError::Needs(format!(
-        "{format} export is being built"
-    )))
+    match format {
+        Format::Brat => Ok(brat::export(documents)),
+        Format::W3c => Ok(w3c::export(documents)),
+        Format::Inception => inception::export(documents),
+        Format::Doccano
+        | Format::LabelStudio
+        | Format::Spacy
+        | Format::Csv
+        | Format::ClaimReview => Err(ExportError::Needs(format!(
+            "{format} export is being built"
+        ))),
+    }
+}
+
+/// File-safe, distinct names: characters other than letters, digits, `-`, `_` and `.`
+/// become `_`, and a repeated name (compared case-insensitively, as on macOS and Windows)
+/// gets `-2`, `-3`, …. What a folder export names its files, and an import its sessions.
+pub fn unique_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut safe: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            safe = safe.trim_start_matches('.').to_owned();
+            if safe.is_empty() {
+                safe = "document".to_owned();
+            }
+            let mut candidate = safe.clone();
+            let mut n = 2;
+            while !seen.insert(candidate.to_lowercase()) {
+                candidate = format!("{safe}-{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
 }
 
 use std::path::Path;

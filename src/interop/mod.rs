@@ -4,6 +4,11 @@
 //! overlapping duplicate) is reported with where it is, never dropped silently. No egui.
 //! Offsets are converted only through [`crate::model::OffsetMap`].
 
+mod assemble;
+mod brat;
+mod read;
+mod w3c;
+
 use crate::export::{Format, Loss};
 use crate::model::{Session, Tag};
 
@@ -62,8 +67,19 @@ pub fn import(
     if !format.can_import() {
         return Err(InteropError::NotImportable(format));
     }
-    let _ = (path, article, options);
-    Err(InteropError::Malformed(format!(
-        "{format} import is being built"
-    )))
+    match format {
+        Format::Brat => brat::import(path, options),
+        Format::W3c => w3c::import(path, article, options),
+        _ => Err(InteropError::Malformed(format!(
+            "{format} import is being built"
+        ))),
+    }
+}
+
+/// The name a document read from `path` goes by: the file's stem.
+fn stem(path: &std::path::Path) -> String {
+    path.file_stem().map_or_else(
+        || "document".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }

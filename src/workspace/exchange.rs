@@ -181,37 +181,8 @@ pub fn import_file(
     })
 }
 
-/// File-safe, distinct names: characters other than letters, digits, `-`, `_` and `.`
-/// become `_`, and a repeated name gets `-2`, `-3`, ….
-pub fn unique_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    names
-        .into_iter()
-        .map(|name| {
-            let mut safe: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            safe = safe.trim_start_matches('.').to_owned();
-            if safe.is_empty() {
-                safe = "document".to_owned();
-            }
-            let mut candidate = safe.clone();
-            let mut n = 2;
-            while !seen.insert(candidate.to_lowercase()) {
-                candidate = format!("{safe}-{n}");
-                n += 1;
-            }
-            candidate
-        })
-        .collect()
-}
+/// File-safe, distinct names (see [`export::unique_names`], where folder exports use it too).
+pub use crate::export::unique_names;
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 //! Run one file's tests with a filter: `cargo test --test gui ui_long::`.
 
 mod common;
+mod exchange;
 mod factcheck;
 mod factcheck_dialogs;
 mod find;

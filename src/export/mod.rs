@@ -6,6 +6,7 @@
 
 mod format;
 
+pub mod folder_report;
 pub mod report;
 
 pub use format::{Format, Output};

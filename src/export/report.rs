@@ -446,7 +446,7 @@ fn html_chip(session: &Session, body: &Body) -> String {
     }
 }
 
-const CSS: &str = r#"
+pub(crate) const CSS: &str = r#"
 :root { --text: #1b1b1f; --muted: #55555c; --rule: #d9d9de; --soft: #f5f5f7;
   --claim: #0072b2; --statistic: #e69f00; --quote: #cc79a7; }
 * { box-sizing: border-box; }

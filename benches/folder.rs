@@ -106,7 +106,14 @@ fn queries(folder: &Folder) -> Vec<(String, f64, f64, usize)> {
 fn main() {
     println!("Opening a folder of articles ({})", common::machine());
     let mut first_opens = Vec::new();
+    // `FOLDER_BENCH=1000` runs one size only (for profiling).
+    let only: Option<usize> = std::env::var("FOLDER_BENCH")
+        .ok()
+        .and_then(|n| n.parse().ok());
     for (articles, bytes) in [(100, 500_000), (1_000, 5_000_000)] {
+        if only.is_some_and(|n| n != articles) {
+            continue;
+        }
         let dir = match tempfile::tempdir() {
             Ok(dir) => dir,
             Err(error) => panic!("{error}"),

@@ -344,7 +344,7 @@ fn permission_errors_are_reported_and_the_rest_is_listed() {
     write(&root, "secret.txt", "Secret\n\nUnreadable text.\n");
     write(&root, "private/inside.txt", "Inside\n\nNot listed.\n");
     let mode = |path: &Path, mode| {
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
     };
     mode(dir.path(), 0o755);
     mode(&root.join("secret.txt"), 0o000);

@@ -123,8 +123,8 @@ fn edited(body: &Body) -> Option<&Stamp> {
 pub enum FileInfo {
     /// An article file.
     Article(ArticleInfo),
-    /// A session file.
-    Session(SessionInfo),
+    /// A session file (boxed: it is the larger by far).
+    Session(Box<SessionInfo>),
 }
 
 /// What reading a file gave.
@@ -254,7 +254,7 @@ pub fn summarise(found: &Found, bytes: &[u8]) -> (Outcome, Option<Parsed>) {
                 session.article().folded();
                 let info = SessionInfo::of(&session);
                 (
-                    Outcome::Ready(FileInfo::Session(info)),
+                    Outcome::Ready(FileInfo::Session(Box::new(info))),
                     Some(Parsed::Session(Arc::new(session))),
                 )
             }

@@ -84,6 +84,9 @@ enum Command {
     Refresh(Vec<PathBuf>),
     /// Look again at the whole folder.
     Rescan,
+    /// End: the folder was closed. (The watch holds a sender too, so the channel alone
+    /// never closes while it runs.)
+    Stop,
 }
 
 /// The running worker. Dropping it stops the worker and the watch.
@@ -96,6 +99,8 @@ pub struct Indexer {
 impl Drop for Indexer {
     fn drop(&mut self) {
         self.progress.cancel();
+        // Gone only if the worker already ended.
+        let _ = self.commands.send(Command::Stop);
     }
 }
 
@@ -256,7 +261,7 @@ impl Worker {
         self.sink.flush();
         let live: HashSet<PathBuf> = found_all.iter().map(|f| f.path.clone()).collect();
         self.cache.retain(|path| live.contains(path));
-        self.read_all(found_all, Pass::First);
+        self.read_all(&found_all, Pass::First);
         let _ = self.cache.save();
         self.parse_missing();
         self.sink.send(Update::Idle);
@@ -296,6 +301,7 @@ impl Worker {
                 match command {
                     Command::Refresh(more) => paths.extend(more),
                     Command::Rescan => everything = true,
+                    Command::Stop => return,
                 }
             }
             if everything {
@@ -329,7 +335,7 @@ impl Worker {
         match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => self.look_again(path, false),
             Ok(_) => match Found::stat(path) {
-                Ok(Some(found)) => self.read_all(vec![found], Pass::Changed),
+                Ok(Some(found)) => self.read_all(&[found], Pass::Changed),
                 Ok(None) => {}
                 Err(_) => self.remove_under(path),
             },
@@ -385,7 +391,7 @@ impl Worker {
                     .is_none_or(|k| k.size != f.size || k.modified != f.modified)
             })
             .collect();
-        self.read_all(changed, Pass::Changed);
+        self.read_all(&changed, Pass::Changed);
     }
 
     /// Removes `path` and every known file under it.
@@ -408,12 +414,12 @@ impl Worker {
     }
 
     /// Reads `files` on the reader threads, sending each result as it comes (see [`Pass`]).
-    fn read_all(&mut self, files: Vec<Found>, pass: Pass) {
+    fn read_all(&mut self, files: &[Found], pass: Pass) {
         if files.is_empty() {
             return;
         }
         if pass == Pass::Changed {
-            self.sink.send(Update::Found(files.clone()));
+            self.sink.send(Update::Found(files.to_vec()));
         }
         let (_, total) = self.progress.counts();
         self.progress.set_total(total + files.len());
@@ -426,7 +432,7 @@ impl Worker {
         let fresh = std::thread::scope(|scope| {
             for _ in 0..readers {
                 let results = results.clone();
-                let (files, next, progress) = (&files, &next, &progress);
+                let (next, progress) = (&next, &progress);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -466,7 +472,7 @@ impl Worker {
             .filter_map(|(p, _)| Found::stat(p).ok().flatten())
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        self.read_all(files, Pass::ForSearch);
+        self.read_all(&files, Pass::ForSearch);
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Folder {
     rows: Vec<DocumentRow>,
     /// Bumped whenever the rows change, so a view can tell its cached order is stale.
     revision: u64,
+    /// Bumped whenever a document's parsed content changes, so a search can be run again.
+    search_revision: u64,
     /// Files changed since the rows were last rebuilt.
     dirty: bool,
     /// The first walk has finished: every file of the folder is known.
@@ -90,6 +92,7 @@ impl Folder {
             problems: Vec::new(),
             rows: Vec::new(),
             revision: 0,
+            search_revision: 0,
             dirty: false,
             listed: false,
             idle: false,
@@ -165,8 +168,8 @@ impl Folder {
                     .files
                     .get(&path)
                     .is_some_and(|e| e.sha256.is_some() && e.sha256 == sha256);
-                if !same {
-                    self.parsed.remove(&path);
+                if !same && self.parsed.remove(&path).is_some() {
+                    self.search_revision += 1;
                 }
                 self.files.insert(
                     path,
@@ -180,13 +183,16 @@ impl Folder {
             Update::Parsed(path, parsed) => {
                 if self.files.contains_key(&path) {
                     self.parsed.insert(path, parsed);
+                    self.search_revision += 1;
                 }
                 // Search changes, not the rows.
                 return;
             }
             Update::Removed(path) => {
                 self.files.remove(&path);
-                self.parsed.remove(&path);
+                if self.parsed.remove(&path).is_some() {
+                    self.search_revision += 1;
+                }
             }
             Update::Problems(problems) => {
                 self.listed = true;
@@ -223,6 +229,12 @@ impl Folder {
     /// Changes with every rebuild of the rows.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Changes whenever what search sees changes (a document parsed, changed or removed):
+    /// a search shown should be run again on a new [`Folder::search_index`].
+    pub fn search_revision(&self) -> u64 {
+        self.search_revision
     }
 
     /// The indices into [`Folder::documents`] that `filter` shows, in `sort` order.

@@ -96,7 +96,7 @@ pub fn pair(root: &Path, files: &BTreeMap<PathBuf, FileEntry>) -> Vec<Pair> {
         for article in candidate_articles(session, &articles) {
             match confirm(entry, &files[article], article) {
                 Some(link) => {
-                    candidates.push((link, in_sessions_folder(session), session, article))
+                    candidates.push((link, in_sessions_folder(session), session, article));
                 }
                 None => rejected.entry(session).or_default().push(article),
             }

@@ -2,7 +2,6 @@
 //! broken by path so the order never flickers) and filtering by text and state. Plain values
 //! the window keeps in its workspace state.
 
-use std::cmp::Ordering;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -171,8 +170,9 @@ pub fn view(rows: &[DocumentRow], root: &Path, sort: Sort, filter: &Filter) -> V
     shown
 }
 
-/// What a row is compared by for one column.
-#[derive(PartialEq, PartialOrd)]
+/// What a row is compared by for one column (rows are only compared by the same column,
+/// so only like variants meet).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
     Text(String),
     Number(usize),
@@ -180,14 +180,6 @@ enum Key {
     Progress(u64, usize),
     Time(Option<std::time::SystemTime>),
     State(State),
-}
-
-impl Eq for Key {}
-
-impl Ord for Key {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.partial_cmp(other).unwrap_or(Ordering::Equal)
-    }
 }
 
 impl Key {

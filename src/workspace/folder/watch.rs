@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode};
@@ -103,12 +103,9 @@ struct Batch {
 
 impl Batch {
     fn add(&mut self, event: notify::Result<Event>) {
-        let event = match event {
-            Ok(event) => event,
-            Err(_) => {
-                self.everything = true;
-                return;
-            }
+        let Ok(event) = event else {
+            self.everything = true;
+            return;
         };
         if event.need_rescan() {
             self.everything = true;
@@ -132,11 +129,6 @@ impl Batch {
             Some(Changes::Paths(self.paths.into_iter().collect()))
         }
     }
-}
-
-/// A sender of changes that reports whether anyone still listens.
-pub fn forward(to: Sender<Changes>) -> impl Fn(Changes) -> bool + Send + 'static {
-    move |changes| to.send(changes).is_ok()
 }
 
 #[cfg(test)]

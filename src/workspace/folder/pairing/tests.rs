@@ -63,7 +63,7 @@ fn session(
         FileEntry {
             found: found(path),
             sha256: Some(format!("file of {path}")),
-            outcome: Some(Outcome::Ready(FileInfo::Session(info))),
+            outcome: Some(Outcome::Ready(FileInfo::Session(Box::new(info)))),
         },
     )
 }
@@ -79,9 +79,10 @@ fn failed(path: &str) -> (PathBuf, FileEntry) {
     (path, entry)
 }
 
-fn run(
-    files: Vec<(PathBuf, FileEntry)>,
-) -> Vec<(Option<String>, Option<String>, Link, Vec<String>)> {
+/// A document as the tests compare it: article and session relative to `/d`, link, notes.
+type Doc = (Option<String>, Option<String>, Link, Vec<String>);
+
+fn run(files: Vec<(PathBuf, FileEntry)>) -> Vec<Doc> {
     let files: BTreeMap<_, _> = files.into_iter().collect();
     let show = |p: Option<PathBuf>| p.map(|p| p.strip_prefix("/d").unwrap().display().to_string());
     pair(Path::new("/d"), &files)

@@ -8,9 +8,20 @@ use proptest::prelude::*;
 use super::*;
 use crate::model::{Annotation, Article, Quote, Stamp, Status, Tag};
 
+/// What an annotation is made of: word, tag, status, verdict, claimant, analyst, date.
+type Mark<'a> = (
+    &'a str,
+    Tag,
+    Status,
+    Option<&'a str>,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
 /// A session over `text` with an annotation on each `(word, tag, status, verdict, claimant,
 /// analyst, date)`, and an orphan.
-fn session(text: &str, marks: &[(&str, Tag, Status, Option<&str>, &str, &str, &str)]) -> Session {
+fn session(text: &str, marks: &[Mark]) -> Session {
     let article = Arc::new(Article::new("Minsk", None, text));
     let annotations = marks
         .iter()

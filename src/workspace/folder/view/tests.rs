@@ -6,6 +6,8 @@ use std::time::{Duration, SystemTime};
 
 use proptest::prelude::*;
 
+use std::cmp::Ordering;
+
 use super::*;
 use crate::workspace::folder::pairing::Link;
 

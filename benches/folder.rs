@@ -16,6 +16,9 @@ use std::time::{Duration, Instant};
 
 use factmark::workspace::folder::{Folder, Options, Query, search::DEFAULT_LIMIT};
 
+#[global_allocator]
+static ALLOC: common::Counting = common::Counting;
+
 /// Milliseconds from the start of an open to each milestone.
 #[derive(Clone, Copy, Debug, Default)]
 struct Open {
@@ -130,7 +133,9 @@ fn main() {
             desk.annotations
         );
         let (first, _) = open(&root, &cache);
+        let heap_before = common::heap_now();
         let (again, folder) = open(&root, &cache);
+        let held = common::heap_now().saturating_sub(heap_before);
         println!("                          first row  first summary  complete  search ready");
         for (label, o) in [("first open (no cache)", first), ("reopen (cache)", again)] {
             println!(

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{CSS, Summary, escape_html, html};
+use super::report::{CSS, Summary, escape_html, html, html_end};
 use crate::model::{Session, Tag};
 
 /// One document of the folder as the report lists it.
@@ -58,13 +58,7 @@ pub fn folder_html(folder: &str, entries: &[FolderEntry<'_>]) -> String {
         out.push_str(&section(&html(session), &format!("d{n}-")));
         out.push_str("</article>\n");
     }
-    let _ = write!(
-        out,
-        "<footer>Made with Factmark {}. Verdict colours are the desk's rating scale; \
-         highlight colours: blue claims, orange statistics, pink quotes.</footer>\n\
-         </main>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION")
-    );
+    html_end(&mut out);
     out
 }
 

@@ -3,7 +3,6 @@
 //! that are hashed (the summary cache's key) are the very bytes summarised, and a file that
 //! cannot be read or parsed gets a message instead of a summary, never a panic.
 
-use std::io::Read as _;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -203,6 +202,7 @@ pub struct Unread {
 ///
 /// An [`Unread`] saying why: the operating system's reason, or the size over the limit.
 pub fn read(found: &Found) -> Result<Vec<u8>, Unread> {
+    use store::textfile::TextFileError;
     let limit = size_limit(found.kind);
     let too_large = |size| Unread {
         message: too_large_message(found.kind, size, limit),
@@ -210,21 +210,17 @@ pub fn read(found: &Found) -> Result<Vec<u8>, Unread> {
     if found.size > limit {
         return Err(too_large(found.size));
     }
-    let io = |error: std::io::Error| Unread {
-        message: format!("cannot read the file: {error}"),
-    };
-    let (file, metadata) = store::textfile::open_regular(&found.path).map_err(io)?;
-    if metadata.len() > limit {
-        return Err(too_large(metadata.len()));
+    match store::textfile::read_bytes(&found.path, limit) {
+        Ok((bytes, _)) => Ok(bytes),
+        Err(TextFileError::TooLarge { size, .. }) => Err(too_large(size)),
+        Err(TextFileError::Io(error)) => Err(Unread {
+            message: format!("cannot read the file: {error}"),
+        }),
+        // Reading reports nothing else (the content checks are the summariser's).
+        Err(_) => Err(Unread {
+            message: "cannot read the file".to_owned(),
+        }),
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// "the file is 20 MiB, over the 16 MiB limit for articles".

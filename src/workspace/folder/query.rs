@@ -46,7 +46,8 @@ impl Query {
     /// Reads a search line: `key:value` filters (`tag:`, `status:`, `verdict:`, `claimant:`
     /// or `by:`, `analyst:`, `from:`, `to:`, `date:` for both ends), a bare tag name
     /// (`claim`, `claims`, `statistic`, `quote`) as a tag filter, and every other word as
-    /// text to find. Values with spaces go in double quotes: `verdict:"Mostly true"`.
+    /// text to find. Values with spaces go in double quotes: `verdict:"Mostly true"`; a word
+    /// in double quotes is always text (`"claims"` finds the word).
     ///
     /// # Errors
     ///
@@ -54,13 +55,12 @@ impl Query {
     pub fn parse(line: &str) -> Result<Self, QueryError> {
         let mut query = Self::default();
         let mut words = Vec::new();
-        for token in tokens(line) {
-            let Some((key, value)) = token
-                .split_once(':')
-                .filter(|(k, v)| !v.is_empty() && KEYS.contains(&k.to_ascii_lowercase().as_str()))
-            else {
+        for (token, literal) in tokens(line) {
+            let Some((key, value)) = token.split_once(':').filter(|(k, v)| {
+                !literal && !v.is_empty() && KEYS.contains(&k.to_ascii_lowercase().as_str())
+            }) else {
                 match tag_named(&token) {
-                    Some(tag) if !token.contains(' ') => query.tags.push(tag),
+                    Some(tag) if !literal => query.tags.push(tag),
                     _ => words.push(token),
                 }
                 continue;
@@ -156,24 +156,29 @@ const KEYS: [&str; 9] = [
 ];
 
 /// The words of a line; a double-quoted stretch is one word (quotes removed), also after
-/// `key:`.
-fn tokens(line: &str) -> Vec<String> {
+/// `key:`. Each comes with whether it began with a quote: such a word is always text.
+fn tokens(line: &str) -> Vec<(String, bool)> {
     let mut tokens = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
+    let mut literal = false;
     for c in line.chars() {
         match c {
-            '"' => quoted = !quoted,
+            '"' => {
+                literal |= current.is_empty() && !quoted;
+                quoted = !quoted;
+            }
             c if c.is_whitespace() && !quoted => {
                 if !current.is_empty() {
-                    tokens.push(std::mem::take(&mut current));
+                    tokens.push((std::mem::take(&mut current), literal));
                 }
+                literal = false;
             }
             c => current.push(c),
         }
     }
     if !current.is_empty() {
-        tokens.push(current);
+        tokens.push((current, literal));
     }
     tokens
 }

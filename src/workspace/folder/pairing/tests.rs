@@ -91,6 +91,13 @@ fn run(files: Vec<(PathBuf, FileEntry)>) -> Vec<Doc> {
         .collect()
 }
 
+/// The documents without their notes.
+fn links(docs: &[Doc]) -> Vec<(Option<String>, Option<String>, Link)> {
+    docs.iter()
+        .map(|d| (d.0.clone(), d.1.clone(), d.2))
+        .collect()
+}
+
 fn s(text: &str) -> Option<String> {
     Some(text.to_owned())
 }
@@ -166,12 +173,8 @@ fn rule_2_confirmed_by_bytes_text_or_recorded_name() {
         article("/d/e.txt", "E", "e"),
         session("/d/sessions/e.ron", Some("clipboard.txt"), Some("X"), "x"),
     ]);
-    let links: Vec<_> = docs
-        .iter()
-        .map(|d| (d.0.clone(), d.1.clone(), d.2))
-        .collect();
     assert_eq!(
-        links,
+        links(&docs),
         [
             (s("a.txt"), s("sessions/a.ron"), Link::SameFile),
             (s("b.txt"), s("sessions/b.ron"), Link::SameText),
@@ -197,12 +200,8 @@ fn rule_3_by_name_until_read_and_for_a_broken_session() {
         article("/d/c.txt", "C", "c"),
         failed("/d/sessions/c.ron"),
     ]);
-    let links: Vec<_> = docs
-        .iter()
-        .map(|d| (d.0.clone(), d.1.clone(), d.2))
-        .collect();
     assert_eq!(
-        links,
+        links(&docs),
         [
             (s("a.txt"), s("sessions/a.ron"), Link::ByName),
             (s("b.txt"), s("sessions/b.ron"), Link::ByName),
@@ -227,12 +226,8 @@ fn rule_4_one_each_strongest_then_sessions_folder_then_path() {
         article("/d/c.txt", "C-txt", "c"),
         session("/d/sessions/c.ron", None, Some("C-txt"), "c"),
     ]);
-    let links: Vec<_> = docs
-        .iter()
-        .map(|d| (d.0.clone(), d.1.clone(), d.2))
-        .collect();
     assert_eq!(
-        links,
+        links(&docs),
         [
             (None, s("a.ron"), Link::SessionOnly),
             (s("a.txt"), s("sessions/a.ron"), Link::SameFile),

@@ -3,8 +3,9 @@
 //! the window does (`workspace::folder::Folder` with its indexer on worker threads, polled
 //! like a frame loop): the first rows, the first summary, complete summaries (the list is
 //! complete) and search ready, first with an empty summary cache and then reopened with the
-//! cache; then workspace search queries over the whole folder. Prints the ratios measured in
-//! this run. `cargo bench --bench folder`.
+//! cache (medians of five rounds each); then workspace search queries over the whole folder.
+//! Prints the ratios measured in this run. `cargo bench --bench folder`
+//! (`FOLDER_BENCH=1000` for one size only).
 //!
 //! The files were just written, so the operating system has them in memory for both opens:
 //! the difference between them is the work Factmark does, not the disk.
@@ -73,6 +74,23 @@ fn open(root: &Path, cache: &Path) -> (Open, Folder) {
     (open, folder)
 }
 
+/// Rounds of opening and reopening each folder.
+const ROUNDS: usize = 5;
+
+/// The median of each milestone over several opens.
+fn median(opens: &[Open]) -> Open {
+    let of = |get: fn(&Open) -> f64| {
+        let mut samples: Vec<f64> = opens.iter().map(get).collect();
+        common::median_p95(&mut samples).0
+    };
+    Open {
+        first_row: of(|o| o.first_row),
+        first_summary: of(|o| o.first_summary),
+        complete: of(|o| o.complete),
+        searchable: of(|o| o.searchable),
+    }
+}
+
 /// Median and slowest milliseconds of `runs` runs of each query, with its hit count.
 fn queries(folder: &Folder) -> Vec<(String, f64, f64, usize)> {
     let index = folder.search_index();
@@ -132,10 +150,20 @@ fn main() {
             desk.sessions.len(),
             desk.annotations
         );
-        let (first, _) = open(&root, &cache);
+        // Five rounds of a first open (the cache emptied) and a reopen; medians.
+        let (mut firsts, mut agains) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS - 1 {
+            let _ = std::fs::remove_dir_all(&cache);
+            firsts.push(open(&root, &cache).0);
+            agains.push(open(&root, &cache).0);
+        }
+        let _ = std::fs::remove_dir_all(&cache);
+        firsts.push(open(&root, &cache).0);
         let heap_before = common::heap_now();
-        let (again, folder) = open(&root, &cache);
+        let (last, folder) = open(&root, &cache);
         let held = common::heap_now().saturating_sub(heap_before);
+        agains.push(last);
+        let (first, again) = (median(&firsts), median(&agains));
         println!("                          first row  first summary  complete  search ready");
         for (label, o) in [("first open (no cache)", first), ("reopen (cache)", again)] {
             println!(
@@ -148,13 +176,14 @@ fn main() {
             again.complete / first.complete
         );
         println!(
-            "documents: {}, problems: {}",
+            "documents: {}, problems: {}, heap held by the open folder: {:.1} MB",
             folder.documents().len(),
             folder
                 .documents()
                 .iter()
                 .filter(|d| !d.problems.is_empty())
-                .count()
+                .count(),
+            held as f64 / 1e6
         );
         println!("query                                              median      max   hits");
         for (line, median, max, hits) in queries(&folder) {

@@ -121,24 +121,17 @@ impl Indexer {
             .name("folder-index".to_owned())
             .spawn(move || {
                 let sink = Sink::new(update_tx, wake);
-                let cache = match &options.cache_dir {
-                    Some(dir) => SummaryCache::open(dir, &root),
-                    None => SummaryCache::in_memory(&root),
-                };
                 let mut worker = Worker {
+                    cache: SummaryCache::in_memory(&root),
                     root,
                     threads: options.threads.max(1),
                     progress: worker_progress,
                     sink,
-                    cache,
                     known: HashMap::new(),
                     problems: Vec::new(),
                 };
-                worker.first_pass();
-                // The watch starts after the first pass: its own reads are not news.
-                let _watch = options
-                    .watch
-                    .then(|| worker.watch(options.quiet, watch_commands));
+                let watch = options.watch.then_some((options.quiet, watch_commands));
+                let _watch = worker.first_pass(options.cache_dir.as_deref(), watch);
                 worker.serve(&command_rx);
             })?;
         Ok(Self {
@@ -245,9 +238,14 @@ struct Worker {
 }
 
 impl Worker {
-    /// Walks the whole folder, reads every file (the cache spares parsing), then parses for
-    /// search what the cache spared.
-    fn first_pass(&mut self) {
+    /// Walks the whole folder, starts watching it (with `watch`: how long to wait for quiet,
+    /// where changes go), reads every file (the cache spares parsing), then parses for search
+    /// what the cache spared. Returns the watch, which lasts as long as it is kept.
+    fn first_pass(
+        &mut self,
+        cache_dir: Option<&Path>,
+        watch: Option<(Duration, Sender<Command>)>,
+    ) -> Option<watch::Watch> {
         let mut found_all = Vec::new();
         let sink = &mut self.sink;
         let problems = discover::walk(&self.root, &self.progress, |batch| {
@@ -259,13 +257,23 @@ impl Worker {
         self.problems = problems;
         self.sink.send(Update::Problems(self.problems.clone()));
         self.sink.flush();
+        // Watched from now on: a file changed while the rest is read is read again after.
+        let watching = watch.and_then(|(quiet, commands)| self.watch(quiet, commands));
+        // Opened after the walk, so the list shows before the cache is parsed.
+        if let Some(dir) = cache_dir {
+            self.cache = SummaryCache::open(dir, &self.root);
+        }
         let live: HashSet<PathBuf> = found_all.iter().map(|f| f.path.clone()).collect();
         self.cache.retain(|path| live.contains(path));
+        // Each session right after its article (`news/a.txt`, `news/sessions/a.ron`), so the
+        // rows complete in list order instead of waiting for the `sessions` folder.
+        found_all.sort_by_cached_key(|f| document_order(&f.path));
         self.read_all(&found_all, Pass::First);
         let _ = self.cache.save();
         self.parse_missing();
         self.sink.send(Update::Idle);
         self.sink.flush();
+        watching
     }
 
     /// Starts the watch; changes go to the command channel.
@@ -511,6 +519,27 @@ fn deliver(known: &mut HashMap<PathBuf, Known>, sink: &mut Sink, read: Read, pas
     {
         sink.send(Update::Parsed(path, parsed));
     }
+}
+
+/// Where a file comes in reading order: by the folder its document is listed in (a session
+/// in `sessions/` counts as in the folder above), then its name, articles first.
+fn document_order(path: &Path) -> (PathBuf, std::ffi::OsString, bool) {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let in_sessions = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("sessions"));
+    let dir = if in_sessions {
+        dir.parent().unwrap_or(dir)
+    } else {
+        dir
+    };
+    let stem = path.file_stem().unwrap_or_default().to_os_string();
+    (
+        dir.to_path_buf(),
+        stem,
+        FileKind::of(path) == Some(FileKind::Session),
+    )
 }
 
 /// Why files are read, which decides what is sent.

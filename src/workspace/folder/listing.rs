@@ -18,6 +18,9 @@ use super::view::{self, Filter, Sort};
 use crate::progress::Progress;
 use crate::workspace::jobs::Waker;
 
+/// While files are being read, [`Folder::poll`] rebuilds the rows at most this often.
+const REBUILD_EVERY: Duration = Duration::from_millis(50);
+
 /// A folder of articles and sessions, kept up to date by its indexer.
 pub struct Folder {
     root: PathBuf,
@@ -31,6 +34,8 @@ pub struct Folder {
     search_revision: u64,
     /// Files changed since the rows were last rebuilt.
     dirty: bool,
+    /// When the rows were last rebuilt.
+    rebuilt: Option<Instant>,
     /// The first walk has finished: every file of the folder is known.
     listed: bool,
     /// The worker caught up with everything it was asked (no file waits to be read).
@@ -94,6 +99,7 @@ impl Folder {
             revision: 0,
             search_revision: 0,
             dirty: false,
+            rebuilt: None,
             listed: false,
             idle: false,
             not_watched: None,
@@ -114,7 +120,14 @@ impl Folder {
         for update in updates {
             self.apply(update);
         }
-        self.rebuild();
+        // While files are still being read, the rows are rebuilt a few times a second, not
+        // at every frame: re-pairing a thousand files sixty times a second would take the
+        // window's time from the readers for nothing anyone can see.
+        let reading = !self.idle && !self.summaries_complete();
+        let recent = self.rebuilt.is_some_and(|at| at.elapsed() < REBUILD_EVERY);
+        if !(reading && recent) {
+            self.rebuild();
+        }
         self.revision != before
     }
 
@@ -219,6 +232,7 @@ impl Folder {
         self.rows = document::rows(&self.files, pairs);
         self.revision += 1;
         self.dirty = false;
+        self.rebuilt = Some(Instant::now());
     }
 
     /// Every document, in path order (see [`Folder::view`] for the list's order).

@@ -143,6 +143,10 @@ pub fn relative(path: &Path, root: &Path) -> String {
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect();
+    if parts.is_empty() {
+        // The folder itself.
+        return ".".to_owned();
+    }
     parts.join("/")
 }
 

@@ -192,13 +192,13 @@ impl Sink {
         }
     }
 
-    /// Sends one update; false when nobody listens any more.
-    fn send(&mut self, update: Update) -> bool {
-        let sent = self.updates.send(update).is_ok();
+    /// Sends one update (dropped if nobody listens any more: the folder is being closed,
+    /// and the worker stops at its next check).
+    fn send(&mut self, update: Update) {
+        let _ = self.updates.send(update);
         if self.woken.elapsed() >= Self::EVERY {
             self.flush();
         }
-        sent
     }
 
     /// Wakes the window now.
@@ -465,6 +465,7 @@ impl Worker {
             }
             fresh
         });
+        self.sink.flush();
         // Remembered once the readers are done with the cache.
         for (found, sha, outcome) in fresh {
             self.cache.put(&found, &sha, &outcome);

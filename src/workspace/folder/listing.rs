@@ -114,6 +114,10 @@ impl Folder {
     }
 
     /// Takes the indexer's waiting updates (never blocks). True when the rows changed.
+    ///
+    /// While files are being read the rows are rebuilt at most every 50 ms, so a caller
+    /// should poll again at least that often until [`Folder::is_idle`] (a window: repaint
+    /// after 50 ms while it is not).
     pub fn poll(&mut self) -> bool {
         let updates = self.indexer.as_ref().map(Indexer::take).unwrap_or_default();
         let before = self.revision;

@@ -54,9 +54,16 @@ enum Command {
     /// "Progress: 5 of 9 claims and statistics checked", and exits 0. If the file is not a valid session (bad RON, wrong format
     /// or version, offsets out of range, text that does not match the article, …) prints
     /// `error: <reason>` to standard error and exits 1.
+    ///
+    /// Given a FOLDER, checks every article (.txt, .md, .html) and session (.ron) under it
+    /// and prints a table: each document (an article and its session, paired as the README's
+    /// "Many articles" says), its counts per tag, claims and statistics checked, state (not
+    /// started, in progress, all checked, broken) and problems; then what could not be read
+    /// (folders without permission, symlink loops) and the totals. Exits 1 when a session is
+    /// broken or a folder could not be read.
     Check {
-        /// The session file (.ron) to check.
-        #[arg(value_name = "SESSION.ron")]
+        /// The session file (.ron) to check, or a folder of articles and sessions.
+        #[arg(value_name = "SESSION.ron|FOLDER")]
         session: PathBuf,
     },
     /// Move a session's annotations onto an updated version of its article.
@@ -96,9 +103,13 @@ enum Command {
     /// else: HTML) unless --format says otherwise; `-o -` writes to standard output. The file
     /// is written atomically (a temporary file beside it, then renamed) and replaced if it
     /// exists; OUT may not be SESSION.ron itself. Errors print `error: <reason>`, exit 1.
+    ///
+    /// Given a FOLDER, writes one HTML page for all its documents: an overview table (counts,
+    /// progress, state and problems of each) linking to a section per document with a
+    /// session, which is that session's report.
     Report {
-        /// The session file (.ron) to report on.
-        #[arg(value_name = "SESSION.ron")]
+        /// The session file (.ron) to report on, or a folder of articles and sessions.
+        #[arg(value_name = "SESSION.ron|FOLDER")]
         session: PathBuf,
         /// Where to write the report (`-` for standard output).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -215,8 +226,16 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Some(Command::Check { session }) if session.is_dir() => cli::check::folder(&session),
         Some(Command::Check { session }) => check(&session),
         Some(Command::Text { file }) => print_text(&file),
+        Some(Command::Report {
+            session,
+            output,
+            format,
+        }) if session.is_dir() => {
+            cli::report::folder(&session, &output, format == Some(ReportFormat::Markdown))
+        }
         Some(Command::Report {
             session,
             output,

@@ -1,12 +1,14 @@
 //! Deterministic generated documents for benchmarks and tests: long articles built from the
 //! default article's sentences, with many annotations of mixed tags, nested and overlapping.
 //! Not part of the public API: built only with the `testing` feature (tests and benches);
-//! nothing here touches the disk.
+//! nothing here touches the disk except [`desk`], which writes a folder of articles.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::import;
+
+pub mod desk;
 use crate::model::{Annotation, AnnotationId, Article, Body, Session, Span, Tag};
 
 /// A generated document's size: about `text_bytes` of text with exactly `annotations` spans.

@@ -2,4 +2,6 @@
 //! definitions and dispatch stay in `main.rs`). Each calls a `workspace` function and prints
 //! through `main.rs`'s `Out`, so output and errors read the same across commands.
 
+pub mod check;
 pub mod exchange;
+pub mod report;

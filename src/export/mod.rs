@@ -9,6 +9,7 @@ mod format;
 mod inception;
 pub(crate) mod w3c;
 
+pub mod folder_report;
 pub mod report;
 
 pub use format::{Format, Output};

@@ -446,7 +446,7 @@ fn html_chip(session: &Session, body: &Body) -> String {
     }
 }
 
-const CSS: &str = r#"
+pub(crate) const CSS: &str = r#"
 :root { --text: #1b1b1f; --muted: #55555c; --rule: #d9d9de; --soft: #f5f5f7;
   --claim: #0072b2; --statistic: #e69f00; --quote: #cc79a7; }
 * { box-sizing: border-box; }
@@ -601,6 +601,12 @@ pub fn html(session: &Session) -> String {
 
     html_article(&mut out, session, &entries, &labels);
 
+    html_end(&mut out);
+    out
+}
+
+/// The page's footer and closing tags (shared with the folder report).
+pub(crate) fn html_end(out: &mut String) {
     let _ = write!(
         out,
         "<footer>Made with Factmark {}. Verdict colours are the desk's rating scale; \
@@ -608,7 +614,6 @@ pub fn html(session: &Session) -> String {
          </main>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     );
-    out
 }
 
 fn html_summary(out: &mut String, session: &Session, summary: &Summary<'_>) {

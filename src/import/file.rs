@@ -21,8 +21,22 @@ use crate::store::textfile::open_regular;
 /// or with no text left once the markup is removed.
 pub fn import_file(path: &Path) -> Result<(Article, ImportReport), ImportError> {
     let bytes = read_limited(path)?;
+    import_read_bytes(path, &bytes)
+}
+
+/// Imports `bytes` already read from the file at `path` (at most [`MAX_ARTICLE_BYTES`]), as
+/// [`import_file`] does after reading: for a caller that hashed those very bytes (a folder's
+/// summary cache) and must describe exactly what it hashed.
+///
+/// # Errors
+///
+/// As [`import_file`], except those about reading the file.
+pub fn import_read_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Article, ImportReport), ImportError> {
     let importer = match Importer::for_path(path) {
-        Importer::PlainText if !has_text_extension(path) && looks_like_html(&bytes) => {
+        Importer::PlainText if !has_text_extension(path) && looks_like_html(bytes) => {
             Importer::Html
         }
         importer => importer,
@@ -32,7 +46,7 @@ pub fn import_file(path: &Path) -> Result<(Article, ImportReport), ImportError> 
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     import_bytes(
-        &bytes,
+        bytes,
         importer,
         Some(path.display().to_string()),
         &title_from_file_stem(&stem),

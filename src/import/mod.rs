@@ -18,7 +18,9 @@ use std::sync::Arc;
 
 pub use clipboard::{MAX_CLIPBOARD_TITLE_CHARS, article_from_clipboard, import_clipboard};
 pub use error::ImportError;
-pub use file::import_file;
+pub use file::{import_file, import_read_bytes};
+/// Lower-case hex SHA-256 of raw bytes, as an import record stores its source's.
+pub(crate) use report::sha256_hex as bytes_sha256_hex;
 pub use report::{EncodingSource, ImportReport, Importer};
 pub use text::normalize_newlines;
 

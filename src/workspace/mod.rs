@@ -3,14 +3,15 @@
 //! changed-on-disk check, attach an updated article and revert, the source check, restore a
 //! recovery copy), each
 //! returning an outcome for the window to show or the command line to print. Slow steps are
-//! plain functions a caller runs on a [`jobs::Job`]. No egui here: a folder of articles will
-//! later be a list of these documents.
+//! plain functions a caller runs on a [`jobs::Job`]. No egui here. A folder of articles
+//! ([`folder`]) lists many documents, each opened as one of these.
 //!
 //! Arrows: `ui → workspace → store / import → model`.
 
 pub mod attach;
 mod document;
 pub mod exchange;
+pub mod folder;
 pub mod jobs;
 mod notice;
 pub mod open;

@@ -22,4 +22,5 @@ mod store;
 mod store_hostile;
 mod store_save;
 mod store_versions;
+mod suggest;
 mod words_scripts;

@@ -39,6 +39,7 @@ const BODY_NOUNS: &[&str] = &[
     "union", "party", "government", "council", "organisation", "organization", "operator",
     "charity", "airline", "carrier", "network", "regulator", "broadcaster", "newspaper",
     "university", "institute", "court", "commission", "authority", "watchdog", "body",
+    "report", "survey", "study", "poll", "review", "data", "figures", "analysis", "research",
 ];
 
 /// Verbs that name rather than quote ("branded him “Lord Dean”").
@@ -283,7 +284,7 @@ fn resolve(
     people: &People,
 ) -> Option<String> {
     let person_only = match who? {
-        Who::Group(role) if BODY_NOUNS.contains(&role.to_lowercase().as_str()) => {
+        Who::The(role) | Who::Group(role) if BODY_NOUNS.contains(&role.to_lowercase().as_str()) => {
             // "the company said": the organisation the sentences before are about.
             let named = here
                 .filter(|(_, person)| !person)
@@ -297,6 +298,15 @@ fn resolve(
                             .or_else(|| s.body.clone())
                     })
                 });
+            return Some(named.unwrap_or(role));
+        }
+        Who::The(role) => {
+            // "the dad-of-two told The Post": the person the sentences before are about.
+            let named = seen.iter().rev().take(3).find_map(|s| {
+                s.person.clone().or_else(|| {
+                    s.speaker.as_ref().filter(|(_, person)| *person).map(|(name, _)| name.clone())
+                })
+            });
             return Some(named.unwrap_or(role));
         }
         Who::Person(name) | Who::Group(name) => return Some(people.fullest(&name)),

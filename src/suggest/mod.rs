@@ -13,8 +13,10 @@ mod sentences;
 mod statistics;
 mod words;
 pub mod eval;
+mod pending;
 
 use crate::model::{Span, Tag};
+pub use pending::Pending;
 
 /// What a suggestion is. Direct quotes and reported speech both become Quote annotations;
 /// they are told apart because the evaluation (and the reason shown) treats them apart.

@@ -230,17 +230,21 @@ pub(crate) enum Who {
     Person(String),
     /// An organisation, a group or a role ("police spokesman").
     Group(String),
+    /// A singular role with "the" ("the company", "the dad-of-two", "the survey"): someone
+    /// or something named before.
+    The(String),
     /// "he", "she": the last person named before.
     He,
     /// "they", "it": the last speaker named before.
     They,
 }
 
+#[cfg(test)]
 impl Who {
     /// The speaker's name, if it is not a pronoun.
     pub fn name(&self) -> Option<&str> {
         match self {
-            Self::Person(name) | Self::Group(name) => Some(name),
+            Self::Person(name) | Self::Group(name) | Self::The(name) => Some(name),
             Self::He | Self::They => None,
         }
     }
@@ -302,7 +306,11 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         Side::Before => parts.last(),
         Side::After => parts.first(),
     };
-    role(text, nearest.cloned().unwrap_or(range), side).map(Who::Group)
+    let (name, definite) = role(text, nearest.cloned().unwrap_or(range), side)?;
+    // One word after "the": a back-reference ("the company", "the dad-of-two"); "the city's
+    // finance director" is a role of its own.
+    let singular = name.split_whitespace().count() == 1 && !is_plural(&name.to_lowercase());
+    Some(if definite && singular { Who::The(name) } else { Who::Group(name) })
 }
 
 /// The subject without relative clauses and brackets (", who voted against both measures,",
@@ -333,7 +341,7 @@ fn without_asides(text: &str, range: Range<usize>, side: Side) -> Vec<Range<usiz
 
 /// A role or group named in lower case ("a police spokesman", "local activists", "sources
 /// close to the talks"): the subject's words without determiners, time words and adverbs.
-fn role(text: &str, range: Range<usize>, side: Side) -> Option<String> {
+fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
     let segment = text.get(range)?;
     // The part nearest the verb, up to a comma.
     let adverb = |p: &&str| {
@@ -341,8 +349,15 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<String> {
         t.is_empty() || matches!(t.as_str(), "however" | "meanwhile" | "too" | "also" | "though" | "in turn" | "in contrast")
     };
     let part = match side {
-        Side::Before => segment.rsplit(',').find(|p| !adverb(p))?,
-        Side::After => segment.split(',').find(|p| !adverb(p))?,
+        Side::Before => segment.rsplit(", ").find(|p| !adverb(p))?,
+        Side::After => segment.split(", ").find(|p| !adverb(p))?,
+    };
+    // "The survey of 2,000 young people": the head noun, before "of".
+    let trimmed = part.trim();
+    let definite = trimmed.len() > 4 && trimmed[..4].eq_ignore_ascii_case("the ");
+    let part = match trimmed.find(" of ") {
+        Some(at) if definite && side == Side::Before => &trimmed[..at],
+        _ => part,
     };
     let words: Vec<&str> = part
         .split_whitespace()
@@ -374,7 +389,13 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<String> {
     if kept.is_empty() || kept.len() > 6 {
         return None;
     }
-    Some(kept.join(" "))
+    Some((kept.join(" "), definite))
+}
+
+/// A plural noun ("researchers", "people"), which names a group rather than one body.
+fn is_plural(lower: &str) -> bool {
+    CUES.plural_heads.contains(lower)
+        || (lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !CUES.singular_s.contains(lower))
 }
 
 #[cfg(test)]
@@ -430,6 +451,9 @@ mod tests {
             Some(Who::Group("Food and Drink Federation".into()))
         );
         assert_eq!(who_before("a police spokesman"), Some(Who::Group("police spokesman".into())));
+        assert_eq!(who_before("the dad-of-two"), Some(Who::The("dad-of-two".into())));
+        assert_eq!(who_before("The survey of 2,000 people"), Some(Who::The("survey".into())));
+        assert_eq!(who_before("the researchers"), Some(Who::Group("researchers".into())));
         assert_eq!(
             who_before("Belarusian opposition sources"),
             Some(Who::Group("Belarusian opposition sources".into()))

@@ -3,3 +3,4 @@
 //! through `main.rs`'s `Out`, so output and errors read the same across commands.
 
 pub mod exchange;
+pub mod suggest;

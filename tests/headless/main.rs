@@ -6,6 +6,7 @@
 
 mod bad_input;
 mod cli;
+mod cli_suggest;
 mod crash;
 mod exchange;
 mod import;

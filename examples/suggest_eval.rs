@@ -49,8 +49,10 @@ fn score(dir: &Path, list: bool) -> Result<Report, String> {
     let mut report = Report::default();
     for tsv_path in names {
         let text_path = tsv_path.with_extension("txt");
-        let text = std::fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
-        let tsv = std::fs::read_to_string(&tsv_path).map_err(|e| format!("{}: {e}", tsv_path.display()))?;
+        let text = std::fs::read_to_string(&text_path)
+            .map_err(|e| format!("{}: {e}", text_path.display()))?;
+        let tsv = std::fs::read_to_string(&tsv_path)
+            .map_err(|e| format!("{}: {e}", tsv_path.display()))?;
         let labels = from_tsv(&text, &tsv).map_err(|e| format!("{}: {e}", tsv_path.display()))?;
         let suggestions = suggest(&text);
         if list {
@@ -69,12 +71,16 @@ fn print_misses(
     labels: &[factmark::suggest::eval::Label],
 ) {
     let chars = |byte: usize| text[..byte].chars().count();
-    let name = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     for kind in Kind::ALL {
         for label in labels.iter().filter(|l| l.kind == kind) {
-            let hit = suggestions.iter().filter(|s| s.kind == kind).find(|s| {
-                chars(s.span.start) < label.end && label.start < chars(s.span.end)
-            });
+            let hit = suggestions
+                .iter()
+                .filter(|s| s.kind == kind)
+                .find(|s| chars(s.span.start) < label.end && label.start < chars(s.span.end));
             match hit {
                 None => println!("{name}: missed {} {:?}", kind.name(), label.text),
                 Some(s) if chars(s.span.start) != label.start || chars(s.span.end) != label.end => {
@@ -85,8 +91,11 @@ fn print_misses(
                         &text[s.span.range()]
                     );
                 }
-                Some(s) if !label.speaker.is_empty()
-                    && !s.speaker.as_deref().is_some_and(|f| factmark::suggest::eval::speaker_matches(f, &label.speaker)) =>
+                Some(s)
+                    if !label.speaker.is_empty()
+                        && !s.speaker.as_deref().is_some_and(|f| {
+                            factmark::suggest::eval::speaker_matches(f, &label.speaker)
+                        }) =>
                 {
                     println!(
                         "{name}: speaker {} {:?} found {:?} want {:?}",
@@ -101,8 +110,16 @@ fn print_misses(
         }
         for s in suggestions.iter().filter(|s| s.kind == kind) {
             let (start, end) = (chars(s.span.start), chars(s.span.end));
-            if !labels.iter().any(|l| l.kind == kind && start < l.end && l.start < end) {
-                println!("{name}: false {} {:?} ({})", kind.name(), &text[s.span.range()], s.reason);
+            if !labels
+                .iter()
+                .any(|l| l.kind == kind && start < l.end && l.start < end)
+            {
+                println!(
+                    "{name}: false {} {:?} ({})",
+                    kind.name(),
+                    &text[s.span.range()],
+                    s.reason
+                );
             }
         }
     }

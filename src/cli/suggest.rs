@@ -85,7 +85,9 @@ pub fn suggest(
 
 /// Text on one line of tab-separated output: line breaks and tabs escaped.
 fn one_line(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('\n', "\\n").replace('\t', "\\t")
+    text.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
 }
 
 /// The tags of `--tags`, in the order given.
@@ -103,7 +105,9 @@ pub fn tags(list: &str) -> Result<TagList, String> {
         let singular = name.strip_suffix('s').unwrap_or(name);
         let tag = Tag::ALL
             .into_iter()
-            .find(|t| t.label().eq_ignore_ascii_case(name) || t.label().eq_ignore_ascii_case(singular))
+            .find(|t| {
+                t.label().eq_ignore_ascii_case(name) || t.label().eq_ignore_ascii_case(singular)
+            })
             .ok_or_else(|| format!("{name:?} is not a tag: use claim, statistic or quote"))?;
         if !tags.contains(&tag) {
             tags.push(tag);

@@ -114,7 +114,9 @@ impl Edit {
             }
             // Accepting or rejecting all suggestions of one tag: one step, said as one.
             if let Some(Self::Reject(first)) = edits.first()
-                && edits.iter().all(|e| matches!(e, Self::Reject(r) if r.tag == first.tag))
+                && edits
+                    .iter()
+                    .all(|e| matches!(e, Self::Reject(r) if r.tag == first.tag))
                 && edits.len() > 1
             {
                 return format!(
@@ -151,7 +153,11 @@ impl Edit {
                         .iter()
                         .all(|e| matches!(e, Self::Add(a) if a.body.tag == first.body.tag)) =>
                 {
-                    format!("add {} {}s", edits.len(), first.body.tag.label().to_lowercase())
+                    format!(
+                        "add {} {}s",
+                        edits.len(),
+                        first.body.tag.label().to_lowercase()
+                    )
                 }
                 _ => format!("{} changes", edits.len()),
             },

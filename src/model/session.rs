@@ -175,7 +175,9 @@ impl Session {
 
     /// True when a `tag` suggestion over `span` was rejected.
     pub fn is_rejected(&self, tag: Tag, span: Span) -> bool {
-        self.rejections.binary_search(&Rejection::new(tag, span)).is_ok()
+        self.rejections
+            .binary_search(&Rejection::new(tag, span))
+            .is_ok()
     }
 
     /// The id the next added annotation gets ([`Session::add_edit`]); a batch of additions

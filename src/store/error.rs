@@ -260,9 +260,7 @@ pub enum LoadErrorKind {
         problem: String,
     },
     /// A rejected suggestion (format v4's `rejected` list) does not fit the article.
-    #[error(
-        "rejected suggestion {index} ({tag}, {start}..{end}) is not valid: {problem}"
-    )]
+    #[error("rejected suggestion {index} ({tag}, {start}..{end}) is not valid: {problem}")]
     BadRejection {
         /// Its place in the list, from 1.
         index: usize,

@@ -35,15 +35,58 @@ struct Seen {
 
 /// Nouns that, after "the", refer back to an organisation named before ("the company said").
 const BODY_NOUNS: &[&str] = &[
-    "company", "club", "firm", "group", "agency", "agencies", "ministry", "department", "bank",
-    "union", "party", "government", "council", "organisation", "organization", "operator",
-    "charity", "airline", "carrier", "network", "regulator", "broadcaster", "newspaper",
-    "university", "institute", "court", "commission", "authority", "watchdog", "body",
-    "report", "survey", "study", "poll", "review", "data", "figures", "analysis", "research",
+    "company",
+    "club",
+    "firm",
+    "group",
+    "agency",
+    "agencies",
+    "ministry",
+    "department",
+    "bank",
+    "union",
+    "party",
+    "government",
+    "council",
+    "organisation",
+    "organization",
+    "operator",
+    "charity",
+    "airline",
+    "carrier",
+    "network",
+    "regulator",
+    "broadcaster",
+    "newspaper",
+    "university",
+    "institute",
+    "court",
+    "commission",
+    "authority",
+    "watchdog",
+    "body",
+    "report",
+    "survey",
+    "study",
+    "poll",
+    "review",
+    "data",
+    "figures",
+    "analysis",
+    "research",
 ];
 
 /// Verbs that name rather than quote ("branded him “Lord Dean”").
-const NAMING: &[&str] = &["called", "dubbed", "branded", "named", "nicknamed", "titled", "labelled", "labeled"];
+const NAMING: &[&str] = &[
+    "called",
+    "dubbed",
+    "branded",
+    "named",
+    "nicknamed",
+    "titled",
+    "labelled",
+    "labeled",
+];
 
 /// Quotes and reported speech of the whole text, in order.
 pub(crate) fn attribute(
@@ -69,7 +112,15 @@ pub(crate) fn attribute(
             if quote.range.start < sentence.range.start {
                 continue;
             }
-            let found = speaker_of(text, paragraphs, sentences, index, quote, &accepted_here, people);
+            let found = speaker_of(
+                text,
+                paragraphs,
+                sentences,
+                index,
+                quote,
+                &accepted_here,
+                people,
+            );
             let naming = found.as_ref().is_some_and(|f| f.naming);
             if !is_quote(text, quote, found.is_some() && !naming) {
                 continue;
@@ -85,11 +136,21 @@ pub(crate) fn attribute(
                     how = "speaker of the quote before";
                 }
             }
-            let name = resolve(who, &seen, speaker_here.as_ref(), sentence.paragraph, people);
+            let name = resolve(
+                who,
+                &seen,
+                speaker_here.as_ref(),
+                sentence.paragraph,
+                people,
+            );
             if let Some(name) = &name {
                 speaker_here = Some((name.clone(), is_person(text, name, people)));
             }
-            let style = if quote.dash { "dash speech" } else { "quotation marks" };
+            let style = if quote.dash {
+                "dash speech"
+            } else {
+                "quotation marks"
+            };
             out.push(Attributed {
                 range: quote.range.clone(),
                 reported: false,
@@ -105,7 +166,13 @@ pub(crate) fn attribute(
         }
         // Reported speech.
         for found in reported::find(text, sentence.range.clone(), &all_quoted, people) {
-            let name = resolve(found.who, &seen, speaker_here.as_ref(), sentence.paragraph, people);
+            let name = resolve(
+                found.who,
+                &seen,
+                speaker_here.as_ref(),
+                sentence.paragraph,
+                people,
+            );
             if let Some(name) = &name {
                 speaker_here = Some((name.clone(), is_person(text, name, people)));
             }
@@ -147,7 +214,11 @@ fn is_quote(text: &str, quote: &Quoted, attributed: bool) -> bool {
         return false;
     }
     let head = text[..quote.range.start].trim_end().to_lowercase();
-    if head.ends_with("so-called") || head.ends_with("so called") || head.ends_with("the word") || head.ends_with("the term") {
+    if head.ends_with("so-called")
+        || head.ends_with("so called")
+        || head.ends_with("the word")
+        || head.ends_with("the term")
+    {
         return false;
     }
     let titled = words.iter().all(|w| {
@@ -203,12 +274,17 @@ fn speaker_of(
         .into_iter()
         .take_while(|w| w.end <= after_end && !matches!(w.text, "." | "!" | "?"))
         .collect();
-    if let Some(v) = after.iter().position(|w| CUES.speech_verb(&w.lower()).is_some()) {
+    if let Some(v) = after
+        .iter()
+        .position(|w| CUES.speech_verb(&w.lower()).is_some())
+    {
         let verb = after[v];
         let subject = if after[..v].iter().any(Word::is_letters) {
             who(text, quote.range.end..verb.start, Side::Before, people)
         } else {
-            let stop = text[verb.end..after_end].find(['.', ';']).map_or(after_end, |at| verb.end + at);
+            let stop = text[verb.end..after_end]
+                .find(['.', ';'])
+                .map_or(after_end, |at| verb.end + at);
             who(text, verb.end..stop, Side::After, people)
         };
         if subject.is_some() {
@@ -226,18 +302,27 @@ fn speaker_of(
         .into_iter()
         .take_while(|w| w.start >= before_start)
         .collect();
-    if let Some(verb) = before.iter().find(|w| CUES.speech_verb(&w.lower()).is_some()) {
+    if let Some(verb) = before
+        .iter()
+        .find(|w| CUES.speech_verb(&w.lower()).is_some())
+    {
         let naming = NAMING.contains(&verb.lower().as_str());
         let subject_range = text[before_start..verb.start]
             .rfind(['”', '"', '’'])
             .map_or(before_start, |at| before_start + at + 1);
-        let subject = if text[subject_range..verb.start].chars().any(char::is_alphabetic) {
+        let subject = if text[subject_range..verb.start]
+            .chars()
+            .any(char::is_alphabetic)
+        {
             who(text, subject_range..verb.start, Side::Before, people)
         } else {
             who(text, verb.end..quote.range.start, Side::After, people)
         };
         if subject.is_some() || CUES.speech_verb(&verb.lower()) != Some(VerbKind::Quote) {
-            return Some(Found { who: subject, naming });
+            return Some(Found {
+                who: subject,
+                naming,
+            });
         }
     }
     let head = text[before_start..quote.range.start].trim_end();
@@ -304,7 +389,10 @@ fn resolve(
             // "the dad-of-two told The Post": the person the sentences before are about.
             let named = seen.iter().rev().take(3).find_map(|s| {
                 s.person.clone().or_else(|| {
-                    s.speaker.as_ref().filter(|(_, person)| *person).map(|(name, _)| name.clone())
+                    s.speaker
+                        .as_ref()
+                        .filter(|(_, person)| *person)
+                        .map(|(name, _)| name.clone())
                 })
             });
             return Some(named.unwrap_or(role));
@@ -318,7 +406,12 @@ fn resolve(
     {
         return Some(name.clone());
     }
-    let recent = || seen.iter().rev().take(8).take_while(|s| s.paragraph + 2 >= paragraph);
+    let recent = || {
+        seen.iter()
+            .rev()
+            .take(8)
+            .take_while(|s| s.paragraph + 2 >= paragraph)
+    };
     if person_only {
         for earlier in recent() {
             if let Some((name, true)) = &earlier.speaker {
@@ -367,7 +460,10 @@ mod tests {
     }
 
     fn owned(found: Vec<(&str, Option<String>, bool)>) -> Vec<(String, Option<String>, bool)> {
-        found.into_iter().map(|(t, s, r)| (t.to_owned(), s, r)).collect()
+        found
+            .into_iter()
+            .map(|(t, s, r)| (t.to_owned(), s, r))
+            .collect()
     }
 
     #[test]
@@ -417,6 +513,9 @@ mod tests {
     #[test]
     fn a_paragraph_ending_with_a_colon_introduces_the_quote() {
         let text = "Speaking in Chicago, Mayor Brandon Johnson said:\n“That ends today.”";
-        assert_eq!(owned(attributed(text)), [quote("“That ends today.”", "Brandon Johnson")]);
+        assert_eq!(
+            owned(attributed(text)),
+            [quote("“That ends today.”", "Brandon Johnson")]
+        );
     }
 }

@@ -42,7 +42,8 @@ pub(crate) fn score(text: &str, sentence: &Sentence, evidence: Evidence) -> Opti
     for m in CUES.claim_phrases.find_iter(body) {
         let before = body[..m.start()].chars().next_back();
         let after = body[m.end()..].chars().next();
-        let whole = before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric());
+        let whole = before.is_none_or(|c| !c.is_alphanumeric())
+            && after.is_none_or(|c| !c.is_alphanumeric());
         if whole {
             cues[CUES.claim_kinds[m.pattern().as_usize()] as usize] = true;
         }
@@ -86,7 +87,10 @@ pub(crate) fn score(text: &str, sentence: &Sentence, evidence: Evidence) -> Opti
     if named(body) {
         points += 5;
     }
-    if body.trim_end_matches(['"', '”', '’', '\'', '»']).ends_with('?') {
+    if body
+        .trim_end_matches(['"', '”', '’', '\'', '»'])
+        .ends_with('?')
+    {
         points -= 40;
     }
     if has(ClaimCue::Opinion) {
@@ -113,7 +117,10 @@ pub(crate) fn score(text: &str, sentence: &Sentence, evidence: Evidence) -> Opti
 fn has_date(body: &str) -> bool {
     body.split(|c: char| !c.is_alphanumeric()).any(|word| {
         CUES.months.contains(word)
-            || matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+            || matches!(
+                word,
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            )
             || (word.len() == 4
                 && word.chars().all(|c| c.is_ascii_digit())
                 && word.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y)))
@@ -122,9 +129,9 @@ fn has_date(body: &str) -> bool {
 
 /// A capitalised word that does not open the sentence: a named person, place or body.
 fn named(body: &str) -> bool {
-    body.split_whitespace()
-        .skip(1)
-        .any(|w| w.starts_with(char::is_uppercase) && w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+    body.split_whitespace().skip(1).any(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+    })
 }
 
 #[cfg(test)]
@@ -157,21 +164,37 @@ mod tests {
         .unwrap();
         assert!(high >= 70, "{high}");
         assert_eq!(reason, "statistic + comparison + official act");
-        let (low, _) = scored("The government approved the new budget for schools in Minsk on Monday.", with(0, false)).unwrap();
+        let (low, _) = scored(
+            "The government approved the new budget for schools in Minsk on Monday.",
+            with(0, false),
+        )
+        .unwrap();
         assert!(low < high);
     }
 
     #[test]
     fn opinions_questions_headings_and_fragments_are_not_claims() {
-        assert_eq!(scored("I think this is a wonderful day for all of us here.", with(0, false)), None);
-        assert_eq!(scored("Will 14 prisoners be released next year?", with(1, false)), None);
+        assert_eq!(
+            scored(
+                "I think this is a wonderful day for all of us here.",
+                with(0, false)
+            ),
+            None
+        );
+        assert_eq!(
+            scored("Will 14 prisoners be released next year?", with(1, false)),
+            None
+        );
         assert_eq!(scored("Rain fell.", with(0, false)), None);
         let heading = Sentence {
             range: 0..20,
             paragraph: 0,
             heading: true,
         };
-        assert_eq!(score("Floods kill 23 people", &heading, with(1, false)), None);
+        assert_eq!(
+            score("Floods kill 23 people", &heading, with(1, false)),
+            None
+        );
     }
 
     #[test]

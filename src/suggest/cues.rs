@@ -103,7 +103,11 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(Cues::load);
 /// The entries of a list file: lines without comments and surrounding space, never empty.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
-        .map(|line| line.split_once(" #").map_or(line, |(entry, _)| entry).trim())
+        .map(|line| {
+            line.split_once(" #")
+                .map_or(line, |(entry, _)| entry)
+                .trim()
+        })
         .filter(|line| !line.is_empty() && !line.starts_with("# ") && *line != "#")
 }
 
@@ -144,7 +148,13 @@ impl Cues {
                 // One-letter units keep their case ("C" for Celsius, "g" for grams).
                 let mut words: Vec<String> = line
                     .split_whitespace()
-                    .map(|w| if w.chars().count() == 1 { w.to_owned() } else { w.to_lowercase() })
+                    .map(|w| {
+                        if w.chars().count() == 1 {
+                            w.to_owned()
+                        } else {
+                            w.to_lowercase()
+                        }
+                    })
                     .collect();
                 let glued = words.last().is_some_and(|w| w == "glued");
                 if glued {
@@ -277,11 +287,16 @@ mod tests {
     fn every_list_parses_into_something() {
         let cues = &*CUES;
         assert_eq!(cues.number_word("twenty"), Some((20.0, NumberKind::Plain)));
-        assert_eq!(cues.number_word("hundreds").map(|w| w.1), Some(NumberKind::Vague));
+        assert_eq!(
+            cues.number_word("hundreds").map(|w| w.1),
+            Some(NumberKind::Vague)
+        );
         assert_eq!(cues.scales.get("bn"), Some(&1e9));
-        assert!(cues.units.iter().any(|u| u.words == ["per", "cent"]
-            && u.kind == UnitKind::Percent
-            && !u.glued));
+        assert!(
+            cues.units
+                .iter()
+                .any(|u| u.words == ["per", "cent"] && u.kind == UnitKind::Percent && !u.glued)
+        );
         assert!(cues.units.iter().any(|u| u.words == ["%"] && u.glued));
         assert!(cues.currencies.iter().any(|c| c == "€"));
         assert!(cues.rates.contains("hour"));

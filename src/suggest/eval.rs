@@ -57,7 +57,9 @@ impl Kind {
     }
 
     fn from_letter(letter: &str) -> Option<Self> {
-        Kind::ALL.into_iter().find(|k| k.letter().to_string() == letter)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.letter().to_string() == letter)
     }
 
     fn from_name(name: &str) -> Option<Self> {
@@ -174,10 +176,16 @@ pub fn from_tsv(text: &str, tsv: &str) -> Result<Vec<Label>, LabelError> {
     let offsets = OffsetMap::new(text);
     let mut labels = Vec::new();
     for (k, line) in tsv.lines().enumerate().skip(1) {
-        let bad = |problem: String| LabelError::Tsv { line: k + 1, problem };
+        let bad = |problem: String| LabelError::Tsv {
+            line: k + 1,
+            problem,
+        };
         let fields: Vec<&str> = line.split('\t').collect();
         let [kind, start, end, speaker, label_text] = fields.as_slice() else {
-            return Err(bad(format!("expected 5 tab-separated fields, found {}", fields.len())));
+            return Err(bad(format!(
+                "expected 5 tab-separated fields, found {}",
+                fields.len()
+            )));
         };
         let kind = Kind::from_name(kind).ok_or_else(|| bad(format!("unknown kind {kind:?}")))?;
         let start: usize = start.parse().map_err(|_| bad(format!("start {start:?}")))?;
@@ -268,7 +276,10 @@ impl Counts {
 
     /// Precision and recall with exact match.
     pub fn exact(&self) -> (f64, f64) {
-        (ratio(self.exact, self.found), ratio(self.exact, self.labelled))
+        (
+            ratio(self.exact, self.found),
+            ratio(self.exact, self.labelled),
+        )
     }
 
     /// Precision and recall with overlap match.
@@ -341,7 +352,8 @@ impl Report {
                 if gold.iter().any(|l| l.start == start && l.end == end) {
                     counts.exact += 1;
                 }
-                let hits: Vec<&&Label> = gold.iter().filter(|l| overlaps((start, end), l)).collect();
+                let hits: Vec<&&Label> =
+                    gold.iter().filter(|l| overlaps((start, end), l)).collect();
                 if !hits.is_empty() {
                     counts.overlap_found += 1;
                 }
@@ -368,8 +380,10 @@ impl Report {
             self.kinds[kind as usize].add(&counts);
         }
         // Claims: the top third by score.
-        let mut claims: Vec<&Suggestion> =
-            suggestions.iter().filter(|s| s.kind == Kind::Claim).collect();
+        let mut claims: Vec<&Suggestion> = suggestions
+            .iter()
+            .filter(|s| s.kind == Kind::Claim)
+            .collect();
         claims.sort_by_key(|s| (std::cmp::Reverse(s.score), s.span.start));
         let top = claims.len().div_ceil(3);
         self.top_claims += top;
@@ -436,7 +450,10 @@ mod tests {
                 .unwrap();
         assert_eq!(text, "Ещё 14 prisoners — “free”.\nX");
         assert_eq!(labels.len(), 3);
-        assert_eq!((labels[0].kind, labels[0].start, labels[0].end), (Kind::Claim, 0, 26));
+        assert_eq!(
+            (labels[0].kind, labels[0].start, labels[0].end),
+            (Kind::Claim, 0, 26)
+        );
         assert_eq!((labels[1].start, labels[1].end), (4, 16));
         assert_eq!(labels[1].text, "14 prisoners");
         assert_eq!(labels[2].speaker, "Franak Viačorka");
@@ -451,7 +468,10 @@ mod tests {
         let tsv = to_tsv(&labels);
         assert_eq!(from_tsv(&text, &tsv).unwrap(), labels);
         let wrong = tsv.replace("\t2\t", "\t3\t");
-        assert!(matches!(from_tsv(&text, &wrong), Err(LabelError::Tsv { line: 2, .. })));
+        assert!(matches!(
+            from_tsv(&text, &wrong),
+            Err(LabelError::Tsv { line: 2, .. })
+        ));
         assert!(from_tsv(&text, "h\nstatistic\t1").is_err());
     }
 
@@ -493,12 +513,23 @@ mod tests {
         let mut report = Report::default();
         report.add(&text, &found, &labels);
         let stats = report.of(Kind::Statistic);
-        assert_eq!((stats.exact, stats.overlap_found, stats.overlap_labelled), (0, 1, 1));
+        assert_eq!(
+            (stats.exact, stats.overlap_found, stats.overlap_labelled),
+            (0, 1, 1)
+        );
         let quotes = report.of(Kind::Quote);
         assert_eq!(quotes.exact(), (1.0, 1.0));
         assert_eq!(quotes.speaker_accuracy(), 1.0);
-        assert_eq!((report.top_claims, report.top_claims_right), (1, 0), "the top one is wrong");
+        assert_eq!(
+            (report.top_claims, report.top_claims_right),
+            (1, 0),
+            "the top one is wrong"
+        );
         assert_eq!(report.of(Kind::Claim).overlap(), (2.0 / 3.0, 1.0));
-        assert!(report.to_string().contains("claims precision in the top-ranked third: 0.00"));
+        assert!(
+            report
+                .to_string()
+                .contains("claims precision in the top-ranked third: 0.00")
+        );
     }
 }

@@ -6,14 +6,14 @@
 mod attribution;
 mod claims;
 mod cues;
+pub mod eval;
 mod names;
+mod pending;
 mod quotes;
 mod reported;
 mod sentences;
 mod statistics;
 mod words;
-pub mod eval;
-mod pending;
 
 use crate::model::{Span, Tag};
 pub use pending::Pending;
@@ -98,7 +98,11 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
     let quoted = quotes::find(text, &paragraphs);
     for found in attribution::attribute(text, &paragraphs, &sentences, &quoted, &people) {
         out.push(Suggestion {
-            kind: if found.reported { Kind::Reported } else { Kind::Quote },
+            kind: if found.reported {
+                Kind::Reported
+            } else {
+                Kind::Quote
+            },
             span: Span::new(found.range.start, found.range.end),
             reason: found.reason,
             speaker: found.speaker,
@@ -113,7 +117,11 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
 }
 
 /// The claims among `sentences`, given the other suggestions (sorted by start) as evidence.
-fn claims_of(text: &str, sentences: &[sentences::Sentence], found: &[Suggestion]) -> Vec<Suggestion> {
+fn claims_of(
+    text: &str,
+    sentences: &[sentences::Sentence],
+    found: &[Suggestion],
+) -> Vec<Suggestion> {
     let mut out = Vec::new();
     // Suggestions are sorted by start: walk them alongside the sentences.
     let mut first = 0;
@@ -124,7 +132,10 @@ fn claims_of(text: &str, sentences: &[sentences::Sentence], found: &[Suggestion]
         }
         let mut evidence = claims::Evidence::default();
         let mut quoted = 0;
-        for s in found[first..].iter().take_while(|s| s.span.start < range.end) {
+        for s in found[first..]
+            .iter()
+            .take_while(|s| s.span.start < range.end)
+        {
             let inside = s.span.start.max(range.start)..s.span.end.min(range.end);
             if inside.is_empty() {
                 continue;

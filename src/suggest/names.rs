@@ -79,14 +79,18 @@ impl People {
 
     /// The full name of the person with this surname, if the article names one.
     pub fn full(&self, surname: &str) -> Option<&str> {
-        self.by_surname.get(&surname.to_lowercase()).map(String::as_str)
+        self.by_surname
+            .get(&surname.to_lowercase())
+            .map(String::as_str)
     }
 
     /// `name` at its fullest: a surname becomes the full name seen in the article.
     pub fn fullest(&self, name: &str) -> String {
         let mut words = name.split_whitespace();
         match (words.next(), words.next()) {
-            (Some(only), None) => self.full(only).map_or_else(|| name.to_owned(), str::to_owned),
+            (Some(only), None) => self
+                .full(only)
+                .map_or_else(|| name.to_owned(), str::to_owned),
             _ => name.to_owned(),
         }
     }
@@ -116,7 +120,10 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
             if is_initials(first) {
                 break;
             }
-            if CUES.np_stop.contains(&lower) || CUES.vague_speakers.contains(&lower) || NEVER_NAMES.contains(&lower.as_str()) {
+            if CUES.np_stop.contains(&lower)
+                || CUES.vague_speakers.contains(&lower)
+                || NEVER_NAMES.contains(&lower.as_str())
+            {
                 words.remove(0);
             } else {
                 break;
@@ -124,13 +131,16 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
         }
         let organisation_words = words.iter().any(|(_, w)| {
             let lower = clean(w).to_lowercase();
-            CUES.organisations.contains(&lower) || CUES.organisations.contains(lower.trim_end_matches('s'))
+            CUES.organisations.contains(&lower)
+                || CUES.organisations.contains(lower.trim_end_matches('s'))
         });
         // "World Health Organization and UNICEF": the first of two organisations.
         if organisation_words
             && let Some(and) = words.iter().position(|(_, w)| *w == "and")
             && and > 0
-            && CUES.organisations.contains(&clean(words[and - 1].1).to_lowercase())
+            && CUES
+                .organisations
+                .contains(&clean(words[and - 1].1).to_lowercase())
         {
             words.truncate(and);
         }
@@ -142,7 +152,10 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
             words.drain(..=last_title);
             titled = true;
         }
-        while words.last().is_some_and(|(_, w)| JOINTS.contains(&w.to_lowercase().as_str())) {
+        while words
+            .last()
+            .is_some_and(|(_, w)| JOINTS.contains(&w.to_lowercase().as_str()))
+        {
             words.pop();
         }
         let (Some(&(first_at, _)), Some(&(last_at, last))) = (words.first(), words.last()) else {
@@ -176,10 +189,47 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
 
 /// Words that start a capitalised run at a sentence start without being part of a name.
 const NEVER_NAMES: &[&str] = &[
-    "according", "however", "meanwhile", "speaking", "asked", "although", "but", "and", "so",
-    "even", "still", "sentencing", "in", "on", "at", "after", "before", "since", "while",
-    "when", "if", "as", "last", "this", "that", "those", "these", "there", "here", "then",
-    "now", "many", "most", "some", "half", "all", "both", "each", "every", "another", "other",
+    "according",
+    "however",
+    "meanwhile",
+    "speaking",
+    "asked",
+    "although",
+    "but",
+    "and",
+    "so",
+    "even",
+    "still",
+    "sentencing",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "if",
+    "as",
+    "last",
+    "this",
+    "that",
+    "those",
+    "these",
+    "there",
+    "here",
+    "then",
+    "now",
+    "many",
+    "most",
+    "some",
+    "half",
+    "all",
+    "both",
+    "each",
+    "every",
+    "another",
+    "other",
 ];
 
 /// A word without surrounding punctuation.
@@ -262,7 +312,8 @@ pub(crate) enum Side {
 /// The speaker named by the subject `text[range]` of a speech verb.
 pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) -> Option<Who> {
     let segment = text.get(range.clone())?;
-    let trimmed = segment.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ':' | ';'));
+    let trimmed = segment
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ':' | ';'));
     if trimmed.is_empty() {
         return None;
     }
@@ -282,15 +333,23 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         }
     }
     let initials = trimmed.split_whitespace().next().is_some_and(is_initials);
-    if !initials && CUES.vague_speakers.contains(first_word) && lower.split_whitespace().count() <= 2 {
+    if !initials
+        && CUES.vague_speakers.contains(first_word)
+        && lower.split_whitespace().count() <= 2
+    {
         return None;
     }
     let parts = without_asides(text, range.clone(), side);
-    let found: Vec<Name> = parts.iter().flat_map(|p| names(text, p.clone(), people)).collect();
-    let persons = found.iter().filter(|n| n.kind == NameKind::Person && !n.modifier);
+    let found: Vec<Name> = parts
+        .iter()
+        .flat_map(|p| names(text, p.clone(), people))
+        .collect();
+    let mut persons = found
+        .iter()
+        .filter(|n| n.kind == NameKind::Person && !n.modifier);
     let person = match side {
-        Side::Before => persons.last(),
-        Side::After => persons.into_iter().next(),
+        Side::Before => persons.next_back(),
+        Side::After => persons.next(),
     };
     if let Some(person) = person {
         return Some(Who::Person(people.fullest(&person.text)));
@@ -298,7 +357,11 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
     if let Some(group) = found
         .iter()
         .find(|n| n.kind == NameKind::Organisation && !n.modifier)
-        .or_else(|| found.iter().find(|n| n.kind == NameKind::Other && !n.modifier))
+        .or_else(|| {
+            found
+                .iter()
+                .find(|n| n.kind == NameKind::Other && !n.modifier)
+        })
     {
         return Some(Who::Group(group.text.clone()));
     }
@@ -310,7 +373,11 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
     // One word after "the": a back-reference ("the company", "the dad-of-two"); "the city's
     // finance director" is a role of its own.
     let singular = name.split_whitespace().count() == 1 && !is_plural(&name.to_lowercase());
-    Some(if definite && singular { Who::The(name) } else { Who::Group(name) })
+    Some(if definite && singular {
+        Who::The(name)
+    } else {
+        Who::Group(name)
+    })
 }
 
 /// The subject without relative clauses and brackets (", who voted against both measures,",
@@ -320,16 +387,22 @@ fn without_asides(text: &str, range: Range<usize>, side: Side) -> Vec<Range<usiz
     let segment = &text[range.clone()];
     let mut parts = Vec::new();
     let mut from = 0;
-    while let Some(at) = [", who", ", which", ", whose", ", where", " (", " who ", " which "]
-        .iter()
-        .filter_map(|m| segment[from..].find(m).map(|at| from + at))
-        .min()
+    while let Some(at) = [
+        ", who", ", which", ", whose", ", where", " (", " who ", " which ",
+    ]
+    .iter()
+    .filter_map(|m| segment[from..].find(m).map(|at| from + at))
+    .min()
     {
         parts.push(range.start + from..range.start + at);
         if side == Side::After {
             return parts;
         }
-        let close = if segment[at..].starts_with(" (") { ')' } else { ',' };
+        let close = if segment[at..].starts_with(" (") {
+            ')'
+        } else {
+            ','
+        };
         match segment[at + 2..].find(close) {
             Some(end) => from = at + 2 + end + 1,
             None => return parts,
@@ -346,7 +419,11 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
     // The part nearest the verb, up to a comma.
     let adverb = |p: &&str| {
         let t = p.trim().to_lowercase();
-        t.is_empty() || matches!(t.as_str(), "however" | "meanwhile" | "too" | "also" | "though" | "in turn" | "in contrast")
+        t.is_empty()
+            || matches!(
+                t.as_str(),
+                "however" | "meanwhile" | "too" | "also" | "though" | "in turn" | "in contrast"
+            )
     };
     let part = match side {
         Side::Before => segment.rsplit(", ").find(|p| !adverb(p))?,
@@ -361,16 +438,40 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
     };
     let words: Vec<&str> = part
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')))
+        .map(|w| {
+            w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let skip = |w: &&str| {
         let lower = w.to_lowercase();
         matches!(
             lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "has" | "have" | "had"
-                | "also" | "repeatedly" | "previously" | "later" | "then" | "now" | "publicly"
-                | "separately" | "however" | "but" | "and" | "on" | "in" | "at"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "has"
+                | "have"
+                | "had"
+                | "also"
+                | "repeatedly"
+                | "previously"
+                | "later"
+                | "then"
+                | "now"
+                | "publicly"
+                | "separately"
+                | "however"
+                | "but"
+                | "and"
+                | "on"
+                | "in"
+                | "at"
         ) || lower.ends_with("day")
     };
     let kept: Vec<&str> = match side {
@@ -384,7 +485,13 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
             }
             kept
         }
-        Side::After => words.iter().copied().skip_while(skip).take_while(|w| !skip(w)).take(5).collect(),
+        Side::After => words
+            .iter()
+            .copied()
+            .skip_while(skip)
+            .take_while(|w| !skip(w))
+            .take(5)
+            .collect(),
     };
     if kept.is_empty() || kept.len() > 6 {
         return None;
@@ -395,7 +502,10 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
 /// A plural noun ("researchers", "people"), which names a group rather than one body.
 fn is_plural(lower: &str) -> bool {
     CUES.plural_heads.contains(lower)
-        || (lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !CUES.singular_s.contains(lower))
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !CUES.singular_s.contains(lower))
 }
 
 #[cfg(test)]
@@ -410,7 +520,10 @@ mod tests {
     fn names_drop_titles_and_tell_people_from_organisations() {
         let text = "Gov. Andy Beshear met the Office for National Statistics with UNHCR in Kentucky's capital";
         let found = names(text, 0..text.len(), &People::default());
-        let summary: Vec<(&str, NameKind)> = found.iter().map(|n| (n.text.as_str(), n.kind.clone())).collect();
+        let summary: Vec<(&str, NameKind)> = found
+            .iter()
+            .map(|n| (n.text.as_str(), n.kind.clone()))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -443,17 +556,31 @@ mod tests {
             Some(Who::Person("Hans Kluge".into()))
         );
         assert_eq!(
-            who_before("Finance Minister Christian Lindner, whose Free Democrats had insisted on no new debt,"),
+            who_before(
+                "Finance Minister Christian Lindner, whose Free Democrats had insisted on no new debt,"
+            ),
             Some(Who::Person("Christian Lindner".into()))
         );
         assert_eq!(
             who_before("The Food and Drink Federation"),
             Some(Who::Group("Food and Drink Federation".into()))
         );
-        assert_eq!(who_before("a police spokesman"), Some(Who::Group("police spokesman".into())));
-        assert_eq!(who_before("the dad-of-two"), Some(Who::The("dad-of-two".into())));
-        assert_eq!(who_before("The survey of 2,000 people"), Some(Who::The("survey".into())));
-        assert_eq!(who_before("the researchers"), Some(Who::Group("researchers".into())));
+        assert_eq!(
+            who_before("a police spokesman"),
+            Some(Who::Group("police spokesman".into()))
+        );
+        assert_eq!(
+            who_before("the dad-of-two"),
+            Some(Who::The("dad-of-two".into()))
+        );
+        assert_eq!(
+            who_before("The survey of 2,000 people"),
+            Some(Who::The("survey".into()))
+        );
+        assert_eq!(
+            who_before("the researchers"),
+            Some(Who::Group("researchers".into()))
+        );
         assert_eq!(
             who_before("Belarusian opposition sources"),
             Some(Who::Group("Belarusian opposition sources".into()))

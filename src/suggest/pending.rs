@@ -93,7 +93,9 @@ impl Pending {
     /// drawing the visible part of the article): a binary search, then the hits.
     pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Suggestion> {
         let from = range.start.saturating_sub(self.longest);
-        let first = self.shown.partition_point(|&k| self.all[k].span.start < from);
+        let first = self
+            .shown
+            .partition_point(|&k| self.all[k].span.start < from);
         self.shown[first..]
             .iter()
             .map(|&k| &self.all[k])
@@ -113,7 +115,9 @@ impl Pending {
 
     /// The first suggestion (of `tag`, if given) starting at or after `offset`.
     pub fn first_from(&self, offset: usize, tag: Option<Tag>) -> Option<&Suggestion> {
-        let first = self.shown.partition_point(|&k| self.all[k].span.start < offset);
+        let first = self
+            .shown
+            .partition_point(|&k| self.all[k].span.start < offset);
         self.shown[first..]
             .iter()
             .map(|&k| &self.all[k])
@@ -157,13 +161,23 @@ impl Pending {
         let mut taken: Vec<Span> = Vec::new();
         let mut edits = Vec::new();
         for suggestion in self.iter().filter(|s| s.tag() == tag) {
-            if taken.last().is_some_and(|last| last.overlaps(suggestion.span))
-                || taken.iter().rev().take(8).any(|t| t.overlaps(suggestion.span))
+            if taken
+                .last()
+                .is_some_and(|last| last.overlaps(suggestion.span))
+                || taken
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|t| t.overlaps(suggestion.span))
             {
                 continue;
             }
             taken.push(suggestion.span);
-            edits.push(Edit::Add(annotation(AnnotationId(id), suggestion, body.clone())));
+            edits.push(Edit::Add(annotation(
+                AnnotationId(id),
+                suggestion,
+                body.clone(),
+            )));
             id += 1;
         }
         (!edits.is_empty()).then_some(Edit::Batch(edits))
@@ -232,26 +246,44 @@ mod tests {
         Session::new(Arc::new(Article::new("t", None, TEXT)))
     }
 
-    fn texts<'a>(pending: &'a Pending) -> Vec<(&'a str, Tag)> {
-        pending.iter().map(|s| (&TEXT[s.span.range()], s.tag())).collect()
+    fn texts(pending: &Pending) -> Vec<(&'static str, Tag)> {
+        pending
+            .iter()
+            .map(|s| (&TEXT[s.span.range()], s.tag()))
+            .collect()
     }
 
     #[test]
     fn accepting_adds_an_annotation_and_hides_the_suggestion_until_undone() {
         let mut session = session();
         let mut pending = Pending::new(suggest(TEXT), &session);
-        let quote = pending.iter().find(|s| s.kind == Kind::Quote).unwrap().clone();
+        let quote = pending
+            .iter()
+            .find(|s| s.kind == Kind::Quote)
+            .unwrap()
+            .clone();
         assert_eq!(quote.speaker.as_deref(), Some("Franak Viačorka"));
         let before = pending.count(Tag::Quote);
         let undo = session
             .apply(pending.accept(&session, &quote, Body::new(Tag::Claim)))
             .unwrap();
-        let added = session.annotations().iter().find(|a| a.span == quote.span).unwrap();
+        let added = session
+            .annotations()
+            .iter()
+            .find(|a| a.span == quote.span)
+            .unwrap();
         assert_eq!(added.body.tag, Tag::Quote);
-        assert_eq!(added.body.claimant, "Franak Viačorka", "the speaker fills the claimant");
+        assert_eq!(
+            added.body.claimant, "Franak Viačorka",
+            "the speaker fills the claimant"
+        );
         pending.refresh(&session);
         assert_eq!(pending.count(Tag::Quote), before - 1);
-        assert!(pending.iter().all(|s| s.span != quote.span || s.tag() != Tag::Quote));
+        assert!(
+            pending
+                .iter()
+                .all(|s| s.span != quote.span || s.tag() != Tag::Quote)
+        );
         session.apply(undo).unwrap();
         pending.refresh(&session);
         assert_eq!(pending.count(Tag::Quote), before);
@@ -267,11 +299,17 @@ mod tests {
         assert!(session.is_rejected(Tag::Statistic, statistic.span));
         assert_eq!(undo.describe(), "restore statistic suggestion");
         pending.refresh(&session);
-        assert_ne!(pending.first_from(0, Some(Tag::Statistic)).map(|s| s.span), Some(statistic.span));
+        assert_ne!(
+            pending.first_from(0, Some(Tag::Statistic)).map(|s| s.span),
+            Some(statistic.span)
+        );
         // The same span under another tag is still suggested.
         let fresh = Pending::new(suggest(TEXT), &session);
         assert_eq!(fresh.count(Tag::Statistic), pending.count(Tag::Statistic));
-        assert!(session.apply(Pending::reject(&statistic)).is_err(), "already rejected");
+        assert!(
+            session.apply(Pending::reject(&statistic)).is_err(),
+            "already rejected"
+        );
     }
 
     #[test]
@@ -280,11 +318,26 @@ mod tests {
         let mut pending = Pending::new(suggest(TEXT), &session);
         let claims = pending.count(Tag::Claim);
         assert!(claims >= 2, "{:?}", texts(&pending));
-        let edit = pending.accept_all(&session, Tag::Claim, &Body::made(Tag::Claim, "ann", crate::model::Stamp::parse("2026-12-04T10:00:00Z").unwrap())).unwrap();
+        let edit = pending
+            .accept_all(
+                &session,
+                Tag::Claim,
+                &Body::made(
+                    Tag::Claim,
+                    "ann",
+                    crate::model::Stamp::parse("2026-12-04T10:00:00Z").unwrap(),
+                ),
+            )
+            .unwrap();
         assert_eq!(edit.describe(), format!("add {claims} claims"));
         let undo = session.apply(edit).unwrap();
         assert_eq!(session.counts()[Tag::Claim.index()], claims);
-        assert!(session.annotations().iter().all(|a| a.body.analyst == "ann"));
+        assert!(
+            session
+                .annotations()
+                .iter()
+                .all(|a| a.body.analyst == "ann")
+        );
         pending.refresh(&session);
         assert_eq!(pending.count(Tag::Claim), 0);
         session.apply(undo).unwrap();
@@ -295,7 +348,11 @@ mod tests {
         pending.refresh(&session);
         assert_eq!(pending.count(Tag::Statistic), 0);
         assert_eq!(pending.count(Tag::Claim), claims);
-        assert!(pending.accept_all(&session, Tag::Statistic, &Body::new(Tag::Statistic)).is_none());
+        assert!(
+            pending
+                .accept_all(&session, Tag::Statistic, &Body::new(Tag::Statistic))
+                .is_none()
+        );
     }
 
     #[test]
@@ -321,7 +378,11 @@ mod tests {
         let only_quotes = pending.next(all[0], Some(Tag::Quote)).unwrap();
         assert_eq!(only_quotes.tag(), Tag::Quote);
         let offset = TEXT.find("300,000").unwrap();
-        let here: Vec<&str> = pending.at(offset).iter().map(|s| &TEXT[s.span.range()]).collect();
+        let here: Vec<&str> = pending
+            .at(offset)
+            .iter()
+            .map(|s| &TEXT[s.span.range()])
+            .collect();
         assert_eq!(here[0], "About 300,000 Belarusians", "shortest first");
         assert_eq!(pending.overlapping(0..TEXT.len()).count(), pending.len());
         assert_eq!(pending.overlapping(offset..offset + 1).count(), here.len());
@@ -331,9 +392,19 @@ mod tests {
     fn an_annotation_of_the_same_tag_hides_overlapping_suggestions() {
         let mut session = session();
         let start = TEXT.find("14").unwrap();
-        session.apply(session.add_edit(Tag::Statistic, Span::new(start, start + 2))).unwrap();
+        session
+            .apply(session.add_edit(Tag::Statistic, Span::new(start, start + 2)))
+            .unwrap();
         let pending = Pending::new(suggest(TEXT), &session);
-        assert!(pending.iter().all(|s| !(s.tag() == Tag::Statistic && s.span.contains(start))));
-        assert!(pending.iter().any(|s| s.tag() == Tag::Claim && s.span.contains(start)));
+        assert!(
+            pending
+                .iter()
+                .all(|s| !(s.tag() == Tag::Statistic && s.span.contains(start)))
+        );
+        assert!(
+            pending
+                .iter()
+                .any(|s| s.tag() == Tag::Claim && s.span.contains(start))
+        );
     }
 }

@@ -54,7 +54,9 @@ pub(crate) fn find(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
         let mut pos = from.take().unwrap_or(para.start);
         let mut ran_on = None;
         while pos < para.end {
-            let Some(c) = text[pos..para.end].chars().next() else { break };
+            let Some(c) = text[pos..para.end].chars().next() else {
+                break;
+            };
             if opens(text, pos, c, para)
                 && let Some((quoted, last)) = close(text, pos, c, paragraphs, k)
             {
@@ -95,7 +97,12 @@ fn opens(text: &str, pos: usize, c: char, para: &Range<usize>) -> bool {
                 && (next.is_alphanumeric() || "£$€“\"".contains(next))
                 && !is_elision(&text[pos + 1..para.end])
         }
-        '»' => starts_word && !next.is_whitespace() && text[pos..para.end].contains('«') && !text[para.start..pos].contains('«'),
+        '»' => {
+            starts_word
+                && !next.is_whitespace()
+                && text[pos..para.end].contains('«')
+                && !text[para.start..pos].contains('«')
+        }
         '«' => true,
         _ => !next.is_whitespace() || c == '«',
     }
@@ -105,15 +112,23 @@ fn opens(text: &str, pos: usize, c: char, para: &Range<usize>) -> bool {
 fn is_elision(after: &str) -> bool {
     let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
     let lower = word.to_lowercase();
-    matches!(lower.as_str(), "em" | "til" | "cause" | "n" | "tis" | "twas" | "s")
-        || (word.len() == 3 && word.ends_with('s') && word[..2].chars().all(|c| c.is_ascii_digit()))
+    matches!(
+        lower.as_str(),
+        "em" | "til" | "cause" | "n" | "tis" | "twas" | "s"
+    ) || (word.len() == 3 && word.ends_with('s') && word[..2].chars().all(|c| c.is_ascii_digit()))
         || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Where the quotation opened by `open` at `pos` (in paragraph `k`) closes: the quotation
 /// and the paragraph it ends in. A paragraph that ends inside it and a next paragraph that
 /// opens with the same mark continue it.
-fn close(text: &str, pos: usize, open: char, paragraphs: &[Range<usize>], k: usize) -> Option<(Quoted, usize)> {
+fn close(
+    text: &str,
+    pos: usize,
+    open: char,
+    paragraphs: &[Range<usize>],
+    k: usize,
+) -> Option<(Quoted, usize)> {
     let inner_start = pos + open.len_utf8();
     let mut k = k;
     let mut from = inner_start;
@@ -201,7 +216,9 @@ fn dash_speech(text: &str, para: &Range<usize>) -> Option<Vec<Quoted>> {
     let after = line[dash.len_utf8()..].trim_start();
     // An embedded post's attribution line ("— U.S. Helsinki Commission (@HelsinkiComm) June
     // 25, 2025") is not speech.
-    if !after.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“') || line.contains("(@") {
+    if !after.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“')
+        || line.contains("(@")
+    {
         return None;
     }
     let mut out = Vec::new();
@@ -251,8 +268,14 @@ mod tests {
 
     #[test]
     fn every_mark_style() {
-        assert_eq!(quoted("He said “We will win,” and left."), ["“We will win,”"]);
-        assert_eq!(quoted("He said \"We will win.\" Then"), ["\"We will win.\""]);
+        assert_eq!(
+            quoted("He said “We will win,” and left."),
+            ["“We will win,”"]
+        );
+        assert_eq!(
+            quoted("He said \"We will win.\" Then"),
+            ["\"We will win.\""]
+        );
         assert_eq!(quoted("«Nous gagnerons», dit-il"), ["«Nous gagnerons»"]);
         assert_eq!(quoted("„Wir gewinnen“, sagte er"), ["„Wir gewinnen“"]);
         assert_eq!(quoted("„Wygramy”, powiedział"), ["„Wygramy”"]);
@@ -270,8 +293,14 @@ mod tests {
             quoted("Lotto winner: '£40m jackpot ruined my life'"),
             ["'£40m jackpot ruined my life'"]
         );
-        assert_eq!(quoted("It's the '90s and rock 'n' roll"), Vec::<&str>::new());
-        assert_eq!(quoted("the dog's bone and the cats' toys"), Vec::<&str>::new());
+        assert_eq!(
+            quoted("It's the '90s and rock 'n' roll"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quoted("the dog's bone and the cats' toys"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
@@ -289,10 +318,7 @@ mod tests {
     #[test]
     fn quotations_run_over_paragraphs() {
         let text = "He said: \"First part.\n\"Second part.\"\nNext \"one\".";
-        assert_eq!(
-            quoted(text),
-            ["\"First part.\n\"Second part.\"", "\"one\""]
-        );
+        assert_eq!(quoted(text), ["\"First part.\n\"Second part.\"", "\"one\""]);
     }
 
     #[test]

@@ -27,9 +27,24 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Weekdays and other time words an attribution may carry ("said on Monday").
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "earlier", "later", "recently", "repeatedly", "previously", "also",
-    "publicly", "separately",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "repeatedly",
+    "previously",
+    "also",
+    "publicly",
+    "separately",
 ];
 
 /// The reported speech of the sentence `sentence`; `quoted` are the direct quotations in the
@@ -57,10 +72,16 @@ pub(crate) fn find(
     let mut cues: Vec<Reported> = Vec::new();
     let mut main_cues: Vec<usize> = Vec::new();
     for (verb, kind) in &verbs {
-        let context: Vec<Reported> = closing.iter().cloned().chain(cues.iter().cloned()).collect();
+        let context: Vec<Reported> = closing
+            .iter()
+            .cloned()
+            .chain(cues.iter().cloned())
+            .collect();
         let found = match kind {
             VerbKind::Gerund => gerund(text, &sentence, *verb, end, people, &context),
-            VerbKind::Quote if verb.lower() == "described" => described(text, &sentence, *verb, end, people),
+            VerbKind::Quote if verb.lower() == "described" => {
+                described(text, &sentence, *verb, end, people)
+            }
             VerbKind::Clause | VerbKind::That | VerbKind::Object => {
                 subject_verb(text, &sentence, *verb, *kind, end, people)
             }
@@ -68,7 +89,9 @@ pub(crate) fn find(
         };
         if let Some(found) = found
             && !starts_quoted(text, found.range.start, quoted)
-            && !cues.iter().any(|r| r.range.start <= found.range.start && found.range.start < r.range.end)
+            && !cues
+                .iter()
+                .any(|r| r.range.start <= found.range.start && found.range.start < r.range.end)
         {
             if *kind != VerbKind::Gerund {
                 main_cues.push(verb.start);
@@ -103,7 +126,10 @@ pub(crate) fn find(
 /// Where the content may end: the sentence without its final punctuation.
 fn content_end(text: &str, sentence: &Range<usize>) -> usize {
     let body = &text[sentence.clone()];
-    sentence.start + body.trim_end_matches(['.', '!', '?', '…', ';', ':', ' ']).len()
+    sentence.start
+        + body
+            .trim_end_matches(['.', '!', '?', '…', ';', ':', ' '])
+            .len()
 }
 
 /// True when a direct quotation starts at `pos` (after spaces): the content is a quote.
@@ -136,7 +162,12 @@ fn speech_verbs<'a>(
 }
 
 /// "According to X, CONTENT" and "As stated by X, CONTENT" at the start of the sentence.
-fn according_to_first(text: &str, sentence: &Range<usize>, end: usize, people: &People) -> Option<Reported> {
+fn according_to_first(
+    text: &str,
+    sentence: &Range<usize>,
+    end: usize,
+    people: &People,
+) -> Option<Reported> {
     let body = &text[sentence.start..end];
     let lower = body.to_lowercase();
     let lead = [
@@ -157,13 +188,24 @@ fn according_to_first(text: &str, sentence: &Range<usize>, end: usize, people: &
     // "As stated by a rights group, Vyasna, …".
     if let Some(next) = text[content..end].find(", ").map(|at| content + at) {
         let chunk = &text[content..next];
-        let first = chunk.split_whitespace().next().unwrap_or_default().to_lowercase();
-        let is_aside = matches!(first.as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her")
-            || (chunk.split_whitespace().count() <= 4
-                && chunk.split_whitespace().all(|w| w.starts_with(char::is_uppercase)));
+        let first = chunk
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let is_aside = matches!(
+            first.as_str(),
+            "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her"
+        ) || (chunk.split_whitespace().count() <= 4
+            && chunk
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase)));
         if is_aside && text[next + 2..end].split_whitespace().count() >= 3 {
             let named = who(text, speaker_range.clone(), Side::After, people);
-            if !matches!(named, Some(Who::Person(_))) && first.chars().next().is_some_and(char::is_alphabetic) && chunk.starts_with(char::is_uppercase) {
+            if !matches!(named, Some(Who::Person(_)))
+                && first.chars().next().is_some_and(char::is_alphabetic)
+                && chunk.starts_with(char::is_uppercase)
+            {
                 speaker_range = content..next;
             }
             content = next + 2;
@@ -177,7 +219,12 @@ fn according_to_first(text: &str, sentence: &Range<usize>, end: usize, people: &
 }
 
 /// "CONTENT, according to X."
-fn according_to_last(text: &str, sentence: &Range<usize>, end: usize, people: &People) -> Option<Reported> {
+fn according_to_last(
+    text: &str,
+    sentence: &Range<usize>,
+    end: usize,
+    people: &People,
+) -> Option<Reported> {
     let body = &text[sentence.start..end];
     let at = body.to_lowercase().rfind(", according to ")?;
     let np = sentence.start + at + ", according to ".len()..end;
@@ -193,11 +240,18 @@ fn according_to_last(text: &str, sentence: &Range<usize>, end: usize, people: &P
 /// INSA", "NHS England figures") rather than the document.
 fn source(text: &str, np: Range<usize>, people: &People) -> Option<Who> {
     let segment = &text[np.clone()];
-    let cut = [" published", " released", ", which", " which", ", who", " on "]
-        .iter()
-        .filter_map(|m| segment.find(m))
-        .min()
-        .map_or(np.end, |at| np.start + at);
+    let cut = [
+        " published",
+        " released",
+        ", which",
+        " which",
+        ", who",
+        " on ",
+    ]
+    .iter()
+    .filter_map(|m| segment.find(m))
+    .min()
+    .map_or(np.end, |at| np.start + at);
     // The organisation may qualify the document ("a Quinnipiac University poll").
     let named = super::names::names(text, np.start..cut, people);
     named
@@ -209,18 +263,30 @@ fn source(text: &str, np: Range<usize>, people: &People) -> Option<Who> {
 }
 
 /// "CONTENT, the ministry said." / "CONTENT, said X." / "CONTENT, police said, bringing …".
-fn closing_attribution(text: &str, sentence: &Range<usize>, end: usize, people: &People) -> Option<Reported> {
+fn closing_attribution(
+    text: &str,
+    sentence: &Range<usize>,
+    end: usize,
+    people: &People,
+) -> Option<Reported> {
     let body = &text[sentence.start..end];
     let mut search = body.len();
     while let Some(at) = body[..search].rfind(", ") {
         search = at;
         let tail_start = sentence.start + at + 2;
-        let tail_end = text[tail_start..end].find(", ").map_or(end, |c| tail_start + c);
+        let tail_end = text[tail_start..end]
+            .find(", ")
+            .map_or(end, |c| tail_start + c);
         let tail: Vec<Word<'_>> = words::following(text, tail_start, 18)
             .into_iter()
             .take_while(|w| w.end <= tail_end)
             .collect();
-        if tail.is_empty() || tail.len() > 16 || tail.iter().any(|w| matches!(w.text, "“" | "\"" | "‘" | "«" | "„")) {
+        if tail.is_empty()
+            || tail.len() > 16
+            || tail
+                .iter()
+                .any(|w| matches!(w.text, "“" | "\"" | "‘" | "«" | "„"))
+        {
             continue;
         }
         let Some(v) = tail.iter().position(|w| {
@@ -261,30 +327,62 @@ fn is_attribution(tail: &[Word<'_>], v: usize) -> bool {
             || !CUES.np_stop.contains(&lower)
             || matches!(
                 lower.as_str(),
-                "the" | "a" | "an" | "of" | "for" | "and" | "at" | "its" | "his" | "her" | "their"
-                    | "he" | "she" | "they" | "it" | "we"
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "for"
+                    | "and"
+                    | "at"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
             )
     };
     if v == 0 {
         // Inverted: "said Ann Lee", "confirmed Belarusian opposition sources": a name or
         // role follows, not a clause.
         let rest = &tail[1..];
-        return !rest.is_empty() && rest.len() <= 7 && rest.iter().all(|w| plain(w) && !w.lower().ends_with("ly"));
+        return !rest.is_empty()
+            && rest.len() <= 7
+            && rest.iter().all(|w| plain(w) && !w.lower().ends_with("ly"));
     }
     if tail[..v].iter().filter(|w| w.is_letters()).count() > 8 {
         return false;
     }
     let subject = &tail[..v];
     // "slightly above analysts' estimates": an adverb or a preposition is no subject.
-    if subject.first().is_some_and(|w| w.lower().ends_with("ly") || !plain(w)) {
+    if subject
+        .first()
+        .is_some_and(|w| w.lower().ends_with("ly") || !plain(w))
+    {
         return false;
     }
     let after = &tail[v + 1..];
     after.is_empty()
         || matches!(
             after[0].lower().as_str(),
-            "on" | "in" | "at" | "to" | "during" | "after" | "before" | "late" | "earlier"
-                | "yesterday" | "today" | "last" | "this" | "the" | "reporters" | "journalists"
+            "on" | "in"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "late"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "last"
+                | "this"
+                | "the"
+                | "reporters"
+                | "journalists"
         )
         || TIME_WORDS.contains(&after[0].lower().as_str())
         || after[0].is_capitalised()
@@ -302,7 +400,10 @@ fn subject_verb(
     let before = words::before(text, verb.start).filter(|w| w.start >= sentence.start)?;
     let before_lower = before.lower();
     // Passives and relative clauses: "it is said that", "the man who said".
-    if matches!(before_lower.as_str(), "is" | "was" | "were" | "been" | "be" | "being" | "who" | "which" | "that") {
+    if matches!(
+        before_lower.as_str(),
+        "is" | "was" | "were" | "been" | "be" | "being" | "who" | "which" | "that"
+    ) {
         return None;
     }
     let subject_start = text[sentence.start..verb.start]
@@ -323,7 +424,10 @@ fn subject_verb(
 fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Option<usize> {
     let next = words::following(text, verb.end, 8);
     let next: Vec<Word<'_>> = next.into_iter().take_while(|w| w.end <= end).collect();
-    if next.first().is_some_and(|w| matches!(w.text, ":" | "“" | "\"" | "‘" | "«" | "„")) {
+    if next
+        .first()
+        .is_some_and(|w| matches!(w.text, ":" | "“" | "\"" | "‘" | "«" | "„"))
+    {
         return None;
     }
     if let Some(that) = next
@@ -340,12 +444,17 @@ fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Opti
     let mut k = 0;
     if kind == VerbKind::Object {
         // "told The Guardian she …", "told reporters the …": the object, then a clause.
-        if next.first().is_some_and(|w| matches!(w.lower().as_str(), "the" | "a" | "an")) {
+        if next
+            .first()
+            .is_some_and(|w| matches!(w.lower().as_str(), "the" | "a" | "an"))
+        {
             k = 1;
         }
         while let Some(word) = next.get(k).filter(|_| k < 5) {
             let lower = word.lower();
-            if !word.is_letters() || CLAUSE_OPENERS.contains(&lower.as_str()) && !word.is_capitalised() {
+            if !word.is_letters()
+                || CLAUSE_OPENERS.contains(&lower.as_str()) && !word.is_capitalised()
+            {
                 break;
             }
             if matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
@@ -357,14 +466,24 @@ fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Opti
             }
             k += 1;
         }
-        if k == 0 || next.get(k).is_none_or(|w| !w.is_letters() || w.lower() == "to") {
+        if k == 0
+            || next
+                .get(k)
+                .is_none_or(|w| !w.is_letters() || w.lower() == "to")
+        {
             return None;
         }
     }
     // Time words: "said on Thursday its …", "said Thursday the …".
     loop {
         match next.get(k).map(Word::lower).as_deref() {
-            Some("on") if next.get(k + 1).is_some_and(|w| TIME_WORDS.contains(&w.lower().as_str())) => k += 2,
+            Some("on")
+                if next
+                    .get(k + 1)
+                    .is_some_and(|w| TIME_WORDS.contains(&w.lower().as_str())) =>
+            {
+                k += 2;
+            }
             Some(w) if TIME_WORDS.contains(&w) => k += 1,
             _ => break,
         }
@@ -378,7 +497,10 @@ fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Opti
         || (first.is_letters()
             && !CUES.np_stop.contains(&lower)
             && !lower.ends_with("ly")
-            && !matches!(lower.as_str(), "nothing" | "goodbye" | "hello" | "yes" | "no" | "so" | "sorry"));
+            && !matches!(
+                lower.as_str(),
+                "nothing" | "goodbye" | "hello" | "yes" | "no" | "so" | "sorry"
+            ));
     (opens && next.len() >= k + 3).then_some(first.start)
 }
 
@@ -395,7 +517,11 @@ fn gerund(
     let before = words::before(text, verb.start)?;
     let introduced = before.text == "," || before.lower() == "by";
     // "signs warning people to …" is no speech; "one study finding that …" is.
-    let kind = if introduced { VerbKind::Clause } else { VerbKind::That };
+    let kind = if introduced {
+        VerbKind::Clause
+    } else {
+        VerbKind::That
+    };
     let content = content_start(text, verb, kind, end)?;
     let speaker = if introduced {
         // The sentence's subject: a speaker found for it already, or who opens the sentence.
@@ -418,7 +544,13 @@ fn gerund(
 }
 
 /// "X described Y as Z": the content is "Y as Z".
-fn described(text: &str, sentence: &Range<usize>, verb: Word<'_>, end: usize, people: &People) -> Option<Reported> {
+fn described(
+    text: &str,
+    sentence: &Range<usize>,
+    verb: Word<'_>,
+    end: usize,
+    people: &People,
+) -> Option<Reported> {
     let rest = &text[verb.end..end];
     if !rest.contains(" as ") || rest.trim_start().starts_with(['“', '"', '‘']) {
         return None;
@@ -450,19 +582,33 @@ mod tests {
     fn according_to_before_and_after() {
         assert_eq!(
             reported("According to the United Nations, about 300,000 people have left."),
-            [("about 300,000 people have left", Some("United Nations".to_owned()))]
+            [(
+                "about 300,000 people have left",
+                Some("United Nations".to_owned())
+            )]
         );
         assert_eq!(
-            reported("According to Franak Viačorka, a senior adviser, the release was a result of diplomacy."),
-            [("the release was a result of diplomacy", Some("Franak Viačorka".to_owned()))]
+            reported(
+                "According to Franak Viačorka, a senior adviser, the release was a result of diplomacy."
+            ),
+            [(
+                "the release was a result of diplomacy",
+                Some("Franak Viačorka".to_owned())
+            )]
         );
         assert_eq!(
             reported("As stated by a rights group, Vyasna, over 50,000 people have been detained."),
-            [("over 50,000 people have been detained", Some("Vyasna".to_owned()))]
+            [(
+                "over 50,000 people have been detained",
+                Some("Vyasna".to_owned())
+            )]
         );
         assert_eq!(
             reported("Turnout was 44.4 per cent, according to the Electoral Commission."),
-            [("Turnout was 44.4 per cent", Some("Electoral Commission".to_owned()))]
+            [(
+                "Turnout was 44.4 per cent",
+                Some("Electoral Commission".to_owned())
+            )]
         );
     }
 
@@ -470,11 +616,17 @@ mod tests {
     fn speech_verbs_with_and_without_that() {
         assert_eq!(
             reported("Labour said the figures masked a crisis in emergency care."),
-            [("the figures masked a crisis in emergency care", Some("Labour".to_owned()))]
+            [(
+                "the figures masked a crisis in emergency care",
+                Some("Labour".to_owned())
+            )]
         );
         assert_eq!(
             reported("Sources close to the talks revealed that the envoy was the key figure."),
-            [("the envoy was the key figure", Some("Sources close to the talks".to_owned()))]
+            [(
+                "the envoy was the key figure",
+                Some("Sources close to the talks".to_owned())
+            )]
         );
         assert_eq!(
             reported("She told The Guardian she wanted to go back."),
@@ -493,7 +645,9 @@ mod tests {
     #[test]
     fn closing_attributions_and_gerunds() {
         assert_eq!(
-            reported("Damage could top $1 billion, Beshear said, adding that the state would ask for help."),
+            reported(
+                "Damage could top $1 billion, Beshear said, adding that the state would ask for help."
+            ),
             [
                 ("Damage could top $1 billion", Some("Beshear".to_owned())),
                 ("the state would ask for help", Some("Beshear".to_owned()))
@@ -501,7 +655,10 @@ mod tests {
         );
         assert_eq!(
             reported("It is the largest change in years, confirmed Belarusian opposition sources."),
-            [("It is the largest change in years", Some("Belarusian opposition sources".to_owned()))]
+            [(
+                "It is the largest change in years",
+                Some("Belarusian opposition sources".to_owned())
+            )]
         );
     }
 
@@ -509,7 +666,10 @@ mod tests {
     fn described_as_and_quotes() {
         assert_eq!(
             reported("Ursula von der Leyen described the news as an example of optimism."),
-            [("the news as an example of optimism", Some("Ursula von der Leyen".to_owned()))]
+            [(
+                "the news as an example of optimism",
+                Some("Ursula von der Leyen".to_owned())
+            )]
         );
         let text = "Johnson said: “We will win.”";
         let quote = text.find('“').unwrap()..text.len();

@@ -64,9 +64,9 @@ fn is_heading(line: &str) -> bool {
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         if matches!(c, '.' | '!' | '?')
-            && chars
-                .peek()
-                .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'' | '»' | ')'))
+            && chars.peek().is_none_or(|n| {
+                n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'' | '»' | ')')
+            })
         {
             return false;
         }
@@ -144,7 +144,15 @@ fn continues(text: &str, open: &Range<usize>, next: &Range<usize>) -> bool {
         return true;
     }
     // "6 p.m. Friday", "Jan. 1": a day or a month after a time or date abbreviation.
-    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     if DAYS.contains(&first.text) || CUES.months.contains(first.text) {
         return true;
     }

@@ -63,17 +63,70 @@ static MASK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Clock-time and time-zone words after a number ("3pm", "3 p.m.", "1100 GMT").
 const CLOCK_WORDS: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "gmt", "utc", "bst", "cet", "cest", "est",
-    "edt", "pst", "pdt", "hrs", "h",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "o'clock",
+    "o’clock",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "hrs",
+    "h",
 ];
 
 /// Verbs of change: "X to Y" after one of them is a change, two statistics.
 const CHANGE_VERBS: &[&str] = &[
-    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "climbed", "climbs",
-    "jumped", "jumps", "dropped", "drops", "slid", "slipped", "gained", "lost", "grew", "grows",
-    "increased", "increases", "decreased", "decreases", "cut", "cuts", "raised", "raises",
-    "lowered", "lifted", "added", "shed", "surged", "slumped", "plunged", "soared", "settled",
-    "declined", "declines", "eased", "edged", "widened", "narrowed",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "dropped",
+    "drops",
+    "slid",
+    "slipped",
+    "gained",
+    "lost",
+    "grew",
+    "grows",
+    "increased",
+    "increases",
+    "decreased",
+    "decreases",
+    "cut",
+    "cuts",
+    "raised",
+    "raises",
+    "lowered",
+    "lifted",
+    "added",
+    "shed",
+    "surged",
+    "slumped",
+    "plunged",
+    "soared",
+    "settled",
+    "declined",
+    "declines",
+    "eased",
+    "edged",
+    "widened",
+    "narrowed",
 ];
 
 /// Words before an age ("aged 45").
@@ -133,7 +186,11 @@ fn is_title_case(line: &str) -> bool {
         .filter(|w| w.starts_with(char::is_alphabetic))
         .collect();
     words.len() >= 3
-        && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            * 10
             >= words.len() * 7
 }
 
@@ -250,13 +307,21 @@ impl<'a> Reader<'a> {
             let mut groups = 0;
             loop {
                 let rest = &self.text[end..];
-                let Some(space) = rest.chars().next() else { break };
+                let Some(space) = rest.chars().next() else {
+                    break;
+                };
                 if !matches!(space, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
                     break;
                 }
                 let after = &rest[space.len_utf8()..];
                 let group: String = after.chars().take_while(char::is_ascii_digit).collect();
-                if group.len() != 3 || after[3..].starts_with([',', '.']) && after[3..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+                if group.len() != 3
+                    || after[3..].starts_with([',', '.'])
+                        && after[3..]
+                            .chars()
+                            .nth(1)
+                            .is_some_and(|c| c.is_ascii_digit())
+                {
                     break;
                 }
                 end += space.len_utf8() + 3;
@@ -269,7 +334,9 @@ impl<'a> Reader<'a> {
         }
         // "3/4": a fraction written with a slash.
         if let Some(slash) = self.after(end).filter(|w| w.text == "/" && w.start == end)
-            && let Some(below) = self.after(slash.end).filter(|w| w.is_digits() && w.start == slash.end)
+            && let Some(below) = self
+                .after(slash.end)
+                .filter(|w| w.is_digits() && w.start == slash.end)
         {
             let divisor = digits_value(below.text);
             if divisor > 0.0 {
@@ -303,7 +370,9 @@ impl<'a> Reader<'a> {
             },
         };
         // Hyphenated: "twenty-five", "two-thirds".
-        if let Some(hyphen) = self.after(number.end).filter(|w| w.text == "-" && w.start == number.end)
+        if let Some(hyphen) = self
+            .after(number.end)
+            .filter(|w| w.text == "-" && w.start == number.end)
             && let Some(second) = self.after(hyphen.end).filter(|w| w.start == hyphen.end)
             && let Some((v, kind)) = CUES.number_word(&second.lower())
         {
@@ -327,7 +396,9 @@ impl<'a> Reader<'a> {
     /// a half"), and a fraction after a count ("three quarters").
     fn scale_words(&self, number: &mut Number) {
         loop {
-            let Some(next) = self.after(number.end) else { return };
+            let Some(next) = self.after(number.end) else {
+                return;
+            };
             let lower = next.lower();
             match CUES.number_word(&lower) {
                 Some((v, NumberKind::Scale)) => {
@@ -387,13 +458,18 @@ impl<'a> Reader<'a> {
         // Glued to a word or hyphen on the left: an identifier or a compound ("MH17",
         // "Covid-19", "dad-of-three", "#3").
         if let Some(left) = self.before(number.start)
-            && glued(&left, &Word { start: number.start, end: number.end, text: "" })
+            && glued(
+                &left,
+                &Word {
+                    start: number.start,
+                    end: number.end,
+                    text: "",
+                },
+            )
             && (left.is_letters() || matches!(left.text, "-" | "#" | "/" | "_"))
         {
             let sign = matches!(left.text, "-")
-                && self
-                    .before(left.start)
-                    .is_none_or(|w| !glued(&w, &left));
+                && self.before(left.start).is_none_or(|w| !glued(&w, &left));
             if !sign {
                 return skip;
             }
@@ -408,13 +484,18 @@ impl<'a> Reader<'a> {
                 return Read::Skip(right.end);
             }
             if right.text == ":"
-                && let Some(minutes) = self.after(right.end).filter(|w| w.is_digits() && w.start == right.end)
+                && let Some(minutes) = self
+                    .after(right.end)
+                    .filter(|w| w.is_digits() && w.start == right.end)
             {
                 return Read::Skip(minutes.end);
             }
             if right.text == "’" || right.text == "'" {
                 // "1990’s"
-                if self.after(right.end).is_some_and(|w| w.lower() == "s" && w.start == right.end) {
+                if self
+                    .after(right.end)
+                    .is_some_and(|w| w.lower() == "s" && w.start == right.end)
+                {
                     return Read::Skip(right.end);
                 }
             }
@@ -432,7 +513,9 @@ impl<'a> Reader<'a> {
         if let Some(right) = self.after(end).filter(|w| w.is_letters())
             && let Some(scale) = CUES.scales.get(&right.lower())
             && (right.start == end
-                || self.after(right.end).is_none_or(|w| !w.is_letters() || CUES.np_stop.contains(&w.lower())))
+                || self
+                    .after(right.end)
+                    .is_none_or(|w| !w.is_letters() || CUES.np_stop.contains(&w.lower())))
         {
             number.value *= scale;
             end = right.end;
@@ -467,11 +550,7 @@ impl<'a> Reader<'a> {
                 {
                     start = left.start;
                 }
-                _ if bare_fraction => {
-                    if !self.is_half_alone(&number) {
-                        return skip;
-                    }
-                }
+                _ if bare_fraction && !self.is_half_alone(&number) => return skip,
                 _ => {}
             }
         }
@@ -503,7 +582,9 @@ impl<'a> Reader<'a> {
             && (between
                 || (!from && second.value > number.value && second.value <= number.value * 20.0))
             && (second_unit.is_none() || unit.is_none() || second_unit == unit)
-            && (self.currency_after(self.after(end).map_or(end, |w| w.end)).is_none()
+            && (self
+                .currency_after(self.after(end).map_or(end, |w| w.end))
+                .is_none()
                 || currency_start.is_some())
         {
             end = second_end;
@@ -513,7 +594,11 @@ impl<'a> Reader<'a> {
             ranged = true;
             reason = "range";
         } else if !ratio && self.is_score(&number, end) {
-            return Read::Skip(self.after(end).and_then(|d| self.after(d.end)).map_or(end, |w| w.end));
+            return Read::Skip(
+                self.after(end)
+                    .and_then(|d| self.after(d.end))
+                    .map_or(end, |w| w.end),
+            );
         }
         // Currency before, and the sign.
         let mut money = unit == Some(UnitKind::Money);
@@ -529,11 +614,13 @@ impl<'a> Reader<'a> {
         }
         // The counted noun phrase, when no unit ends the span.
         let mut counted = false;
-        if unit.is_none() && !money && !matches!(number.core, Core::Fraction) {
-            if let Some(np_end) = self.noun_phrase(end, matches!(number.core, Core::Vague)) {
-                end = np_end;
-                counted = true;
-            }
+        if unit.is_none()
+            && !money
+            && !matches!(number.core, Core::Fraction)
+            && let Some(np_end) = self.noun_phrase(end, matches!(number.core, Core::Vague))
+        {
+            end = np_end;
+            counted = true;
         }
         // A rate: "a day", "per tonne", "an hour".
         if let Some(rate_end) = self.rate(end) {
@@ -547,11 +634,23 @@ impl<'a> Reader<'a> {
         if between && !ranged {
             // "between" without a second number belongs to something else.
         } else if between {
-            start = self.before(core_start.min(start)).map_or(start, |w| w.start.min(start));
+            start = self
+                .before(core_start.min(start))
+                .map_or(start, |w| w.start.min(start));
         }
 
         // What is not a statistic.
-        if self.excluded(&number, core_start, start, end, unit, counted, money, approximated, ratio || ranged) {
+        if self.excluded(
+            &number,
+            core_start,
+            start,
+            end,
+            unit,
+            counted,
+            money,
+            approximated,
+            ratio || ranged,
+        ) {
             return Read::Skip(end.max(number.end));
         }
         if reason == "number" {
@@ -595,8 +694,10 @@ impl<'a> Reader<'a> {
             return false;
         }
         let next = self.after(number.end).map(|w| w.lower());
-        matches!(next.as_deref(), Some("of" | "the" | "a" | "an" | "its" | "their" | "his" | "her"))
-            || self.approximators(number.start) < number.start
+        matches!(
+            next.as_deref(),
+            Some("of" | "the" | "a" | "an" | "its" | "their" | "his" | "her")
+        ) || self.approximators(number.start) < number.start
     }
 
     /// After a count: "in five", "out of four" (the second number's end and value).
@@ -630,7 +731,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let written = unit.words.join(" ");
-            let Some(head) = rest.get(..written.len()) else { continue };
+            let Some(head) = rest.get(..written.len()) else {
+                continue;
+            };
             let same = if written.chars().count() == 1 {
                 head == written
             } else {
@@ -640,10 +743,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let after = &rest[written.len()..];
-            let ends_word = after
-                .chars()
-                .next()
-                .is_none_or(|c| !(c.is_alphanumeric()) || !written.ends_with(char::is_alphanumeric));
+            let ends_word = after.chars().next().is_none_or(|c| {
+                !(c.is_alphanumeric()) || !written.ends_with(char::is_alphanumeric)
+            });
             if !ends_word {
                 continue;
             }
@@ -699,7 +801,9 @@ impl<'a> Reader<'a> {
         if !matches!(number.core, Core::Digits) || number.end != end {
             return false;
         }
-        let Some(dash) = self.after(end).filter(|w| matches!(w.text, "-" | "–") && w.start == end)
+        let Some(dash) = self
+            .after(end)
+            .filter(|w| matches!(w.text, "-" | "–") && w.start == end)
         else {
             return false;
         };
@@ -719,7 +823,10 @@ impl<'a> Reader<'a> {
             .filter(|c| {
                 // Letter codes ("USD", "Rs") need a space before the number and a boundary.
                 let at = trimmed.len() - c.len();
-                let boundary = trimmed[..at].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+                let boundary = trimmed[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric());
                 boundary && (spaced || !c.starts_with(char::is_alphabetic))
             })
             .map(|c| self.line_start + trimmed.len() - c.len())
@@ -756,7 +863,9 @@ impl<'a> Reader<'a> {
                 // A hyphen inside a word ("school-age", "meta-analyses").
                 if word.text == "-"
                     && taken.last().is_some_and(|last| glued(last, &word))
-                    && let Some(next) = candidates.get(k + 1).filter(|n| glued(&word, n) && n.is_letters())
+                    && let Some(next) = candidates
+                        .get(k + 1)
+                        .filter(|n| glued(&word, n) && n.is_letters())
                 {
                     if let Some(last) = taken.last_mut() {
                         *last = Word {
@@ -878,7 +987,8 @@ impl<'a> Reader<'a> {
         }
         // Identifiers: "Article 5", "Route 66", "year two", "No. 10", "Boeing 737".
         if let Some(p) = prev_lower
-            && (CUES.identifier_heads.contains(p) || CUES.identifier_heads.contains(&format!("{p}.")))
+            && (CUES.identifier_heads.contains(p)
+                || CUES.identifier_heads.contains(&format!("{p}.")))
             && !approximated
             && !money
         {
@@ -892,13 +1002,17 @@ impl<'a> Reader<'a> {
             && !money
             && !approximated
             && words::after(self.text, number.end).is_some_and(|w| w.is_capitalised())
-            && !self.text[number.end..end].split_whitespace().any(|w| w.starts_with(char::is_lowercase));
+            && !self.text[number.end..end]
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
         if let Some(p) = prev
             && p.is_capitalised()
             && !self.title_case
             && (bare || names_only)
             && !CUES.months.contains(p.text)
-            && self.before(p.start).is_some_and(|w| w.is_letters() || w.text == ",")
+            && self
+                .before(p.start)
+                .is_some_and(|w| w.is_letters() || w.text == ",")
             && !matches!(number.core, Core::Words { .. })
         {
             return true;
@@ -914,7 +1028,10 @@ impl<'a> Reader<'a> {
                 && next
                     .and_then(|w| self.after(w.end))
                     .is_some_and(|w| CUES.months.contains(w.text));
-        if matches!(number.core, Core::Digits) && written.len() <= 2 && (month_before || month_after) {
+        if matches!(number.core, Core::Digits)
+            && written.len() <= 2
+            && (month_before || month_after)
+        {
             return true;
         }
         if matches!(number.core, Core::Digits)
@@ -975,9 +1092,12 @@ impl<'a> Reader<'a> {
             && !counted
             && !money
             && matches!(prev_lower, Some("under" | "over"))
-            && prev
-                .and_then(|p| self.before(p.start))
-                .is_some_and(|w| matches!(w.lower().as_str(), "children" | "kids" | "babies" | "those" | "adults" | "people" | "pupils"))
+            && prev.and_then(|p| self.before(p.start)).is_some_and(|w| {
+                matches!(
+                    w.lower().as_str(),
+                    "children" | "kids" | "babies" | "those" | "adults" | "people" | "pupils"
+                )
+            })
         {
             return true;
         }
@@ -998,12 +1118,11 @@ impl<'a> Reader<'a> {
         if unit == Some(UnitKind::Time) {
             let before_all = self.before(start).map(|w| w.lower());
             let before_core = self.before(core_start).map(|w| w.lower());
-            let frame_before = |w: &Option<String>| {
-                w.as_deref().is_some_and(|w| CUES.frame_before.contains(w))
-            };
+            let frame_before =
+                |w: &Option<String>| w.as_deref().is_some_and(|w| CUES.frame_before.contains(w));
             // "for over 10 years" is how long; "over five years" alone is when.
-            let over_as_frame = before_core.as_deref() == Some("over")
-                && before_all.as_deref() != Some("for");
+            let over_as_frame =
+                before_core.as_deref() == Some("over") && before_all.as_deref() != Some("for");
             if frame_before(&before_all) || over_as_frame {
                 return true;
             }
@@ -1044,7 +1163,9 @@ fn is_modifier_only(lower: &str) -> bool {
 fn is_year_shaped(written: &str) -> bool {
     written.len() == 4
         && written.chars().all(|c| c.is_ascii_digit())
-        && written.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
+        && written
+            .parse::<u32>()
+            .is_ok_and(|y| (1500..2200).contains(&y))
 }
 
 /// The value of digits with separators: `50,000`, `1.5`, `157.651` (European thousands:

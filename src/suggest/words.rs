@@ -68,7 +68,9 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<Word<'_>> {
     let end = if first.is_ascii_digit() {
         run_end(text, start, |prev, c, next| {
             c.is_ascii_digit()
-                || (matches!(c, ',' | '.') && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                || (matches!(c, ',' | '.')
+                    && prev.is_ascii_digit()
+                    && next.is_some_and(|n| n.is_ascii_digit()))
         })
     } else if is_letter(first) {
         run_end(text, start, |prev, c, next| {
@@ -122,8 +124,7 @@ pub(crate) fn before(text: &str, pos: usize) -> Option<Word<'_>> {
                         && next.is_ascii_digit()
                         && prev.is_some_and(|p| p.is_ascii_digit()))
             } else {
-                is_letter(c)
-                    || (is_apostrophe(c) && is_letter(next) && prev.is_some_and(is_letter))
+                is_letter(c) || (is_apostrophe(c) && is_letter(next) && prev.is_some_and(is_letter))
             };
             if !joins {
                 break;
@@ -180,14 +181,28 @@ mod tests {
         assert_eq!(
             texts(&following(text, 0, 20)),
             [
-                "About", "50,000", "people", "—", "don't", "£", "3.2", "bn", ",",
-                "Kentucky’s", "40", "m"
+                "About",
+                "50,000",
+                "people",
+                "—",
+                "don't",
+                "£",
+                "3.2",
+                "bn",
+                ",",
+                "Kentucky’s",
+                "40",
+                "m"
             ]
         );
         let all = following(text, 0, 20);
         assert!(glued(&all[6], &all[7]), "3.2 and bn are glued");
         assert!(!glued(&all[0], &all[1]));
-        assert_eq!(after(text, text.find('\n').unwrap()), None, "stops at the line end");
+        assert_eq!(
+            after(text, text.find('\n').unwrap()),
+            None,
+            "stops at the line end"
+        );
     }
 
     #[test]

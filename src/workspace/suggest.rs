@@ -45,7 +45,11 @@ pub struct Suggested {
 /// # Errors
 ///
 /// The session's or the article's [`OpenError`]: nothing is changed.
-pub fn suggest_file(path: &Path, tags: &[Tag], accept: Option<Stamp>) -> Result<Suggested, OpenError> {
+pub fn suggest_file(
+    path: &Path,
+    tags: &[Tag],
+    accept: Option<Stamp>,
+) -> Result<Suggested, OpenError> {
     let (mut session, fingerprint) = if store::is_session_file(path) {
         let loaded = store::load_full(path)?;
         (loaded.session, Some(loaded.fingerprint))
@@ -96,9 +100,19 @@ mod tests {
         let done = suggest_file(&path, &[Tag::Statistic, Tag::Quote], Some(now)).unwrap();
         assert_eq!(done.accepted, [0, 1, 1]);
         assert_eq!(done.pending.len(), 0);
-        let quote = done.session.annotations().iter().find(|a| a.body.tag == Tag::Quote).unwrap();
+        let quote = done
+            .session
+            .annotations()
+            .iter()
+            .find(|a| a.body.tag == Tag::Quote)
+            .unwrap();
         assert_eq!(quote.body.claimant, "officials");
         assert_eq!(quote.body.analyst, ANALYST);
-        assert!(done.session.annotations().iter().all(|a| a.body.created.is_some()));
+        assert!(
+            done.session
+                .annotations()
+                .iter()
+                .all(|a| a.body.created.is_some())
+        );
     }
 }

@@ -52,8 +52,15 @@ fn prints_one_line_per_suggestion_and_the_counts() {
         "{out}"
     );
     assert!(out.contains("Claim\t0\t81\t\t"), "{out}");
-    assert!(out.ends_with("Pending: 1 statistic, 1 quote, 1 claim\n"), "{out}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing written without -o");
+    assert!(
+        out.ends_with("Pending: 1 statistic, 1 quote, 1 claim\n"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written without -o"
+    );
 }
 
 #[test]
@@ -63,7 +70,10 @@ fn tags_limit_what_is_suggested() {
     let output = factmark(&["suggest", input.to_str().unwrap(), "--tags", "quotes"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
-        stdout(&output).lines().map(|l| l.split('\t').next().unwrap()).collect::<Vec<_>>(),
+        stdout(&output)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect::<Vec<_>>(),
         ["Quote", "Pending: 1 quote"]
     );
     let output = factmark(&["suggest", input.to_str().unwrap(), "--tags", "numbers"]);
@@ -76,11 +86,22 @@ fn writes_a_session_pending_then_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let input = article(dir.path());
     let out = dir.path().join("minsk.ron");
-    let output = factmark(&["suggest", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let output = factmark(&[
+        "suggest",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).ends_with(&format!("Wrote {}: 0 annotations, 0 rejected suggestions\n", out.display())));
+    assert!(stdout(&output).ends_with(&format!(
+        "Wrote {}: 0 annotations, 0 rejected suggestions\n",
+        out.display()
+    )));
     let pending = store::load(&out).unwrap();
-    assert!(pending.annotations().is_empty(), "pending suggestions are not annotations");
+    assert!(
+        pending.annotations().is_empty(),
+        "pending suggestions are not annotations"
+    );
 
     // Accepting, written back over the same session.
     let output = factmark(&[
@@ -93,7 +114,11 @@ fn writes_a_session_pending_then_accepted() {
         out.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Accepted: 1 statistic, 1 quote\n"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Accepted: 1 statistic, 1 quote\n"),
+        "{}",
+        stdout(&output)
+    );
     let accepted = store::load(&out).unwrap();
     assert_eq!(accepted.counts(), [0, 1, 1]);
     for annotation in accepted.annotations() {
@@ -101,12 +126,23 @@ fn writes_a_session_pending_then_accepted() {
         assert_eq!(annotation.body.status, Status::ToCheck);
         assert!(annotation.body.created.is_some());
     }
-    let quote = accepted.annotations().iter().find(|a| a.body.tag == Tag::Quote).unwrap();
+    let quote = accepted
+        .annotations()
+        .iter()
+        .find(|a| a.body.tag == Tag::Quote)
+        .unwrap();
     assert_eq!(quote.body.claimant, "Franak Viačorka");
-    assert!(store::backup_path(&out).exists(), "the pending session is the backup");
+    assert!(
+        store::backup_path(&out).exists(),
+        "the pending session is the backup"
+    );
     // What is accepted is no longer suggested; claims still are.
     let output = factmark(&["suggest", out.to_str().unwrap()]);
-    assert!(stdout(&output).ends_with("Pending: 0 statistic, 0 quote, 1 claim\n"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).ends_with("Pending: 0 statistic, 0 quote, 1 claim\n"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -119,10 +155,18 @@ fn rejections_in_the_session_are_not_suggested_again() {
     let session = factmark::import::open_any(&input)
         .unwrap()
         .into_session()
-        .with_rejections(vec![Rejection::new(Tag::Statistic, Span::new(start, start + 22))])
+        .with_rejections(vec![Rejection::new(
+            Tag::Statistic,
+            Span::new(start, start + 22),
+        )])
         .unwrap();
     store::save(&session, &session_path).unwrap();
-    let output = factmark(&["suggest", session_path.to_str().unwrap(), "--tags", "statistic"]);
+    let output = factmark(&[
+        "suggest",
+        session_path.to_str().unwrap(),
+        "--tags",
+        "statistic",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "Pending: 0 statistic\n");
 }
@@ -138,11 +182,25 @@ fn another_session_is_replaced_only_with_replace() {
     )
     .unwrap();
     let before = std::fs::read(&out).unwrap();
-    let args = ["suggest", input.to_str().unwrap(), "--accept", "-o", out.to_str().unwrap()];
+    let args = [
+        "suggest",
+        input.to_str().unwrap(),
+        "--accept",
+        "-o",
+        out.to_str().unwrap(),
+    ];
     let output = factmark(&args);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("already exists and holds a session on “Minsk — small”"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("pass --replace"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("already exists and holds a session on “Minsk — small”"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("pass --replace"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(std::fs::read(&out).unwrap(), before, "untouched");
     let mut replacing = args.to_vec();
     replacing.push("--replace");
@@ -158,10 +216,17 @@ fn errors_exit_1_with_a_message() {
     let input = article(dir.path());
     let output = factmark(&["suggest", input.to_str().unwrap(), "--accept"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stderr(&output), "error: --accept needs -o OUT.ron: the accepted suggestions are written there\n");
+    assert_eq!(
+        stderr(&output),
+        "error: --accept needs -o OUT.ron: the accepted suggestions are written there\n"
+    );
     let output = factmark(&["suggest", "tests/data/bad/truncated.ron"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("error: "), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("error: "),
+        "{}",
+        stderr(&output)
+    );
     let output = factmark(&["suggest", dir.path().join("missing.txt").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
 }

@@ -11,8 +11,8 @@ use factmark::model::words::{
     ceil_boundary, floor_boundary, snap_to_words, trim_whitespace, word_at,
 };
 use factmark::model::{
-    Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap,
-    Rejection, Selection, Session, Span, Tag, Unit,
+    Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap, Rejection,
+    Selection, Session, Span, Tag, Unit,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -339,7 +339,12 @@ fn check_invariants(session: &Session) -> Result<(), TestCaseError> {
         rejections
     );
     for rejection in rejections {
-        prop_assert!(rejection.span.slice(text).is_some_and(|s| !s.trim().is_empty()));
+        prop_assert!(
+            rejection
+                .span
+                .slice(text)
+                .is_some_and(|s| !s.trim().is_empty())
+        );
         prop_assert!(session.is_rejected(rejection.tag, rejection.span));
     }
     Ok(())

@@ -468,7 +468,10 @@ fn rejections_and_scales_follow_the_text() {
     let mut scale = session.scales().get(ScaleKind::Rating).clone();
     scale.ratings[0].name = "Correct".to_owned();
     session
-        .apply(factmark::model::Edit::SetScale { kind: ScaleKind::Rating, scale: scale.clone() })
+        .apply(factmark::model::Edit::SetScale {
+            kind: ScaleKind::Rating,
+            scale: scale.clone(),
+        })
         .unwrap();
     let session = session
         .with_rejections(vec![
@@ -477,7 +480,9 @@ fn rejections_and_scales_follow_the_text() {
             Rejection::new(Tag::Statistic, find(old_text, "300 people")),
         ])
         .unwrap();
-    let done = factmark::model::anchor::reanchor(&session, Arc::new(Article::new("t", None, new_text))).unwrap();
+    let done =
+        factmark::model::anchor::reanchor(&session, Arc::new(Article::new("t", None, new_text)))
+            .unwrap();
     assert_eq!(
         done.session.rejections(),
         [

@@ -137,7 +137,10 @@ fn assert_pinned(session: &Session, v2: &Path) -> String {
         assert_eq!(old.version, version, "{old_path}");
         assert!(old.migrated());
         assert_eq!(old.session, *session, "{old_path} loads as the session");
-        assert!(old.session.rejections().is_empty(), "no rejections before v4");
+        assert!(
+            old.session.rejections().is_empty(),
+            "no rejections before v4"
+        );
     }
     let pinned = v2
         .to_string_lossy()
@@ -314,12 +317,19 @@ fn v4_fixture_with_rejections_is_pinned_and_round_trips() {
         "{ron}"
     );
     // Code points: the emoji is one, so "300 000 человек" starts at 47 (at byte 53).
-    assert!(ron.contains("(tag: Statistic, start: 47, end: 62, text: \"300 000 человек\")"), "{ron}");
+    assert!(
+        ron.contains("(tag: Statistic, start: 47, end: 62, text: \"300 000 человек\")"),
+        "{ron}"
+    );
     let loaded = store::load_full(&path).unwrap();
     assert_eq!(loaded.version, 4);
     assert_eq!(loaded.session, session);
     assert_eq!(loaded.session.rejections().len(), 3);
-    assert!(loaded.session.is_rejected(Tag::Quote, session.rejections()[1].span));
+    assert!(
+        loaded
+            .session
+            .is_rejected(Tag::Quote, session.rejections()[1].span)
+    );
 }
 
 #[test]

@@ -10,7 +10,9 @@ use factmark::suggest::eval::{Report, from_tsv, parse_marked, to_tsv};
 use factmark::suggest::{Kind, suggest};
 
 fn data(half: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/suggest").join(half)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/suggest")
+        .join(half)
 }
 
 /// The marked sources of one half, sorted.
@@ -26,7 +28,11 @@ fn marked(half: &str) -> Vec<PathBuf> {
 
 /// `NAME.marked.txt` → `NAME.EXT`.
 fn sibling(marked: &Path, ext: &str) -> PathBuf {
-    PathBuf::from(marked.to_string_lossy().replace(".marked.txt", &format!(".{ext}")))
+    PathBuf::from(
+        marked
+            .to_string_lossy()
+            .replace(".marked.txt", &format!(".{ext}")),
+    )
 }
 
 #[test]
@@ -44,23 +50,48 @@ fn generated_files_agree_with_their_marked_sources() {
                 std::fs::write(&text_path, &text).unwrap();
                 std::fs::write(&tsv_path, &tsv).unwrap();
             }
-            assert_eq!(std::fs::read_to_string(&text_path).unwrap(), text, "{}", text_path.display());
+            assert_eq!(
+                std::fs::read_to_string(&text_path).unwrap(),
+                text,
+                "{}",
+                text_path.display()
+            );
             let stored = std::fs::read_to_string(&tsv_path).unwrap();
-            assert_eq!(stored, tsv, "{} (UPDATE_SUGGEST_DATA=1 rewrites it)", tsv_path.display());
+            assert_eq!(
+                stored,
+                tsv,
+                "{} (UPDATE_SUGGEST_DATA=1 rewrites it)",
+                tsv_path.display()
+            );
             assert_eq!(from_tsv(&text, &stored).unwrap(), labels);
             for label in &labels {
-                assert_eq!(label.text.trim(), label.text, "{}: {:?}", path.display(), label.text);
+                assert_eq!(
+                    label.text.trim(),
+                    label.text,
+                    "{}: {:?}",
+                    path.display(),
+                    label.text
+                );
                 if matches!(label.kind, Kind::Quote | Kind::Reported) {
-                    assert!(!label.speaker.is_empty(), "{}: {:?} has no speaker", path.display(), label.text);
+                    assert!(
+                        !label.speaker.is_empty(),
+                        "{}: {:?} has no speaker",
+                        path.display(),
+                        label.text
+                    );
                 }
             }
             articles += 1;
             spans += labels.len();
         }
     }
-    assert!(articles >= 30 && spans >= 300, "{articles} articles, {spans} spans");
+    assert!(
+        articles >= 30 && spans >= 300,
+        "{articles} articles, {spans} spans"
+    );
     // The default article is in the set, unchanged.
-    let default = std::fs::read_to_string(data("dev").join("d01-belarus-prisoner-release.txt")).unwrap();
+    let default =
+        std::fs::read_to_string(data("dev").join("d01-belarus-prisoner-release.txt")).unwrap();
     assert_eq!(default, factmark::import::default_article().text());
 }
 
@@ -69,8 +100,86 @@ fn evaluate(half: &str) -> Report {
     let mut report = Report::default();
     for path in marked(half) {
         let text = std::fs::read_to_string(sibling(&path, "txt")).unwrap();
-        let labels = from_tsv(&text, &std::fs::read_to_string(sibling(&path, "tsv")).unwrap()).unwrap();
+        let labels = from_tsv(
+            &text,
+            &std::fs::read_to_string(sibling(&path, "tsv")).unwrap(),
+        )
+        .unwrap();
         report.add(&text, &suggest(&text), &labels);
     }
     report
+}
+
+/// Floors a little under the figures measured when this test was written (docs/SUGGEST.md
+/// §3): precision and recall with overlap match (exact match for statistics and quotes),
+/// speaker accuracy, claims precision in the top-ranked third. A change that makes any of
+/// them worse fails here; one that makes them better should raise the floor.
+struct Floors {
+    statistic: [f64; 4],
+    quote: [f64; 4],
+    quote_speaker: f64,
+    reported: [f64; 2],
+    claims_top_third: f64,
+}
+
+fn assert_floors(half: &str, report: &Report, floors: &Floors) {
+    let check = |what: &str, value: f64, floor: f64| {
+        assert!(
+            value >= floor,
+            "{half}: {what} is {value:.3}, below its floor {floor}\n{report}"
+        );
+    };
+    for (kind, [p, r, ep, er]) in [
+        (Kind::Statistic, floors.statistic),
+        (Kind::Quote, floors.quote),
+    ] {
+        let counts = report.of(kind);
+        let (op, or) = counts.overlap();
+        let (xp, xr) = counts.exact();
+        check(&format!("{} overlap precision", kind.name()), op, p);
+        check(&format!("{} overlap recall", kind.name()), or, r);
+        check(&format!("{} exact precision", kind.name()), xp, ep);
+        check(&format!("{} exact recall", kind.name()), xr, er);
+    }
+    check(
+        "quote speaker accuracy",
+        report.of(Kind::Quote).speaker_accuracy(),
+        floors.quote_speaker,
+    );
+    let (p, r) = report.of(Kind::Reported).overlap();
+    check("reported overlap precision", p, floors.reported[0]);
+    check("reported overlap recall", r, floors.reported[1]);
+    check(
+        "claims precision in the top third",
+        report.claims_top_third(),
+        floors.claims_top_third,
+    );
+}
+
+#[test]
+fn evaluation_stays_above_its_floor() {
+    let dev = evaluate("dev");
+    assert_floors(
+        "dev",
+        &dev,
+        &Floors {
+            statistic: [0.95, 0.95, 0.93, 0.93],
+            quote: [0.95, 0.95, 0.93, 0.93],
+            quote_speaker: 0.9,
+            reported: [0.9, 0.9],
+            claims_top_third: 0.85,
+        },
+    );
+    let heldout = evaluate("heldout");
+    assert_floors(
+        "heldout",
+        &heldout,
+        &Floors {
+            statistic: [0.95, 0.95, 0.93, 0.93],
+            quote: [0.95, 0.95, 0.93, 0.93],
+            quote_speaker: 0.72,
+            reported: [0.85, 0.92],
+            claims_top_third: 0.9,
+        },
+    );
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::super::error::{LoadError, LoadErrorKind, Origin};
 use super::super::schema::{
-    self, AnnotationFile, BodyFile, DetailsFile, ImportFile, OrphanFile, RatingFile,
-    RejectionFile, ScalesFile,
+    self, AnnotationFile, BodyFile, DetailsFile, ImportFile, OrphanFile, RatingFile, RejectionFile,
+    ScalesFile,
 };
 use super::excerpt::{excerpt, guess_unit};
 use super::{EXCERPT_CHARS, MAX_ID, Parts};
@@ -127,19 +127,28 @@ fn to_rejection(
             },
         )
     };
-    check_nul(&stored.text, || format!("the text of rejected suggestion {index}"), file)?;
+    check_nul(
+        &stored.text,
+        || format!("the text of rejected suggestion {index}"),
+        file,
+    )?;
     let len = article.offsets().char_count();
     if start >= end {
         return Err(bad(format!(
             "start must be less than end (offsets count code points; the article has {len})"
         )));
     }
-    let (Some(byte_start), Some(byte_end)) = (article.byte_of_char(start), article.byte_of_char(end))
+    let (Some(byte_start), Some(byte_end)) =
+        (article.byte_of_char(start), article.byte_of_char(end))
     else {
         if let Some(unit) = guess_unit(article.text(), start, end, &stored.text) {
-            return Err(bad(format!("its offsets count {unit}, not code points (see docs/FORMAT.md)")));
+            return Err(bad(format!(
+                "its offsets count {unit}, not code points (see docs/FORMAT.md)"
+            )));
         }
-        return Err(bad(format!("it reaches past the end of the article ({len} code points)")));
+        return Err(bad(format!(
+            "it reaches past the end of the article ({len} code points)"
+        )));
     };
     let span = Span::new(byte_start, byte_end);
     let actual = span.slice(article.text()).unwrap_or_default();

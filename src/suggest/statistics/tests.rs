@@ -13,21 +13,48 @@ fn found(text: &str) -> Vec<&str> {
 
 #[test]
 fn counts_with_their_noun_phrase_and_approximators() {
-    assert_eq!(found("Belarus released 14 political prisoners on Saturday."), ["14 political prisoners"]);
-    assert_eq!(found("about 300,000 Belarusians have escaped"), ["about 300,000 Belarusians"]);
-    assert_eq!(found("a total of more than 19 years of prison time"), ["a total of more than 19 years"]);
-    assert_eq!(found("free the 1000+ political prisoners they hold"), ["1000+ political prisoners"]);
-    assert_eq!(found("four National Guard helicopters had pulled"), ["four National Guard helicopters"]);
-    assert_eq!(found("armed with two dozen journalists"), ["two dozen journalists"]);
+    assert_eq!(
+        found("Belarus released 14 political prisoners on Saturday."),
+        ["14 political prisoners"]
+    );
+    assert_eq!(
+        found("about 300,000 Belarusians have escaped"),
+        ["about 300,000 Belarusians"]
+    );
+    assert_eq!(
+        found("a total of more than 19 years of prison time"),
+        ["a total of more than 19 years"]
+    );
+    assert_eq!(
+        found("free the 1000+ political prisoners they hold"),
+        ["1000+ political prisoners"]
+    );
+    assert_eq!(
+        found("four National Guard helicopters had pulled"),
+        ["four National Guard helicopters"]
+    );
+    assert_eq!(
+        found("armed with two dozen journalists"),
+        ["two dozen journalists"]
+    );
     assert_eq!(found("killed at least 23 people"), ["at least 23 people"]);
-    assert_eq!(found("The review pooled 45 meta-analyses covering them."), ["45 meta-analyses"]);
+    assert_eq!(
+        found("The review pooled 45 meta-analyses covering them."),
+        ["45 meta-analyses"]
+    );
 }
 
 #[test]
 fn separators_in_every_style() {
     assert_eq!(found("over 50,000 people"), ["over 50,000 people"]);
-    assert_eq!(found("about 97 000 people set sail"), ["about 97 000 people"]);
-    assert_eq!(found("157.651 migrants reached Italy"), ["157.651 migrants"]);
+    assert_eq!(
+        found("about 97 000 people set sail"),
+        ["about 97 000 people"]
+    );
+    assert_eq!(
+        found("157.651 migrants reached Italy"),
+        ["157.651 migrants"]
+    );
     assert_eq!(found("a rate of 2,5 per cent"), ["2,5 per cent"]);
 }
 
@@ -39,32 +66,59 @@ fn money_percentages_and_measures_end_at_the_unit() {
     assert_eq!(found("30 per cent of voters"), ["30 per cent"]);
     assert_eq!(found("fell 2.6% to €3.11"), ["2.6%", "€3.11"]);
     assert_eq!(found("peaked at 20.9 feet"), ["20.9 feet"]);
-    assert_eq!(found("reached 419 parts per million"), ["419 parts per million"]);
+    assert_eq!(
+        found("reached 419 parts per million"),
+        ["419 parts per million"]
+    );
     assert_eq!(found("warming of 2.7C by 2100"), ["2.7C"]);
     assert_eq!(found("fell to -25.4C overnight"), ["-25.4C"]);
     assert_eq!(found("a wage of $15 an hour"), ["$15 an hour"]);
     assert_eq!(found("earning 50k a year"), ["50k a year"]);
-    assert_eq!(found("rose 0.3 percentage points"), ["0.3 percentage points"]);
+    assert_eq!(
+        found("rose 0.3 percentage points"),
+        ["0.3 percentage points"]
+    );
     assert_eq!(found("he asked for ten grand"), ["ten grand"]);
 }
 
 #[test]
 fn number_words_fractions_ratios_and_ranges() {
-    assert_eq!(found("hundreds of protesters gathered"), ["hundreds of protesters"]);
-    assert_eq!(found("tens of thousands of people fled"), ["tens of thousands of people"]);
+    assert_eq!(
+        found("hundreds of protesters gathered"),
+        ["hundreds of protesters"]
+    );
+    assert_eq!(
+        found("tens of thousands of people fled"),
+        ["tens of thousands of people"]
+    );
     assert_eq!(found("a third of the budget"), ["a third"]);
-    assert_eq!(found("almost three-quarters used a phone"), ["almost three-quarters"]);
+    assert_eq!(
+        found("almost three-quarters used a phone"),
+        ["almost three-quarters"]
+    );
     assert_eq!(found("Two-thirds of the links"), ["Two-thirds"]);
     assert_eq!(found("more than half of them"), ["more than half"]);
-    assert_eq!(found("half a million children"), ["half a million children"]);
+    assert_eq!(
+        found("half a million children"),
+        ["half a million children"]
+    );
     assert_eq!(found("one in five adults"), ["one in five adults"]);
-    assert_eq!(found("between 40 and 50 people"), ["between 40 and 50 people"]);
+    assert_eq!(
+        found("between 40 and 50 people"),
+        ["between 40 and 50 people"]
+    );
     assert_eq!(found("eight to 10 hours"), ["eight to 10 hours"]);
-    assert_eq!(found("$2 billion to $4 billion"), ["$2 billion to $4 billion"]);
+    assert_eq!(
+        found("$2 billion to $4 billion"),
+        ["$2 billion to $4 billion"]
+    );
     assert_eq!(found("rose from $13.75 to $15"), ["$13.75", "$15"]);
     assert_eq!(found("leads 48% to 45%"), ["48%", "45%"]);
     assert_eq!(found("at least one person died"), ["at least one person"]);
-    assert_eq!(found("one and a half million tonnes"), ["one and a half million tonnes"]);
+    assert_eq!(
+        found("one and a half million tonnes"),
+        ["one and a half million tonnes"]
+    );
 }
 
 #[test]
@@ -165,9 +219,20 @@ fn the_line_and_mask_bound_every_span() {
 #[test]
 fn reasons_say_what_kind_of_number() {
     let text = "$5 and 5% and 5 km and 5 people and 5 to 6 and a third and 5 years";
-    let reasons: Vec<&str> = find(text, &paragraphs(text)).into_iter().map(|s| s.reason).collect();
+    let reasons: Vec<&str> = find(text, &paragraphs(text))
+        .into_iter()
+        .map(|s| s.reason)
+        .collect();
     assert_eq!(
         reasons,
-        ["money", "percentage", "measurement", "number + what it counts", "range", "fraction", "duration"]
+        [
+            "money",
+            "percentage",
+            "measurement",
+            "number + what it counts",
+            "range",
+            "fraction",
+            "duration"
+        ]
     );
 }

@@ -258,13 +258,12 @@ fn speaker_of(
 ) -> Option<Found> {
     let sentence = &sentences[index];
     // After: up to the end of the sentence holding the quote's end, or the next quote.
-    let end_sentence = sentences[index..]
-        .iter()
-        .find(|s| s.range.end >= quote.range.end)
+    // (Binary searches: a long article has many paragraphs and many quotes.)
+    let end_sentence = sentences
+        .get(index + sentences[index..].partition_point(|s| s.range.end < quote.range.end))
         .map_or(sentence.range.end, |s| s.range.end);
     let para_end = paragraphs
-        .iter()
-        .find(|p| p.start < quote.range.end && quote.range.end <= p.end)
+        .get(paragraphs.partition_point(|p| p.end < quote.range.end))
         .map_or(text.len(), |p| p.end);
     let after_end = end_sentence.min(para_end).max(quote.range.end);
     let after_end = text[quote.range.end..after_end]
@@ -307,9 +306,8 @@ fn speaker_of(
         .find(|w| CUES.speech_verb(&w.lower()).is_some())
     {
         let naming = NAMING.contains(&verb.lower().as_str());
-        let subject_range = text[before_start..verb.start]
-            .rfind(['”', '"', '’'])
-            .map_or(before_start, |at| before_start + at + 1);
+        let subject_range = words::after_last(text, before_start..verb.start, &['”', '"', '’'])
+            .unwrap_or(before_start);
         let subject = if text[subject_range..verb.start]
             .chars()
             .any(char::is_alphabetic)
@@ -335,7 +333,10 @@ fn speaker_of(
     }
     // A paragraph ending "… X said:" introduces the quote that opens the next one.
     if quote.range.start == sentence.range.start
-        && let Some(k) = paragraphs.iter().position(|p| p.start == quote.range.start)
+        && let k = paragraphs.partition_point(|p| p.start < quote.range.start)
+        && paragraphs
+            .get(k)
+            .is_some_and(|p| p.start == quote.range.start)
         && k > 0
     {
         let previous = &paragraphs[k - 1];
@@ -346,9 +347,8 @@ fn speaker_of(
                 .find(|w| CUES.speech_verb(&w.lower()).is_some())
         {
             let start = sentences
-                .iter()
-                .rev()
-                .find(|s| s.range.start <= verb.start && s.range.end > verb.start)
+                .get(sentences.partition_point(|s| s.range.end <= verb.start))
+                .filter(|s| s.range.start <= verb.start)
                 .map_or(previous.start, |s| s.range.start);
             return Some(Found {
                 who: who(text, start..verb.start, Side::Before, people),

@@ -109,6 +109,14 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
             score: 0,
         });
     }
+    // Every span without surrounding whitespace, and none empty: what a session accepts.
+    out.retain_mut(|s| match tidy(text, s.span) {
+        Some(span) => {
+            s.span = span;
+            true
+        }
+        None => false,
+    });
     out.sort_by_key(|s| s.span.start);
     let claims = claims_of(text, &sentences, &out);
     out.extend(claims);
@@ -116,26 +124,40 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
     out
 }
 
+/// `span` without whitespace at either end, if anything but whitespace is left.
+fn tidy(text: &str, span: Span) -> Option<Span> {
+    let slice = span.slice(text)?;
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    Some(Span::new(start, start + trimmed.len()))
+}
+
 /// The claims among `sentences`, given the other suggestions (sorted by start) as evidence.
+/// One sweep over both lists: the suggestions still open (ending after the sentence starts)
+/// are kept aside, so the cost grows with the text, not with sentences × suggestions.
 fn claims_of(
     text: &str,
     sentences: &[sentences::Sentence],
     found: &[Suggestion],
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    // Suggestions are sorted by start: walk them alongside the sentences.
-    let mut first = 0;
+    let mut next = 0;
+    let mut open: Vec<&Suggestion> = Vec::new();
     for sentence in sentences {
         let range = sentence.range.clone();
-        while first < found.len() && found[first].span.end <= range.start {
-            first += 1;
+        open.retain(|s| s.span.end > range.start);
+        while next < found.len() && found[next].span.start < range.end {
+            if found[next].span.end > range.start {
+                open.push(&found[next]);
+            }
+            next += 1;
         }
         let mut evidence = claims::Evidence::default();
         let mut quoted = 0;
-        for s in found[first..]
-            .iter()
-            .take_while(|s| s.span.start < range.end)
-        {
+        for s in &open {
             let inside = s.span.start.max(range.start)..s.span.end.min(range.end);
             if inside.is_empty() {
                 continue;

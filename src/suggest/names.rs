@@ -431,7 +431,9 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
     };
     // "The survey of 2,000 young people": the head noun, before "of".
     let trimmed = part.trim();
-    let definite = trimmed.len() > 4 && trimmed[..4].eq_ignore_ascii_case("the ");
+    let definite = trimmed
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("the ") && trimmed.len() > 4);
     let part = match trimmed.find(" of ") {
         Some(at) if definite && side == Side::Before => &trimmed[..at],
         _ => part,

@@ -7,6 +7,9 @@
 
 use std::ops::Range;
 
+/// The longest stretch of one paragraph searched for a closing mark.
+const MAX_QUOTE_BYTES: usize = 20_000;
+
 /// A quoted stretch: the span (marks included) and the words inside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Quoted {
@@ -115,7 +118,11 @@ fn is_elision(after: &str) -> bool {
     matches!(
         lower.as_str(),
         "em" | "til" | "cause" | "n" | "tis" | "twas" | "s"
-    ) || (word.len() == 3 && word.ends_with('s') && word[..2].chars().all(|c| c.is_ascii_digit()))
+    ) || (word.len() == 3
+        && word.ends_with('s')
+        && word
+            .get(..2)
+            .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit())))
         || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -176,6 +183,10 @@ fn close(
 /// several candidates the first after punctuation or before punctuation wins (a plural's
 /// apostrophe, "prisoners’ families", loses).
 fn closing_mark(text: &str, range: Range<usize>, open: char) -> Option<usize> {
+    // No quotation runs on for pages inside one paragraph: bounding the search keeps a text
+    // full of stray marks linear.
+    let range = range.start..range.end.min(range.start + MAX_QUOTE_BYTES);
+    let range = range.start..text.floor_char_boundary(range.end).max(range.start);
     let marks = closers(open);
     let ambiguous = matches!(open, '\'' | '‘' | '‚');
     let mut weak = None;

@@ -10,6 +10,9 @@ use super::cues::{CUES, VerbKind};
 use super::names::{People, Side, Who, who};
 use super::words::{self, Word};
 
+/// The longest sentence searched for reported speech.
+const MAX_SENTENCE_BYTES: usize = 4_000;
+
 /// One reported statement: its content and who said it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Reported {
@@ -56,7 +59,9 @@ pub(crate) fn find(
     people: &People,
 ) -> Vec<Reported> {
     let end = content_end(text, &sentence);
-    if end <= sentence.start {
+    // A "sentence" of pages (a text without full stops) holds no reported speech the rules
+    // could tell apart; skipping it keeps the work linear.
+    if end <= sentence.start || sentence.len() > MAX_SENTENCE_BYTES {
         return Vec::new();
     }
     let inside = |pos: usize| quoted.iter().any(|q| q.start <= pos && pos < q.end);
@@ -406,9 +411,12 @@ fn subject_verb(
     ) {
         return None;
     }
-    let subject_start = text[sentence.start..verb.start]
-        .rfind([';', '“', '”', '"', '‘', '’', '«', '»', '„'])
-        .map_or(sentence.start, |at| sentence.start + at + 1);
+    let subject_start = words::after_last(
+        text,
+        sentence.start..verb.start,
+        &[';', '“', '”', '"', '‘', '’', '«', '»', '„'],
+    )
+    .unwrap_or(sentence.start);
     let speaker = who(text, subject_start..verb.start, Side::Before, people)?;
     let content = content_start(text, verb, kind, end)?;
     Some(Reported {

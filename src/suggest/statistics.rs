@@ -152,10 +152,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Range<usize>]) -> Vec<Statistic> {
         let mut pos = para.start;
         while let Some(m) = CANDIDATE.find_at(&text[..para.end], pos) {
             if overlaps_any(&masks, m.range()) {
-                pos = masks
-                    .iter()
-                    .find(|r| r.start < m.end() && m.start() < r.end)
-                    .map_or(m.end(), |r| r.end.max(m.end()));
+                let first = masks.partition_point(|r| r.end <= m.start());
+                pos = masks.get(first).map_or(m.end(), |r| r.end.max(m.end()));
                 continue;
             }
             match reader.read(m.start()) {
@@ -170,7 +168,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Range<usize>]) -> Vec<Statistic> {
     found
 }
 
-/// True when `range` shares a byte with one of `masks` (sorted, disjoint or not).
+/// True when `range` shares a byte with one of `masks` (in order, not overlapping: regex
+/// matches).
 fn overlaps_any(masks: &[Range<usize>], range: Range<usize>) -> bool {
     let first = masks.partition_point(|r| r.end <= range.start);
     masks

@@ -140,6 +140,21 @@ pub(crate) fn before(text: &str, pos: usize) -> Option<Word<'_>> {
     })
 }
 
+/// The byte just after the last of `marks` in `text[range]`, if any (past the whole mark,
+/// whatever its length in bytes).
+pub(crate) fn after_last(
+    text: &str,
+    range: std::ops::Range<usize>,
+    marks: &[char],
+) -> Option<usize> {
+    let slice = text.get(range.clone())?;
+    slice
+        .char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map(|(at, c)| range.start + at + c.len_utf8())
+}
+
 /// True when nothing (not even a space) separates `left` and `right`.
 pub(crate) fn glued(left: &Word<'_>, right: &Word<'_>) -> bool {
     left.end == right.start

@@ -183,3 +183,128 @@ fn evaluation_stays_above_its_floor() {
         },
     );
 }
+
+/// Words and marks that exercise every rule, mixed with non-Latin scripts and odd spaces.
+const PIECES: &[&str] = &[
+    "said",
+    "told",
+    "according to",
+    "the",
+    "UN",
+    "Viačorka",
+    "14",
+    "50,000",
+    "300 000",
+    "3.5",
+    "%",
+    "per cent",
+    "$",
+    "€",
+    "£",
+    "bn",
+    "m",
+    "million",
+    "hundreds",
+    "of",
+    "people",
+    "one",
+    "in",
+    "five",
+    "a",
+    "third",
+    "between",
+    "and",
+    "to",
+    "-",
+    "—",
+    "–",
+    "\"",
+    "'",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    ",",
+    ".",
+    ":",
+    "?",
+    "\n",
+    " ",
+    "  ",
+    "\u{a0}",
+    "🙂",
+    "Ещё",
+    "北京",
+    "e\u{301}",
+    "2020",
+    "June",
+    "(",
+    ")",
+    "@x",
+    "call",
+    "555-0199",
+    "aged",
+    "that",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text gives suggestions whose spans are non-blank ranges on character boundaries,
+    /// in document order, that a session accepts; nothing panics.
+    #[test]
+    fn suggestions_are_valid_spans_of_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..80),
+        glue in proptest::collection::vec(proptest::bool::ANY, 0..80),
+    ) {
+        let mut text = String::new();
+        for (k, piece) in pieces.iter().enumerate() {
+            text.push_str(piece);
+            if glue.get(k).copied().unwrap_or(true) {
+                text.push(' ');
+            }
+        }
+        let found = suggest(&text);
+        let mut session = factmark::model::Session::new(std::sync::Arc::new(
+            factmark::model::Article::new("t", None, text.as_str()),
+        ));
+        for pair in found.windows(2) {
+            proptest::prop_assert!(pair[0].span.start <= pair[1].span.start);
+        }
+        for s in &found {
+            let slice = s.span.slice(&text);
+            proptest::prop_assert!(slice.is_some_and(|t| !t.trim().is_empty()), "{:?} in {:?}", s, text);
+        }
+        let pending = factmark::suggest::Pending::new(found.clone(), &session);
+        for tag in factmark::model::Tag::ALL {
+            if let Some(edit) = pending.accept_all(&session, tag, &factmark::model::Body::new(tag)) {
+                proptest::prop_assert!(session.apply(edit).is_ok());
+            }
+        }
+    }
+}
+
+#[test]
+fn pathological_texts_stay_fast_and_valid() {
+    // Stray quotation marks and no full stop in one long paragraph; one number per word.
+    for text in [
+        "“ a ".repeat(20_000),
+        "' said 5 ".repeat(20_000),
+        "1 ".repeat(50_000),
+        "\"".repeat(50_000),
+    ] {
+        let started = std::time::Instant::now();
+        let found = suggest(&text);
+        assert!(found.iter().all(|s| s.span.slice(&text).is_some()));
+        // Generous: a debug build on a shared machine; quadratic work would take minutes.
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{} bytes took {:?}",
+            text.len(),
+            started.elapsed()
+        );
+    }
+}

@@ -183,7 +183,7 @@ pub(crate) fn attribute(
                 reason: found.reason.to_owned(),
             });
         }
-        let named = names(text, sentence.range.clone(), people);
+        let named = people.in_sentence(index);
         let person = named
             .iter()
             .find(|n| n.kind == NameKind::Person && !n.modifier)
@@ -449,10 +449,17 @@ mod tests {
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, &paragraphs);
         let quoted = quotes::find(text, &paragraphs);
-        attribute(text, &paragraphs, &sentences, &quoted, &People::of(text))
-            .into_iter()
-            .map(|a| (&text[a.range], a.speaker, a.reported))
-            .collect()
+        let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
+        attribute(
+            text,
+            &paragraphs,
+            &sentences,
+            &quoted,
+            &People::of(text, &ranges),
+        )
+        .into_iter()
+        .map(|a| (&text[a.range], a.speaker, a.reported))
+        .collect()
     }
 
     fn quote(text: &str, speaker: &str) -> (String, Option<String>, bool) {

@@ -84,7 +84,8 @@ impl Suggestion {
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     let paragraphs = sentences::paragraphs(text);
     let sentences = sentences::sentences(text, &paragraphs);
-    let people = names::People::of(text);
+    let ranges: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
+    let people = names::People::of(text, &ranges);
     let mut out: Vec<Suggestion> = statistics::find(text, &paragraphs)
         .into_iter()
         .map(|s| Suggestion {

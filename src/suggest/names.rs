@@ -54,17 +54,25 @@ pub(crate) struct Name {
     pub modifier: bool,
 }
 
-/// The people an article names, by surname (the first full name with that last word).
+/// The people an article names, by surname (the first full name with that last word), and
+/// the names in each of its sentences (found once, for the attribution pass).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct People {
     by_surname: HashMap<String, String>,
+    in_sentences: Vec<Vec<Name>>,
 }
 
 impl People {
-    /// Every person named in `text` with at least two words.
-    pub fn of(text: &str) -> Self {
+    /// Every person named in `text` with at least two words, read sentence by sentence (a
+    /// name never runs over a sentence end).
+    pub fn of(text: &str, sentences: &[Range<usize>]) -> Self {
+        let empty = Self::default();
+        let mut in_sentences: Vec<Vec<Name>> = sentences
+            .iter()
+            .map(|s| names(text, s.clone(), &empty))
+            .collect();
         let mut by_surname = HashMap::new();
-        for name in names(text, 0..text.len(), &Self::default()) {
+        for name in in_sentences.iter().flatten() {
             if name.kind == NameKind::Person
                 && name.text.split_whitespace().count() >= 2
                 && let Some(last) = name.text.split_whitespace().last()
@@ -74,7 +82,21 @@ impl People {
                     .or_insert_with(|| name.text.clone());
             }
         }
-        Self { by_surname }
+        // A single word is a person once the article names someone with that surname.
+        for name in in_sentences.iter_mut().flatten() {
+            if name.kind == NameKind::Other && by_surname.contains_key(&name.text.to_lowercase()) {
+                name.kind = NameKind::Person;
+            }
+        }
+        Self {
+            by_surname,
+            in_sentences,
+        }
+    }
+
+    /// The names in sentence `index` (of the sentences given to [`People::of`]).
+    pub fn in_sentence(&self, index: usize) -> &[Name] {
+        self.in_sentences.get(index).map_or(&[], Vec::as_slice)
     }
 
     /// The full name of the person with this surname, if the article names one.
@@ -515,7 +537,12 @@ mod tests {
     use super::*;
 
     fn who_before(text: &str) -> Option<Who> {
-        who(text, 0..text.len(), Side::Before, &People::of(text))
+        who(
+            text,
+            0..text.len(),
+            Side::Before,
+            &People::of(text, &[0..text.len()]),
+        )
     }
 
     #[test]
@@ -544,7 +571,13 @@ mod tests {
 
     #[test]
     fn surnames_expand_to_the_full_name() {
-        let people = People::of("Gov. Andy Beshear spoke. Later Beshear left with Mr Baker.");
+        let text = "Gov. Andy Beshear spoke. Later Beshear left with Mr Baker.";
+        let people = People::of(text, &[0..24, 25..text.len()]);
+        assert_eq!(
+            people.in_sentence(1)[0].kind,
+            NameKind::Person,
+            "a known surname"
+        );
         assert_eq!(people.fullest("Beshear"), "Andy Beshear");
         assert_eq!(people.fullest("Baker"), "Baker");
     }

@@ -577,13 +577,18 @@ mod tests {
 
     /// The reported content of a one-sentence text, with the speaker's name.
     fn reported(text: &str) -> Vec<(&str, Option<String>)> {
-        find(text, 0..text.len(), &[], &People::of(text))
-            .into_iter()
-            .map(|r| {
-                let name = r.who.and_then(|w| w.name().map(str::to_owned));
-                (&text[r.range], name)
-            })
-            .collect()
+        find(
+            text,
+            0..text.len(),
+            &[],
+            &People::of(text, &[0..text.len()]),
+        )
+        .into_iter()
+        .map(|r| {
+            let name = r.who.and_then(|w| w.name().map(str::to_owned));
+            (&text[r.range], name)
+        })
+        .collect()
     }
 
     #[test]
@@ -681,6 +686,14 @@ mod tests {
         );
         let text = "Johnson said: “We will win.”";
         let quote = text.find('“').unwrap()..text.len();
-        assert!(find(text, 0..text.len(), &[quote], &People::of(text)).is_empty());
+        assert!(
+            find(
+                text,
+                0..text.len(),
+                &[quote],
+                &People::of(text, &[0..text.len()])
+            )
+            .is_empty()
+        );
     }
 }

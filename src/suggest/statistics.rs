@@ -20,11 +20,13 @@ pub(crate) struct Statistic {
     pub reason: &'static str,
 }
 
-/// Where a number may start: a digit or a number word.
+/// Where a number may start: a digit or a number word. Word boundaries are ASCII ones
+/// (`(?-u:\b)`): Unicode boundaries make the regex crate leave its fast automaton on
+/// non-ASCII text, and the number words are ASCII.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     let mut words: Vec<&str> = CUES.number_words.keys().map(String::as_str).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let pattern = format!(r"(?i)\d|\b(?:{})\b", words.join("|"));
+    let pattern = format!(r"(?i)\d|(?-u:\b)(?:{})(?-u:\b)", words.join("|"));
     match Regex::new(&pattern) {
         Ok(regex) => regex,
         Err(error) => unreachable!("the number word pattern compiles: {error}"),
@@ -38,21 +40,21 @@ static MASK: LazyLock<Regex> = LazyLock::new(|| {
         // International and US/UK phone numbers.
         r"\+\d[\d ().-]{6,}\d",
         r"\(\d{3}\) ?\d{3}[-. ]\d{4}",
-        r"\b1-\d{3}-\d{3}-\d{4}\b",
-        r"\b\d{3}[-.]\d{3}[-.]\d{4}\b",
-        r"\b\d{3}-0\d{3}\b",
-        r"\b0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}\b",
+        r"(?-u:\b)1-\d{3}-\d{3}-\d{4}(?-u:\b)",
+        r"(?-u:\b)\d{3}[-.]\d{3}[-.]\d{4}(?-u:\b)",
+        r"(?-u:\b)\d{3}-0\d{3}(?-u:\b)",
+        r"(?-u:\b)0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?-u:\b)",
         // A number right after a word that asks to dial it.
-        r"(?i)\b(?:call|dial|ring|text|phone|tel\.?|hotline|line at)\s+\d[\d -]*\d",
-        r"(?i)\b(?:call|dial|ring|text)\s+\d{2,}",
+        r"(?i)(?-u:\b)(?:call|dial|ring|text|phone|tel\.?|hotline|line at)\s+\d[\d -]*\d",
+        r"(?i)(?-u:\b)(?:call|dial|ring|text)\s+\d{2,}",
         // Web addresses, handles, hashtags.
-        r"(?i)\b(?:https?://|www\.)\S+",
-        r"(?i)\b[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|eu|de|fr|ru|ua|by)(?:/\S*)?",
+        r"(?i)(?-u:\b)(?:https?://|www\.)\S+",
+        r"(?i)(?-u:\b)[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|eu|de|fr|ru|ua|by)(?:/\S*)?",
         r"[@#][\w-]+",
         // Slashed dates, thread counters, around-the-clock.
-        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        r"(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)",
         r"\(\d+/\d+\)",
-        r"\b24/7\b",
+        r"(?-u:\b)24/7(?-u:\b)",
     ]
     .join("|");
     match Regex::new(&pattern) {
@@ -920,25 +922,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Where approximators right before `pos` start ("a total of more than"), or `pos`.
+    /// Reads the few words before once and compares them with every approximator.
     fn approximators(&self, mut pos: usize) -> usize {
-        'chain: for _ in 0..3 {
-            for words in &CUES.approximators {
-                let before = words::preceding(self.text, pos, words.len());
-                if before.len() == words.len()
-                    && before[0].start >= self.line_start
-                    && before
-                        .iter()
-                        .rev()
-                        .map(|w| w.lower())
-                        .zip(words)
-                        .all(|(a, b)| a == *b || format!("{a}.") == *b)
-                {
-                    pos = before[before.len() - 1].start;
-                    continue 'chain;
-                }
+        let longest = CUES.approximators.first().map_or(0, Vec::len);
+        for _ in 0..3 {
+            let before: Vec<Word<'a>> = words::preceding(self.text, pos, longest)
+                .into_iter()
+                .filter(|w| w.start >= self.line_start)
+                .collect();
+            let lower: Vec<String> = before.iter().map(Word::lower).collect();
+            let found = CUES.approximators.iter().find(|words| {
+                words.len() <= lower.len() && words.iter().rev().zip(&lower).all(|(a, b)| a == b)
+            });
+            match found {
+                Some(words) => pos = before[words.len() - 1].start,
+                None => break,
             }
-            // "1000+": handled on the right; "+/-" is rare.
-            break;
         }
         pos
     }

@@ -29,7 +29,8 @@ struct Seen {
     speaker: Option<(String, bool)>,
     /// The first person it names.
     person: Option<String>,
-    /// The first organisation or other name it has as a subject (not qualifying a noun).
+    /// The name it opens with (its subject, when it opens with a name), else the first
+    /// organisation or other name it has that does not qualify a noun.
     body: Option<String>,
 }
 
@@ -188,9 +189,22 @@ pub(crate) fn attribute(
             .iter()
             .find(|n| n.kind == NameKind::Person && !n.modifier)
             .map(|n| people.fullest(&n.text));
-        let body = named
-            .iter()
-            .find(|n| n.kind != NameKind::Person && !n.modifier)
+        // A name that opens the sentence as its subject ("Tata Steel shut …"), not a
+        // capitalised first word ("Data centre revenue …", "Shares fell …").
+        let opening = named.first().filter(|n| {
+            text[sentence.range.start..n.range.start]
+                .split_whitespace()
+                .count()
+                <= 2
+                && !n.modifier
+                && (n.kind != NameKind::Other || n.text.contains(' '))
+        });
+        let body = opening
+            .or_else(|| {
+                named
+                    .iter()
+                    .find(|n| n.kind != NameKind::Person && !n.modifier)
+            })
             .map(|n| n.text.clone());
         seen.push(Seen {
             paragraph: sentence.paragraph,

@@ -126,6 +126,14 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     let mut out = Vec::new();
     for m in NAME.find_iter(slice) {
         let start = range.start + m.start();
+        // Inside a word ("iPhone"): no name.
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut offset = start;
         for piece in text[start..range.start + m.end()].split(' ') {
@@ -180,6 +188,12 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
         {
             words.pop();
         }
+        // A month or a weekday alone names no one ("in September").
+        if let [(_, only)] = words.as_slice()
+            && (CUES.months.contains(clean(only)) || WEEKDAYS.contains(&clean(only)))
+        {
+            continue;
+        }
         let (Some(&(first_at, _)), Some(&(last_at, last))) = (words.first(), words.last()) else {
             continue;
         };
@@ -208,6 +222,36 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     }
     out
 }
+
+/// Weekdays, which name no one.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Nouns for documents: "a YouGov poll", "a survey by Ipsos" are said by the organisation
+/// named with them.
+const DOCUMENTS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "review",
+    "analysis",
+    "data",
+    "figures",
+    "research",
+    "statement",
+    "estimate",
+    "estimates",
+    "audit",
+    "census",
+];
 
 /// Words that start a capitalised run at a sentence start without being part of a name.
 const NEVER_NAMES: &[&str] = &[
@@ -366,6 +410,12 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         .iter()
         .flat_map(|p| names(text, p.clone(), people))
         .collect();
+    let document = segment
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()));
+    if document && let Some(first) = found.first() {
+        return Some(Who::Group(people.fullest(&first.text)));
+    }
     let mut persons = found
         .iter()
         .filter(|n| n.kind == NameKind::Person && !n.modifier);

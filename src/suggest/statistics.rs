@@ -469,8 +469,12 @@ impl<'a> Reader<'a> {
             )
             && (left.is_letters() || matches!(left.text, "-" | "#" | "/" | "_"))
         {
-            let sign = matches!(left.text, "-")
-                && self.before(left.start).is_none_or(|w| !glued(&w, &left));
+            // "-2", "(-2)", "−25.4C": a sign, not a hyphen inside a word.
+            let sign = matches!(left.text, "-" | "−")
+                && self.text[..left.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
             if !sign {
                 return skip;
             }
@@ -609,7 +613,12 @@ impl<'a> Reader<'a> {
         }
         if self.approximators(start) == start
             && let Some(left) = self.before(start)
-            && (matches!(left.text, "-" | "−") && left.end == start || left.lower() == "minus")
+            && (matches!(left.text, "-" | "−" | "+") && left.end == start
+                || left.lower() == "minus")
+            && self.text[..left.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
         {
             start = left.start;
         }
@@ -1071,8 +1080,25 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
-        // Ages: "aged 45", "Jane Doe, 45,", "(45)".
+        // Ages: "aged 45", "I'm 58", "Jane Doe, 45,", "(45)".
         if prev_lower.is_some_and(|p| AGE_WORDS.contains(&p)) && !money {
+            return true;
+        }
+        if bare
+            && matches!(
+                prev_lower,
+                Some("i'm" | "i’m" | "he's" | "he’s" | "she's" | "she’s" | "turned" | "turns")
+            )
+        {
+            return true;
+        }
+        // A time of day: "at six", "at 10" (with no unit, nothing counted).
+        if bare
+            && prev_lower == Some("at")
+            && number.value <= 24.0
+            && number.value.fract() == 0.0
+            && !matches!(number.core, Core::Fraction | Core::Vague)
+        {
             return true;
         }
         if bare

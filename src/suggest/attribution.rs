@@ -137,16 +137,7 @@ pub(crate) fn attribute(
                     how = "speaker of the quote before";
                 }
             }
-            let name = resolve(
-                who,
-                &seen,
-                speaker_here.as_ref(),
-                sentence.paragraph,
-                people,
-            );
-            if let Some(name) = &name {
-                speaker_here = Some((name.clone(), is_person(text, name, people)));
-            }
+            let name = name_speaker(who, &seen, &mut speaker_here, sentence.paragraph, people);
             let style = if quote.dash {
                 "dash speech"
             } else {
@@ -167,16 +158,13 @@ pub(crate) fn attribute(
         }
         // Reported speech.
         for found in reported::find(text, sentence.range.clone(), &all_quoted, people) {
-            let name = resolve(
+            let name = name_speaker(
                 found.who,
                 &seen,
-                speaker_here.as_ref(),
+                &mut speaker_here,
                 sentence.paragraph,
                 people,
             );
-            if let Some(name) = &name {
-                speaker_here = Some((name.clone(), is_person(text, name, people)));
-            }
             out.push(Attributed {
                 range: found.range,
                 reported: true,
@@ -373,6 +361,21 @@ fn speaker_of(
     None
 }
 
+/// The speaker's name for `who` (see [`resolve`]), remembered as the sentence's speaker.
+fn name_speaker(
+    who: Option<Who>,
+    seen: &[Seen],
+    here: &mut Option<(String, bool)>,
+    paragraph: usize,
+    people: &People,
+) -> Option<String> {
+    let name = resolve(who, seen, here.as_ref(), paragraph, people);
+    if let Some(name) = &name {
+        *here = Some((name.clone(), is_person(name, people)));
+    }
+    name
+}
+
 /// A speaker's name: pronouns resolved to the last speaker or person named before (a person
 /// for "he"/"she"), surnames to full names.
 fn resolve(
@@ -445,8 +448,7 @@ fn resolve(
 }
 
 /// Whether `name` names a person (for "he" and "she").
-fn is_person(text: &str, name: &str, people: &People) -> bool {
-    let _ = text;
+fn is_person(name: &str, people: &People) -> bool {
     names(name, 0..name.len(), people)
         .first()
         .is_some_and(|n| n.kind == NameKind::Person && n.text.len() == name.len())

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::cues::{CUES, ClaimCue};
+use super::cues::{CUES, ClaimCue, WEEKDAYS};
 use super::sentences::Sentence;
 
 /// The lowest score (in tenths) of a suggested claim.
@@ -117,10 +117,7 @@ pub(crate) fn score(text: &str, sentence: &Sentence, evidence: Evidence) -> Opti
 fn has_date(body: &str) -> bool {
     body.split(|c: char| !c.is_alphanumeric()).any(|word| {
         CUES.months.contains(word)
-            || matches!(
-                word,
-                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            )
+            || WEEKDAYS.contains(&word)
             || (word.len() == 4
                 && word.chars().all(|c| c.is_ascii_digit())
                 && word.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y)))

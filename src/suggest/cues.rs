@@ -97,6 +97,18 @@ pub(crate) struct Cues {
     pub claim_kinds: Vec<ClaimCue>,
 }
 
+/// The days of the week, as written (a day named next to a number makes it a date; a day
+/// names no one).
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// The lists, parsed on first use.
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(Cues::load);
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::cues::CUES;
+use super::cues::{CUES, WEEKDAYS};
 
 /// A run of capitalised words, with the small words that join organisation and person names
 /// ("Office for National Statistics", "Ursula von der Leyen").
@@ -92,6 +92,12 @@ impl People {
             by_surname,
             in_sentences,
         }
+    }
+
+    /// The people of `text` read as one sentence (for tests of one sentence).
+    #[cfg(test)]
+    pub fn whole(text: &str) -> Self {
+        Self::of(text, std::slice::from_ref(&(0..text.len())))
     }
 
     /// The names in sentence `index` (of the sentences given to [`People::of`]).
@@ -222,17 +228,6 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     }
     out
 }
-
-/// Weekdays, which name no one.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Nouns for documents: "a YouGov poll", "a survey by Ipsos" are said by the organisation
 /// named with them.
@@ -587,12 +582,7 @@ mod tests {
     use super::*;
 
     fn who_before(text: &str) -> Option<Who> {
-        who(
-            text,
-            0..text.len(),
-            Side::Before,
-            &People::of(text, &[0..text.len()]),
-        )
+        who(text, 0..text.len(), Side::Before, &People::whole(text))
     }
 
     #[test]

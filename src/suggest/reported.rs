@@ -577,75 +577,72 @@ mod tests {
 
     /// The reported content of a one-sentence text, with the speaker's name.
     fn reported(text: &str) -> Vec<(&str, Option<String>)> {
-        find(
-            text,
-            0..text.len(),
-            &[],
-            &People::of(text, &[0..text.len()]),
-        )
-        .into_iter()
-        .map(|r| {
-            let name = r.who.and_then(|w| w.name().map(str::to_owned));
-            (&text[r.range], name)
-        })
-        .collect()
+        find(text, 0..text.len(), &[], &People::whole(text))
+            .into_iter()
+            .map(|r| {
+                let name = r.who.and_then(|w| w.name().map(str::to_owned));
+                (&text[r.range], name)
+            })
+            .collect()
+    }
+
+    /// Asserts the reported content and speaker of one sentence each.
+    fn assert_reported(cases: &[(&str, &str, Option<&str>)]) {
+        for &(sentence, content, speaker) in cases {
+            assert_eq!(
+                reported(sentence),
+                [(content, speaker.map(str::to_owned))],
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
     fn according_to_before_and_after() {
-        assert_eq!(
-            reported("According to the United Nations, about 300,000 people have left."),
-            [(
+        assert_reported(&[
+            (
+                "According to the United Nations, about 300,000 people have left.",
                 "about 300,000 people have left",
-                Some("United Nations".to_owned())
-            )]
-        );
-        assert_eq!(
-            reported(
-                "According to Franak Viačorka, a senior adviser, the release was a result of diplomacy."
+                Some("United Nations"),
             ),
-            [(
+            (
+                "According to Franak Viačorka, a senior adviser, the release was a result of diplomacy.",
                 "the release was a result of diplomacy",
-                Some("Franak Viačorka".to_owned())
-            )]
-        );
-        assert_eq!(
-            reported("As stated by a rights group, Vyasna, over 50,000 people have been detained."),
-            [(
+                Some("Franak Viačorka"),
+            ),
+            (
+                "As stated by a rights group, Vyasna, over 50,000 people have been detained.",
                 "over 50,000 people have been detained",
-                Some("Vyasna".to_owned())
-            )]
-        );
-        assert_eq!(
-            reported("Turnout was 44.4 per cent, according to the Electoral Commission."),
-            [(
+                Some("Vyasna"),
+            ),
+            (
+                "Turnout was 44.4 per cent, according to the Electoral Commission.",
                 "Turnout was 44.4 per cent",
-                Some("Electoral Commission".to_owned())
-            )]
-        );
+                Some("Electoral Commission"),
+            ),
+        ]);
     }
 
     #[test]
     fn speech_verbs_with_and_without_that() {
-        assert_eq!(
-            reported("Labour said the figures masked a crisis in emergency care."),
-            [(
+        assert_reported(&[
+            (
+                "Labour said the figures masked a crisis in emergency care.",
                 "the figures masked a crisis in emergency care",
-                Some("Labour".to_owned())
-            )]
-        );
-        assert_eq!(
-            reported("Sources close to the talks revealed that the envoy was the key figure."),
-            [(
+                Some("Labour"),
+            ),
+            (
+                "Sources close to the talks revealed that the envoy was the key figure.",
                 "the envoy was the key figure",
-                Some("Sources close to the talks".to_owned())
-            )]
-        );
-        assert_eq!(
-            reported("She told The Guardian she wanted to go back."),
-            [("she wanted to go back", None)],
-            "a pronoun is resolved by the attribution pass"
-        );
+                Some("Sources close to the talks"),
+            ),
+            // A pronoun is resolved by the attribution pass.
+            (
+                "She told The Guardian she wanted to go back.",
+                "she wanted to go back",
+                None,
+            ),
+        ]);
         assert_eq!(
             reported("The ministry announced new rules on Monday."),
             [],
@@ -686,14 +683,6 @@ mod tests {
         );
         let text = "Johnson said: “We will win.”";
         let quote = text.find('“').unwrap()..text.len();
-        assert!(
-            find(
-                text,
-                0..text.len(),
-                &[quote],
-                &People::of(text, &[0..text.len()])
-            )
-            .is_empty()
-        );
+        assert!(find(text, 0..text.len(), &[quote], &People::whole(text)).is_empty());
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use super::cues::CUES;
+use super::cues::{CUES, WEEKDAYS};
 use super::words;
 
 /// One sentence: its bytes (no surrounding whitespace), its paragraph, and whether that
@@ -144,16 +144,7 @@ fn continues(text: &str, open: &Range<usize>, next: &Range<usize>) -> bool {
         return true;
     }
     // "6 p.m. Friday", "Jan. 1": a day or a month after a time or date abbreviation.
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    if DAYS.contains(&first.text) || CUES.months.contains(first.text) {
+    if WEEKDAYS.contains(&first.text) || CUES.months.contains(first.text) {
         return true;
     }
     // "U.S. Attorney Kenneth Parker": a name follows; "in the U.S. The next day": a sentence.

@@ -3,26 +3,11 @@
 //! and never replacing another session without `--replace`.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use factmark::model::{Rejection, Span, Status, Tag};
 use factmark::store;
 
-fn factmark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factmark"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run factmark")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use crate::cli::{factmark, stderr, stdout};
 
 /// A small article with a statistic, a quote and a claim.
 fn article(dir: &Path) -> std::path::PathBuf {

@@ -174,7 +174,7 @@ fn according_to_first(
     people: &People,
 ) -> Option<Reported> {
     let body = &text[sentence.start..end];
-    let lower = body.to_lowercase();
+    let lower = body.to_ascii_lowercase();
     let lead = [
         "according to ",
         "as stated by ",
@@ -231,7 +231,7 @@ fn according_to_last(
     people: &People,
 ) -> Option<Reported> {
     let body = &text[sentence.start..end];
-    let at = body.to_lowercase().rfind(", according to ")?;
+    let at = body.to_ascii_lowercase().rfind(", according to ")?;
     let np = sentence.start + at + ", according to ".len()..end;
     let content = sentence.start..sentence.start + at;
     Some(Reported {

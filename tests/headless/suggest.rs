@@ -248,6 +248,11 @@ const PIECES: &[&str] = &[
     "555-0199",
     "aged",
     "that",
+    // Letters whose lower case is longer or shorter in bytes.
+    "İstanbul",
+    "ẞ",
+    "ǅ",
+    "KELVIN\u{212a}",
 ];
 
 proptest::proptest! {

@@ -124,6 +124,18 @@ impl Pending {
             .find(|s| tag.is_none_or(|t| s.tag() == t))
     }
 
+    /// The last suggestion (of `tag`, if given) starting before `offset`.
+    pub fn last_before(&self, offset: usize, tag: Option<Tag>) -> Option<&Suggestion> {
+        let end = self
+            .shown
+            .partition_point(|&k| self.all[k].span.start < offset);
+        self.shown[..end]
+            .iter()
+            .rev()
+            .map(|&k| &self.all[k])
+            .find(|s| tag.is_none_or(|t| s.tag() == t))
+    }
+
     /// The suggestion (of `tag`, if given) after `current` in document order; `current`
     /// need not be pending any more (it may just have been accepted).
     pub fn next(&self, current: &Suggestion, tag: Option<Tag>) -> Option<&Suggestion> {
@@ -158,21 +170,15 @@ impl Pending {
     /// others would be hidden by it).
     pub fn accept_all(&self, session: &Session, tag: Tag, body: &Body) -> Option<Edit> {
         let mut id = session.next_id().0;
-        let mut taken: Vec<Span> = Vec::new();
+        // In document order, a suggestion overlaps one taken before it exactly when it starts
+        // before the furthest end taken so far.
+        let mut taken_to = 0;
         let mut edits = Vec::new();
         for suggestion in self.iter().filter(|s| s.tag() == tag) {
-            if taken
-                .last()
-                .is_some_and(|last| last.overlaps(suggestion.span))
-                || taken
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .any(|t| t.overlaps(suggestion.span))
-            {
+            if suggestion.span.start < taken_to {
                 continue;
             }
-            taken.push(suggestion.span);
+            taken_to = suggestion.span.end;
             edits.push(Edit::Add(annotation(
                 AnnotationId(id),
                 suggestion,
@@ -377,6 +383,11 @@ mod tests {
         assert_eq!(back, pending.len());
         let only_quotes = pending.next(all[0], Some(Tag::Quote)).unwrap();
         assert_eq!(only_quotes.tag(), Tag::Quote);
+        let before_end = pending
+            .last_before(TEXT.len(), Some(Tag::Statistic))
+            .unwrap();
+        assert_eq!(&TEXT[before_end.span.range()], "About 300,000 Belarusians");
+        assert!(pending.last_before(0, None).is_none());
         let offset = TEXT.find("300,000").unwrap();
         let here: Vec<&str> = pending
             .at(offset)

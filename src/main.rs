@@ -179,6 +179,35 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Suggest statistics, quotes (with their speakers) and check-worthy claims.
+    ///
+    /// Reads an article (any file `factmark text` reads) or a session, finds the suggestions
+    /// of the tags asked for (default: all three) that are still pending (not rejected in the
+    /// session, not overlapping an annotation of the same tag), and prints one per line:
+    /// `Tag<TAB>start<TAB>end<TAB>speaker<TAB>reason<TAB>text` (code-point offsets), then the
+    /// counts. With -o, writes a session to OUT.ron: without --accept the session as it was
+    /// (a new one for an article), whose suggestions show as pending when it is opened; with
+    /// --accept every suggestion becomes an annotation (status To check, analyst
+    /// factmark-suggest, a quote's speaker as claimant). An existing OUT.ron is replaced only
+    /// when it is the SESSION given or with --replace (kept as OUT.ron.bak), never when this
+    /// version cannot read it. See docs/SUGGEST.md. Errors print `error: <reason>`, exit 1.
+    Suggest {
+        /// The article (.txt, .md, .html) or session (.ron).
+        #[arg(value_name = "ARTICLE|SESSION")]
+        input: PathBuf,
+        /// Where to write the session.
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+        /// Which tags to suggest, comma-separated: statistic, quote, claim.
+        #[arg(long, value_name = "TAGS", value_parser = cli::suggest::tags, default_value = "statistic,quote,claim")]
+        tags: cli::suggest::TagList,
+        /// Accept every suggestion as an annotation (needs -o).
+        #[arg(long)]
+        accept: bool,
+        /// Replace OUT.ron if it already holds another session (kept as OUT.ron.bak).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Print the text an article file imports to, as the window would show it.
     ///
     /// The article text goes to standard output (one paragraph per line); the importer
@@ -278,6 +307,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             replace,
         }) => reanchor(&session, &article, &output, replace),
+        Some(Command::Suggest {
+            input,
+            output,
+            tags,
+            accept,
+            replace,
+        }) => cli::suggest::suggest(&input, output.as_deref(), &tags.0, accept, replace),
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,

@@ -5,3 +5,4 @@
 pub mod check;
 pub mod exchange;
 pub mod report;
+pub mod suggest;

@@ -6,6 +6,7 @@
 
 mod bad_input;
 mod cli;
+mod cli_suggest;
 mod crash;
 mod exchange;
 mod exchange_brat;
@@ -28,4 +29,5 @@ mod store;
 mod store_hostile;
 mod store_save;
 mod store_versions;
+mod suggest;
 mod words_scripts;

@@ -110,12 +110,13 @@ enum Command {
     /// Export sessions to another tool's format.
     ///
     /// Formats: doccano (JSONL, UTF-16 offsets), label-studio (JSON tasks; the labeling
-    /// config is written beside OUT as OUT.config.xml), brat (a folder: .txt + .ann per
+    /// config is written beside OUT, tasks.json → tasks.config.xml), brat (a folder: .txt + .ann per
     /// session, annotation.conf, visual.conf), w3c (Web Annotation JSON-LD), inception (UIMA
     /// CAS JSON), spacy (JSONL for Doc.char_span), csv (one row per annotation), claimreview
-    /// (schema.org JSON-LD of checked claims). Several sessions go into one dataset file (or
-    /// one brat folder). What a format cannot hold is listed ("not carried: …"), never dropped
-    /// silently. The output is written atomically and replaced if it exists. See
+    /// (schema.org JSON-LD of checked claims; needs --organisation). Several sessions go into
+    /// one dataset file (or one brat folder). What a format cannot hold is listed ("not
+    /// carried: …"), never dropped silently. The output is written atomically and replaced if
+    /// it exists, unless it holds a session (never replaced). See
     /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
     Export {
         /// The session files (.ron) to export.
@@ -133,6 +134,10 @@ enum Command {
         /// ClaimReview: the organisation publishing the reviews.
         #[arg(long, value_name = "NAME", default_value = "")]
         organisation: String,
+        /// ClaimReview: the address of the published fact-check (the report's page); each
+        /// review's url is this with the entry's anchor (#entry-C1).
+        #[arg(long, value_name = "URL", default_value = "")]
+        review_url: String,
     },
     /// Import another tool's annotations into a session.
     ///
@@ -227,12 +232,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             bom,
             organisation,
+            review_url,
         }) => cli::exchange::export(
             &sessions,
             to,
             &factmark::export::ExportOptions {
                 csv_bom: bom,
                 organisation,
+                review_url,
             },
             &output,
         ),

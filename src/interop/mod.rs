@@ -4,8 +4,17 @@
 //! overlapping duplicate) is reported with where it is, never dropped silently. No egui.
 //! Offsets are converted only through [`crate::model::OffsetMap`].
 
+mod build;
+mod doccano;
+mod label_studio;
+
 use crate::export::{Format, Loss};
 use crate::model::{Session, Tag};
+use crate::store::textfile::{self, TextFileError};
+
+/// Files larger than this are refused before reading (256 MiB): a dataset of many documents
+/// may be far larger than one session, but not without bound.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How labels become tags, and whether to go on past what cannot be imported.
 #[derive(Clone, Debug, Default)]
@@ -62,8 +71,52 @@ pub fn import(
     if !format.can_import() {
         return Err(InteropError::NotImportable(format));
     }
-    let _ = (path, article, options);
-    Err(InteropError::Malformed(format!(
-        "{format} import is being built"
-    )))
+    let _ = article;
+    match format {
+        Format::Doccano => doccano::import(&read(path)?, options),
+        Format::LabelStudio => label_studio::import(&read(path)?, options),
+        _ => Err(InteropError::Malformed(format!(
+            "{format} import is being built"
+        ))),
+    }
+}
+
+/// The text of `path`: a regular file of at most [`MAX_IMPORT_BYTES`], UTF-8 (a byte order
+/// mark is dropped), not binary.
+///
+/// # Errors
+///
+/// [`InteropError::Read`] saying which of those it is not.
+pub fn read(path: &std::path::Path) -> Result<String, InteropError> {
+    let failed = |error: TextFileError| {
+        let source = match error {
+            TextFileError::Io(error) => error,
+            TextFileError::TooLarge { size, limit } => std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the file is {}, over the {} limit for files to import",
+                    textfile::human_size(size),
+                    textfile::human_size(limit)
+                ),
+            ),
+            TextFileError::Binary => std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "it holds NUL bytes, so it is not a text file",
+            ),
+            TextFileError::Utf16 => std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "it is UTF-16 text; save it as UTF-8 and import that",
+            ),
+            TextFileError::NotUtf8 { line, offset } => std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("line {line} (byte {offset}) is not UTF-8"),
+            ),
+        };
+        InteropError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
+    };
+    let (bytes, _) = textfile::read_bytes(path, MAX_IMPORT_BYTES).map_err(failed)?;
+    textfile::decode(bytes).map_err(failed)
 }

@@ -1,0 +1,337 @@
+//! Building one imported document: its article, the annotations placed on it, and what was
+//! left out. Every importer goes through a [`Draft`]: labels become tags here, offsets are
+//! converted here (only through [`crate::model::OffsetMap`]), and every check that keeps an
+//! annotation out (an unknown label, a span outside the text or splitting a character, text
+//! that does not match, an overlapping duplicate) is made and reported here, with the place
+//! the importer names (`line 3, label 2`), so no importer drops anything silently.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::ImportOptions;
+use crate::export::Loss;
+use crate::export::record::{Record, status_named};
+use crate::model::{
+    Annotation, AnnotationId, Article, ArticleDetails, Body, Colour, Rating, Scales, Session, Source,
+    Span, Stamp, Tag, Unit,
+};
+use crate::store::MAX_ID;
+
+/// One document being imported.
+pub struct Draft<'o> {
+    name: String,
+    article: Arc<Article>,
+    details: ArticleDetails,
+    options: &'o ImportOptions,
+    annotations: Vec<(Option<u64>, Span, Body)>,
+    /// The annotations imported at each (span, tag): their Factmark id if they had one, and
+    /// where they were. Another with that span and tag is an overlapping duplicate unless both
+    /// carry different Factmark ids (a session may hold two annotations of one span and tag).
+    seen: HashMap<(usize, usize, Tag), Vec<(Option<u64>, String)>>,
+    left_out: Vec<Loss>,
+}
+
+/// A text for messages: short, with line breaks and invisible characters shown.
+pub fn shown(text: &str) -> String {
+    crate::store::excerpt(text, 60)
+}
+
+impl<'o> Draft<'o> {
+    /// A document named `name` over `text`. NUL characters (which no session may hold) in the
+    /// title become U+FFFD; a text holding one cannot be imported and is `Err` with why.
+    pub fn new(
+        name: String,
+        title: &str,
+        text: String,
+        details: ArticleDetails,
+        options: &'o ImportOptions,
+    ) -> Result<Self, String> {
+        if let Some(at) = text.find('\0') {
+            return Err(format!(
+                "its text holds a NUL character (at byte {at}), which no article may contain"
+            ));
+        }
+        let title = if title.trim().is_empty() {
+            name.clone()
+        } else {
+            clean(title)
+        };
+        let mut draft = Self {
+            article: Arc::new(Article::new(title, None, text)),
+            name,
+            details: ArticleDetails::default(),
+            options,
+            annotations: Vec::new(),
+            seen: HashMap::new(),
+            left_out: Vec::new(),
+        };
+        draft.details = ArticleDetails {
+            url: clean(&details.url),
+            publisher: clean(&details.publisher),
+            author: clean(&details.author),
+            published: clean(&details.published),
+        };
+        if let Some(problem) = draft.details.problem() {
+            draft.leave_out(
+                "the article details",
+                format!("the article URL is left out: {problem}"),
+            );
+            draft.details.url.clear();
+        }
+        Ok(draft)
+    }
+
+    /// The tag `label` maps to: an explicit `--map` pair first, then a tag of that name,
+    /// both case-insensitively.
+    pub fn tag_for(&self, label: &str) -> Option<Tag> {
+        let label = label.trim();
+        self.options
+            .map
+            .iter()
+            .find(|(from, _)| from.trim().eq_ignore_ascii_case(label))
+            .map(|&(_, tag)| tag)
+            .or_else(|| {
+                Tag::ALL
+                    .into_iter()
+                    .find(|tag| tag.label().eq_ignore_ascii_case(label))
+            })
+    }
+
+    /// Why `label` maps to no tag, for the report.
+    pub fn unknown_label(label: &str) -> String {
+        format!(
+            "the label \"{}\" maps to no tag (say which with --map \"{}=Claim\", Statistic or \
+             Quote)",
+            shown(label),
+            label.trim()
+        )
+    }
+
+    /// The span `[start, end)` counted in `unit`, or why it cannot be one.
+    pub fn span(&self, start: u64, end: u64, unit: Unit) -> Result<Span, String> {
+        let (text, map) = (self.article.text(), self.article.offsets());
+        let unit_name = match unit {
+            Unit::Byte => "bytes",
+            Unit::CodePoint => "characters",
+            Unit::Utf16 => "UTF-16 units",
+        };
+        let len = map.len_in(unit) as u64;
+        if start > end {
+            return Err(format!("it starts after it ends ({start} > {end})"));
+        }
+        if end > len {
+            return Err(format!(
+                "it ends at {end}, past the end of the text ({len} {unit_name})"
+            ));
+        }
+        let place = |offset: u64| {
+            usize::try_from(offset)
+                .ok()
+                .and_then(|o| map.to_byte(text, o, unit))
+                .ok_or_else(|| match unit {
+                    Unit::Utf16 => format!(
+                        "offset {offset} falls between the two halves of a surrogate pair \
+                         (inside an emoji or another character outside the Basic Multilingual \
+                         Plane): the file may count code points, not UTF-16 units"
+                    ),
+                    _ => format!("offset {offset} is inside a character"),
+                })
+        };
+        let span = Span::new(place(start)?, place(end)?);
+        if span.is_empty() {
+            return Err("it is empty".to_owned());
+        }
+        if text[span.range()].trim().is_empty() {
+            return Err("it covers only whitespace".to_owned());
+        }
+        Ok(span)
+    }
+
+    /// Adds an annotation found at `place` (wanting id `id` when it had one), unless its
+    /// `quoted` text differs from the article's or it duplicates one already in (the same
+    /// span and tag, and not two different Factmark ids): then it is reported.
+    pub fn add(&mut self, place: &str, id: Option<u64>, span: Span, body: Body, quoted: &str) {
+        let actual = &self.article.text()[span.range()];
+        if !quoted.is_empty() && quoted != actual {
+            let what = format!(
+                "its text \"{}\" does not match the article there (\"{}\")",
+                shown(quoted),
+                shown(actual)
+            );
+            self.leave_out(place, what);
+            return;
+        }
+        let same = self.seen.entry((span.start, span.end, body.tag)).or_default();
+        let twin = same
+            .iter()
+            .find(|(other, _)| other.is_none() || id.is_none() || *other == id);
+        if let Some((_, first)) = twin {
+            let what = format!(
+                "an overlapping duplicate: the same span and tag ({}) as {first}",
+                body.tag.label()
+            );
+            self.leave_out(place, what);
+            return;
+        }
+        same.push((id, place.to_owned()));
+        self.annotations.push((id, span, body));
+    }
+
+    /// Reports something at `place` that was not brought in.
+    pub fn leave_out(&mut self, place: &str, what: impl std::fmt::Display) {
+        self.left_out.push(Loss {
+            document: self.name.clone(),
+            annotation: None,
+            what: format!("{place}: {what}"),
+        });
+    }
+
+    /// The body of an annotation tagged `tag` with the fields of `record` (each field that
+    /// cannot be kept is reported at `place`, the annotation stays).
+    pub fn body(&mut self, place: &str, tag: Tag, record: Option<&Record<'_>>) -> Body {
+        let mut body = Body::new(tag);
+        let Some(record) = record else {
+            return body;
+        };
+        body.note = clean(&record.note);
+        body.claimant = clean(&record.claimant);
+        body.analyst = clean(&record.analyst);
+        self.set_status(place, &mut body, &record.status);
+        body.verdict = record
+            .verdict
+            .as_deref()
+            .map(|v| clean(v).trim().to_owned())
+            .filter(|v| !v.is_empty());
+        body.sources = record
+            .sources
+            .iter()
+            .map(|source| {
+                let (url, citation) = (clean(source.url.trim()), clean(&source.citation));
+                if url.is_empty() || crate::model::url_problem(&url).is_none() {
+                    Source {
+                        url,
+                        citation,
+                        primary: source.primary,
+                    }
+                } else {
+                    // Not a web address: keep what it said in the citation.
+                    Source {
+                        url: String::new(),
+                        citation: format!("{citation} {url}").trim().to_owned(),
+                        primary: source.primary,
+                    }
+                }
+            })
+            .filter(|source| source.problem().is_none())
+            .collect();
+        body.created = self.stamp(place, "created", record.created.as_deref());
+        body.changed = self.stamp(place, "changed", record.changed.as_deref());
+        body
+    }
+
+    /// Sets `body`'s status from its name; an unknown name is reported and left as To check.
+    pub fn set_status(&mut self, place: &str, body: &mut Body, name: &str) {
+        if name.trim().is_empty() {
+            return;
+        }
+        match status_named(name) {
+            Some(status) => body.status = status,
+            None => self.leave_out(
+                place,
+                format!(
+                    "the status \"{}\" is not one of To check, Checking, Checked, Not checkable; \
+                     the annotation is kept as To check",
+                    shown(name)
+                ),
+            ),
+        }
+    }
+
+    /// A time stamp, or `None` (reported at `place` when the text is not a time).
+    pub fn stamp(&mut self, place: &str, field: &str, text: Option<&str>) -> Option<Stamp> {
+        let text = text?.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let stamp = Stamp::parse(text);
+        if stamp.is_none() {
+            self.leave_out(
+                place,
+                format!(
+                    "the {field} time \"{}\" is not an RFC 3339 UTC time; it is left out",
+                    shown(text)
+                ),
+            );
+        }
+        stamp
+    }
+
+    /// The session, its name, and what was left out. Ids the file gave are kept when valid and
+    /// unique; the others get fresh ones. A verdict that names no rating of the default scales
+    /// adds that rating to its scale (grey, described as imported), so no verdict is lost.
+    ///
+    /// # Errors
+    ///
+    /// A message when the session cannot be made (never for what [`Draft::add`] accepted).
+    pub fn finish(self) -> Result<(String, Session, Vec<Loss>), String> {
+        let mut scales = Scales::default();
+        let mut used = std::collections::HashSet::new();
+        let wanted: Vec<Option<u64>> = self
+            .annotations
+            .iter()
+            .map(|(id, ..)| id.filter(|&id| id >= 1 && id <= MAX_ID && used.insert(id)))
+            .collect();
+        let mut next = used.iter().max().copied().unwrap_or(0);
+        let mut annotations = Vec::with_capacity(self.annotations.len());
+        for ((_, span, body), wanted) in self.annotations.into_iter().zip(wanted) {
+            let id = wanted.unwrap_or_else(|| {
+                next += 1;
+                next
+            });
+            if let Some(verdict) = &body.verdict {
+                let kind = crate::model::ScaleKind::for_tag(body.tag);
+                let scale = &mut scales.0[kind.index()];
+                if scale.get(verdict).is_none() {
+                    scale.ratings.push(Rating {
+                        name: verdict.clone(),
+                        description: "Brought in by an import: not in Factmark's default scale."
+                            .to_owned(),
+                        colour: Colour([0x7a, 0x80, 0x87]),
+                        retired: false,
+                    });
+                }
+            }
+            annotations.push(Annotation {
+                id: AnnotationId(id),
+                span,
+                body,
+            });
+        }
+        let session =
+            Session::from_parts_with(self.article, annotations, Vec::new(), scales, self.details)
+                .map_err(|error| format!("{}: {error}", self.name))?;
+        Ok((self.name, session, self.left_out))
+    }
+}
+
+/// `text` with NUL characters (which no session may hold) replaced by U+FFFD.
+pub fn clean(text: &str) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{fffd}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// What a JSON value is, for messages: `a list`, `the number -3`, `a string ("abc")`.
+pub fn describe(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("a string (\"{}\")", shown(s)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}

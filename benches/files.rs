@@ -2,7 +2,9 @@
 //! text file, saving and loading the session (`store::save` / `store::load`, and the
 //! in-memory `to_ron` / `from_ron`), with serde_json on the same data as a reference, and
 //! the peak heap while loading. Also checks that the per-annotation cost does not grow with
-//! the document (no quadratic work). `cargo bench --bench files`.
+//! the document (no quadratic work), and times exporting the 20,000-annotation session to
+//! every exchange format and importing it back, beside saving and loading it.
+//! `cargo bench --bench files`.
 
 mod common;
 
@@ -191,6 +193,7 @@ fn main() {
         large.from_ron / medium.from_ron,
     );
     find_table();
+    exchange_table(large);
     #[allow(clippy::cast_precision_loss)]
     let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.size.annotations as f64;
     println!(
@@ -238,4 +241,68 @@ fn find_table() {
             large.0 / small.0.max(1e-6),
         );
     }
+}
+
+/// Exporting the 5 MB / 20,000-annotation session to every exchange format (in memory) and
+/// importing the written file back (read, parse, convert offsets, build the session), beside
+/// the same session's save and load. A format whose export is not built yet is listed as
+/// skipped with its message, so the table grows as formats land.
+fn exchange_table(large: &Row) {
+    use factmark::export::{self, Document, ExportOptions, Format};
+    use factmark::interop::{self, ImportOptions};
+    let session = testing::session(large.size);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let options = ExportOptions {
+        csv_bom: false,
+        organisation: "Bench desk".to_owned(),
+        review_url: "https://desk.example/check".to_owned(),
+    };
+    let documents = [Document {
+        name: "large",
+        session: &session,
+    }];
+    println!();
+    println!(
+        "| exchange format, {} | export | import | file size | round trip | vs save / load |",
+        large.size.name
+    );
+    println!("|---|---:|---:|---:|---|---:|");
+    for format in Format::ALL {
+        let exported = match export::export(&documents, format, &options) {
+            Ok(exported) => exported,
+            Err(error) => {
+                println!("| {} | skipped: {error} | | | | |", format.label());
+                continue;
+            }
+        };
+        let export_ms = time(|| export::export(&documents, format, &options).expect("exported"));
+        let out = dir.path().join(format!("large.{}", format.name()));
+        factmark::workspace::exchange::write_export(&exported, format, &out).expect("written");
+        let bytes: usize = exported.files.iter().map(|f| f.bytes.len()).sum();
+        let (import_ms, round_trip) = if format.can_import() {
+            match interop::import(&out, None, format, &ImportOptions::default()) {
+                Ok(imported) => {
+                    let same = imported.sessions.len() == 1
+                        && imported.left_out.is_empty()
+                        && imported.sessions[0].1 == session;
+                    let ms = time(|| {
+                        interop::import(&out, None, format, &ImportOptions::default())
+                            .expect("imported")
+                    });
+                    (format!("{ms:.0} ms"), if same { "same session" } else { "DIFFERS" })
+                }
+                Err(error) => (format!("failed: {error}"), ""),
+            }
+        } else {
+            ("(export only)".to_owned(), "")
+        };
+        println!(
+            "| {} | {export_ms:.0} ms | {import_ms} | {:.1} MB | {round_trip} | {:.1} / {:.1} ms |",
+            format.label(),
+            common::mb(bytes),
+            large.save,
+            large.load,
+        );
+    }
+    println!("target: export and import of each format ≤ 200 ms at 5 MB / 20000");
 }

@@ -367,4 +367,34 @@ mod tests {
         assert!(super::write_file(dir.path(), b"x").is_err());
         assert!(super::write_file(&dir.path().join("no/such/r.html"), b"x").is_err());
     }
+
+    #[test]
+    fn files_beside_the_output_take_its_stem() {
+        use std::path::Path;
+        let config = super::ExportFile {
+            path: "config.xml".into(),
+            bytes: Vec::new(),
+        };
+        let main = super::ExportFile::main(Vec::new());
+        let out = Path::new("out/tasks.json");
+        assert_eq!(main.beside(out), out);
+        assert_eq!(config.beside(out), Path::new("out/tasks.config.xml"));
+        assert_eq!(config.beside(Path::new("tasks")), Path::new("tasks.config.xml"));
+    }
+
+    #[test]
+    fn a_dataset_names_each_document_once() {
+        let session = crate::model::minsk_session();
+        let documents = [
+            super::Document { name: "minsk", session: &session },
+            super::Document { name: "Minsk", session: &session },
+        ];
+        let exported =
+            super::export(&documents, super::Format::Spacy, &super::ExportOptions::default())
+                .unwrap();
+        let text = String::from_utf8(exported.files[0].bytes.clone()).unwrap();
+        assert!(text.contains("\"document\":\"minsk\""), "{text}");
+        assert!(text.contains("\"document\":\"Minsk-2\""), "{text}");
+        assert!(super::export(&[], super::Format::Csv, &super::ExportOptions::default()).is_err());
+    }
 }

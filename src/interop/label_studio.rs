@@ -8,11 +8,17 @@
 //! `data.factmark` brings back who made each region and when. Results that are not about a
 //! text span (a choice about the whole task, a relation, an image region) are reported as
 //! `task 2, annotation 1, result 5`.
+//!
+//! The file is read lazily: each level is split into raw JSON slices and only what is used is
+//! parsed, into borrowed structs, so a 20,000-region export imports without building a tree
+//! of every object; a part of the wrong shape is parsed again as a JSON value to say what it
+//! is instead.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::build::{Draft, describe, shown};
 use super::{ImportOptions, Imported, InteropError};
@@ -23,6 +29,106 @@ use crate::export::label_studio::{
 use crate::export::record::{Record, SourceRecord, parse_source_line};
 use crate::model::{ArticleDetails, Session};
 
+type Raw<'a> = Option<&'a RawValue>;
+
+#[derive(Deserialize)]
+struct Task<'a> {
+    #[serde(borrow, default)]
+    data: Raw<'a>,
+    #[serde(borrow, default)]
+    id: Raw<'a>,
+    #[serde(borrow, default)]
+    annotations: Raw<'a>,
+    #[serde(borrow, default)]
+    completions: Raw<'a>,
+    #[serde(borrow, default)]
+    predictions: Raw<'a>,
+}
+
+#[derive(Deserialize)]
+struct Data<'a> {
+    #[serde(borrow, default)]
+    text: Raw<'a>,
+    #[serde(borrow, default)]
+    document: Raw<'a>,
+    #[serde(borrow, default)]
+    title: Raw<'a>,
+    #[serde(borrow, default)]
+    url: Raw<'a>,
+    #[serde(borrow, default)]
+    publisher: Raw<'a>,
+    #[serde(borrow, default)]
+    author: Raw<'a>,
+    #[serde(borrow, default)]
+    published: Raw<'a>,
+    #[serde(borrow, default)]
+    factmark: Raw<'a>,
+}
+
+/// Who made a region and when (`data.factmark`, keyed by region id).
+#[derive(Deserialize)]
+struct Who {
+    #[serde(default)]
+    id: Option<u64>,
+    #[serde(default)]
+    analyst: String,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    changed: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationIn<'a> {
+    #[serde(borrow, default)]
+    result: Raw<'a>,
+}
+
+/// One item of a `result`.
+#[derive(Deserialize)]
+struct Item<'a> {
+    #[serde(borrow, default)]
+    id: Cow<'a, str>,
+    #[serde(borrow, default)]
+    from_name: Cow<'a, str>,
+    #[serde(borrow, default, rename = "type")]
+    kind: Cow<'a, str>,
+    #[serde(borrow, default)]
+    value: Raw<'a>,
+}
+
+/// An item's `value`, as far as Factmark reads it.
+#[derive(Deserialize)]
+struct Value<'a> {
+    #[serde(default)]
+    start: Option<serde_json::Value>,
+    #[serde(default)]
+    end: Option<serde_json::Value>,
+    #[serde(borrow, default)]
+    text: Raw<'a>,
+    #[serde(default)]
+    labels: Vec<String>,
+    #[serde(default)]
+    choices: Vec<String>,
+}
+
+/// What `raw` is, for messages (parsed again only on this error path).
+fn what(raw: &RawValue) -> String {
+    serde_json::from_str::<serde_json::Value>(raw.get())
+        .map_or_else(|_| "not JSON".to_owned(), |value| describe(&value))
+}
+
+/// A string field, or empty (anything else is empty too).
+fn string(raw: Raw<'_>) -> String {
+    raw.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+        .unwrap_or_default()
+}
+
+/// The elements of a JSON list, or what the value is instead.
+fn list(raw: &RawValue) -> Result<Vec<&RawValue>, String> {
+    serde_json::from_str(raw.get()).map_err(|_| what(raw))
+}
+
 /// Reads the JSON `src`.
 ///
 /// # Errors
@@ -30,21 +136,21 @@ use crate::model::{ArticleDetails, Session};
 /// [`InteropError::Malformed`] when the file is not JSON, not tasks, or no task can be
 /// imported (naming the first bad one); a bad task among good ones is left out and reported.
 pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropError> {
-    let value: Value = serde_json::from_str(src)
+    let whole: &RawValue = serde_json::from_str(src)
         .map_err(|error| InteropError::Malformed(format!("not valid JSON: {error}")))?;
-    let tasks = match value {
-        Value::Array(tasks) => tasks,
-        Value::Object(_) => vec![value],
-        other => {
+    let tasks = match whole.get().trim_start().as_bytes().first() {
+        Some(b'[') => list(whole).map_err(InteropError::Malformed)?,
+        Some(b'{') => vec![whole],
+        _ => {
             return Err(InteropError::Malformed(format!(
                 "expected a list of Label Studio tasks, found {}",
-                describe(&other)
+                what(whole)
             )));
         }
     };
     let mut imported = Imported::default();
     let mut first_failure = None;
-    for (index, task) in tasks.iter().enumerate() {
+    for (index, task) in tasks.into_iter().enumerate() {
         let number = index + 1;
         match document(task, number, options) {
             Ok((name, session, left_out)) => {
@@ -70,26 +176,24 @@ pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropErr
     Ok(imported)
 }
 
-/// A string field of `map`, or empty.
-fn string<'v>(map: &'v Map<String, Value>, key: &str) -> &'v str {
-    map.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
 /// One task as a session, or why the task is no text document.
 fn document(
-    task: &Value,
+    raw: &RawValue,
     number: usize,
     options: &ImportOptions,
 ) -> Result<(String, Session, Vec<Loss>), String> {
-    let Some(task) = task.as_object() else {
-        return Err(format!("expected a task object, found {}", describe(task)));
-    };
-    let Some(data) = task.get("data").and_then(Value::as_object) else {
-        return Err("it has no \"data\" object".to_owned());
-    };
-    let text = match data.get("text") {
-        Some(Value::String(text)) => text.clone(),
-        Some(other) => return Err(format!("data.text is {}, not a string", describe(other))),
+    let task: Task<'_> = serde_json::from_str(raw.get())
+        .map_err(|error| match what(raw).as_str() {
+            "an object" => format!("it is not a Label Studio task ({error})"),
+            other => format!("expected a task object, found {other}"),
+        })?;
+    let data: Data<'_> = task
+        .data
+        .and_then(|raw| serde_json::from_str(raw.get()).ok())
+        .ok_or("it has no \"data\" object")?;
+    let text = match data.text {
+        Some(raw) => serde_json::from_str::<String>(raw.get())
+            .map_err(|_| format!("data.text is {}, not a string", what(raw)))?,
         None => {
             return Err(
                 "it has no data.text (Factmark imports text tasks, with the text in data.text)"
@@ -97,36 +201,56 @@ fn document(
             );
         }
     };
-    let name = match (string(data, "document"), task.get("id")) {
-        (name, _) if !name.trim().is_empty() => name.to_owned(),
-        (_, Some(Value::Number(id))) => format!("task-{id}"),
+    let name = match (string(data.document), task.id) {
+        (name, _) if !name.trim().is_empty() => name,
+        (_, Some(id)) if id.get().bytes().all(|b| b.is_ascii_digit()) => format!("task-{id}"),
         _ => format!("task-{number}"),
     };
     let details = ArticleDetails {
-        url: string(data, "url").to_owned(),
-        publisher: string(data, "publisher").to_owned(),
-        author: string(data, "author").to_owned(),
-        published: string(data, "published").to_owned(),
+        url: string(data.url),
+        publisher: string(data.publisher),
+        author: string(data.author),
+        published: string(data.published),
     };
-    let mut draft = Draft::new(name, string(data, "title"), text, details, options)?;
-    let who = data.get(META).and_then(Value::as_object);
-    for (kind, key) in [
-        ("annotation", "annotations"),
-        ("annotation", "completions"),
-        ("prediction", "predictions"),
+    let mut draft = Draft::new(name, &string(data.title), text, details, options)?;
+    let who: HashMap<String, Who> = match data.factmark {
+        None => HashMap::new(),
+        Some(raw) => serde_json::from_str(raw.get()).unwrap_or_else(|error| {
+            draft.leave_out(
+                &format!("task {number}"),
+                format!(
+                    "data.{META} is not what Factmark writes ({error}); who made each region \
+                     and when is left out"
+                ),
+            );
+            HashMap::new()
+        }),
+    };
+    for (kind, key, raw) in [
+        ("annotation", "annotations", task.annotations),
+        ("annotation", "completions", task.completions),
+        ("prediction", "predictions", task.predictions),
     ] {
-        let Some(list) = task.get(key) else { continue };
-        let Some(list) = list.as_array() else {
-            let what = format!("\"{key}\" is {}, not a list", describe(list));
-            draft.leave_out(&format!("task {number}"), what);
-            continue;
+        let Some(raw) = raw else { continue };
+        let items = match list(raw) {
+            Ok(items) => items,
+            Err(found) => {
+                let what = format!("\"{key}\" is {found}, not a list");
+                draft.leave_out(&format!("task {number}"), what);
+                continue;
+            }
         };
-        for (j, item) in list.iter().enumerate() {
+        for (j, item) in items.into_iter().enumerate() {
             let place = format!("task {number}, {kind} {}", j + 1);
-            match item.get("result") {
-                Some(Value::Array(result)) => regions(&mut draft, &place, result, who),
-                None if item.is_object() => {}
-                _ => draft.leave_out(&place, "it has no \"result\" list"),
+            match serde_json::from_str::<AnnotationIn<'_>>(item.get()) {
+                Ok(AnnotationIn { result: None }) => {}
+                Ok(AnnotationIn {
+                    result: Some(result),
+                }) => match list(result) {
+                    Ok(result) => regions(&mut draft, &place, &result, &who),
+                    Err(_) => draft.leave_out(&place, "it has no \"result\" list"),
+                },
+                Err(_) => draft.leave_out(&place, "it has no \"result\" list"),
             }
         }
     }
@@ -138,63 +262,68 @@ struct Region<'v> {
     place: String,
     start: u64,
     end: u64,
-    text: &'v str,
-    labels: Vec<&'v str>,
-    fields: Vec<&'v Map<String, Value>>,
+    text: String,
+    labels: Vec<String>,
+    fields: Vec<(Item<'v>, Value<'v>)>,
 }
 
 /// Imports the regions of one annotation's (or prediction's) `result`.
-fn regions(draft: &mut Draft<'_>, place: &str, result: &[Value], who: Option<&Map<String, Value>>) {
-    let mut order: Vec<&str> = Vec::new();
-    let mut spans: HashMap<&str, Region<'_>> = HashMap::new();
-    let mut per_region: Vec<(String, &str, &Map<String, Value>)> = Vec::new();
-    for (k, item) in result.iter().enumerate() {
+fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashMap<String, Who>) {
+    let mut order: Vec<String> = Vec::new();
+    let mut spans: HashMap<String, Region<'_>> = HashMap::new();
+    let mut per_region = Vec::new();
+    for (k, raw) in result.iter().enumerate() {
         let at = format!("{place}, result {}", k + 1);
-        let Some(item) = item.as_object() else {
-            draft.leave_out(&at, format!("expected an object, found {}", describe(item)));
-            continue;
+        let item: Item<'_> = match serde_json::from_str(raw.get()) {
+            Ok(item) => item,
+            Err(error) => {
+                let found = what(raw);
+                let what = if found == "an object" {
+                    format!("it is not a Label Studio result ({error})")
+                } else {
+                    format!("expected an object, found {found}")
+                };
+                draft.leave_out(&at, what);
+                continue;
+            }
         };
-        let id = string(item, "id");
-        let at = if id.is_empty() {
+        let at = if item.id.is_empty() {
             at
         } else {
-            format!("{at} (id \"{}\")", shown(id))
+            format!("{at} (id \"{}\")", shown(&item.id))
         };
-        let kind = string(item, "type");
-        let value = item.get("value").and_then(Value::as_object);
-        match (kind, value) {
-            ("labels", Some(value)) => {
-                let offset = |key| value.get(key).and_then(Value::as_u64);
-                let (Some(start), Some(end)) = (offset("start"), offset("end")) else {
+        let value = item
+            .value
+            .map(|raw| serde_json::from_str::<Value<'_>>(raw.get()));
+        match (item.kind.as_ref(), value) {
+            ("labels", Some(Ok(value))) => {
+                let offset = |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_u64());
+                let (Some(start), Some(end)) = (offset(&value.start), offset(&value.end)) else {
                     draft.leave_out(
                         &at,
                         "its value has no whole-number \"start\" and \"end\" (character offsets)",
                     );
                     continue;
                 };
-                let labels: Vec<&str> = value
-                    .get("labels")
-                    .and_then(Value::as_array)
-                    .map(|l| l.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
-                if labels.is_empty() {
+                if value.labels.is_empty() {
                     draft.leave_out(&at, "it has no labels");
                     continue;
                 }
-                let region = spans.entry(id).or_insert_with(|| {
+                let id = item.id.into_owned();
+                let region = spans.entry(id.clone()).or_insert_with(|| {
                     order.push(id);
                     Region {
                         place: at.clone(),
                         start,
                         end,
-                        text: string(value, "text"),
+                        text: string(value.text),
                         labels: Vec::new(),
                         fields: Vec::new(),
                     }
                 });
-                region.labels.extend(labels);
+                region.labels.extend(value.labels);
             }
-            (kind, _) if kind.ends_with("labels") => draft.leave_out(
+            (kind, _) if kind.ends_with("labels") && kind != "labels" => draft.leave_out(
                 &at,
                 format!(
                     "a \"{}\" region, not a text span; Factmark has no place for it",
@@ -205,8 +334,11 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[Value], who: Option<&Ma
                 &at,
                 "a relation between regions; Factmark has no relations, so it is not brought in",
             ),
-            (_, Some(_)) if !id.is_empty() => per_region.push((at, id, item)),
-            _ => draft.leave_out(
+            (_, Some(Err(error))) => {
+                draft.leave_out(&at, format!("its value cannot be read ({error})"));
+            }
+            (_, Some(Ok(value))) if !item.id.is_empty() => per_region.push((at, item, value)),
+            (kind, _) => draft.leave_out(
                 &at,
                 format!(
                     "a \"{}\" result that is not about a text span; Factmark has no place for it",
@@ -215,60 +347,60 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[Value], who: Option<&Ma
             ),
         }
     }
-    for (at, id, item) in per_region {
-        match spans.get_mut(id) {
-            Some(region) => region.fields.push(item),
+    for (at, item, value) in per_region {
+        match spans.get_mut(item.id.as_ref()) {
+            Some(region) => region.fields.push((item, value)),
             None => draft.leave_out(
                 &at,
                 format!(
                     "a \"{}\" result that belongs to no text region of this result (a choice \
                      about the whole task, or a region of another kind); Factmark has no place \
                      for it",
-                    shown(string(item, "type"))
+                    shown(&item.kind)
                 ),
             ),
         }
     }
     for id in order {
-        if let Some(region) = spans.remove(id) {
-            add(draft, id, region, who);
+        if let Some(region) = spans.remove(&id) {
+            add(draft, &id, region, who.get(&id));
         }
     }
 }
 
+/// The strings of a text area's `text` (a list; a single string is read as one entry).
+fn entries(raw: Raw<'_>) -> Vec<String> {
+    raw.map_or_else(Vec::new, |raw| {
+        serde_json::from_str::<Vec<String>>(raw.get())
+            .or_else(|_| serde_json::from_str::<String>(raw.get()).map(|s| vec![s]))
+            .unwrap_or_default()
+    })
+}
+
 /// Adds one region, once per label that maps to a tag.
-fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Map<String, Value>>) {
+fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
     let mut record = Record {
         id: id
             .strip_prefix(REGION_PREFIX)
             .and_then(|n| n.parse().ok())
             .unwrap_or(0),
-        text: Cow::Borrowed(region.text),
+        text: Cow::Owned(region.text),
         ..Record::default()
     };
     let mut extra = Vec::new();
-    for item in &region.fields {
-        let from = string(item, "from_name");
-        let value = item.get("value").and_then(Value::as_object);
-        let values = |key| -> Vec<&str> {
-            value
-                .and_then(|v| v.get(key))
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default()
-        };
-        let lines = || values("text").join("\n");
-        match (from, string(item, "type")) {
-            (f, "choices") if f == STATUS => {
-                record.status = Cow::Owned(values("choices").join(", "));
-            }
+    for (item, value) in region.fields {
+        let from = item.from_name.as_ref();
+        match (from, item.kind.as_ref()) {
+            (f, "choices") if f == STATUS => record.status = Cow::Owned(value.choices.join(", ")),
             (f, "choices") if f == VERDICT => {
-                record.verdict = values("choices").first().map(|v| Cow::Owned((*v).to_owned()));
+                record.verdict = value.choices.into_iter().next().map(Cow::Owned);
             }
-            (f, "textarea") if f == CLAIMANT => record.claimant = Cow::Owned(lines()),
-            (f, "textarea") if f == NOTE => record.note = Cow::Owned(lines()),
+            (f, "textarea") if f == CLAIMANT => {
+                record.claimant = Cow::Owned(entries(value.text).join("\n"));
+            }
+            (f, "textarea") if f == NOTE => record.note = Cow::Owned(entries(value.text).join("\n")),
             (f, "textarea") if f == SOURCES => {
-                record.sources = values("text")
+                record.sources = entries(value.text)
                     .iter()
                     .flat_map(|entry| entry.lines())
                     .filter(|line| !line.trim().is_empty())
@@ -283,18 +415,13 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Map<Str
                     .collect();
             }
             (f, kind) => {
-                // Another control: kept as a line of the note.
-                let shown_value = match kind {
-                    "choices" => values("choices").join(", "),
-                    "textarea" => lines(),
-                    _ => value.map_or_else(String::new, |v| {
-                        let mut v = v.clone();
-                        v.remove("start");
-                        v.remove("end");
-                        Value::Object(v).to_string()
-                    }),
+                // Another project's control: kept as a line of the note.
+                let said = match kind {
+                    "choices" => value.choices.join(", "),
+                    "textarea" => entries(value.text).join("\n"),
+                    _ => item.value.map_or_else(String::new, |raw| raw.get().to_owned()),
                 };
-                extra.push(format!("{f}: {shown_value}"));
+                extra.push(format!("{f}: {said}"));
             }
         }
     }
@@ -308,12 +435,11 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Map<Str
         }
         record.note = Cow::Owned(note);
     }
-    if let Some(who) = who.and_then(|w| w.get(id)).and_then(Value::as_object) {
-        record.analyst = Cow::Owned(string(who, "analyst").to_owned());
-        let stamp = |key| who.get(key).and_then(Value::as_str).map(|s| Cow::Owned(s.to_owned()));
-        record.created = stamp("created");
-        record.changed = stamp("changed");
-        if let Some(n) = who.get("id").and_then(Value::as_u64) {
+    if let Some(who) = who {
+        record.analyst = Cow::Owned(who.analyst.clone());
+        record.created = who.created.clone().map(Cow::Owned);
+        record.changed = who.changed.clone().map(Cow::Owned);
+        if let Some(n) = who.id {
             record.id = n;
         }
     }
@@ -325,7 +451,7 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Map<Str
             return;
         }
     };
-    for label in region.labels {
+    for label in &region.labels {
         let Some(tag) = draft.tag_for(label) else {
             draft.leave_out(&place, Draft::unknown_label(label));
             continue;

@@ -175,3 +175,15 @@ fn import_refuses_to_lose_anything_without_keep_going() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("Factmark cannot import csv files"), "{}", stderr(&output));
 }
+
+/// The real readers (`tests/interop/run.sh`) export both fixture sessions as one dataset; the
+/// second is the repository's example session, kept identical to it.
+#[test]
+fn the_second_interop_fixture_is_the_example_session() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(
+        std::fs::read(root.join("tests/interop/sessions/example.ron")).unwrap(),
+        std::fs::read(root.join("sessions/example.ron")).unwrap(),
+        "copy sessions/example.ron to tests/interop/sessions/"
+    );
+}

@@ -289,7 +289,10 @@ fn exchange_table(large: &Row) {
                         interop::import(&out, None, format, &ImportOptions::default())
                             .expect("imported")
                     });
-                    (format!("{ms:.0} ms"), if same { "same session" } else { "DIFFERS" })
+                    (
+                        format!("{ms:.0} ms"),
+                        if same { "same session" } else { "DIFFERS" },
+                    )
                 }
                 Err(error) => (format!("failed: {error}"), ""),
             }

@@ -71,7 +71,13 @@ pub fn export(
                 .get(&annotation.id)
                 .filter(|_| !review_url.is_empty())
                 .map(|anchor| format!("{review_url}#{anchor}"));
-            match review(session, session.text_of(annotation), body, organisation, url) {
+            match review(
+                session,
+                session.text_of(annotation),
+                body,
+                organisation,
+                url,
+            ) {
                 Some(review) => reviews.push(review),
                 None => lose(
                     &mut losses,

@@ -137,7 +137,11 @@ pub fn export(documents: &[Document<'_>]) -> Exported {
                     },
                 ));
                 if let Some(verdict) = &body.verdict {
-                    result.push(item(VERDICT, "choices", Field::Choices { choices: [verdict] }));
+                    result.push(item(
+                        VERDICT,
+                        "choices",
+                        Field::Choices { choices: [verdict] },
+                    ));
                 }
                 let mut area = |name, text: Vec<String>| {
                     if !text.is_empty() {
@@ -215,7 +219,10 @@ pub fn config(documents: &[Document<'_>]) -> String {
             tag_colour(tag).hex()
         );
     }
-    let _ = writeln!(xml, "  </Labels>\n  <Text name=\"{TEXT}\" value=\"$text\"/>");
+    let _ = writeln!(
+        xml,
+        "  </Labels>\n  <Text name=\"{TEXT}\" value=\"$text\"/>"
+    );
     xml.push_str("  <View visibleWhen=\"region-selected\">\n");
     let choices = |xml: &mut String, name: &str, header: &str, values: &[&str]| {
         let _ = writeln!(
@@ -233,7 +240,10 @@ pub fn config(documents: &[Document<'_>]) -> String {
     choices(&mut xml, VERDICT, "Verdict", &ratings);
     for (name, header) in [
         (CLAIMANT, "Claimant or speaker"),
-        (SOURCES, "Sources (one per entry: citation &lt;url&gt; (primary))"),
+        (
+            SOURCES,
+            "Sources (one per entry: citation &lt;url&gt; (primary))",
+        ),
         (NOTE, "Note"),
     ] {
         let _ = writeln!(

@@ -379,19 +379,31 @@ mod tests {
         let out = Path::new("out/tasks.json");
         assert_eq!(main.beside(out), out);
         assert_eq!(config.beside(out), Path::new("out/tasks.config.xml"));
-        assert_eq!(config.beside(Path::new("tasks")), Path::new("tasks.config.xml"));
+        assert_eq!(
+            config.beside(Path::new("tasks")),
+            Path::new("tasks.config.xml")
+        );
     }
 
     #[test]
     fn a_dataset_names_each_document_once() {
         let session = crate::model::minsk_session();
         let documents = [
-            super::Document { name: "minsk", session: &session },
-            super::Document { name: "Minsk", session: &session },
+            super::Document {
+                name: "minsk",
+                session: &session,
+            },
+            super::Document {
+                name: "Minsk",
+                session: &session,
+            },
         ];
-        let exported =
-            super::export(&documents, super::Format::Spacy, &super::ExportOptions::default())
-                .unwrap();
+        let exported = super::export(
+            &documents,
+            super::Format::Spacy,
+            &super::ExportOptions::default(),
+        )
+        .unwrap();
         let text = String::from_utf8(exported.files[0].bytes.clone()).unwrap();
         assert!(text.contains("\"document\":\"minsk\""), "{text}");
         assert!(text.contains("\"document\":\"Minsk-2\""), "{text}");

@@ -20,33 +20,34 @@ pub struct Record<'a> {
     /// Where it ends (exclusive), in the format's unit.
     pub end: usize,
     /// The tag (`Claim`, `Statistic`, `Quote`).
+    #[serde(borrow)]
     pub label: Cow<'a, str>,
     /// The annotated text, so any reader can check the offsets.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub text: Cow<'a, str>,
     /// The analyst's note (may span lines).
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub note: Cow<'a, str>,
     /// `To check`, `Checking`, `Checked` or `Not checkable` ([`Status::label`]).
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub status: Cow<'a, str>,
     /// The rating given, by name, or `null`.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub verdict: Option<Cow<'a, str>>,
     /// Who made the claim or said the quote.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub claimant: Cow<'a, str>,
     /// What it was checked against.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub sources: Vec<SourceRecord<'a>>,
     /// Who made the annotation.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub analyst: Cow<'a, str>,
     /// When it was made (RFC 3339 UTC), or `null`.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub created: Option<Cow<'a, str>>,
     /// When it last changed (RFC 3339 UTC), or `null`.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub changed: Option<Cow<'a, str>>,
 }
 
@@ -54,10 +55,10 @@ pub struct Record<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRecord<'a> {
     /// The link, or empty.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub url: Cow<'a, str>,
     /// What it is, or empty.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub citation: Cow<'a, str>,
     /// A primary source.
     #[serde(default)]
@@ -69,22 +70,22 @@ pub struct SourceRecord<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentMeta<'a> {
     /// The document's name in the export (the session file's stem, made unique).
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub document: Cow<'a, str>,
     /// The article's title.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub title: Cow<'a, str>,
     /// Where the article is online.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub url: Cow<'a, str>,
     /// The outlet.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub publisher: Cow<'a, str>,
     /// The byline.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub author: Cow<'a, str>,
     /// When it was published.
-    #[serde(default)]
+    #[serde(default, borrow)]
     pub published: Cow<'a, str>,
 }
 

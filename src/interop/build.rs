@@ -12,8 +12,8 @@ use super::ImportOptions;
 use crate::export::Loss;
 use crate::export::record::{Record, status_named};
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleDetails, Body, Colour, Rating, Scales, Session, Source,
-    Span, Stamp, Tag, Unit,
+    Annotation, AnnotationId, Article, ArticleDetails, Body, Colour, Rating, Scales, Session,
+    Source, Span, Stamp, Tag, Unit,
 };
 use crate::store::MAX_ID;
 
@@ -161,7 +161,10 @@ impl<'o> Draft<'o> {
             self.leave_out(place, what);
             return;
         }
-        let same = self.seen.entry((span.start, span.end, body.tag)).or_default();
+        let same = self
+            .seen
+            .entry((span.start, span.end, body.tag))
+            .or_default();
         let twin = same
             .iter()
             .find(|(other, _)| other.is_none() || id.is_none() || *other == id);
@@ -321,6 +324,12 @@ pub fn clean(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// True when the JSON text `raw` is an object. Checked before reading one into a struct:
+/// serde also reads a struct from a list of its fields in order, which no format here means.
+pub fn is_object(raw: &str) -> bool {
+    raw.trim_start().starts_with('{')
 }
 
 /// What a JSON value is, for messages: `a list`, `the number -3`, `a string ("abc")`.

@@ -6,12 +6,14 @@
 //! record whose span was deleted in doccano is not brought back. Everything left out is
 //! reported as `line N, label K [start, end, "Label"]`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
-use super::build::{Draft, describe, shown};
+use super::build::{Draft, describe, is_object, shown};
 use super::{ImportOptions, Imported, InteropError};
 use crate::export::Loss;
 use crate::export::record::{DocumentMeta, Record};
@@ -19,11 +21,52 @@ use crate::model::{ArticleDetails, Unit};
 
 /// The `factmark` column.
 #[derive(Deserialize)]
-struct Meta {
-    #[serde(flatten)]
-    document: DocumentMeta<'static>,
-    #[serde(default)]
-    annotations: Vec<Record<'static>>,
+struct Meta<'a> {
+    #[serde(flatten, borrow)]
+    document: DocumentMeta<'a>,
+    #[serde(default, borrow)]
+    annotations: Vec<Record<'a>>,
+}
+
+type Raw<'a> = Option<&'a RawValue>;
+
+/// The columns of a line Factmark reads; each is parsed when used.
+#[derive(Deserialize)]
+struct Line<'a> {
+    #[serde(borrow, default)]
+    text: Raw<'a>,
+    #[serde(borrow, default)]
+    data: Raw<'a>,
+    #[serde(borrow, default)]
+    label: Raw<'a>,
+    #[serde(borrow, default)]
+    labels: Raw<'a>,
+    #[serde(borrow, default)]
+    entities: Raw<'a>,
+    #[serde(borrow, default)]
+    factmark: Raw<'a>,
+    #[serde(borrow, default)]
+    id: Raw<'a>,
+    #[serde(borrow, default, rename = "Comments")]
+    comments_export: Raw<'a>,
+    #[serde(borrow, default)]
+    comments: Raw<'a>,
+}
+
+/// A span as `{start_offset, end_offset, label}` (also `start`, `end`).
+#[derive(Deserialize)]
+struct SpanObject<'a> {
+    #[serde(alias = "start")]
+    start_offset: u64,
+    #[serde(alias = "end")]
+    end_offset: u64,
+    #[serde(borrow)]
+    label: Cow<'a, str>,
+}
+
+/// What `raw` is, for messages (parsed again only on this error path).
+fn what(raw: &str) -> String {
+    serde_json::from_str::<Value>(raw).map_or_else(|_| "not JSON".to_owned(), |v| describe(&v))
 }
 
 /// Reads the JSONL `src`.
@@ -57,9 +100,12 @@ pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropErr
         }
     }
     if imported.sessions.is_empty() {
-        return Err(InteropError::Malformed(first_failure.unwrap_or_else(|| {
-            "the file holds no document (a doccano file has one JSON object per line)".to_owned()
-        })));
+        return Err(InteropError::Malformed(first_failure.unwrap_or_else(
+            || {
+                "the file holds no document (a doccano file has one JSON object per line)"
+                    .to_owned()
+            },
+        )));
     }
     Ok(imported)
 }
@@ -70,40 +116,53 @@ fn document(
     number: usize,
     options: &ImportOptions,
 ) -> Result<(String, crate::model::Session, Vec<Loss>), String> {
-    let value: Value = serde_json::from_str(line).map_err(|error| {
-        format!(
-            "not valid JSON at column {} ({error}); a doccano file has one JSON object per line",
-            error.column()
-        )
-    })?;
-    let Value::Object(mut object) = value else {
+    if !is_object(line) && serde_json::from_str::<&RawValue>(line).is_ok() {
         return Err(format!(
             "expected a JSON object {{\"text\": …, \"label\": […]}}, found {}",
-            describe(&value)
+            what(line)
         ));
-    };
-    let text = match object.remove("text").or_else(|| object.remove("data")) {
-        Some(Value::String(text)) => text,
-        Some(other) => return Err(format!("\"text\" is {}, not a string", describe(&other))),
+    }
+    let columns: Line<'_> = serde_json::from_str(line).map_err(|error| {
+        if error.is_data() {
+            match what(line).as_str() {
+                "an object" => format!("it is not a doccano line ({error})"),
+                found => {
+                    format!("expected a JSON object {{\"text\": …, \"label\": […]}}, found {found}")
+                }
+            }
+        } else {
+            format!(
+                "not valid JSON at column {} ({error}); a doccano file has one JSON object per \
+                 line",
+                error.column()
+            )
+        }
+    })?;
+    let text = match columns.text.or(columns.data) {
+        Some(raw) => serde_json::from_str::<String>(raw.get())
+            .map_err(|_| format!("\"text\" is {}, not a string", what(raw.get())))?,
         None => return Err("it has no \"text\"".to_owned()),
     };
-    let mut losses_before = Vec::new();
-    let meta = match object.remove(crate::export::doccano::META) {
-        None | Some(Value::Null) => None,
-        Some(value) => match serde_json::from_value::<Meta>(value) {
-            Ok(meta) => Some(meta),
+    let mut unreadable_meta = None;
+    let meta = match columns.factmark {
+        None => None,
+        Some(raw) => match serde_json::from_str::<Option<Meta<'_>>>(raw.get()) {
+            Ok(meta) => meta,
             Err(error) => {
-                losses_before.push(format!(
-                    "the \"factmark\" column is not what Factmark writes ({error}); the spans are \
-                     imported without their fields"
+                unreadable_meta = Some(format!(
+                    "the \"factmark\" column is not what Factmark writes ({error}); the spans \
+                     are imported without their fields"
                 ));
                 None
             }
         },
     };
-    let fallback = match object.get("id") {
-        Some(Value::Number(id)) => format!("doccano-{id}"),
-        Some(Value::String(id)) if !id.trim().is_empty() => id.clone(),
+    let fallback = match columns
+        .id
+        .map(|raw| serde_json::from_str::<Value>(raw.get()))
+    {
+        Some(Ok(Value::Number(id))) => format!("doccano-{id}"),
+        Some(Ok(Value::String(id))) if !id.trim().is_empty() => id,
         _ => format!("line-{number}"),
     };
     let (document, annotations) = meta.map_or_else(
@@ -122,64 +181,67 @@ fn document(
         published: document.published.to_string(),
     };
     let mut draft = Draft::new(name, &document.title, text, details, options)?;
-    for what in losses_before {
-        draft.leave_out(&format!("line {number}"), what);
+    let here = format!("line {number}");
+    if let Some(what) = unreadable_meta {
+        draft.leave_out(&here, what);
     }
-    for key in ["Comments", "comments"] {
-        if let Some(Value::Array(comments)) = object.get(key)
-            && !comments.is_empty()
-        {
+    for raw in [columns.comments_export, columns.comments]
+        .into_iter()
+        .flatten()
+    {
+        let count = serde_json::from_str::<Vec<&RawValue>>(raw.get()).map_or(0, |c| c.len());
+        if count > 0 {
+            let (s, are) = if count == 1 { ("", "is") } else { ("s", "are") };
             draft.leave_out(
-                &format!("line {number}"),
+                &here,
                 format!(
-                    "{} doccano comment{} on the whole document {} not brought in (a session \
-                     has notes on annotations only)",
-                    comments.len(),
-                    if comments.len() == 1 { "" } else { "s" },
-                    if comments.len() == 1 { "is" } else { "are" }
+                    "{count} doccano comment{s} on the whole document {are} not brought in (a \
+                     session has notes on annotations only)"
                 ),
             );
         }
     }
-    let mut records: HashMap<(usize, usize, String), VecDeque<Record<'static>>> = HashMap::new();
+    // The records by span; a label finds its record by start, end and label.
+    let mut records: HashMap<(u64, u64), VecDeque<Record<'_>>> = HashMap::new();
     for record in annotations {
         records
-            .entry((record.start, record.end, record.label.to_lowercase()))
+            .entry((record.start as u64, record.end as u64))
             .or_default()
             .push_back(record);
     }
-    let labels = ["label", "labels", "entities"]
-        .into_iter()
-        .find_map(|key| object.remove(key));
-    let labels = match labels {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(labels)) => labels,
-        Some(other) => {
-            draft.leave_out(
-                &format!("line {number}"),
-                format!(
-                    "\"label\" is {}, not a list of [start, end, \"Label\"]; no span is imported",
-                    describe(&other)
-                ),
-            );
-            Vec::new()
-        }
+    let entries = match columns.label.or(columns.labels).or(columns.entities) {
+        None => Vec::new(),
+        Some(raw) if raw.get() == "null" => Vec::new(),
+        Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+            Ok(entries) => entries,
+            Err(_) => {
+                draft.leave_out(
+                    &here,
+                    format!(
+                        "\"label\" is {}, not a list of [start, end, \"Label\"]; no span is \
+                         imported",
+                        what(raw.get())
+                    ),
+                );
+                Vec::new()
+            }
+        },
     };
-    for (k, entry) in labels.iter().enumerate() {
+    for (k, entry) in entries.into_iter().enumerate() {
         let place = format!("line {number}, label {}", k + 1);
-        let Some((start, end, label)) = span_entry(entry) else {
+        let Some((start, end, label)) = span_entry(entry.get()) else {
             draft.leave_out(
                 &place,
                 format!(
                     "expected [start, end, \"Label\"] with whole numbers ≥ 0, found {}",
-                    shown(&entry.to_string())
+                    shown(entry.get())
                 ),
             );
             continue;
         };
-        let place = format!("{place} [{start}, {end}, \"{}\"]", shown(label));
-        let Some(tag) = draft.tag_for(label) else {
-            draft.leave_out(&place, Draft::unknown_label(label));
+        let place = format!("{place} [{start}, {end}, \"{}\"]", shown(&label));
+        let Some(tag) = draft.tag_for(&label) else {
+            draft.leave_out(&place, Draft::unknown_label(&label));
             continue;
         };
         let span = match draft.span(start, end, Unit::Utf16) {
@@ -189,11 +251,12 @@ fn document(
                 continue;
             }
         };
-        let record = usize::try_from(start)
-            .ok()
-            .zip(usize::try_from(end).ok())
-            .and_then(|(s, e)| records.get_mut(&(s, e, label.to_lowercase())))
-            .and_then(VecDeque::pop_front);
+        let record = records.get_mut(&(start, end)).and_then(|same| {
+            let at = same
+                .iter()
+                .position(|r| r.label.eq_ignore_ascii_case(&label))?;
+            same.remove(at)
+        });
         let body = draft.body(&place, tag, record.as_ref());
         let quoted = record.as_ref().map_or("", |r| &*r.text);
         draft.add(&place, record.as_ref().map(|r| r.id), span, body, quoted);
@@ -202,19 +265,13 @@ fn document(
 }
 
 /// `[start, end, "Label"]` or `{start_offset, end_offset, label}` (also `start`, `end`).
-fn span_entry(entry: &Value) -> Option<(u64, u64, &str)> {
-    match entry {
-        Value::Array(items) if items.len() == 3 => {
-            Some((items[0].as_u64()?, items[1].as_u64()?, items[2].as_str()?))
-        }
-        Value::Object(map) => {
-            let number = |keys: [&str; 2]| keys.iter().find_map(|k| map.get(*k)?.as_u64());
-            Some((
-                number(["start_offset", "start"])?,
-                number(["end_offset", "end"])?,
-                map.get("label")?.as_str()?,
-            ))
-        }
-        _ => None,
-    }
+fn span_entry(entry: &str) -> Option<(u64, u64, Cow<'_, str>)> {
+    serde_json::from_str::<(u64, u64, Cow<'_, str>)>(entry)
+        .ok()
+        .or_else(|| {
+            let span: SpanObject<'_> = serde_json::from_str(entry)
+                .ok()
+                .filter(|_| is_object(entry))?;
+            Some((span.start_offset, span.end_offset, span.label))
+        })
 }

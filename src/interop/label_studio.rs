@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::build::{Draft, describe, shown};
+use super::build::{Draft, describe, is_object, shown};
 use super::{ImportOptions, Imported, InteropError};
 use crate::export::Loss;
 use crate::export::label_studio::{
@@ -84,6 +84,48 @@ struct AnnotationIn<'a> {
     result: Raw<'a>,
 }
 
+/// An annotation or prediction of the usual shape: a `result` list (or none).
+#[derive(Deserialize)]
+struct Results<'a> {
+    #[serde(borrow, default)]
+    result: Option<Vec<&'a RawValue>>,
+}
+
+/// A result item of the usual shape, with its value read in the same pass.
+#[derive(Deserialize)]
+struct Parsed<'a> {
+    #[serde(borrow, default)]
+    id: Cow<'a, str>,
+    #[serde(borrow, default)]
+    from_name: Cow<'a, str>,
+    #[serde(borrow, default, rename = "type")]
+    kind: Cow<'a, str>,
+    #[serde(borrow, default)]
+    value: Option<Value<'a>>,
+}
+
+/// Where a result is, formatted only when a message or an annotation needs it.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    place: &'p str,
+    index: usize,
+}
+
+impl At<'_> {
+    fn with(self, id: &str) -> String {
+        if id.is_empty() {
+            format!("{}, result {}", self.place, self.index + 1)
+        } else {
+            format!(
+                "{}, result {} (id \"{}\")",
+                self.place,
+                self.index + 1,
+                shown(id)
+            )
+        }
+    }
+}
+
 /// One item of a `result`.
 #[derive(Deserialize)]
 struct Item<'a> {
@@ -136,12 +178,13 @@ fn list(raw: &RawValue) -> Result<Vec<&RawValue>, String> {
 /// [`InteropError::Malformed`] when the file is not JSON, not tasks, or no task can be
 /// imported (naming the first bad one); a bad task among good ones is left out and reported.
 pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropError> {
-    let whole: &RawValue = serde_json::from_str(src)
-        .map_err(|error| InteropError::Malformed(format!("not valid JSON: {error}")))?;
-    let tasks = match whole.get().trim_start().as_bytes().first() {
-        Some(b'[') => list(whole).map_err(InteropError::Malformed)?,
-        Some(b'{') => vec![whole],
+    let malformed =
+        |error: serde_json::Error| InteropError::Malformed(format!("not valid JSON: {error}"));
+    let tasks: Vec<&RawValue> = match src.trim_start().as_bytes().first() {
+        Some(b'[') => serde_json::from_str(src).map_err(malformed)?,
+        Some(b'{') => vec![serde_json::from_str(src).map_err(malformed)?],
         _ => {
+            let whole: &RawValue = serde_json::from_str(src).map_err(malformed)?;
             return Err(InteropError::Malformed(format!(
                 "expected a list of Label Studio tasks, found {}",
                 what(whole)
@@ -183,12 +226,19 @@ fn document(
     options: &ImportOptions,
 ) -> Result<(String, Session, Vec<Loss>), String> {
     let task: Task<'_> = serde_json::from_str(raw.get())
+        .ok()
+        .filter(|_| is_object(raw.get()))
+        .ok_or_else(|| serde_json::from_str::<Task<'_>>(raw.get()).err())
         .map_err(|error| match what(raw).as_str() {
-            "an object" => format!("it is not a Label Studio task ({error})"),
+            "an object" => format!(
+                "it is not a Label Studio task ({})",
+                error.map_or_else(String::new, |e| e.to_string())
+            ),
             other => format!("expected a task object, found {other}"),
         })?;
     let data: Data<'_> = task
         .data
+        .filter(|raw| is_object(raw.get()))
         .and_then(|raw| serde_json::from_str(raw.get()).ok())
         .ok_or("it has no \"data\" object")?;
     let text = match data.text {
@@ -232,6 +282,16 @@ fn document(
         ("prediction", "predictions", task.predictions),
     ] {
         let Some(raw) = raw else { continue };
+        // The usual shape in one pass; anything else item by item, to say what is wrong.
+        if let Ok(items) = serde_json::from_str::<Vec<Results<'_>>>(raw.get()) {
+            for (j, item) in items.iter().enumerate() {
+                if let Some(result) = &item.result {
+                    let place = format!("task {number}, {kind} {}", j + 1);
+                    regions(&mut draft, &place, result, &who);
+                }
+            }
+            continue;
+        }
         let items = match list(raw) {
             Ok(items) => items,
             Err(found) => {
@@ -242,7 +302,15 @@ fn document(
         };
         for (j, item) in items.into_iter().enumerate() {
             let place = format!("task {number}, {kind} {}", j + 1);
-            match serde_json::from_str::<AnnotationIn<'_>>(item.get()) {
+            match serde_json::from_str::<AnnotationIn<'_>>(item.get())
+                .map_err(|_| ())
+                .and_then(|a| {
+                    if is_object(item.get()) {
+                        Ok(a)
+                    } else {
+                        Err(())
+                    }
+                }) {
                 Ok(AnnotationIn { result: None }) => {}
                 Ok(AnnotationIn {
                     result: Some(result),
@@ -273,47 +341,62 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
     let mut spans: HashMap<String, Region<'_>> = HashMap::new();
     let mut per_region = Vec::new();
     for (k, raw) in result.iter().enumerate() {
-        let at = format!("{place}, result {}", k + 1);
-        let item: Item<'_> = match serde_json::from_str(raw.get()) {
-            Ok(item) => item,
-            Err(error) => {
-                let found = what(raw);
-                let what = if found == "an object" {
-                    format!("it is not a Label Studio result ({error})")
-                } else {
-                    format!("expected an object, found {found}")
-                };
-                draft.leave_out(&at, what);
-                continue;
-            }
-        };
-        let at = if item.id.is_empty() {
-            at
+        let here = At { place, index: k };
+        let parsed = if is_object(raw.get()) {
+            serde_json::from_str::<Parsed<'_>>(raw.get()).ok()
         } else {
-            format!("{at} (id \"{}\")", shown(&item.id))
+            None
         };
-        let value = item
-            .value
-            .map(|raw| serde_json::from_str::<Value<'_>>(raw.get()));
+        let (item, value) = match parsed {
+            Some(parsed) => {
+                let item = Item {
+                    id: parsed.id,
+                    from_name: parsed.from_name,
+                    kind: parsed.kind,
+                    value: None,
+                };
+                (item, parsed.value.map(Ok))
+            }
+            None => match serde_json::from_str::<Item<'_>>(raw.get()) {
+                Ok(item) if is_object(raw.get()) => {
+                    let value = item
+                        .value
+                        .map(|raw| serde_json::from_str::<Value<'_>>(raw.get()));
+                    (item, value)
+                }
+                other => {
+                    let found = what(raw);
+                    let what = if let (Err(error), "an object") = (other, found.as_str()) {
+                        format!("it is not a Label Studio result ({error})")
+                    } else {
+                        format!("expected an object, found {found}")
+                    };
+                    draft.leave_out(&here.with(""), what);
+                    continue;
+                }
+            },
+        };
+        let at = || here.with(&item.id);
         match (item.kind.as_ref(), value) {
             ("labels", Some(Ok(value))) => {
                 let offset = |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_u64());
                 let (Some(start), Some(end)) = (offset(&value.start), offset(&value.end)) else {
                     draft.leave_out(
-                        &at,
+                        &at(),
                         "its value has no whole-number \"start\" and \"end\" (character offsets)",
                     );
                     continue;
                 };
                 if value.labels.is_empty() {
-                    draft.leave_out(&at, "it has no labels");
+                    draft.leave_out(&at(), "it has no labels");
                     continue;
                 }
+                let place = at();
                 let id = item.id.into_owned();
                 let region = spans.entry(id.clone()).or_insert_with(|| {
                     order.push(id);
                     Region {
-                        place: at.clone(),
+                        place,
                         start,
                         end,
                         text: string(value.text),
@@ -324,22 +407,22 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
                 region.labels.extend(value.labels);
             }
             (kind, _) if kind.ends_with("labels") && kind != "labels" => draft.leave_out(
-                &at,
+                &at(),
                 format!(
                     "a \"{}\" region, not a text span; Factmark has no place for it",
                     shown(kind)
                 ),
             ),
             ("relation", _) => draft.leave_out(
-                &at,
+                &at(),
                 "a relation between regions; Factmark has no relations, so it is not brought in",
             ),
             (_, Some(Err(error))) => {
-                draft.leave_out(&at, format!("its value cannot be read ({error})"));
+                draft.leave_out(&at(), format!("its value cannot be read ({error})"));
             }
-            (_, Some(Ok(value))) if !item.id.is_empty() => per_region.push((at, item, value)),
+            (_, Some(Ok(value))) if !item.id.is_empty() => per_region.push((here, item, value)),
             (kind, _) => draft.leave_out(
-                &at,
+                &at(),
                 format!(
                     "a \"{}\" result that is not about a text span; Factmark has no place for it",
                     shown(kind)
@@ -347,11 +430,11 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
             ),
         }
     }
-    for (at, item, value) in per_region {
+    for (here, item, value) in per_region {
         match spans.get_mut(item.id.as_ref()) {
             Some(region) => region.fields.push((item, value)),
             None => draft.leave_out(
-                &at,
+                &here.with(&item.id),
                 format!(
                     "a \"{}\" result that belongs to no text region of this result (a choice \
                      about the whole task, or a region of another kind); Factmark has no place \
@@ -398,7 +481,9 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
             (f, "textarea") if f == CLAIMANT => {
                 record.claimant = Cow::Owned(entries(value.text).join("\n"));
             }
-            (f, "textarea") if f == NOTE => record.note = Cow::Owned(entries(value.text).join("\n")),
+            (f, "textarea") if f == NOTE => {
+                record.note = Cow::Owned(entries(value.text).join("\n"))
+            }
             (f, "textarea") if f == SOURCES => {
                 record.sources = entries(value.text)
                     .iter()
@@ -419,7 +504,9 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
                 let said = match kind {
                     "choices" => value.choices.join(", "),
                     "textarea" => entries(value.text).join("\n"),
-                    _ => item.value.map_or_else(String::new, |raw| raw.get().to_owned()),
+                    _ => item
+                        .value
+                        .map_or_else(String::new, |raw| raw.get().to_owned()),
                 };
                 extra.push(format!("{f}: {said}"));
             }

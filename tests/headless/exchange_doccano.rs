@@ -48,7 +48,11 @@ fn round_trips() {
     let session = exchange_session();
     assert_round_trip(&[("small", &session)], Format::Doccano);
     assert_round_trip(
-        &[("small", &session), ("small", &session), ("other", &session)],
+        &[
+            ("small", &session),
+            ("small", &session),
+            ("other", &session),
+        ],
         Format::Doccano,
     );
     let generated = testing::session(testing::MEDIUM);
@@ -61,7 +65,17 @@ fn round_trips() {
 fn unicode_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec![
-            "🙂", "🇧🇾", "e\u{301}", "Мінск", "北京", "\r\n", " ", "word", "84%", "👩‍👩‍👧", "—",
+            "🙂",
+            "🇧🇾",
+            "e\u{301}",
+            "Мінск",
+            "北京",
+            "\r\n",
+            " ",
+            "word",
+            "84%",
+            "👩‍👩‍👧",
+            "—",
         ]),
         1..40,
     )
@@ -118,33 +132,56 @@ fn truncated_json_names_the_line() {
     let bytes = main_file(&exported);
     // The second line cut in the middle: the first document comes in, the second is reported.
     let cut = &bytes[..bytes.len() - 40];
-    let imported = import_bytes(cut, "cut.jsonl", Format::Doccano, &ImportOptions::default())
-        .unwrap();
+    let imported =
+        import_bytes(cut, "cut.jsonl", Format::Doccano, &ImportOptions::default()).unwrap();
     assert_eq!(imported.sessions.len(), 1);
     let left: Vec<String> = imported.left_out.iter().map(ToString::to_string).collect();
     assert_eq!(left.len(), 1, "{left:?}");
-    assert!(left[0].contains("line 2: not valid JSON at column"), "{left:?}");
+    assert!(
+        left[0].contains("line 2: not valid JSON at column"),
+        "{left:?}"
+    );
     assert!(left[0].contains("the document is left out"), "{left:?}");
     // Only a cut line: nothing to import at all.
     let first_line_cut = &bytes[..100];
-    let error =
-        import_bytes(first_line_cut, "cut.jsonl", Format::Doccano, &ImportOptions::default())
-            .unwrap_err();
+    let error = import_bytes(
+        first_line_cut,
+        "cut.jsonl",
+        Format::Doccano,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(
         matches!(&error, InteropError::Malformed(m) if m.starts_with("line 1: not valid JSON at column 100")),
         "{error}"
     );
     // A pretty-printed JSON list is not JSONL: each broken line is named.
-    let error = import_bytes(b"[\n  {\"text\":\n \"a\"}\n]\n", "x", Format::Doccano, &ImportOptions::default())
-        .unwrap_err();
-    assert!(error.to_string().starts_with("line 1: not valid JSON at column 1 (EOF while parsing a list"), "{error}");
+    let error = import_bytes(
+        b"[\n  {\"text\":\n \"a\"}\n]\n",
+        "x",
+        Format::Doccano,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("line 1: not valid JSON at column 1 (EOF while parsing a list"),
+        "{error}"
+    );
 }
 
 #[test]
 fn wrong_types_are_named() {
     let cases: [(&str, &str); 6] = [
-        ("{\"text\": 5}\n", "line 1: \"text\" is the number 5, not a string"),
-        ("[1, 2]\n", "line 1: expected a JSON object {\"text\": …, \"label\": […]}, found a list"),
+        (
+            "{\"text\": 5}\n",
+            "line 1: \"text\" is the number 5, not a string",
+        ),
+        (
+            "[1, 2]\n",
+            "line 1: expected a JSON object {\"text\": …, \"label\": […]}, found a list",
+        ),
         ("{\"label\": []}\n", "line 1: it has no \"text\""),
         (
             &line("abc def", "\"Claim\""),
@@ -152,18 +189,26 @@ fn wrong_types_are_named() {
         ),
         (
             &line("abc def", "[[\"a\", 2, \"Claim\"]]"),
-            "line 1, label 1: expected [start, end, \"Label\"] with whole numbers ≥ 0, found [\"a\",2,\"Claim\"]",
+            "line 1, label 1: expected [start, end, \"Label\"] with whole numbers ≥ 0, found [\"a\", 2, \"Claim\"]",
         ),
         (
             &line("abc def", "[[-1, 2, \"Claim\"], [0, 3]]"),
-            "line 1, label 2: expected [start, end, \"Label\"] with whole numbers ≥ 0, found [0,3]",
+            "line 1, label 2: expected [start, end, \"Label\"] with whole numbers ≥ 0, found [0, 3]",
         ),
     ];
     for (input, message) in cases {
-        match import_bytes(input.as_bytes(), "x.jsonl", Format::Doccano, &ImportOptions::default()) {
+        match import_bytes(
+            input.as_bytes(),
+            "x.jsonl",
+            Format::Doccano,
+            &ImportOptions::default(),
+        ) {
             Ok(imported) => {
                 let left: Vec<String> = imported.left_out.iter().map(ToString::to_string).collect();
-                assert!(left.iter().any(|l| l.contains(message)), "{input}: {left:?}");
+                assert!(
+                    left.iter().any(|l| l.contains(message)),
+                    "{input}: {left:?}"
+                );
             }
             Err(error) => assert!(error.to_string().contains(message), "{input}: {error}"),
         }
@@ -173,21 +218,48 @@ fn wrong_types_are_named() {
 #[test]
 fn offsets_past_the_end_and_inside_a_surrogate_pair() {
     let text = "🙂 Minsk: 14 prisoners";
-    let left = left_out_of(&line(text, "[[3, 99, \"Claim\"], [1, 8, \"Claim\"], [9, 3, \"Quote\"], [2, 2, \"Claim\"], [2, 3, \"Claim\"]]"));
+    let left = left_out_of(&line(
+        text,
+        "[[3, 99, \"Claim\"], [1, 8, \"Claim\"], [9, 3, \"Quote\"], [2, 2, \"Claim\"], [2, 3, \"Claim\"]]",
+    ));
     assert_eq!(left.len(), 5, "{left:?}");
-    assert!(left[0].contains("label 1 [3, 99, \"Claim\"]: it ends at 99, past the end of the text (22 UTF-16 units)"), "{}", left[0]);
-    assert!(left[1].contains("label 2 [1, 8, \"Claim\"]: offset 1 falls between the two halves of a surrogate pair"), "{}", left[1]);
+    assert!(
+        left[0].contains(
+            "label 1 [3, 99, \"Claim\"]: it ends at 99, past the end of the text (22 UTF-16 units)"
+        ),
+        "{}",
+        left[0]
+    );
+    assert!(
+        left[1].contains(
+            "label 2 [1, 8, \"Claim\"]: offset 1 falls between the two halves of a surrogate pair"
+        ),
+        "{}",
+        left[1]
+    );
     assert!(left[1].contains("may count code points"), "{}", left[1]);
-    assert!(left[2].contains("it starts after it ends (9 > 3)"), "{}", left[2]);
+    assert!(
+        left[2].contains("it starts after it ends (9 > 3)"),
+        "{}",
+        left[2]
+    );
     assert!(left[3].contains("it is empty"), "{}", left[3]);
     assert!(left[4].contains("it covers only whitespace"), "{}", left[4]);
     // The same span counted right (UTF-16: the emoji is two units) comes in.
-    let (imported, left) = import_text(&line(text, "[[3, 8, \"Claim\"]]"), Format::Doccano, &ImportOptions::default());
+    let (imported, left) = import_text(
+        &line(text, "[[3, 8, \"Claim\"]]"),
+        Format::Doccano,
+        &ImportOptions::default(),
+    );
     assert!(left.is_empty(), "{left:?}");
     let session = &imported.sessions[0].1;
     assert_eq!(session.text_of(&session.annotations()[0]), "Minsk");
     assert_eq!(
-        session.article().offsets().from_byte(text, session.annotations()[0].span.start, Unit::CodePoint),
+        session.article().offsets().from_byte(
+            text,
+            session.annotations()[0].span.start,
+            Unit::CodePoint
+        ),
         Some(2)
     );
 }
@@ -196,7 +268,11 @@ fn offsets_past_the_end_and_inside_a_surrogate_pair() {
 fn overlapping_duplicates_and_unknown_labels_are_reported_not_dropped() {
     let text = "Turnout was 84% in Minsk.";
     let labels = "[[0, 15, \"Statistic\"], [0, 15, \"statistic\"], [12, 24, \"Statistic\"], [0, 7, \"PER\"], [0, 15, \"Claim\"]]";
-    let (imported, left) = import_text(&line(text, labels), Format::Doccano, &ImportOptions::default());
+    let (imported, left) = import_text(
+        &line(text, labels),
+        Format::Doccano,
+        &ImportOptions::default(),
+    );
     assert_eq!(left.len(), 2, "{left:?}");
     assert!(left[0].contains("line 1, label 2 [0, 15, \"statistic\"]: an overlapping duplicate: the same span and tag (Statistic) as line 1, label 1"), "{}", left[0]);
     assert!(left[1].contains("label 4 [0, 7, \"PER\"]: the label \"PER\" maps to no tag (say which with --map \"PER=Claim\""), "{}", left[1]);
@@ -223,11 +299,23 @@ fn fields_that_cannot_be_kept_are_reported_and_the_span_stays() {
     );
     let (imported, left) = import_text(&input, Format::Doccano, &ImportOptions::default());
     let joined = left.join("\n");
-    assert!(joined.contains("minsk: the article details: the article URL is left out"), "{joined}");
-    assert!(joined.contains("the status \"Done\" is not one of"), "{joined}");
-    assert!(joined.contains("the created time \"yesterday\" is not an RFC 3339 UTC time"), "{joined}");
+    assert!(
+        joined.contains("minsk: the article details: the article URL is left out"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("the status \"Done\" is not one of"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("the created time \"yesterday\" is not an RFC 3339 UTC time"),
+        "{joined}"
+    );
     assert!(joined.contains("label 2 [19, 24, \"Claim\"]: its text \"Pinsk\" does not match the article there (\"Minsk\")"), "{joined}");
-    assert!(joined.contains("1 doccano comment on the whole document is not brought in"), "{joined}");
+    assert!(
+        joined.contains("1 doccano comment on the whole document is not brought in"),
+        "{joined}"
+    );
     let (name, session) = &imported.sessions[0];
     assert_eq!(name, "minsk");
     assert_eq!(session.annotations().len(), 1);
@@ -235,9 +323,18 @@ fn fields_that_cannot_be_kept_are_reported_and_the_span_stays() {
     assert_eq!(kept.id.0, 4);
     // A verdict from another desk's scale is kept, its rating added to the scale.
     assert_eq!(kept.body.verdict.as_deref(), Some("Pants on fire"));
-    assert!(session.scale_for(Tag::Statistic).get("Pants on fire").is_some());
+    assert!(
+        session
+            .scale_for(Tag::Statistic)
+            .get("Pants on fire")
+            .is_some()
+    );
     let bytes = factmark::store::to_ron(session);
-    assert_eq!(factmark::store::from_ron(&bytes).unwrap(), *session, "the session loads back");
+    assert_eq!(
+        factmark::store::from_ron(&bytes).unwrap(),
+        *session,
+        "the session loads back"
+    );
 }
 
 #[test]
@@ -245,7 +342,10 @@ fn nul_characters_never_reach_a_session() {
     let input = line("a\u{0}b", "[]") + &line("fine text", "[[0, 4, \"Claim\"]]");
     let (imported, left) = import_text(&input, Format::Doccano, &ImportOptions::default());
     assert_eq!(imported.sessions.len(), 1);
-    assert!(left[0].contains("line 1: its text holds a NUL character"), "{left:?}");
+    assert!(
+        left[0].contains("line 1: its text holds a NUL character"),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -259,7 +359,9 @@ fn a_100_mb_file_gets_a_message_not_a_panic() {
     let error = factmark::interop::import(&path, None, Format::Doccano, &ImportOptions::default())
         .unwrap_err();
     assert!(
-        error.to_string().starts_with("line 1: not valid JSON at column 104857600 (EOF while parsing a string"),
+        error
+            .to_string()
+            .starts_with("line 1: not valid JSON at column 104857600 (EOF while parsing a string"),
         "{error}"
     );
     // Over the limit: refused before reading (a sparse file, nothing is written to disk).
@@ -268,7 +370,9 @@ fn a_100_mb_file_gets_a_message_not_a_panic() {
     let error = factmark::interop::import(&path, None, Format::Doccano, &ImportOptions::default())
         .unwrap_err();
     assert!(
-        error.to_string().contains("the file is 300 MiB, over the 256 MiB limit for files to import"),
+        error
+            .to_string()
+            .contains("the file is 300 MiB, over the 256 MiB limit for files to import"),
         "{error}"
     );
 }

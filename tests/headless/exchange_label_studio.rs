@@ -27,13 +27,22 @@ fn golden_tasks_and_config() {
     let text: Vec<char> = tasks[0]["data"]["text"].as_str().unwrap().chars().collect();
     for region in tasks[0]["annotations"][0]["result"].as_array().unwrap() {
         let value = &region["value"];
-        let (s, e) = (value["start"].as_u64().unwrap() as usize, value["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            value["start"].as_u64().unwrap() as usize,
+            value["end"].as_u64().unwrap() as usize,
+        );
         if region["type"] == "labels" {
             // Code points: Python's text[s:e].
-            assert_eq!(text[s..e].iter().collect::<String>(), value["text"].as_str().unwrap());
+            assert_eq!(
+                text[s..e].iter().collect::<String>(),
+                value["text"].as_str().unwrap()
+            );
         }
     }
-    assert_eq!(tasks[0]["annotations"][0]["result"][0]["value"]["start"], 17);
+    assert_eq!(
+        tasks[0]["annotations"][0]["result"][0]["value"]["start"],
+        17
+    );
 }
 
 #[test]
@@ -77,10 +86,17 @@ fn predictions_and_foreign_controls_come_in() {
     assert_eq!(left.len(), 2, "{left:?}");
     let joined = left.join("\n");
     assert!(joined.contains("task-7: task 1, annotation 1, result 4 (id \"s1\"): a \"choices\" result that belongs to no text region"), "{joined}");
-    assert!(joined.contains("result 5 (id \"r1\"): a relation between regions"), "{joined}");
+    assert!(
+        joined.contains("result 5 (id \"r1\"): a relation between regions"),
+        "{joined}"
+    );
     let (name, session) = &imported.sessions[0];
     assert_eq!(name, "task-7");
-    let texts: Vec<&str> = session.annotations().iter().map(|a| session.text_of(a)).collect();
+    let texts: Vec<&str> = session
+        .annotations()
+        .iter()
+        .map(|a| session.text_of(a))
+        .collect();
     assert_eq!(texts, ["Turnout was 84%", "Minsk"]);
     let minsk = &session.annotations()[1].body;
     assert_eq!(minsk.note, "comment: too vague");
@@ -88,15 +104,17 @@ fn predictions_and_foreign_controls_come_in() {
 }
 
 fn task_with(result: serde_json::Value) -> String {
-    json!([{"data": {"text": "🙂 Minsk: 14 prisoners"}, "annotations": [{"result": result}]}]).to_string()
+    json!([{"data": {"text": "🙂 Minsk: 14 prisoners"}, "annotations": [{"result": result}]}])
+        .to_string()
 }
 
 #[test]
 fn bad_regions_are_reported_with_where_they_are() {
-    let region = |id: &str, start: serde_json::Value, end: serde_json::Value, label: &str, text: &str| {
-        json!({"id": id, "from_name": "tag", "to_name": "text", "type": "labels",
+    let region =
+        |id: &str, start: serde_json::Value, end: serde_json::Value, label: &str, text: &str| {
+            json!({"id": id, "from_name": "tag", "to_name": "text", "type": "labels",
                "value": {"start": start, "end": end, "text": text, "labels": [label]}})
-    };
+        };
     let input = task_with(json!([
         region("a", json!(2), json!(99), "Claim", ""),
         region("b", json!("2"), json!(7), "Claim", ""),
@@ -120,7 +138,10 @@ fn bad_regions_are_reported_with_where_they_are() {
         "result 8 (id \"g\"): a \"rectanglelabels\" region, not a text span",
         "result 9: expected an object, found a string (\"not a region\")",
     ] {
-        assert!(joined.contains(expected), "missing {expected:?} in\n{joined}");
+        assert!(
+            joined.contains(expected),
+            "missing {expected:?} in\n{joined}"
+        );
     }
     assert_eq!(left.len(), 8, "{joined}");
     assert_eq!(imported.sessions[0].1.annotations().len(), 1);
@@ -131,29 +152,60 @@ fn truncated_and_wrongly_typed_files() {
     let session = exchange_session();
     let exported = export(&[("small", &session)], Format::LabelStudio);
     let bytes = main_file(&exported);
-    let error = import_bytes(&bytes[..bytes.len() / 2], "t.json", Format::LabelStudio, &ImportOptions::default())
-        .unwrap_err();
+    let error = import_bytes(
+        &bytes[..bytes.len() / 2],
+        "t.json",
+        Format::LabelStudio,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(
         matches!(&error, InteropError::Malformed(m) if m.starts_with("not valid JSON: EOF while parsing") && m.contains(" at line ")),
         "{error}"
     );
     for (input, message) in [
-        ("42", "expected a list of Label Studio tasks, found the number 42"),
+        (
+            "42",
+            "expected a list of Label Studio tasks, found the number 42",
+        ),
         ("[]", "the file holds no task"),
-        ("[{\"data\": {\"text\": 5}}]", "task 1: data.text is the number 5, not a string; the task is left out"),
-        ("[{\"data\": {\"image\": \"a.png\"}}]", "task 1: it has no data.text (Factmark imports text tasks, with the text in data.text); the task is left out"),
-        ("[{\"text\": \"a\"}]", "task 1: it has no \"data\" object; the task is left out"),
-        ("[\"a\"]", "task 1: expected a task object, found a string (\"a\"); the task is left out"),
+        (
+            "[{\"data\": {\"text\": 5}}]",
+            "task 1: data.text is the number 5, not a string; the task is left out",
+        ),
+        (
+            "[{\"data\": {\"image\": \"a.png\"}}]",
+            "task 1: it has no data.text (Factmark imports text tasks, with the text in data.text); the task is left out",
+        ),
+        (
+            "[{\"text\": \"a\"}]",
+            "task 1: it has no \"data\" object; the task is left out",
+        ),
+        (
+            "[\"a\"]",
+            "task 1: expected a task object, found a string (\"a\"); the task is left out",
+        ),
     ] {
-        let error = import_bytes(input.as_bytes(), "t.json", Format::LabelStudio, &ImportOptions::default())
-            .unwrap_err();
+        let error = import_bytes(
+            input.as_bytes(),
+            "t.json",
+            Format::LabelStudio,
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(error.to_string(), message, "{input}");
     }
     let input = "[{\"data\": {\"text\": \"abc\"}, \"annotations\": {\"result\": []}}, {\"data\": {\"text\": \"x\"}, \"annotations\": [{\"result\": 3}]}]";
     let (imported, left) = import_text(input, Format::LabelStudio, &ImportOptions::default());
     assert_eq!(imported.sessions.len(), 2);
-    assert!(left[0].contains("task 1: \"annotations\" is an object, not a list"), "{left:?}");
-    assert!(left[1].contains("task 2, annotation 1: it has no \"result\" list"), "{left:?}");
+    assert!(
+        left[0].contains("task 1: \"annotations\" is an object, not a list"),
+        "{left:?}"
+    );
+    assert!(
+        left[1].contains("task 2, annotation 1: it has no \"result\" list"),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -164,10 +216,13 @@ fn a_100_mb_file_gets_a_message_not_a_panic() {
     bytes.resize(100 * 1024 * 1024, b'a');
     bytes.extend_from_slice(b"\"}}, {\"data\": ");
     std::fs::write(&path, &bytes).unwrap();
-    let error = factmark::interop::import(&path, None, Format::LabelStudio, &ImportOptions::default())
-        .unwrap_err();
+    let error =
+        factmark::interop::import(&path, None, Format::LabelStudio, &ImportOptions::default())
+            .unwrap_err();
     assert!(
-        error.to_string().starts_with("not valid JSON: EOF while parsing a value at line 1 column"),
+        error
+            .to_string()
+            .starts_with("not valid JSON: EOF while parsing a value at line 1 column"),
         "{error}"
     );
 }

@@ -22,8 +22,14 @@ fn spacy_golden_counts_code_points() {
     assert_eq!(lines[1]["meta"]["document"], "small-2");
     let text: Vec<char> = lines[0]["text"].as_str().unwrap().chars().collect();
     for span in lines[0]["spans"].as_array().unwrap() {
-        let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
-        assert_eq!(text[s..e].iter().collect::<String>(), span["text"].as_str().unwrap());
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            span["text"].as_str().unwrap()
+        );
     }
 }
 
@@ -37,9 +43,15 @@ fn csv_golden_with_and_without_bom() {
     assert!(bytes.starts_with(b"document,id,tag,start,end,text,"));
     assert!(bytes.windows(2).any(|w| w == b"\r\n"), "RFC 4180 line ends");
     let with_bom = export::export(
-        &[Document { name: "small", session: &session }],
+        &[Document {
+            name: "small",
+            session: &session,
+        }],
         Format::Csv,
-        &ExportOptions { csv_bom: true, ..options() },
+        &ExportOptions {
+            csv_bom: true,
+            ..options()
+        },
     )
     .unwrap();
     assert_eq!(&with_bom.files[0].bytes[..3], b"\xEF\xBB\xBF");
@@ -72,14 +84,23 @@ fn csv_rows_slice_the_text_and_keep_orphans() {
             assert_eq!(row[col("text")], "a 15% rise in trade");
             continue;
         }
-        let (s, e): (usize, usize) = (row[col("start")].parse().unwrap(), row[col("end")].parse().unwrap());
+        let (s, e): (usize, usize) = (
+            row[col("start")].parse().unwrap(),
+            row[col("end")].parse().unwrap(),
+        );
         assert_eq!(text[s..e].iter().collect::<String>(), row[col("text")]);
     }
     assert_eq!((rows, orphans), (7, 1));
     // Other span formats cannot hold the orphan and say so.
     let doccano = export(&[("moved", &moved)], Format::Doccano);
     assert_eq!(doccano.losses.len(), 1);
-    assert!(doccano.losses[0].to_string().starts_with("moved: annotation #7: statistic \"a 15% rise in trade\" is no longer in the article"), "{}", doccano.losses[0]);
+    assert!(
+        doccano.losses[0].to_string().starts_with(
+            "moved: annotation #7: statistic \"a 15% rise in trade\" is no longer in the article"
+        ),
+        "{}",
+        doccano.losses[0]
+    );
 }
 
 /// A minimal RFC 4180 reader for the test (quoted fields with doubled quotes and line breaks).
@@ -114,17 +135,36 @@ fn claimreview_golden_publishes_checked_claims_with_a_verdict() {
     let reviews = reviews.as_array().unwrap();
     // The checked claim and the checked statistic; not the checked quote, nor anything
     // unchecked.
-    let claimed: Vec<&str> = reviews.iter().map(|r| r["claimReviewed"].as_str().unwrap()).collect();
+    let claimed: Vec<&str> = reviews
+        .iter()
+        .map(|r| r["claimReviewed"].as_str().unwrap())
+        .collect();
     assert_eq!(claimed, ["Lukashenka freed 52 prisoners", "2 000 votes"]);
     let rating = &reviews[0]["reviewRating"];
     // "Mostly true" is second of seven, best first.
-    assert_eq!((rating["ratingValue"].as_u64(), rating["bestRating"].as_u64(), rating["worstRating"].as_u64()), (Some(6), Some(7), Some(1)));
+    assert_eq!(
+        (
+            rating["ratingValue"].as_u64(),
+            rating["bestRating"].as_u64(),
+            rating["worstRating"].as_u64()
+        ),
+        (Some(6), Some(7), Some(1))
+    );
     assert_eq!(rating["alternateName"], "Mostly true");
-    assert_eq!(reviews[0]["url"], "https://factcheck.example/small#entry-C1");
+    assert_eq!(
+        reviews[0]["url"],
+        "https://factcheck.example/small#entry-C1"
+    );
     assert_eq!(reviews[0]["itemReviewed"]["author"]["name"], "Viasna");
-    assert_eq!(reviews[0]["itemReviewed"]["appearance"]["url"], "https://example.org/news/minsk-talks");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"]["url"],
+        "https://example.org/news/minsk-talks"
+    );
     assert_eq!(reviews[0]["author"]["name"], "Example Fact Check");
-    assert_eq!(reviews[1]["url"], "https://factcheck.example/small#entry-S3");
+    assert_eq!(
+        reviews[1]["url"],
+        "https://factcheck.example/small#entry-S3"
+    );
     assert!(exported.losses.is_empty(), "{:?}", exported.losses);
 }
 
@@ -134,43 +174,81 @@ fn claimreview_names_what_a_reader_would_miss() {
     let mut session = exchange_session();
     // A checked claim without a verdict, and a statistic with a verdict that is not checked.
     session
-        .apply(Edit::Set { id: AnnotationId(1), field: Field::Verdict(None) })
+        .apply(Edit::Set {
+            id: AnnotationId(1),
+            field: Field::Verdict(None),
+        })
         .unwrap();
     session
-        .apply(Edit::Set { id: AnnotationId(6), field: Field::Status(Status::Checking) })
+        .apply(Edit::Set {
+            id: AnnotationId(6),
+            field: Field::Status(Status::Checking),
+        })
         .unwrap();
     let exported = export(&[("small", &session)], Format::ClaimReview);
     let losses: Vec<String> = exported.losses.iter().map(ToString::to_string).collect();
-    assert_eq!(losses, [
-        "small: annotation #1: checked claim has no verdict, so there is no rating to publish",
-        "small: annotation #6: statistic has the verdict \"False\" but its status is Checking; only checked claims and statistics are published",
-    ]);
+    assert_eq!(
+        losses,
+        [
+            "small: annotation #1: checked claim has no verdict, so there is no rating to publish",
+            "small: annotation #6: statistic has the verdict \"False\" but its status is Checking; only checked claims and statistics are published",
+        ]
+    );
     assert_eq!(main_file(&exported), b"[]\n");
     // No organisation: no export; no review address: reviews without url, said once.
-    let documents = [Document { name: "small", session: &exchange_session() }];
-    let error = export::export(&documents, Format::ClaimReview, &ExportOptions::default()).unwrap_err();
-    assert!(matches!(&error, ExportError::Needs(m) if m.contains("--organisation")), "{error}");
-    let no_url = ExportOptions { organisation: "Desk".into(), ..ExportOptions::default() };
+    let documents = [Document {
+        name: "small",
+        session: &exchange_session(),
+    }];
+    let error =
+        export::export(&documents, Format::ClaimReview, &ExportOptions::default()).unwrap_err();
+    assert!(
+        matches!(&error, ExportError::Needs(m) if m.contains("--organisation")),
+        "{error}"
+    );
+    let no_url = ExportOptions {
+        organisation: "Desk".into(),
+        ..ExportOptions::default()
+    };
     let exported = export::export(&documents, Format::ClaimReview, &no_url).unwrap();
     assert_eq!(exported.losses.len(), 1);
-    assert!(exported.losses[0].to_string().contains("the reviews have no url"));
+    assert!(
+        exported.losses[0]
+            .to_string()
+            .contains("the reviews have no url")
+    );
     // Several sessions need {document} in the address.
-    let two = [documents[0], Document { name: "other", ..documents[0] }];
-    let one_url = ExportOptions { review_url: "https://desk.example/check".into(), ..no_url };
+    let two = [
+        documents[0],
+        Document {
+            name: "other",
+            ..documents[0]
+        },
+    ];
+    let one_url = ExportOptions {
+        review_url: "https://desk.example/check".into(),
+        ..no_url
+    };
     assert!(export::export(&two, Format::ClaimReview, &one_url).is_err());
 }
 
 #[test]
 fn every_format_round_trips_the_offset_units_it_declares() {
     let session = exchange_session();
-    for format in [Format::Doccano, Format::LabelStudio, Format::Spacy, Format::Csv] {
+    for format in [
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Spacy,
+        Format::Csv,
+    ] {
         let unit = format.unit().unwrap();
         let start = session.article().offsets().from_byte(
             session.article().text(),
             session.annotations()[0].span.start,
             unit,
         );
-        let exported = String::from_utf8(main_file(&export(&[("s", &session)], format)).to_vec()).unwrap();
+        let exported =
+            String::from_utf8(main_file(&export(&[("s", &session)], format)).to_vec()).unwrap();
         let expected = match unit {
             Unit::Utf16 => 20,
             _ => 17,

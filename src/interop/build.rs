@@ -17,6 +17,9 @@ use crate::model::{
 };
 use crate::store::MAX_ID;
 
+/// An annotation already in: the Factmark id it came with, if any, and where it was.
+type Placed = (Option<u64>, String);
+
 /// One document being imported.
 pub struct Draft<'o> {
     name: String,
@@ -27,7 +30,7 @@ pub struct Draft<'o> {
     /// The annotations imported at each (span, tag): their Factmark id if they had one, and
     /// where they were. Another with that span and tag is an overlapping duplicate unless both
     /// carry different Factmark ids (a session may hold two annotations of one span and tag).
-    seen: HashMap<(usize, usize, Tag), Vec<(Option<u64>, String)>>,
+    seen: HashMap<(usize, usize, Tag), Vec<Placed>>,
     left_out: Vec<Loss>,
 }
 
@@ -43,7 +46,7 @@ impl<'o> Draft<'o> {
         name: String,
         title: &str,
         text: String,
-        details: ArticleDetails,
+        details: &ArticleDetails,
         options: &'o ImportOptions,
     ) -> Result<Self, String> {
         if let Some(at) = text.find('\0') {
@@ -282,7 +285,7 @@ impl<'o> Draft<'o> {
         let wanted: Vec<Option<u64>> = self
             .annotations
             .iter()
-            .map(|(id, ..)| id.filter(|&id| id >= 1 && id <= MAX_ID && used.insert(id)))
+            .map(|(id, ..)| id.filter(|&id| (1..=MAX_ID).contains(&id) && used.insert(id)))
             .collect();
         let mut next = used.iter().max().copied().unwrap_or(0);
         let mut annotations = Vec::with_capacity(self.annotations.len());

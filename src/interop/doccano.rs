@@ -180,7 +180,7 @@ fn document(
         author: document.author.to_string(),
         published: document.published.to_string(),
     };
-    let mut draft = Draft::new(name, &document.title, text, details, options)?;
+    let mut draft = Draft::new(name, &document.title, text, &details, options)?;
     let here = format!("line {number}");
     if let Some(what) = unreadable_meta {
         draft.leave_out(&here, what);

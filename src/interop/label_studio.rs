@@ -262,7 +262,7 @@ fn document(
         author: string(data.author),
         published: string(data.published),
     };
-    let mut draft = Draft::new(name, &string(data.title), text, details, options)?;
+    let mut draft = Draft::new(name, &string(data.title), text, &details, options)?;
     let who: HashMap<String, Who> = match data.factmark {
         None => HashMap::new(),
         Some(raw) => serde_json::from_str(raw.get()).unwrap_or_else(|error| {
@@ -482,7 +482,7 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
                 record.claimant = Cow::Owned(entries(value.text).join("\n"));
             }
             (f, "textarea") if f == NOTE => {
-                record.note = Cow::Owned(entries(value.text).join("\n"))
+                record.note = Cow::Owned(entries(value.text).join("\n"));
             }
             (f, "textarea") if f == SOURCES => {
                 record.sources = entries(value.text)

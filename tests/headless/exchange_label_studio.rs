@@ -103,7 +103,7 @@ fn predictions_and_foreign_controls_come_in() {
     assert_eq!(minsk.status, factmark::model::Status::Checking);
 }
 
-fn task_with(result: serde_json::Value) -> String {
+fn task_with(result: &serde_json::Value) -> String {
     json!([{"data": {"text": "🙂 Minsk: 14 prisoners"}, "annotations": [{"result": result}]}])
         .to_string()
 }
@@ -115,7 +115,7 @@ fn bad_regions_are_reported_with_where_they_are() {
             json!({"id": id, "from_name": "tag", "to_name": "text", "type": "labels",
                "value": {"start": start, "end": end, "text": text, "labels": [label]}})
         };
-    let input = task_with(json!([
+    let input = task_with(&json!([
         region("a", json!(2), json!(99), "Claim", ""),
         region("b", json!("2"), json!(7), "Claim", ""),
         region("c", json!(2), json!(7), "Claim", "Pinsk"),

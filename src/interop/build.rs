@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::ImportOptions;
+use super::{ImportOptions, Imported, InteropError};
 use crate::export::Loss;
 use crate::export::record::{Record, status_named};
 use crate::model::{
@@ -32,6 +32,50 @@ pub struct Draft<'o> {
     /// carry different Factmark ids (a session may hold two annotations of one span and tag).
     seen: HashMap<(usize, usize, Tag), Vec<Placed>>,
     left_out: Vec<Loss>,
+}
+
+/// One document of a file as the importers read it: the session, its name and what was left
+/// out of it; or why it is no document at all.
+pub type Read = Result<(String, Session, Vec<Loss>), String>;
+
+/// Gathers the documents of a file, each with where it is (`line 3`, `task 2`): a part that
+/// is no document is reported as left out (`line 3: …; the document is left out`, with
+/// `noun`), and a file with no document at all is an error
+/// (the first part's reason, or `empty` when the file has none).
+///
+/// # Errors
+///
+/// [`InteropError::Malformed`] when no document can be imported.
+pub fn gather(
+    parts: impl IntoIterator<Item = (String, Read)>,
+    noun: &str,
+    empty: &str,
+) -> Result<Imported, InteropError> {
+    let mut imported = Imported::default();
+    let mut first_failure = None;
+    for (place, read) in parts {
+        match read {
+            Ok((name, session, left_out)) => {
+                imported.sessions.push((name, session));
+                imported.left_out.extend(left_out);
+            }
+            Err(what) => {
+                let what = format!("{place}: {what}; the {noun} is left out");
+                first_failure.get_or_insert_with(|| what.clone());
+                imported.left_out.push(Loss {
+                    document: place,
+                    annotation: None,
+                    what,
+                });
+            }
+        }
+    }
+    if imported.sessions.is_empty() {
+        return Err(InteropError::Malformed(
+            first_failure.unwrap_or_else(|| empty.to_owned()),
+        ));
+    }
+    Ok(imported)
 }
 
 /// A text for messages: short, with line breaks and invisible characters shown.
@@ -279,7 +323,7 @@ impl<'o> Draft<'o> {
     /// # Errors
     ///
     /// A message when the session cannot be made (never for what [`Draft::add`] accepted).
-    pub fn finish(self) -> Result<(String, Session, Vec<Loss>), String> {
+    pub fn finish(self) -> Read {
         let mut scales = Scales::default();
         let mut used = std::collections::HashSet::new();
         let wanted: Vec<Option<u64>> = self

@@ -13,9 +13,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::build::{Draft, describe, is_object, shown};
+use super::build::{Draft, Read, describe, gather, is_object, shown};
 use super::{ImportOptions, Imported, InteropError};
-use crate::export::Loss;
 use crate::export::record::{DocumentMeta, Record};
 use crate::model::{ArticleDetails, Unit};
 
@@ -76,46 +75,25 @@ fn what(raw: &str) -> String {
 /// [`InteropError::Malformed`] when no line is a doccano document (naming the first bad
 /// line); a bad line among good ones is left out and reported instead.
 pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropError> {
-    let mut imported = Imported::default();
-    let mut first_failure = None;
-    for (index, line) in src.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match document(line, number, options) {
-            Ok((name, session, left_out)) => {
-                imported.sessions.push((name, session));
-                imported.left_out.extend(left_out);
-            }
-            Err(what) => {
-                let what = format!("line {number}: {what}; the document is left out");
-                first_failure.get_or_insert_with(|| what.clone());
-                imported.left_out.push(Loss {
-                    document: format!("line {number}"),
-                    annotation: None,
-                    what,
-                });
-            }
-        }
-    }
-    if imported.sessions.is_empty() {
-        return Err(InteropError::Malformed(first_failure.unwrap_or_else(
-            || {
-                "the file holds no document (a doccano file has one JSON object per line)"
-                    .to_owned()
-            },
-        )));
-    }
-    Ok(imported)
+    let lines = src
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            (
+                format!("line {}", index + 1),
+                document(line, index + 1, options),
+            )
+        });
+    gather(
+        lines,
+        "document",
+        "the file holds no document (a doccano file has one JSON object per line)",
+    )
 }
 
 /// One line as a session, or why the line is no document at all.
-fn document(
-    line: &str,
-    number: usize,
-    options: &ImportOptions,
-) -> Result<(String, crate::model::Session, Vec<Loss>), String> {
+fn document(line: &str, number: usize, options: &ImportOptions) -> Read {
     if !is_object(line) && serde_json::from_str::<&RawValue>(line).is_ok() {
         return Err(format!(
             "expected a JSON object {{\"text\": …, \"label\": […]}}, found {}",

@@ -20,14 +20,13 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::build::{Draft, describe, is_object, shown};
+use super::build::{Draft, Read, describe, gather, is_object, shown};
 use super::{ImportOptions, Imported, InteropError};
-use crate::export::Loss;
 use crate::export::label_studio::{
     CLAIMANT, META, NOTE, REGION_PREFIX, SOURCES, STATUS, UNIT, VERDICT,
 };
 use crate::export::record::{Record, SourceRecord, parse_source_line};
-use crate::model::{ArticleDetails, Session};
+use crate::model::ArticleDetails;
 
 type Raw<'a> = Option<&'a RawValue>;
 
@@ -91,19 +90,6 @@ struct Results<'a> {
     result: Option<Vec<&'a RawValue>>,
 }
 
-/// A result item of the usual shape, with its value read in the same pass.
-#[derive(Deserialize)]
-struct Parsed<'a> {
-    #[serde(borrow, default)]
-    id: Cow<'a, str>,
-    #[serde(borrow, default)]
-    from_name: Cow<'a, str>,
-    #[serde(borrow, default, rename = "type")]
-    kind: Cow<'a, str>,
-    #[serde(borrow, default)]
-    value: Option<Value<'a>>,
-}
-
 /// Where a result is, formatted only when a message or an annotation needs it.
 #[derive(Clone, Copy)]
 struct At<'p> {
@@ -126,17 +112,19 @@ impl At<'_> {
     }
 }
 
-/// One item of a `result`.
+/// One item of a `result`, its `value` read as `V`: in the same pass ([`Value`]), or kept
+/// raw to read on its own (`&RawValue`) when the item has an unusual shape.
 #[derive(Deserialize)]
-struct Item<'a> {
+#[serde(bound(deserialize = "'de: 'a, V: Deserialize<'de>"))]
+struct Item<'a, V> {
     #[serde(borrow, default)]
     id: Cow<'a, str>,
     #[serde(borrow, default)]
     from_name: Cow<'a, str>,
     #[serde(borrow, default, rename = "type")]
     kind: Cow<'a, str>,
-    #[serde(borrow, default)]
-    value: Raw<'a>,
+    #[serde(default)]
+    value: Option<V>,
 }
 
 /// An item's `value`, as far as Factmark reads it.
@@ -191,40 +179,17 @@ pub fn import(src: &str, options: &ImportOptions) -> Result<Imported, InteropErr
             )));
         }
     };
-    let mut imported = Imported::default();
-    let mut first_failure = None;
-    for (index, task) in tasks.into_iter().enumerate() {
-        let number = index + 1;
-        match document(task, number, options) {
-            Ok((name, session, left_out)) => {
-                imported.sessions.push((name, session));
-                imported.left_out.extend(left_out);
-            }
-            Err(what) => {
-                let what = format!("task {number}: {what}; the task is left out");
-                first_failure.get_or_insert_with(|| what.clone());
-                imported.left_out.push(Loss {
-                    document: format!("task {number}"),
-                    annotation: None,
-                    what,
-                });
-            }
-        }
-    }
-    if imported.sessions.is_empty() {
-        return Err(InteropError::Malformed(
-            first_failure.unwrap_or_else(|| "the file holds no task".to_owned()),
-        ));
-    }
-    Ok(imported)
+    let tasks = tasks.into_iter().enumerate().map(|(index, task)| {
+        (
+            format!("task {}", index + 1),
+            document(task, index + 1, options),
+        )
+    });
+    gather(tasks, "task", "the file holds no task")
 }
 
 /// One task as a session, or why the task is no text document.
-fn document(
-    raw: &RawValue,
-    number: usize,
-    options: &ImportOptions,
-) -> Result<(String, Session, Vec<Loss>), String> {
+fn document(raw: &RawValue, number: usize, options: &ImportOptions) -> Read {
     let task: Task<'_> = serde_json::from_str(raw.get())
         .ok()
         .filter(|_| is_object(raw.get()))
@@ -332,7 +297,7 @@ struct Region<'v> {
     end: u64,
     text: String,
     labels: Vec<String>,
-    fields: Vec<(Item<'v>, Value<'v>)>,
+    fields: Vec<(Item<'v, &'v RawValue>, Value<'v>, &'v RawValue)>,
 }
 
 /// Imports the regions of one annotation's (or prediction's) `result`.
@@ -343,21 +308,26 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
     for (k, raw) in result.iter().enumerate() {
         let here = At { place, index: k };
         let parsed = if is_object(raw.get()) {
-            serde_json::from_str::<Parsed<'_>>(raw.get()).ok()
+            serde_json::from_str::<Item<'_, Value<'_>>>(raw.get()).ok()
         } else {
             None
         };
         let (item, value) = match parsed {
-            Some(parsed) => {
+            Some(Item {
+                id,
+                from_name,
+                kind,
+                value,
+            }) => {
                 let item = Item {
-                    id: parsed.id,
-                    from_name: parsed.from_name,
-                    kind: parsed.kind,
+                    id,
+                    from_name,
+                    kind,
                     value: None,
                 };
-                (item, parsed.value.map(Ok))
+                (item, value.map(Ok))
             }
-            None => match serde_json::from_str::<Item<'_>>(raw.get()) {
+            None => match serde_json::from_str::<Item<'_, &RawValue>>(raw.get()) {
                 Ok(item) if is_object(raw.get()) => {
                     let value = item
                         .value
@@ -420,7 +390,9 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
             (_, Some(Err(error))) => {
                 draft.leave_out(&at(), format!("its value cannot be read ({error})"));
             }
-            (_, Some(Ok(value))) if !item.id.is_empty() => per_region.push((here, item, value)),
+            (_, Some(Ok(value))) if !item.id.is_empty() => {
+                per_region.push((here, item, value, *raw));
+            }
             (kind, _) => draft.leave_out(
                 &at(),
                 format!(
@@ -430,9 +402,9 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
             ),
         }
     }
-    for (here, item, value) in per_region {
+    for (here, item, value, raw) in per_region {
         match spans.get_mut(item.id.as_ref()) {
-            Some(region) => region.fields.push((item, value)),
+            Some(region) => region.fields.push((item, value, raw)),
             None => draft.leave_out(
                 &here.with(&item.id),
                 format!(
@@ -471,7 +443,7 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
         ..Record::default()
     };
     let mut extra = Vec::new();
-    for (item, value) in region.fields {
+    for (item, value, raw) in region.fields {
         let from = item.from_name.as_ref();
         match (from, item.kind.as_ref()) {
             (f, "choices") if f == STATUS => record.status = Cow::Owned(value.choices.join(", ")),
@@ -504,9 +476,11 @@ fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
                 let said = match kind {
                     "choices" => value.choices.join(", "),
                     "textarea" => entries(value.text).join("\n"),
-                    _ => item
-                        .value
-                        .map_or_else(String::new, |raw| raw.get().to_owned()),
+                    // Its whole value (a rating's `{"rating": 4}`), read again from the item.
+                    _ => serde_json::from_str::<Item<'_, &RawValue>>(raw.get())
+                        .ok()
+                        .and_then(|item| item.value)
+                        .map_or_else(String::new, |value| value.get().to_owned()),
                 };
                 extra.push(format!("{f}: {said}"));
             }

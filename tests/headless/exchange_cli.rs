@@ -3,25 +3,11 @@
 //! exit codes.
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+use crate::cli::{factmark, stderr, stdout};
+use crate::exchange_support::with_an_orphan;
 
 const SMALL: &str = "tests/interop/sessions/small.ron";
-
-fn factmark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factmark"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run factmark")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -132,15 +118,7 @@ fn export_errors_exit_1_and_write_nothing() {
 #[test]
 fn orphans_are_listed_as_not_carried() {
     let dir = tempfile::tempdir().unwrap();
-    // The session re-anchored onto a shorter article: its last statistic becomes an orphan.
-    let session =
-        factmark::store::load(Path::new(env!("CARGO_MANIFEST_DIR")).join(SMALL).as_path()).unwrap();
-    let text = session.article().text();
-    let cut = text[..text.find("北京").unwrap()].to_owned();
-    let article = std::sync::Arc::new(factmark::model::Article::new("Minsk talks", None, cut));
-    let moved = factmark::model::anchor::reanchor(&session, article)
-        .unwrap()
-        .session;
+    let moved = with_an_orphan();
     let moved_path = dir.path().join("moved.ron");
     factmark::store::save(&moved, &moved_path).unwrap();
     let out = dir.path().join("d.jsonl");

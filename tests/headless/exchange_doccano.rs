@@ -9,7 +9,7 @@ use factmark::testing::{self, exchange_session};
 use proptest::prelude::*;
 
 use crate::exchange_support::{
-    assert_round_trip, export, golden, import_bytes, import_text, main_file,
+    assert_round_trip, export, golden, huge_file, import_bytes, import_text, main_file,
 };
 
 #[test]
@@ -351,11 +351,8 @@ fn nul_characters_never_reach_a_session() {
 #[test]
 fn a_100_mb_file_gets_a_message_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.jsonl");
     // One 100 MB line whose string never closes.
-    let mut bytes = b"{\"text\": \"".to_vec();
-    bytes.resize(100 * 1024 * 1024, b'a');
-    std::fs::write(&path, &bytes).unwrap();
+    let path = huge_file(dir.path(), b"{\"text\": \"", b"");
     let error = factmark::interop::import(&path, None, Format::Doccano, &ImportOptions::default())
         .unwrap_err();
     assert!(

@@ -7,7 +7,7 @@ use factmark::testing::{self, exchange_session};
 use serde_json::json;
 
 use crate::exchange_support::{
-    assert_round_trip, export, golden, import_bytes, import_text, main_file,
+    assert_round_trip, export, golden, huge_file, import_bytes, import_text, main_file,
 };
 
 #[test]
@@ -73,6 +73,8 @@ fn predictions_and_foreign_controls_come_in() {
              "value": {"start": 19, "end": 24, "text": ["too vague"]}},
             {"id": "a1", "from_name": "status", "to_name": "text", "type": "choices",
              "value": {"start": 19, "end": 24, "choices": ["Checking"]}},
+            {"id": "a1", "from_name": "confidence", "to_name": "text", "type": "rating",
+             "value": {"start": 19, "end": 24, "rating": 4}},
             {"id": "s1", "from_name": "sentiment", "to_name": "text", "type": "choices",
              "value": {"choices": ["Neutral"]}},
             {"id": "r1", "from_id": "a1", "to_id": "p1", "type": "relation", "direction": "right"},
@@ -85,9 +87,9 @@ fn predictions_and_foreign_controls_come_in() {
     let (imported, left) = import_text(&tasks.to_string(), Format::LabelStudio, &options);
     assert_eq!(left.len(), 2, "{left:?}");
     let joined = left.join("\n");
-    assert!(joined.contains("task-7: task 1, annotation 1, result 4 (id \"s1\"): a \"choices\" result that belongs to no text region"), "{joined}");
+    assert!(joined.contains("task-7: task 1, annotation 1, result 5 (id \"s1\"): a \"choices\" result that belongs to no text region"), "{joined}");
     assert!(
-        joined.contains("result 5 (id \"r1\"): a relation between regions"),
+        joined.contains("result 6 (id \"r1\"): a relation between regions"),
         "{joined}"
     );
     let (name, session) = &imported.sessions[0];
@@ -99,7 +101,10 @@ fn predictions_and_foreign_controls_come_in() {
         .collect();
     assert_eq!(texts, ["Turnout was 84%", "Minsk"]);
     let minsk = &session.annotations()[1].body;
-    assert_eq!(minsk.note, "comment: too vague");
+    assert_eq!(
+        minsk.note,
+        "comment: too vague\nconfidence: {\"end\":24,\"rating\":4,\"start\":19}"
+    );
     assert_eq!(minsk.status, factmark::model::Status::Checking);
 }
 
@@ -211,11 +216,12 @@ fn truncated_and_wrongly_typed_files() {
 #[test]
 fn a_100_mb_file_gets_a_message_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.json");
-    let mut bytes = b"[{\"data\": {\"text\": \"".to_vec();
-    bytes.resize(100 * 1024 * 1024, b'a');
-    bytes.extend_from_slice(b"\"}}, {\"data\": ");
-    std::fs::write(&path, &bytes).unwrap();
+    // A 100 MB task, then the file ends in the middle of the next.
+    let path = huge_file(
+        dir.path(),
+        b"[{\"data\": {\"text\": \"",
+        b"\"}}, {\"data\": ",
+    );
     let error =
         factmark::interop::import(&path, None, Format::LabelStudio, &ImportOptions::default())
             .unwrap_err();

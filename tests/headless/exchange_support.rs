@@ -109,3 +109,28 @@ pub fn assert_round_trip(sessions: &[(&str, &Session)], format: Format) {
         assert_eq!(back, *original, "{format}: the whole session");
     }
 }
+
+/// The exchange session re-anchored onto its text without the last sentence: the statistic
+/// there becomes an orphan (#7, "a 15% rise in trade").
+pub fn with_an_orphan() -> Session {
+    let session = factmark::testing::exchange_session();
+    let text = session.article().text();
+    let cut = text[..text.find("北京").unwrap()].to_owned();
+    let article = std::sync::Arc::new(factmark::model::Article::new("Minsk talks", None, cut));
+    let moved = factmark::model::anchor::reanchor(&session, article)
+        .unwrap()
+        .session;
+    assert_eq!(moved.orphans().len(), 1);
+    moved
+}
+
+/// A 100 MB file in `dir`: `head`, then `a` up to 100 MiB, then `tail` (a string that never
+/// closes, or a task list cut short).
+pub fn huge_file(dir: &Path, head: &[u8], tail: &[u8]) -> PathBuf {
+    let path = dir.join("huge");
+    let mut bytes = head.to_vec();
+    bytes.resize(100 * 1024 * 1024, b'a');
+    bytes.extend_from_slice(tail);
+    std::fs::write(&path, &bytes).unwrap();
+    path
+}

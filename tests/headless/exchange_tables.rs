@@ -5,7 +5,7 @@ use factmark::export::{self, Document, ExportError, ExportOptions, Format};
 use factmark::model::{Status, Unit};
 use factmark::testing::exchange_session;
 
-use crate::exchange_support::{export, golden, main_file, options};
+use crate::exchange_support::{export, golden, main_file, options, with_an_orphan};
 
 #[test]
 fn spacy_golden_counts_code_points() {
@@ -60,13 +60,7 @@ fn csv_golden_with_and_without_bom() {
 
 #[test]
 fn csv_rows_slice_the_text_and_keep_orphans() {
-    use factmark::model::anchor;
-    let session = exchange_session();
-    // Re-anchor onto a text without the last sentence: its statistic becomes an orphan.
-    let text = session.article().text();
-    let cut = text[..text.find("北京").unwrap()].to_owned();
-    let article = std::sync::Arc::new(factmark::model::Article::new("Minsk talks", None, cut));
-    let moved = anchor::reanchor(&session, article).unwrap().session;
+    let moved = with_an_orphan();
     assert_eq!(moved.orphans().len(), 1);
     let exported = export(&[("moved", &moved)], Format::Csv);
     assert!(exported.losses.is_empty(), "a CSV row holds an orphan too");

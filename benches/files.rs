@@ -4,7 +4,7 @@
 //! the peak heap while loading. Also checks that the per-annotation cost does not grow with
 //! the document (no quadratic work), and times exporting the 20,000-annotation session to
 //! every exchange format and importing it back, beside saving and loading it.
-//! `cargo bench --bench files`.
+//! `cargo bench --bench files` (`-- exchange` for the exchange formats alone).
 
 mod common;
 
@@ -150,6 +150,12 @@ fn measure(size: DocSize, dir: &Path) -> Row {
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     println!("Factmark session I/O benchmark — {}", common::machine());
+    // `cargo bench --bench files -- exchange`: the exchange formats alone (with the large
+    // session's save and load beside them).
+    if std::env::args().any(|arg| arg == "exchange") {
+        exchange_table(&measure(testing::LARGE, dir.path()));
+        return;
+    }
     println!(
         "open = import::open_any(article.txt); save/load = store::save/store::load (file, atomic \
          write with fsync and .bak); to_ron/from_ron in memory (from_ron validates); JSON = \
@@ -243,14 +249,41 @@ fn find_table() {
     }
 }
 
-/// Exporting the 5 MB / 20,000-annotation session to every exchange format (in memory) and
-/// importing the written file back (read, parse, convert offsets, build the session), beside
+/// `session` with every annotation checked and given a verdict (so ClaimReview publishes
+/// every claim and statistic, and every format carries a status and a verdict).
+fn checked(session: &factmark::model::Session) -> factmark::model::Session {
+    use factmark::model::{Scales, Session, Status};
+    let scales = Scales::default();
+    let annotations = session
+        .annotations()
+        .iter()
+        .map(|annotation| {
+            let mut annotation = annotation.clone();
+            let ratings = &scales.for_tag(annotation.body.tag).ratings;
+            let pick = usize::try_from(annotation.id.0).unwrap_or(0) % ratings.len();
+            annotation.body.status = Status::Checked;
+            annotation.body.verdict = Some(ratings[pick].name.clone());
+            annotation
+        })
+        .collect();
+    Session::from_parts_with(
+        session.article().clone(),
+        annotations,
+        Vec::new(),
+        scales.clone(),
+        session.details().clone(),
+    )
+    .expect("the same spans, with verdicts from the scales")
+}
+
+/// Exporting the 5 MB / 20,000-annotation session (every annotation checked, with a
+/// verdict) to every exchange format (in memory) and importing the written file back (read, parse, convert offsets, build the session), beside
 /// the same session's save and load. A format whose export is not built yet is listed as
 /// skipped with its message, so the table grows as formats land.
 fn exchange_table(large: &Row) {
     use factmark::export::{self, Document, ExportOptions, Format};
     use factmark::interop::{self, ImportOptions};
-    let session = testing::session(large.size);
+    let session = checked(&testing::session(large.size));
     let dir = tempfile::tempdir().expect("a temporary folder");
     let options = ExportOptions {
         csv_bom: false,

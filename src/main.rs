@@ -121,12 +121,13 @@ enum Command {
     /// Export sessions to another tool's format.
     ///
     /// Formats: doccano (JSONL, UTF-16 offsets), label-studio (JSON tasks; the labeling
-    /// config is written beside OUT as OUT.config.xml), brat (a folder: .txt + .ann per
+    /// config is written beside OUT, tasks.json → tasks.config.xml), brat (a folder: .txt + .ann per
     /// session, annotation.conf, visual.conf), w3c (Web Annotation JSON-LD), inception (UIMA
     /// CAS JSON), spacy (JSONL for Doc.char_span), csv (one row per annotation), claimreview
-    /// (schema.org JSON-LD of checked claims). Several sessions go into one dataset file (or
-    /// one brat folder). What a format cannot hold is listed ("not carried: …"), never dropped
-    /// silently. The output is written atomically and replaced if it exists. See
+    /// (schema.org JSON-LD of checked claims; needs --organisation). Several sessions go into
+    /// one dataset file (or one brat folder). What a format cannot hold is listed ("not
+    /// carried: …"), never dropped silently. The output is written atomically and replaced if
+    /// it exists, unless it holds a session (never replaced). See
     /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
     Export {
         /// The session files (.ron) to export.
@@ -144,6 +145,10 @@ enum Command {
         /// ClaimReview: the organisation publishing the reviews.
         #[arg(long, value_name = "NAME", default_value = "")]
         organisation: String,
+        /// ClaimReview: the address of the published fact-check (the report's page); each
+        /// review's url is this with the entry's anchor (#entry-C1).
+        #[arg(long, value_name = "URL", default_value = "")]
+        review_url: String,
     },
     /// Import another tool's annotations into a session.
     ///
@@ -153,7 +158,8 @@ enum Command {
     /// session over it, when the file's target is not a readable path).
     /// Labels become tags by name, case-insensitively, or as --map says. A label that maps
     /// to no tag, a span outside the text or whose quoted text differs, an overlapping
-    /// duplicate: each is reported with where it is, and nothing is written unless
+    /// duplicate (doccano and Label Studio spans have no ids; brat's and W3C's do, so two
+    /// there are two annotations): each is reported with where it is, and nothing is written unless
     /// --keep-going (then the report lists exactly what was left out). A file holding several
     /// documents writes OUT/NAME.ron for each. Errors print `error: <reason>`, exit 1.
     Import {
@@ -276,12 +282,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             bom,
             organisation,
+            review_url,
         }) => cli::exchange::export(
             &sessions,
             to,
             &factmark::export::ExportOptions {
                 csv_bom: bom,
                 organisation,
+                review_url,
             },
             &output,
         ),

@@ -17,6 +17,9 @@ use crate::model::Session;
 mod decimal;
 mod excerpt;
 mod header;
+
+/// Short, visible excerpts of user text for messages (also the exchange formats').
+pub(crate) use excerpt::excerpt;
 mod validate;
 
 use decimal::check_decimal;

@@ -19,6 +19,7 @@ pub(crate) mod textfile;
 use crate::model::Session;
 pub use error::{LoadError, LoadErrorKind, Origin, SaveError};
 pub use fingerprint::{Fingerprint, changed_on_disk};
+pub(crate) use load::excerpt;
 pub use load::{
     Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, is_session_file, load, load_full,
     looks_like_session,

@@ -25,6 +25,8 @@ pub struct Preferences {
     pub csv_bom: bool,
     /// The organisation ClaimReview exports name as the reviews' author.
     pub organisation: String,
+    /// Where ClaimReview exports say the reviews are published.
+    pub review_url: String,
 }
 
 impl Default for Preferences {
@@ -38,6 +40,7 @@ impl Default for Preferences {
             import_format: None,
             csv_bom: false,
             organisation: String::new(),
+            review_url: String::new(),
         }
     }
 }

@@ -126,17 +126,7 @@ impl<'o> Draft<'o> {
     /// The tag `label` maps to: an explicit `--map` pair first, then a tag of that name,
     /// both case-insensitively.
     pub fn tag_for(&self, label: &str) -> Option<Tag> {
-        let label = label.trim();
-        self.options
-            .map
-            .iter()
-            .find(|(from, _)| from.trim().eq_ignore_ascii_case(label))
-            .map(|&(_, tag)| tag)
-            .or_else(|| {
-                Tag::ALL
-                    .into_iter()
-                    .find(|tag| tag.label().eq_ignore_ascii_case(label))
-            })
+        super::assemble::tag_for(self.options, label)
     }
 
     /// Why `label` maps to no tag, for the report.

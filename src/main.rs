@@ -31,7 +31,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Article (.txt, .md) or session (.ron) to open in the window.
+    /// Article (.txt, .md, .html) or session (.ron) to open in the window, or a folder of them
+    /// to open in the Documents panel.
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
@@ -281,7 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,
-            recovery_dir: None,
+            ..factmark::ui::Launch::default()
         }),
     }
 }

@@ -80,6 +80,15 @@ fn command(
         }
         return;
     }
+    if action == Action::ToggleDocuments {
+        if ui
+            .add(egui::Checkbox::new(&mut !prefs.hide_documents, action.label()))
+            .clicked()
+        {
+            commands.push(action);
+        }
+        return;
+    }
     let label = match (&action, recovery_copies) {
         (Action::RecoverUnsaved, n) if n > 0 => format!("Recover unsaved work ({n})…"),
         _ => action.label().to_owned(),

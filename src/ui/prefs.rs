@@ -25,6 +25,10 @@ pub struct Preferences {
     pub csv_bom: bool,
     /// The organisation ClaimReview exports name as the reviews' author.
     pub organisation: String,
+    /// The folder open in the Documents panel, its order and filter, the last document.
+    pub workspace: crate::workspace::folder::WorkspaceState,
+    /// The Documents panel was hidden (View › Documents panel).
+    pub hide_documents: bool,
 }
 
 impl Default for Preferences {
@@ -38,6 +42,8 @@ impl Default for Preferences {
             import_format: None,
             csv_bom: false,
             organisation: String::new(),
+            workspace: crate::workspace::folder::WorkspaceState::default(),
+            hide_documents: false,
         }
     }
 }

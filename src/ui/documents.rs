@@ -64,7 +64,9 @@ impl DocumentsView {
             let order = folder.view(self.sort, &self.filter);
             self.order = Some((key, order));
         }
-        self.order.as_ref().map_or(&[], |(_, order)| order.as_slice())
+        self.order
+            .as_ref()
+            .map_or(&[], |(_, order)| order.as_slice())
     }
 
     /// Forgets the cached order and scroll position (another folder was opened).
@@ -143,8 +145,7 @@ fn reading_state(ui: &mut egui::Ui, folder: &Folder, view: &mut DocumentsView, p
                 ui.add(egui::Label::new(RichText::new(name).strong()).truncate())
                     .on_hover_text(folder.root().display().to_string());
                 ui.add(
-                    egui::Label::new(RichText::new(documents).color(palette.weak_text))
-                        .truncate(),
+                    egui::Label::new(RichText::new(documents).color(palette.weak_text)).truncate(),
                 );
             });
         },
@@ -162,7 +163,11 @@ fn reading_state(ui: &mut egui::Ui, folder: &Folder, view: &mut DocumentsView, p
         } else {
             format!("Reading files: {read} of {known}")
         };
-        ui.add(egui::ProgressBar::new(fraction).text(text).desired_height(16.0));
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(text)
+                .desired_height(16.0),
+        );
     } else if !folder.is_idle() {
         ui.label(
             RichText::new("Preparing search…")
@@ -250,7 +255,9 @@ fn filter_row(ui: &mut egui::Ui, view: &mut DocumentsView) {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id)
-                .on_hover_text("Words that must all appear in the title, the file's path or an analyst's name");
+                .on_hover_text(
+                    "Words that must all appear in the title, the file's path or an analyst's name",
+                );
             if std::mem::take(&mut view.focus_filter) {
                 field.request_focus();
             }

@@ -82,7 +82,10 @@ fn command(
     }
     if action == Action::ToggleDocuments {
         if ui
-            .add(egui::Checkbox::new(&mut !prefs.hide_documents, action.label()))
+            .add(egui::Checkbox::new(
+                &mut !prefs.hide_documents,
+                action.label(),
+            ))
             .clicked()
         {
             commands.push(action);

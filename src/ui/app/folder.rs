@@ -72,8 +72,8 @@ pub(super) struct FolderOpen {
 
 impl FolderOpen {
     fn of(row: &DocumentRow, jump: Option<Jump>) -> Self {
-        let session_out = (row.session.is_none() && row.article.is_some())
-            .then(|| row.session_path());
+        let session_out =
+            (row.session.is_none() && row.article.is_some()).then(|| row.session_path());
         Self {
             path: row.open_path().to_path_buf(),
             session_out,
@@ -152,7 +152,9 @@ impl FactmarkApp {
                     .info(format!("Opened the folder {}.", folder.root().display()));
                 self.desk.folder = Some(folder);
             }
-            Err(error) => self.status.error(format!("Could not open the folder: {error}")),
+            Err(error) => self
+                .status
+                .error(format!("Could not open the folder: {error}")),
         }
     }
 
@@ -511,7 +513,13 @@ impl FactmarkApp {
                 &mut self.commands,
             ),
             Tab::Search => {
-                search_panel::show(ui, folder, &mut self.desk.search, palette, &mut self.commands);
+                search_panel::show(
+                    ui,
+                    folder,
+                    &mut self.desk.search,
+                    palette,
+                    &mut self.commands,
+                );
             }
         }
     }

@@ -215,15 +215,12 @@ impl Action {
             Self::EditDetails => const { &[cmd(Key::I)] },
             Self::OpenFolder => const { &[cmd_shift(Key::O)] },
             Self::SearchFolder => const { &[cmd_shift(Key::K)] },
-            Self::NextDocument => {
-                const { &[cmd(Key::PageDown), article(M::ALT, Key::ArrowDown)] }
-            }
-            Self::PreviousDocument => {
-                const { &[cmd(Key::PageUp), article(M::ALT, Key::ArrowUp)] }
-            }
-            Self::CloseFolder | Self::ToggleDocuments | Self::OpenDocument(_) | Self::OpenHit(_) => {
-                &[]
-            }
+            Self::NextDocument => const { &[cmd(Key::PageDown), article(M::ALT, Key::ArrowDown)] },
+            Self::PreviousDocument => const { &[cmd(Key::PageUp), article(M::ALT, Key::ArrowUp)] },
+            Self::CloseFolder
+            | Self::ToggleDocuments
+            | Self::OpenDocument(_)
+            | Self::OpenHit(_) => &[],
             Self::SetStatus(..)
             | Self::SetVerdict(..)
             | Self::TypeClaimant(..)

@@ -32,48 +32,58 @@ struct Cell {
     width: f32,
 }
 
-/// The columns right of the title, in order; the last ones go first when room is short.
+/// The columns right of the title, in order.
 const CELLS: [Cell; 6] = [
     Cell {
         column: Column::Count(Tag::Claim),
         heading: "C",
-        width: 30.0,
+        width: 26.0,
     },
     Cell {
         column: Column::Count(Tag::Statistic),
         heading: "S",
-        width: 30.0,
+        width: 26.0,
     },
     Cell {
         column: Column::Count(Tag::Quote),
         heading: "Q",
-        width: 30.0,
+        width: 26.0,
     },
     Cell {
         column: Column::Checked,
         heading: "Checked",
-        width: 64.0,
+        width: 62.0,
     },
     Cell {
         column: Column::Changed,
         heading: "Changed",
-        width: 76.0,
+        width: 70.0,
     },
     Cell {
         column: Column::Analyst,
         heading: "Analyst",
-        width: 72.0,
+        width: 64.0,
     },
 ];
 
-/// The columns that fit `width` (counts and progress always), and the title's width.
+/// As the panel narrows: the analyst goes first, then the date, then the counts (the row's
+/// hover card still has them all); progress always stays.
+const NARROWER: [&[Cell]; 4] = [
+    &CELLS,
+    &[CELLS[0], CELLS[1], CELLS[2], CELLS[3], CELLS[4]],
+    &[CELLS[0], CELLS[1], CELLS[2], CELLS[3]],
+    &[CELLS[3]],
+];
+
+/// The columns that fit `width`, and the title's width.
 fn layout(width: f32) -> (f32, &'static [Cell]) {
-    let mut cells: &[Cell] = &CELLS;
-    let fixed = |cells: &[Cell]| cells.iter().map(|c| c.width + GAP).sum::<f32>();
-    while cells.len() > 4 && width - DOT_ROOM - GAP - fixed(cells) < TITLE_MIN {
-        cells = &cells[..cells.len() - 1];
-    }
-    ((width - DOT_ROOM - GAP - fixed(cells)).max(40.0), cells)
+    let title =
+        |cells: &[Cell]| width - DOT_ROOM - GAP - cells.iter().map(|c| c.width + GAP).sum::<f32>();
+    let cells = NARROWER
+        .into_iter()
+        .find(|cells| title(cells) >= TITLE_MIN)
+        .unwrap_or(NARROWER[NARROWER.len() - 1]);
+    (title(cells).max(40.0), cells)
 }
 
 /// The headings; returns the column whose heading was clicked.
@@ -257,7 +267,10 @@ fn row(
             format!("{} problems", doc.problems.len())
         };
         let galley = painter.layout_no_wrap(marker, small.clone(), visuals.error_fg_color);
-        let at = egui::pos2(x + title_width - galley.size().x, mid - galley.size().y / 2.0);
+        let at = egui::pos2(
+            x + title_width - galley.size().x,
+            mid - galley.size().y / 2.0,
+        );
         title_room -= galley.size().x + GAP;
         painter.galley(at, galley, visuals.error_fg_color);
     }
@@ -277,10 +290,8 @@ fn row(
     x += title_width + GAP;
     let has_counts = doc.session.is_some() && doc.state != State::Broken;
     for cell in cells {
-        let cell_rect = Rect::from_min_size(
-            egui::pos2(x, rect.top()),
-            Vec2::new(cell.width, ROW_HEIGHT),
-        );
+        let cell_rect =
+            Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(cell.width, ROW_HEIGHT));
         x += cell.width + GAP;
         match cell.column {
             Column::Count(tag) => {
@@ -464,6 +475,17 @@ fn details(ui: &mut egui::Ui, folder: &Folder, doc: &DocumentRow, palette: &Pale
     }
     let (checked, all) = doc.progress;
     let mut facts = vec![doc.state.label().to_owned()];
+    if doc.session.is_some() && doc.state != State::Broken {
+        let counts: Vec<String> = Tag::ALL
+            .into_iter()
+            .map(|tag| {
+                let n = doc.counts[tag.index()];
+                let plural = if n == 1 { "" } else { "s" };
+                format!("{n} {}{plural}", tag.label().to_lowercase())
+            })
+            .collect();
+        facts.push(counts.join(", "));
+    }
     if all > 0 {
         facts.push(format!("{checked} of {all} claims and statistics checked"));
     }
@@ -494,11 +516,22 @@ mod tests {
         let (title, cells) = layout(600.0);
         assert_eq!(cells.len(), 6);
         assert!(title >= TITLE_MIN);
-        let (title, cells) = layout(300.0);
-        assert_eq!(cells.len(), 4, "counts and progress stay");
-        assert!(title > 0.0);
         let (_, cells) = layout(400.0);
-        assert_eq!(cells.len(), 5);
+        assert_eq!(cells.len(), 5, "the analyst goes first");
+        let (_, cells) = layout(330.0);
+        assert_eq!(cells.len(), 4, "then the date");
+        let (title, cells) = layout(260.0);
+        assert!(
+            matches!(
+                cells,
+                [Cell {
+                    column: Column::Checked,
+                    ..
+                }]
+            ),
+            "progress stays"
+        );
+        assert!(title >= TITLE_MIN);
     }
 
     #[test]

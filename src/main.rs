@@ -129,9 +129,14 @@ enum Command {
     /// one brat folder). What a format cannot hold is listed ("not carried: …"), never dropped
     /// silently. The output is written atomically and replaced if it exists. See
     /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
+    ///
+    /// Given a FOLDER, exports every session under it as one dataset, each document named by
+    /// its path in the folder (`politics/minsk`); sessions that cannot be read are listed
+    /// ("not exported: …") and make the exit status 1 after the rest is written, and articles
+    /// without a session are counted.
     Export {
-        /// The session files (.ron) to export.
-        #[arg(value_name = "SESSION.ron", required = true)]
+        /// The session files (.ron) to export, or one folder of articles and sessions.
+        #[arg(value_name = "SESSION.ron|FOLDER", required = true)]
         sessions: Vec<PathBuf>,
         /// The format to write.
         #[arg(long = "to", value_name = "FORMAT", value_parser = cli::exchange::format)]
@@ -242,6 +247,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             format,
         }) => report(&session, &output, format),
+        Some(Command::Export {
+            sessions,
+            to,
+            output,
+            bom,
+            organisation,
+        }) if matches!(sessions.as_slice(), [one] if one.is_dir()) => cli::export_folder::folder(
+            &sessions[0],
+            to,
+            &factmark::export::ExportOptions {
+                csv_bom: bom,
+                organisation,
+            },
+            &output,
+        ),
         Some(Command::Export {
             sessions,
             to,

@@ -4,4 +4,5 @@
 
 pub mod check;
 pub mod exchange;
+pub mod export_folder;
 pub mod report;

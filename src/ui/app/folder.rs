@@ -68,6 +68,9 @@ pub(super) struct FolderOpen {
     /// Where the first save goes (an article without a session), without asking.
     session_out: Option<PathBuf>,
     jump: Option<Jump>,
+    /// Opened without an "Opened …" message (last run's document: the status bar says
+    /// the workspace was reopened).
+    quiet: bool,
 }
 
 impl FolderOpen {
@@ -78,6 +81,7 @@ impl FolderOpen {
             path: row.open_path().to_path_buf(),
             session_out,
             jump,
+            quiet: false,
         }
     }
 }
@@ -234,7 +238,10 @@ impl FactmarkApp {
         };
         match folder.documents().iter().find(|row| row.key() == key) {
             Some(row) => {
-                let open = FolderOpen::of(row, None);
+                let open = FolderOpen {
+                    quiet: true,
+                    ..FolderOpen::of(row, None)
+                };
                 self.guard(Proceed::OpenDocument(Box::new(open)));
             }
             None => self.status.info(format!(
@@ -246,7 +253,7 @@ impl FactmarkApp {
 
     /// Opens a document of the folder (the unsaved-changes question, if any, was answered).
     pub(super) fn open_document(&mut self, open: FolderOpen) {
-        self.start_open(&open.path, open.session_out, false);
+        self.start_open(&open.path, open.session_out, open.quiet);
         if let Some(jump) = open.jump {
             self.desk.jump = Some(PendingJump {
                 generation: self.generation,

@@ -207,7 +207,15 @@ pub(super) fn rows(
         let (title_width, cells) = layout(ui.available_width());
         for &index in &order[range] {
             let doc = &documents[index];
-            let response = row(ui, doc, open == Some(index), title_width, cells, palette);
+            let response = row(
+                ui,
+                folder,
+                doc,
+                open == Some(index),
+                title_width,
+                cells,
+                palette,
+            );
             let response = response.on_hover_ui(|ui| details(ui, folder, doc, palette));
             if response.clicked() {
                 clicked = Some(doc.key().to_path_buf());
@@ -222,6 +230,7 @@ pub(super) fn rows(
 /// per tag, progress, last change, first analyst.
 fn row(
     ui: &mut egui::Ui,
+    folder: &Folder,
     doc: &DocumentRow,
     is_open: bool,
     title_width: f32,
@@ -230,8 +239,10 @@ fn row(
 ) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+    // Named by title and file: two articles may share a title.
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, is_open, &doc.title)
+        let name = format!("{} — {}", doc.title, folder.relative(doc.key()));
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, is_open, name)
     });
     if !ui.is_rect_visible(rect) {
         return response;

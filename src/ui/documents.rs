@@ -150,7 +150,7 @@ fn reading_state(ui: &mut egui::Ui, folder: &Folder, view: &mut DocumentsView, p
             });
         },
     );
-    if !folder.summaries_complete() {
+    if !complete(folder) {
         let (read, known) = folder.read_counts();
         #[allow(clippy::cast_precision_loss)] // file counts are far below 2^24
         let fraction = if known == 0 {
@@ -231,6 +231,12 @@ fn sort_menu(ui: &mut egui::Ui, view: &mut DocumentsView) {
     }
 }
 
+/// True when every row is summarised. Idle implies it, and costs nothing to ask: this is
+/// asked every frame, and looking at every file is left to the frames while it reads.
+fn complete(folder: &Folder) -> bool {
+    folder.is_idle() || folder.summaries_complete()
+}
+
 /// The text filter and the state menu.
 fn filter_row(ui: &mut egui::Ui, view: &mut DocumentsView) {
     ui.horizontal(|ui| {
@@ -268,7 +274,7 @@ fn filter_row(ui: &mut egui::Ui, view: &mut DocumentsView) {
 /// What an empty folder's panel says.
 fn empty_state(ui: &mut egui::Ui, folder: &Folder, palette: &Palette) {
     ui.add_space(12.0);
-    let text = if folder.summaries_complete() {
+    let text = if complete(folder) {
         "No articles or sessions here.\n\nFactmark lists .txt, .md, .html and .htm articles and .ron sessions in this folder and the folders under it."
     } else {
         "Looking for articles and sessions…"

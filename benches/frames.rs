@@ -274,13 +274,7 @@ struct Row {
     scrolled: usize,
 }
 
-fn measure(
-    doc: Doc,
-    dir: &Path,
-    segments: usize,
-    with_naive: bool,
-    folder: Option<&Path>,
-) -> Row {
+fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Option<&Path>) -> Row {
     let Doc { name, session } = doc;
     let text_bytes = session.article().text().len();
     let annotations = session.annotations().len();
@@ -405,7 +399,13 @@ fn main() {
     let mut rows = Vec::new();
     for (i, doc) in docs.into_iter().chain(with_panel).enumerate() {
         let folder = (i >= plain).then_some(desk.as_path());
-        let row = measure(doc(), dir.path(), segments, with_naive && folder.is_none(), folder);
+        let row = measure(
+            doc(),
+            dir.path(),
+            segments,
+            with_naive && folder.is_none(),
+            folder,
+        );
         println!(
             "| {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
             row.name,

@@ -88,8 +88,10 @@ pub fn show(
     commands: &mut CommandQueue,
 ) {
     reading_state(ui, folder, view, palette);
-    filter_row(ui, view);
     let total = folder.documents().len();
+    if total > 0 || !view.filter.is_empty() {
+        filter_row(ui, view);
+    }
     let shown = view.order(folder).len();
     if !view.filter.is_empty() && total > 0 {
         ui.horizontal(|ui| {

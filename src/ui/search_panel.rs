@@ -10,7 +10,7 @@ use egui::{FontId, Rect, RichText, Sense, Stroke, Vec2};
 use super::commands::{Action, CommandQueue};
 use super::theme::{Palette, rating_chip};
 use crate::model::{Colour, Scales};
-use crate::workspace::folder::search::{DEFAULT_LIMIT, Hit};
+use crate::workspace::folder::search::{CONTEXT_CHARS, DEFAULT_LIMIT, Hit};
 use crate::workspace::folder::{Folder, Query, SearchResults};
 use crate::workspace::jobs::{Job, Polled, Waker};
 
@@ -373,7 +373,14 @@ fn context_job(hit: &Hit, width: f32, palette: &Palette) -> LayoutJob {
             ..TextFormat::simple(font, palette.text)
         },
     );
-    job.append(&context.after, 0.0, plain);
+    // The context stops at a fixed number of characters, often mid-word: say it goes on.
+    let cut = context.after.chars().count() >= CONTEXT_CHARS;
+    let after = if cut {
+        format!("{}…", context.after.trim_end())
+    } else {
+        context.after.clone()
+    };
+    job.append(&after, 0.0, plain);
     job.wrap = TextWrapping {
         max_width: width,
         max_rows: 2,

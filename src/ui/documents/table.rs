@@ -277,13 +277,15 @@ fn row(
         } else {
             format!("{} problems", doc.problems.len())
         };
-        let galley = painter.layout_no_wrap(marker, small.clone(), visuals.error_fg_color);
+        // The state's red, which keeps 4.5:1 on the panel in both themes.
+        let red = state_color(State::Broken, palette);
+        let galley = painter.layout_no_wrap(marker, small.clone(), red);
         let at = egui::pos2(
             x + title_width - galley.size().x,
             mid - galley.size().y / 2.0,
         );
         title_room -= galley.size().x + GAP;
-        painter.galley(at, galley, visuals.error_fg_color);
+        painter.galley(at, galley, red);
     }
     let title_color = if doc.state == State::Pending {
         palette.weak_text
@@ -299,7 +301,7 @@ fn row(
         title_room,
     );
     x += title_width + GAP;
-    let has_counts = doc.session.is_some() && doc.state != State::Broken;
+    let has_counts = has_counts(doc);
     for cell in cells {
         let cell_rect =
             Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(cell.width, ROW_HEIGHT));
@@ -355,6 +357,12 @@ fn row(
         }
     }
     response
+}
+
+/// True when the row's counts mean something: a session that has been read. One still being
+/// read, or one that cannot be, shows "–" rather than 0.
+fn has_counts(doc: &DocumentRow) -> bool {
+    doc.session.is_some() && !matches!(doc.state, State::Broken | State::Pending)
 }
 
 /// A small bar of claims and statistics checked, with "5/9" beside it.
@@ -486,7 +494,7 @@ fn details(ui: &mut egui::Ui, folder: &Folder, doc: &DocumentRow, palette: &Pale
     }
     let (checked, all) = doc.progress;
     let mut facts = vec![doc.state.label().to_owned()];
-    if doc.session.is_some() && doc.state != State::Broken {
+    if has_counts(doc) {
         let counts: Vec<String> = Tag::ALL
             .into_iter()
             .map(|tag| {
@@ -511,7 +519,7 @@ fn details(ui: &mut egui::Ui, folder: &Folder, doc: &DocumentRow, palette: &Pale
     }
     ui.label(facts.join(" · "));
     for problem in &doc.problems {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
+        ui.colored_label(state_color(State::Broken, palette), problem);
     }
     for note in &doc.notes {
         ui.label(egui::RichText::new(note).color(palette.weak_text));
@@ -543,6 +551,24 @@ mod tests {
             "progress stays"
         );
         assert!(title >= TITLE_MIN);
+    }
+
+    #[test]
+    fn state_colours_read_on_the_panel_in_both_themes() {
+        use crate::ui::theme::contrast_ratio;
+        for (theme, panel) in [
+            (egui::Theme::Light, egui::Visuals::light().panel_fill),
+            (egui::Theme::Dark, egui::Visuals::dark().panel_fill),
+        ] {
+            let palette = Palette::for_theme(theme);
+            // "problem" is text: 4.5:1; the dots and bar are graphics: 3:1.
+            let red = state_color(State::Broken, &palette);
+            assert!(contrast_ratio(red, panel) >= 4.5, "{theme:?}");
+            for state in State::ALL {
+                let ratio = contrast_ratio(state_color(state, &palette), panel);
+                assert!(ratio >= 3.0, "{theme:?} {state:?}: {ratio}");
+            }
+        }
     }
 
     #[test]

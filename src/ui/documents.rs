@@ -5,6 +5,7 @@
 //! cost what a screenful does. A click on a row asks to open its document; the panel never
 //! opens anything itself.
 
+mod cells;
 mod table;
 
 use egui::RichText;

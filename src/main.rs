@@ -253,30 +253,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             bom,
             organisation,
-        }) if matches!(sessions.as_slice(), [one] if one.is_dir()) => cli::export_folder::folder(
-            &sessions[0],
-            to,
-            &factmark::export::ExportOptions {
+        }) => {
+            let options = factmark::export::ExportOptions {
                 csv_bom: bom,
                 organisation,
-            },
-            &output,
-        ),
-        Some(Command::Export {
-            sessions,
-            to,
-            output,
-            bom,
-            organisation,
-        }) => cli::exchange::export(
-            &sessions,
-            to,
-            &factmark::export::ExportOptions {
-                csv_bom: bom,
-                organisation,
-            },
-            &output,
-        ),
+            };
+            match sessions.as_slice() {
+                [folder] if folder.is_dir() => {
+                    cli::export_folder::folder(folder, to, &options, &output)
+                }
+                _ => cli::exchange::export(&sessions, to, &options, &output),
+            }
+        }
         Some(Command::Import {
             file,
             from,

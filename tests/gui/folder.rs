@@ -108,17 +108,27 @@ fn desk() -> Desk {
     }
 }
 
-/// The window on `folder`, with the folder read.
-fn open_on(desk: &Desk) -> Harness<'static, FactmarkApp> {
-    let mut harness = harness(Launch {
-        path: Some(desk.root.clone()),
+/// How the window is started on the desk (a path on the command line, or none).
+fn launch(desk: &Desk, with_path: bool) -> Launch {
+    Launch {
+        path: with_path.then(|| desk.root.clone()),
         cache_dir: Some(desk.cache.clone()),
         ..Launch::default()
-    });
-    wait_for(&mut harness, "the folder is read", |app| {
+    }
+}
+
+/// Waits until the desk's four documents are read.
+fn wait_read(harness: &mut Harness<'static, FactmarkApp>) {
+    wait_for(harness, "the folder is read", |app| {
         app.folder()
             .is_some_and(|f| f.is_idle() && f.documents().len() == 4)
     });
+}
+
+/// The window on `folder`, with the folder read.
+fn open_on(desk: &Desk) -> Harness<'static, FactmarkApp> {
+    let mut harness = harness(launch(desk, true));
+    wait_read(&mut harness);
     harness
 }
 
@@ -427,10 +437,7 @@ fn next_and_previous_document_keys_ask_about_unsaved_work_first() {
 fn a_dropped_folder_opens_and_a_broken_file_shows_its_problem() {
     let desk = desk();
     write(&desk.root, "old.ron", "(format: \"factmark-session\"");
-    let mut harness = harness(Launch {
-        cache_dir: Some(desk.cache.clone()),
-        ..Launch::default()
-    });
+    let mut harness = harness(launch(&desk, false));
     assert!(harness.state().folder().is_none());
     drop_path(&mut harness, desk.root.clone());
     wait_for(&mut harness, "the dropped folder is read", |app| {
@@ -500,18 +507,8 @@ fn the_workspace_is_remembered_between_runs() {
     let desk = desk();
     let mut storage = MemoryStorage::default();
     {
-        let mut harness = harness_with(
-            &storage,
-            Launch {
-                path: Some(desk.root.clone()),
-                cache_dir: Some(desk.cache.clone()),
-                ..Launch::default()
-            },
-        );
-        wait_for(&mut harness, "the folder is read", |app| {
-            app.folder()
-                .is_some_and(|f| f.is_idle() && f.documents().len() == 4)
-        });
+        let mut harness = harness_with(&storage, launch(&desk, true));
+        wait_read(&mut harness);
         harness
             .get_by_role_and_label(Role::Button, "Claims")
             .click();
@@ -520,13 +517,7 @@ fn the_workspace_is_remembered_between_runs() {
         eframe::App::save(harness.state_mut(), &mut storage);
     }
     // No path on the command line: the folder, its order and the last document come back.
-    let mut harness = harness_with(
-        &storage,
-        Launch {
-            cache_dir: Some(desk.cache.clone()),
-            ..Launch::default()
-        },
-    );
+    let mut harness = harness_with(&storage, launch(&desk, false));
     wait_for(&mut harness, "the last document is open again", |app| {
         app.session().article().title() == "Minsk"
     });
@@ -543,13 +534,7 @@ fn the_workspace_is_remembered_between_runs() {
     eframe::App::save(harness.state_mut(), &mut storage);
     drop(harness);
     std::fs::remove_dir_all(&desk.root).unwrap();
-    let harness = harness_with(
-        &storage,
-        Launch {
-            cache_dir: Some(desk.cache.clone()),
-            ..Launch::default()
-        },
-    );
+    let harness = harness_with(&storage, launch(&desk, false));
     assert!(harness.state().folder().is_none());
     let said = harness.state().status_info().unwrap_or_default().to_owned();
     assert!(
@@ -572,10 +557,7 @@ fn type_path(harness: &mut Harness<'static, FactmarkApp>, path: &Path) {
 #[test]
 fn open_folder_asks_for_a_folder_and_refuses_a_file() {
     let desk = desk();
-    let mut harness = harness(Launch {
-        cache_dir: Some(desk.cache.clone()),
-        ..Launch::default()
-    });
+    let mut harness = harness(launch(&desk, false));
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     if harness.query_by_label("Path:").is_none() {
         eprintln!("a native folder dialog is available here: the typed-path case is not driven");

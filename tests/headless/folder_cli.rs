@@ -158,6 +158,12 @@ fn report_a_folder_as_one_page() {
     assert!(text(&markdown.stderr).contains("a folder's report is one HTML page"));
 }
 
+/// `factmark export FOLDER --to FORMAT -o OUT`.
+fn export(folder: &Path, format: &str, out: &Path, cache: &Path) -> Output {
+    let (folder, out) = (folder.to_str().unwrap(), out.to_str().unwrap());
+    factmark(&["export", folder, "--to", format, "-o", out], cache)
+}
+
 #[test]
 fn export_a_folder_as_one_dataset() {
     let dir = tempfile::tempdir().unwrap();
@@ -176,17 +182,7 @@ fn export_a_folder_as_one_dataset() {
     );
     let cache = dir.path().join("cache");
     let out = dir.path().join("brat");
-    let output = factmark(
-        &[
-            "export",
-            root.to_str().unwrap(),
-            "--to",
-            "brat",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        &cache,
-    );
+    let output = export(&root, "brat", &out, &cache);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(
         text(&output.stdout),
@@ -205,17 +201,7 @@ fn export_a_folder_as_one_dataset() {
     // A broken session is listed, the rest still written, and the exit status says so.
     write(&root, "old.ron", "(format: \"factmark-session\"");
     let w3c = dir.path().join("desk.jsonld");
-    let output = factmark(
-        &[
-            "export",
-            root.to_str().unwrap(),
-            "--to",
-            "w3c",
-            "-o",
-            w3c.to_str().unwrap(),
-        ],
-        &cache,
-    );
+    let output = export(&root, "w3c", &w3c, &cache);
     assert_eq!(output.status.code(), Some(1));
     let stdout = text(&output.stdout);
     assert!(stdout.starts_with("not exported: old.ron: "), "{stdout}");
@@ -235,17 +221,7 @@ fn export_a_folder_as_one_dataset() {
     let empty = dir.path().join("empty");
     write(&empty, "a.txt", "Nothing tagged.\n");
     let none = dir.path().join("none.jsonld");
-    let output = factmark(
-        &[
-            "export",
-            empty.to_str().unwrap(),
-            "--to",
-            "w3c",
-            "-o",
-            none.to_str().unwrap(),
-        ],
-        &cache,
-    );
+    let output = export(&empty, "w3c", &none, &cache);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("nothing to export"));
     assert!(!none.exists());

@@ -284,18 +284,3 @@ fn empty_state(ui: &mut egui::Ui, folder: &Folder, palette: &Palette) {
     };
     ui.label(RichText::new(text).color(palette.weak_text));
 }
-
-/// The panel when no folder is open (View › Documents panel before any folder).
-pub fn no_folder(ui: &mut egui::Ui, palette: &Palette, commands: &mut CommandQueue) {
-    ui.add_space(12.0);
-    ui.label(
-        RichText::new(
-            "No folder open.\n\nOpen a folder of articles (.txt, .md, .html) and sessions (.ron) to see every article with its progress, move between them and search them all. You can also drop a folder on the window.",
-        )
-        .color(palette.weak_text),
-    );
-    ui.add_space(8.0);
-    if ui.button(Action::OpenFolder.label()).clicked() {
-        commands.push(Action::OpenFolder);
-    }
-}

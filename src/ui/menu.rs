@@ -81,11 +81,10 @@ fn command(
         return;
     }
     if action == Action::ToggleDocuments {
+        // Shown while a folder is open (the workspace names it) and the panel not hidden.
+        let mut shown = !prefs.hide_documents && prefs.workspace.folder.is_some();
         if ui
-            .add(egui::Checkbox::new(
-                &mut !prefs.hide_documents,
-                action.label(),
-            ))
+            .add(egui::Checkbox::new(&mut shown, action.label()))
             .clicked()
         {
             commands.push(action);

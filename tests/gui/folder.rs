@@ -373,6 +373,19 @@ fn search_across_documents_and_go_to_the_hit() {
         app.search_results().is_some_and(|r| r.total == 0)
     });
     harness.get_by_label_contains("Nothing found for “zeppelin”");
+
+    // A filter that cannot be read says why.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("tag:opinion");
+    harness.run_ok();
+    settle(&mut harness);
+    harness.get_by_label_contains("\"opinion\" is not a tag");
+    assert!(harness.state().search_results().is_none());
 }
 
 #[test]
@@ -447,6 +460,17 @@ fn a_dropped_folder_opens_and_a_broken_file_shows_its_problem() {
     row(&harness, "old.ron").hover();
     crate::common::wait_seconds(&mut harness, 1);
     harness.get_by_label_contains("old.ron: ");
+
+    // View › Documents panel hides the panel and shows it again; the folder stays open.
+    for shown in [false, true] {
+        harness.get_by_label("View").click();
+        harness.run_ok();
+        harness.get_by_label("Documents panel").click();
+        harness.run_ok();
+        let rows = harness.query_all_by_label_contains("— old.ron").count();
+        assert_eq!(rows, usize::from(shown));
+        assert!(harness.state().folder().is_some());
+    }
 }
 
 #[test]

@@ -30,12 +30,12 @@ pub(super) struct Desk {
     tab: Tab,
     /// The summary cache's folder named at launch (tests); `None`: the platform's.
     cache_dir: Option<PathBuf>,
-    /// Show the panel though no folder is open (View › Documents panel, Search).
-    empty_panel: bool,
     /// Where to go once the document being opened is in the window.
     jump: Option<PendingJump>,
     /// The document (its key) to open once the folder's rows are complete: last run's.
-    reopen: Option<PathBuf>,
+    /// With the document generation it was asked in: if another document is opened first
+    /// (a recovery copy restored, a file dropped), last run's is not opened over it.
+    reopen: Option<(PathBuf, u64)>,
     /// The row of the document in the window, for the rows revision, document generation
     /// and file it was found for.
     open_row: Option<OpenRow>,
@@ -137,7 +137,7 @@ impl FactmarkApp {
         let last = self.prefs.workspace.last_document.clone();
         self.open_folder(&folder);
         if self.desk.folder.is_some() {
-            self.desk.reopen = last;
+            self.desk.reopen = last.map(|key| (key, self.generation));
             self.status.info(format!(
                 "Reopened the folder {} from last time.",
                 folder.display()
@@ -187,16 +187,18 @@ impl FactmarkApp {
                     .request(ctx, PathPurpose::OpenFolder, &directory, None);
             }
             Action::CloseFolder => self.close_folder(),
-            Action::ToggleDocuments => {
-                if self.desk.folder.is_some() {
-                    self.prefs.hide_documents = !self.prefs.hide_documents;
-                } else {
-                    self.desk.empty_panel = !self.desk.empty_panel;
-                }
+            Action::ToggleDocuments if self.desk.folder.is_some() => {
+                self.prefs.hide_documents = !self.prefs.hide_documents;
+            }
+            Action::ToggleDocuments | Action::SearchFolder if self.desk.folder.is_none() => {
+                // The panel lists a folder's documents: without one, choosing one comes first.
+                self.status
+                    .info("No folder is open: choose one to list and search its documents.");
+                self.prefs.hide_documents = false;
+                self.perform_folder(ctx, Action::OpenFolder);
             }
             Action::SearchFolder => {
                 self.prefs.hide_documents = false;
-                self.desk.empty_panel = self.desk.folder.is_none();
                 self.desk.tab = Tab::Search;
                 self.desk.search.focus = true;
             }
@@ -236,17 +238,9 @@ impl FactmarkApp {
         }
     }
 
-    /// True when the Documents panel is shown.
-    fn documents_shown(&self) -> bool {
-        match self.desk.folder {
-            Some(_) => !self.prefs.hide_documents,
-            None => self.desk.empty_panel,
-        }
-    }
-
     /// The Documents panel (left), while a folder is open and the panel not hidden.
     pub(super) fn documents_panel(&mut self, ui: &mut egui::Ui, palette: &Palette) {
-        if !self.documents_shown() {
+        if self.desk.folder.is_none() || self.prefs.hide_documents {
             return;
         }
         let width = ui.ctx().content_rect().width();
@@ -264,23 +258,19 @@ impl FactmarkApp {
             ui.selectable_value(&mut self.desk.tab, Tab::Search, "Search")
                 .on_hover_text("Search every article and annotation of the folder (Ctrl+Shift+K)");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = if self.desk.folder.is_some() {
-                    Action::CloseFolder
-                } else {
-                    Action::ToggleDocuments
-                };
                 if ui
                     .add(egui::Button::new("×").small().frame(false))
-                    .on_hover_text(close.label())
+                    .on_hover_text(
+                        "Hide the panel (View › Documents panel shows it again; File › Close folder closes the folder)",
+                    )
                     .clicked()
                 {
-                    self.commands.push(close);
+                    self.commands.push(Action::ToggleDocuments);
                 }
             });
         });
         ui.separator();
         let Some(folder) = &self.desk.folder else {
-            documents::no_folder(ui, palette, &mut self.commands);
             return;
         };
         match self.desk.tab {

@@ -180,11 +180,15 @@ impl FactmarkApp {
         self.open_key(&key);
     }
 
-    /// Opens last run's document, if it is still in the folder.
+    /// Opens last run's document, if it is still in the folder and nothing else was opened
+    /// since the start.
     pub(super) fn reopen_last(&mut self) {
-        let Some(key) = self.desk.reopen.take() else {
+        let Some((key, generation)) = self.desk.reopen.take() else {
             return;
         };
+        if generation != self.generation {
+            return;
+        }
         let Some(folder) = &self.desk.folder else {
             return;
         };

@@ -34,6 +34,7 @@ pub mod interop;
 pub mod model;
 pub mod progress;
 pub mod store;
+pub mod suggest;
 /// Generated documents and a seeded RNG for tests and benchmarks (feature `testing`, which
 /// the crate's own dev-dependency turns on; never in a release build).
 #[cfg(feature = "testing")]

@@ -122,12 +122,13 @@ enum Command {
     /// Export sessions to another tool's format.
     ///
     /// Formats: doccano (JSONL, UTF-16 offsets), label-studio (JSON tasks; the labeling
-    /// config is written beside OUT as OUT.config.xml), brat (a folder: .txt + .ann per
+    /// config is written beside OUT, tasks.json → tasks.config.xml), brat (a folder: .txt + .ann per
     /// session, annotation.conf, visual.conf), w3c (Web Annotation JSON-LD), inception (UIMA
     /// CAS JSON), spacy (JSONL for Doc.char_span), csv (one row per annotation), claimreview
-    /// (schema.org JSON-LD of checked claims). Several sessions go into one dataset file (or
-    /// one brat folder). What a format cannot hold is listed ("not carried: …"), never dropped
-    /// silently. The output is written atomically and replaced if it exists. See
+    /// (schema.org JSON-LD of checked claims; needs --organisation). Several sessions go into
+    /// one dataset file (or one brat folder). What a format cannot hold is listed ("not
+    /// carried: …"), never dropped silently. The output is written atomically and replaced if
+    /// it exists, unless it holds a session (never replaced). See
     /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
     ///
     /// Given a FOLDER, exports every session under it as one dataset, each document named by
@@ -150,6 +151,10 @@ enum Command {
         /// ClaimReview: the organisation publishing the reviews.
         #[arg(long, value_name = "NAME", default_value = "")]
         organisation: String,
+        /// ClaimReview: the address of the published fact-check (the report's page); each
+        /// review's url is this with the entry's anchor (#entry-C1).
+        #[arg(long, value_name = "URL", default_value = "")]
+        review_url: String,
     },
     /// Import another tool's annotations into a session.
     ///
@@ -159,7 +164,8 @@ enum Command {
     /// session over it, when the file's target is not a readable path).
     /// Labels become tags by name, case-insensitively, or as --map says. A label that maps
     /// to no tag, a span outside the text or whose quoted text differs, an overlapping
-    /// duplicate: each is reported with where it is, and nothing is written unless
+    /// duplicate (doccano and Label Studio spans have no ids; brat's and W3C's do, so two
+    /// there are two annotations): each is reported with where it is, and nothing is written unless
     /// --keep-going (then the report lists exactly what was left out). A file holding several
     /// documents writes OUT/NAME.ron for each. Errors print `error: <reason>`, exit 1.
     Import {
@@ -182,6 +188,35 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
         output: PathBuf,
         /// Replace existing session files at OUT.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Suggest statistics, quotes (with their speakers) and check-worthy claims.
+    ///
+    /// Reads an article (any file `factmark text` reads) or a session, finds the suggestions
+    /// of the tags asked for (default: all three) that are still pending (not rejected in the
+    /// session, not overlapping an annotation of the same tag), and prints one per line:
+    /// `Tag<TAB>start<TAB>end<TAB>speaker<TAB>reason<TAB>text` (code-point offsets), then the
+    /// counts. With -o, writes a session to OUT.ron: without --accept the session as it was
+    /// (a new one for an article), whose suggestions show as pending when it is opened; with
+    /// --accept every suggestion becomes an annotation (status To check, analyst
+    /// factmark-suggest, a quote's speaker as claimant). An existing OUT.ron is replaced only
+    /// when it is the SESSION given or with --replace (kept as OUT.ron.bak), never when this
+    /// version cannot read it. See docs/SUGGEST.md. Errors print `error: <reason>`, exit 1.
+    Suggest {
+        /// The article (.txt, .md, .html) or session (.ron).
+        #[arg(value_name = "ARTICLE|SESSION")]
+        input: PathBuf,
+        /// Where to write the session.
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+        /// Which tags to suggest, comma-separated: statistic, quote, claim.
+        #[arg(long, value_name = "TAGS", value_parser = cli::suggest::tags, default_value = "statistic,quote,claim")]
+        tags: cli::suggest::TagList,
+        /// Accept every suggestion as an annotation (needs -o).
+        #[arg(long)]
+        accept: bool,
+        /// Replace OUT.ron if it already holds another session (kept as OUT.ron.bak).
         #[arg(long)]
         replace: bool,
     },
@@ -253,10 +288,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             bom,
             organisation,
+            review_url,
         }) => {
             let options = factmark::export::ExportOptions {
                 csv_bom: bom,
                 organisation,
+                review_url,
             };
             match sessions.as_slice() {
                 [folder] if folder.is_dir() => {
@@ -287,6 +324,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             replace,
         }) => reanchor(&session, &article, &output, replace),
+        Some(Command::Suggest {
+            input,
+            output,
+            tags,
+            accept,
+            replace,
+        }) => cli::suggest::suggest(&input, output.as_deref(), &tags.0, accept, replace),
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,

@@ -17,9 +17,9 @@ pub fn export(
     options: &ExportOptions,
     output: &Path,
 ) -> anyhow::Result<()> {
-    let losses = exchange::export_files(sessions, format, options, output)?;
+    let outcome = exchange::export_files(sessions, format, options, output)?;
     let mut out = Out::default();
-    for loss in &losses {
+    for loss in &outcome.losses {
         out.line(format_args!("not carried: {loss}"));
     }
     out.line(format_args!(
@@ -29,6 +29,9 @@ pub fn export(
         sessions.len(),
         if sessions.len() == 1 { "" } else { "s" }
     ));
+    for path in outcome.written.iter().filter(|p| p.as_path() != output) {
+        out.line(format_args!("Wrote {}", path.display()));
+    }
     out.emit()
 }
 

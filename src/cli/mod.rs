@@ -6,3 +6,4 @@ pub mod check;
 pub mod exchange;
 pub mod export_folder;
 pub mod report;
+pub mod suggest;

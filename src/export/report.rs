@@ -209,6 +209,7 @@ impl Entry<'_> {
 
     /// The HTML id of the entry in the lists.
     fn entry_id(&self) -> String {
+        // As [`entry_anchors`] names it.
         format!("entry-{}", self.label)
     }
 
@@ -245,6 +246,17 @@ fn entries(session: &Session) -> (Vec<Entry<'_>>, HashMap<AnnotationId, String>)
         });
     }
     (list, labels)
+}
+
+/// The HTML anchor of each annotation's entry in the report (`entry-C1`: its label, numbered
+/// per tag in document order), for links into a published report (ClaimReview's `url`).
+pub fn entry_anchors(session: &Session) -> HashMap<AnnotationId, String> {
+    let (list, mut labels) = entries(session);
+    drop(list);
+    for label in labels.values_mut() {
+        *label = format!("entry-{label}");
+    }
+    labels
 }
 
 /// A piece of a paragraph: text covered by the same annotations throughout.

@@ -3,8 +3,10 @@
 //! default scales lack is added to the scale (so no verdict is dropped), and whatever cannot
 //! be carried (a label that maps to no tag, a span of only whitespace, a source whose link is
 //! not a web address) is reported where it was. Two annotations with the same tag on the same
-//! text are both kept: a session may hold them (two analysts' notes on one claim), so
-//! dropping one would lose it.
+//! text are both kept: in brat and W3C each has an id of its own (brat shows both, and a
+//! session may hold them: two analysts' notes on one claim), so dropping one would lose it.
+//! (The doccano and Label Studio importers, whose spans have no ids, report such duplicates:
+//! `build.rs`.)
 
 use std::collections::HashSet;
 use std::sync::Arc;

@@ -6,11 +6,18 @@
 
 mod assemble;
 mod brat;
+mod build;
+mod doccano;
+mod label_studio;
 mod read;
 mod w3c;
 
 use crate::export::{Format, Loss};
 use crate::model::{Session, Tag};
+
+/// Files larger than this are refused before reading (256 MiB): a dataset of many documents
+/// may be far larger than one session, but not without bound.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How labels become tags, and whether to go on past what cannot be imported.
 #[derive(Clone, Debug, Default)]
@@ -70,9 +77,11 @@ pub fn import(
     match format {
         Format::Brat => brat::import(path, options),
         Format::W3c => w3c::import(path, article, options),
-        _ => Err(InteropError::Malformed(format!(
-            "{format} import is being built"
-        ))),
+        Format::Doccano => doccano::import(&read_text(path)?, options),
+        Format::LabelStudio => label_studio::import(&read_text(path)?, options),
+        Format::Inception | Format::Spacy | Format::Csv | Format::ClaimReview => {
+            Err(InteropError::NotImportable(format))
+        }
     }
 }
 
@@ -82,4 +91,14 @@ fn stem(path: &std::path::Path) -> String {
         || "document".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     )
+}
+
+/// The text of `path`: a regular file of at most [`MAX_IMPORT_BYTES`], UTF-8 (a byte order
+/// mark is dropped), not binary.
+///
+/// # Errors
+///
+/// [`InteropError`] saying which of those it is not.
+pub fn read_text(path: &std::path::Path) -> Result<String, InteropError> {
+    read::text(path, MAX_IMPORT_BYTES, read::Bom::Drop)
 }

@@ -7,9 +7,9 @@ use std::path::Path;
 use super::InteropError;
 use crate::store::textfile::{self, TextFileError, human_size};
 
-/// The largest annotation file an import reads (the session limit: an annotation file bigger
-/// than the largest session Factmark can save could not be imported whole anyway).
-pub(crate) const MAX_ANNOTATION_FILE_BYTES: u64 = crate::store::MAX_SESSION_BYTES;
+/// The largest annotation file an import reads (a dataset of many documents may be far larger
+/// than one session, but not without bound).
+pub(crate) const MAX_ANNOTATION_FILE_BYTES: u64 = super::MAX_IMPORT_BYTES;
 
 /// Whether a byte-order mark at the start is part of the text (brat counts it as a
 /// character, so its offsets do) or is dropped (JSON, and texts read for W3C positions).

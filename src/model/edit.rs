@@ -1,7 +1,8 @@
 //! Edits: the only way a session changes. Each applied edit yields its inverse for undo.
 
 use super::{
-    Annotation, AnnotationId, ArticleDetails, Field, Orphan, Scale, ScaleKind, Span, Stamp,
+    Annotation, AnnotationId, ArticleDetails, Field, Orphan, Rejection, Scale, ScaleKind, Span,
+    Stamp,
 };
 
 /// A change to a session's annotations, applied by [`super::Session::apply`].
@@ -49,6 +50,11 @@ pub enum Edit {
     },
     /// Replace the article's details (URL, publisher, author, date).
     SetDetails(ArticleDetails),
+    /// Remember that a suggestion was rejected (it must not be rejected already); the
+    /// inverse is [`Edit::Unreject`].
+    Reject(Rejection),
+    /// Forget a rejection (it must be there), so the suggestion can come back.
+    Unreject(Rejection),
     /// Several edits applied in order as one undo step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -61,8 +67,10 @@ impl Edit {
     pub fn bodies_only(&self) -> Option<Vec<AnnotationId>> {
         match self {
             Self::Set { id, .. } => Some(vec![*id]),
-            // Neither moves, adds or removes anything; bodies stay as they were.
-            Self::SetScale { .. } | Self::SetDetails(_) => Some(Vec::new()),
+            // None of these moves, adds or removes an annotation; bodies stay as they were.
+            Self::SetScale { .. } | Self::SetDetails(_) | Self::Reject(_) | Self::Unreject(_) => {
+                Some(Vec::new())
+            }
             Self::Batch(edits) => {
                 let mut ids = Vec::new();
                 for edit in edits {
@@ -104,6 +112,19 @@ impl Edit {
             if let Some(scale) = edits.iter().find(|e| matches!(e, Self::SetScale { .. })) {
                 return scale.describe();
             }
+            // Accepting or rejecting all suggestions of one tag: one step, said as one.
+            if let Some(Self::Reject(first)) = edits.first()
+                && edits
+                    .iter()
+                    .all(|e| matches!(e, Self::Reject(r) if r.tag == first.tag))
+                && edits.len() > 1
+            {
+                return format!(
+                    "reject {} {} suggestions",
+                    edits.len(),
+                    first.tag.label().to_lowercase()
+                );
+            }
             let mut meant = edits.iter().filter(|edit| !edit.is_stamp());
             if let (Some(only), None) = (meant.next(), meant.next())
                 && edits.len() > 1
@@ -121,10 +142,23 @@ impl Edit {
             Self::RemoveOrphan(_) => "delete orphan".to_owned(),
             Self::SetScale { kind, .. } => format!("{} change", kind.label()),
             Self::SetDetails(_) => "article details edit".to_owned(),
+            Self::Reject(r) => format!("reject {} suggestion", r.tag.label().to_lowercase()),
+            Self::Unreject(r) => format!("restore {} suggestion", r.tag.label().to_lowercase()),
             // The inverses of Reattach, as the Edit menu sees them after an undo or redo.
             Self::Batch(edits) => match edits.as_slice() {
                 [Self::Remove(_), Self::AddOrphan(_)] => "detach annotation".to_owned(),
                 [Self::RemoveOrphan(_), Self::Add(_)] => "re-attach annotation".to_owned(),
+                [Self::Add(first), ..]
+                    if edits
+                        .iter()
+                        .all(|e| matches!(e, Self::Add(a) if a.body.tag == first.body.tag)) =>
+                {
+                    format!(
+                        "add {} {}s",
+                        edits.len(),
+                        first.body.tag.label().to_lowercase()
+                    )
+                }
                 _ => format!("{} changes", edits.len()),
             },
         }
@@ -172,6 +206,12 @@ pub enum EditError {
     /// The span is empty, reversed, or covers only whitespace.
     #[error("nothing to tag: the selection is empty or only whitespace")]
     EmptySpan,
+    /// This suggestion is already rejected.
+    #[error("the {} suggestion at {}..{} is already rejected", .0.tag.label().to_lowercase(), .0.span.start, .0.span.end)]
+    AlreadyRejected(Rejection),
+    /// There is no such rejection to forget.
+    #[error("no rejected {} suggestion at {}..{}", .0.tag.label().to_lowercase(), .0.span.start, .0.span.end)]
+    NotRejected(Rejection),
     /// The span reaches past the end of the text or splits a character.
     #[error("span {start}..{end} is not a valid range of the article (length {len} bytes)")]
     OutOfRange {

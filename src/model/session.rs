@@ -6,12 +6,13 @@ use std::sync::{Arc, OnceLock};
 
 use super::interval::Derived;
 use super::{
-    Annotation, AnnotationId, Article, ArticleDetails, Body, Edit, EditError, Field, Orphan, Scale,
-    ScaleKind, Scales, Span, Status, Tag,
+    Annotation, AnnotationId, Article, ArticleDetails, Body, Edit, EditError, Field, Orphan,
+    Rejection, Scale, ScaleKind, Scales, Span, Status, Tag,
 };
 
 /// An article and its annotations, kept in document order (see [`Annotation::order_key`]),
-/// plus orphans (annotations re-anchoring could not place), kept in id order.
+/// plus orphans (annotations re-anchoring could not place), kept in id order, and the
+/// suggestions the analyst rejected (sorted, each once).
 #[derive(Clone, Debug)]
 pub struct Session {
     article: Arc<Article>,
@@ -19,6 +20,8 @@ pub struct Session {
     /// a session costs nothing; an edit copies the list only while such a copy still holds it.
     annotations: Arc<Vec<Annotation>>,
     orphans: Arc<Vec<Orphan>>,
+    /// Rejected suggestions, sorted and without repeats (see [`Rejection`]).
+    rejections: Arc<Vec<Rejection>>,
     next_id: u64,
     revision: u64,
     /// Longest span ever added: bounds the backward look in [`Session::overlapping`].
@@ -53,6 +56,7 @@ impl PartialEq for Session {
             && self.orphans == other.orphans
             && self.scales == other.scales
             && self.details == other.details
+            && self.rejections == other.rejections
     }
 }
 
@@ -64,6 +68,7 @@ impl Session {
             article,
             annotations: Arc::new(Vec::new()),
             orphans: Arc::new(Vec::new()),
+            rejections: Arc::new(Vec::new()),
             next_id: 1,
             revision: 0,
             max_span_len: 0,
@@ -144,6 +149,41 @@ impl Session {
         empty.scales = scales;
         empty.details = details;
         Self::from_parts_checked(empty, annotations, orphans)
+    }
+
+    /// This session with these rejected suggestions (the loader's last step). Each must be a
+    /// valid, non-blank span of the article; repeats are kept once.
+    ///
+    /// # Errors
+    ///
+    /// [`EditError::EmptySpan`] or [`EditError::OutOfRange`] for a span that is not a valid
+    /// range of the article.
+    pub fn with_rejections(mut self, mut rejections: Vec<Rejection>) -> Result<Self, EditError> {
+        for rejection in &rejections {
+            self.check_span(rejection.span)?;
+        }
+        rejections.sort_unstable();
+        rejections.dedup();
+        self.rejections = Arc::new(rejections);
+        Ok(self)
+    }
+
+    /// The rejected suggestions, in document order.
+    pub fn rejections(&self) -> &[Rejection] {
+        &self.rejections
+    }
+
+    /// True when a `tag` suggestion over `span` was rejected.
+    pub fn is_rejected(&self, tag: Tag, span: Span) -> bool {
+        self.rejections
+            .binary_search(&Rejection::new(tag, span))
+            .is_ok()
+    }
+
+    /// The id the next added annotation gets ([`Session::add_edit`]); a batch of additions
+    /// numbers on from it.
+    pub fn next_id(&self) -> AnnotationId {
+        AnnotationId(self.next_id)
     }
 
     /// The session's rating scales.
@@ -499,6 +539,23 @@ impl Session {
                 &mut self.details,
                 details,
             ))),
+            Edit::Reject(rejection) => {
+                self.check_span(rejection.span)?;
+                match self.rejections.binary_search(&rejection) {
+                    Ok(_) => Err(EditError::AlreadyRejected(rejection)),
+                    Err(at) => {
+                        Arc::make_mut(&mut self.rejections).insert(at, rejection);
+                        Ok(Edit::Unreject(rejection))
+                    }
+                }
+            }
+            Edit::Unreject(rejection) => match self.rejections.binary_search(&rejection) {
+                Ok(at) => {
+                    Arc::make_mut(&mut self.rejections).remove(at);
+                    Ok(Edit::Reject(rejection))
+                }
+                Err(_) => Err(EditError::NotRejected(rejection)),
+            },
             Edit::SetSpan { id, span } => {
                 self.check_span(span)?;
                 let index = self.position(id).ok_or(EditError::UnknownId(id))?;

@@ -259,6 +259,20 @@ pub enum LoadErrorKind {
         /// What is wrong and what was expected.
         problem: String,
     },
+    /// A rejected suggestion (format v4's `rejected` list) does not fit the article.
+    #[error("rejected suggestion {index} ({tag}, {start}..{end}) is not valid: {problem}")]
+    BadRejection {
+        /// Its place in the list, from 1.
+        index: usize,
+        /// The tag it was suggested with.
+        tag: crate::model::Tag,
+        /// Its start (code points).
+        start: usize,
+        /// Its end (code points).
+        end: usize,
+        /// What is wrong.
+        problem: String,
+    },
     /// An orphan has no text to look for.
     #[error("orphan {id} has an empty or whitespace-only text")]
     BlankOrphan {

@@ -1,14 +1,15 @@
 //! Loading: read the file defensively (size, binary, UTF-8), check the header (format,
-//! version), parse format v2 (or v1, migrated), then validate the article (hash, import
-//! record) and every annotation and orphan against it before building a `Session`.
+//! version), parse formats v2 to v4 (or v1, migrated), then validate the article (hash,
+//! import record), every annotation and orphan, and every rejected suggestion against it
+//! before building a `Session`.
 
 use std::path::Path;
 
 use super::error::{LoadError, LoadErrorKind, Origin};
 use super::fingerprint::Fingerprint;
 use super::schema::{
-    AnnotationFile, ArticleFile, FORMAT, OrphanFile, ScalesFile, SessionFile, SessionFileV1,
-    VERSION,
+    AnnotationFile, ArticleFile, FORMAT, OrphanFile, RejectionFile, ScalesFile, SessionFile,
+    SessionFileV1, VERSION,
 };
 use super::textfile::{self, TextFileError};
 use crate::model::Session;
@@ -16,6 +17,9 @@ use crate::model::Session;
 mod decimal;
 mod excerpt;
 mod header;
+
+/// Short, visible excerpts of user text for messages (also the exchange formats').
+pub(crate) use excerpt::excerpt;
 mod validate;
 
 use decimal::check_decimal;
@@ -131,6 +135,7 @@ struct Parts {
     article: ArticleFile<'static>,
     annotations: Vec<AnnotationFile<'static>>,
     orphans: Vec<OrphanFile<'static>>,
+    rejected: Vec<RejectionFile<'static>>,
 }
 
 /// Parses and validates session text; errors name `file`. Returns the session and the
@@ -258,17 +263,20 @@ fn parse_body(
             article: v1.article.into(),
             annotations: v1.annotations.into_iter().map(Into::into).collect(),
             orphans: Vec::new(),
+            rejected: Vec::new(),
         }
     } else {
-        // Version 2 reads with the version 3 struct: every field v3 added has a default.
-        let v3: SessionFile<'static> = options
+        // Versions 2 and 3 read with the version 4 struct: every field v3 and v4 added has a
+        // default (no rejections before v4).
+        let v4: SessionFile<'static> = options
             .from_str(src)
             .map_err(|error| schema_error(error, file))?;
         Parts {
-            scales: v3.scales,
-            article: v3.article,
-            annotations: v3.annotations,
-            orphans: v3.orphans,
+            scales: v4.scales,
+            article: v4.article,
+            annotations: v4.annotations,
+            orphans: v4.orphans,
+            rejected: v4.rejected,
         }
     };
     validate(parts, file).map(|session| (session, version))

@@ -1,4 +1,4 @@
-//! Session files: the RON schema (format v2, reading v1), deterministic rendering, atomic
+//! Session files: the RON schema (format v4, reading v1 to v3), deterministic rendering, atomic
 //! save with a backup, a loader that validates everything and reports each problem
 //! precisely, change detection (fingerprints), crash recovery files, and reading the updated
 //! article a session is re-anchored onto (the matching is [`crate::model::anchor`]).
@@ -19,6 +19,7 @@ pub(crate) mod textfile;
 use crate::model::Session;
 pub use error::{LoadError, LoadErrorKind, Origin, SaveError};
 pub use fingerprint::{Fingerprint, changed_on_disk};
+pub(crate) use load::excerpt;
 pub use load::{
     Loaded, MAX_ID, MAX_NESTING, MAX_SESSION_BYTES, from_bytes, is_session_file, load, load_full,
     looks_like_session,
@@ -28,7 +29,7 @@ pub(crate) use save::replace_file;
 pub use save::{Replace, backup_path, describe, save, save_checked, save_guarded};
 pub use schema::{FORMAT, VERSION, sha256_hex};
 
-/// Renders `session` as current-format (v2) RON. Deterministic: the same session always
+/// Renders `session` as current-format (v4) RON. Deterministic: the same session always
 /// gives the same bytes (`\n` line ends, 4-space indent, annotations in document order, one
 /// per line).
 ///

@@ -1,4 +1,4 @@
-//! Writing a session file: format v2's exact bytes, produced directly (one pass over the
+//! Writing a session file: the current format's exact bytes, produced directly (one pass over the
 //! file structs into one buffer, with an escaper that copies plain runs in bulk) instead of
 //! through serde and RON's pretty printer, which took 10× serde_json's time on the same data.
 //! The bytes are the ones RON writes with [`pretty`]: a property test compares the two on
@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use super::schema::{
     AnnotationFile, ArticleFile, BodyFile, DetailsFile, FORMAT, ImportFile, OrphanFile, RatingFile,
-    ScalesFile, SessionFile, SourceFile, VERSION, sha256_hex,
+    RejectionFile, ScalesFile, SessionFile, SourceFile, VERSION, sha256_hex,
 };
 use crate::model::anchor::context;
 use crate::model::{ScaleKind, Session, Status, Tag};
@@ -21,9 +21,11 @@ use crate::model::{ScaleKind, Session, Status, Tag};
 pub(crate) enum RenderError {
     #[error("annotation {id} has a span {start}..{end} that is not on character boundaries")]
     Span { id: u64, start: usize, end: usize },
+    #[error("a rejected suggestion has a span {start}..{end} that is not on character boundaries")]
+    Rejection { start: usize, end: usize },
 }
 
-/// Renders a session as format v2 RON (see [`super::to_ron`]).
+/// Renders a session as current-format RON (see [`super::to_ron`]).
 pub(crate) fn render(session: &Session) -> Result<String, RenderError> {
     Ok(write(&file_form(session)?))
 }
@@ -70,6 +72,22 @@ fn file_form(session: &Session) -> Result<SessionFile<'_>, RenderError> {
             )
         })
         .collect();
+    let rejected = session
+        .rejections()
+        .iter()
+        .map(|r| {
+            let error = || RenderError::Rejection {
+                start: r.span.start,
+                end: r.span.end,
+            };
+            Ok(RejectionFile {
+                tag: r.tag,
+                start: article.char_of_byte(r.span.start).ok_or_else(error)?,
+                end: article.char_of_byte(r.span.end).ok_or_else(error)?,
+                text: Cow::Borrowed(r.span.slice(text).ok_or_else(error)?),
+            })
+        })
+        .collect::<Result<Vec<_>, RenderError>>()?;
     Ok(SessionFile {
         format: Cow::Borrowed(FORMAT),
         version: VERSION,
@@ -115,6 +133,7 @@ fn file_form(session: &Session) -> Result<SessionFile<'_>, RenderError> {
         },
         annotations,
         orphans,
+        rejected,
     })
 }
 
@@ -131,7 +150,7 @@ fn write(file: &SessionFile<'_>) -> String {
                 .map(|o| o.text.len() + o.prefix.len() + o.suffix.len() + o.note.len()),
         )
         .sum();
-    let rows = file.annotations.len() + file.orphans.len();
+    let rows = file.annotations.len() + file.orphans.len() + file.rejected.len();
     let mut out = String::with_capacity(file.article.text.len() + strings + rows * 96 + 1024);
     out.push_str("(\n    format: ");
     push_string(&mut out, &file.format);
@@ -178,6 +197,8 @@ fn write(file: &SessionFile<'_>) -> String {
     push_list(&mut out, &file.annotations, write_annotation);
     out.push_str(",\n    orphans: ");
     push_list(&mut out, &file.orphans, write_orphan);
+    out.push_str(",\n    rejected: ");
+    push_list(&mut out, &file.rejected, write_rejection);
     out.push_str(",\n)\n");
     out
 }
@@ -193,6 +214,18 @@ fn write_annotation(out: &mut String, a: &AnnotationFile<'_>) {
     );
     push_text_context_note(out, [&a.text, &a.prefix, &a.suffix, &a.note]);
     push_check(out, check_of!(a));
+}
+
+fn write_rejection(out: &mut String, r: &RejectionFile<'_>) {
+    let _ = write!(
+        out,
+        "(tag: {}, start: {}, end: {}, text: ",
+        tag_name(r.tag),
+        r.start,
+        r.end
+    );
+    push_string(out, &r.text);
+    out.push(')');
 }
 
 fn write_orphan(out: &mut String, o: &OrphanFile<'_>) {
@@ -394,8 +427,8 @@ mod tests {
 
     use super::*;
     use crate::model::{
-        Annotation, AnnotationId, Article, ArticleDetails, Body, Orphan, Provenance, Quote, Scales,
-        Source, Span, Stamp,
+        Annotation, AnnotationId, Article, ArticleDetails, Body, Orphan, Provenance, Quote,
+        Rejection, Scales, Source, Span, Stamp,
     };
 
     /// What RON's own serializer writes for the same file structs.
@@ -456,6 +489,7 @@ mod tests {
             source in prop::option::of(tricky_text()),
             imported in any::<bool>(),
             orphans in 0usize..3,
+            rejected in prop::collection::vec((0usize..200, 1usize..20, 0usize..3), 0..4),
         ) {
             let mut article = Article::new(title.clone(), source, text.clone());
             if imported {
@@ -504,8 +538,21 @@ mod tests {
                 author: text.clone(),
                 published: "2025-06-21".to_owned(),
             };
-            let session =
-                Session::from_parts_with(article, annotations, orphans, scales, details).unwrap();
+            let rejections: Vec<Rejection> = rejected
+                .into_iter()
+                .filter_map(|(start, len, k)| {
+                    let first = start % boundaries.len();
+                    let last = (first + len).min(boundaries.len() - 1);
+                    let span = Span::new(boundaries[first], boundaries[last]);
+                    span.slice(&text)
+                        .is_some_and(|s| !s.trim().is_empty())
+                        .then(|| Rejection::new(Tag::ALL[k % 3], span))
+                })
+                .collect();
+            let session = Session::from_parts_with(article, annotations, orphans, scales, details)
+                .unwrap()
+                .with_rejections(rejections)
+                .unwrap();
             prop_assert_eq!(render(&session).unwrap(), ron_bytes(&session));
         }
     }

@@ -1,7 +1,7 @@
-//! The on-disk shape of session files (serde structs for format v3, which also read v2 files
-//! since every field v3 added has a default, and v1 for reading old files); `render` writes v3
-//! from them. Field order here is the order in the
-//! file; `docs/FORMAT.md` describes it.
+//! The on-disk shape of session files (serde structs for format v4, which also read v2 and v3
+//! files since every field v3 and v4 added has a default, and v1 for reading old files);
+//! `render` writes v4 from them. Field order here is the order in the file; `docs/FORMAT.md`
+//! describes it.
 
 use std::borrow::Cow;
 
@@ -16,11 +16,12 @@ pub const FORMAT: &str = "factmark-session";
 /// The newest format version this build writes and reads. Version 2 added `prefix`/`suffix`
 /// context to each annotation, the `orphans` list and the article's optional `import`
 /// record; version 3 the fact-check (status, verdict, claimant, sources, analyst, times), the
-/// rating scales and the article's details. Older files are migrated on load.
-pub const VERSION: u64 = 3;
+/// rating scales and the article's details; version 4 the rejected suggestions. Older files
+/// are migrated on load.
+pub const VERSION: u64 = 4;
 
-/// A whole session file, format v3 (v2 files read with the same struct: what v3 added has
-/// defaults). (Serde names are what error messages show: "in `annotation`".)
+/// A whole session file, format v4 (v2 and v3 files read with the same struct: what v3 and v4
+/// added has defaults). (Serde names are what error messages show: "in `annotation`".)
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "session")]
 pub(crate) struct SessionFile<'a> {
@@ -34,6 +35,20 @@ pub(crate) struct SessionFile<'a> {
     /// Optional on reading (an empty list may be left out); always written.
     #[serde(default)]
     pub orphans: Vec<OrphanFile<'a>>,
+    /// Rejected suggestions (v4); empty when left out.
+    #[serde(default)]
+    pub rejected: Vec<RejectionFile<'a>>,
+}
+
+/// One rejected suggestion (v4): the tag it would have had, its code-point offsets and the
+/// text there (checked against the article like an annotation's).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "rejection")]
+pub(crate) struct RejectionFile<'a> {
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
 }
 
 /// A whole session file, format v1 (read only, then migrated).

@@ -25,6 +25,8 @@ pub struct Preferences {
     pub csv_bom: bool,
     /// The organisation ClaimReview exports name as the reviews' author.
     pub organisation: String,
+    /// Where ClaimReview exports say the reviews are published.
+    pub review_url: String,
     /// The folder open in the Documents panel, its order and filter, the last document.
     pub workspace: crate::workspace::folder::WorkspaceState,
     /// The Documents panel was hidden (View › Documents panel).
@@ -42,6 +44,7 @@ impl Default for Preferences {
             import_format: None,
             csv_bom: false,
             organisation: String::new(),
+            review_url: String::new(),
             workspace: crate::workspace::folder::WorkspaceState::default(),
             hide_documents: false,
         }

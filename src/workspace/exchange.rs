@@ -55,8 +55,17 @@ pub fn document_name(path: &Path) -> String {
     )
 }
 
+/// What an export wrote.
+#[derive(Debug, Default)]
+pub struct ExportOutcome {
+    /// Every file written (for Label Studio: the tasks, then the config beside them).
+    pub written: Vec<PathBuf>,
+    /// What the format could not carry, one line each.
+    pub losses: Vec<Loss>,
+}
+
 /// Loads `paths`, exports them to `format` and writes the result at `out` (a file, or a
-/// folder for folder formats). Returns what the format could not carry.
+/// folder for folder formats). Returns what was written and what the format could not carry.
 ///
 /// # Errors
 ///
@@ -66,7 +75,7 @@ pub fn export_files(
     format: Format,
     options: &ExportOptions,
     out: &Path,
-) -> Result<Vec<Loss>, ExchangeError> {
+) -> Result<ExportOutcome, ExchangeError> {
     let sessions = paths
         .iter()
         .map(|path| store::load(path).map(|session| (document_name(path), session)))
@@ -75,38 +84,92 @@ pub fn export_files(
         .iter()
         .map(|(name, session)| Document { name, session })
         .collect();
-    let exported = export::export(&documents, format, options)?;
-    write_export(&exported, format, out)?;
-    Ok(exported.losses)
+    export_documents(&documents, format, options, out)
 }
 
-/// Writes an export: the one file atomically, or each file of a folder format atomically
-/// inside `out` (created when missing).
+/// Exports one session in memory (the window's open document) to `format` at `out`: what
+/// File › Export… does. `name` is the document's name in the export (the session file's
+/// stem, or the article's title for a session never saved).
 ///
 /// # Errors
 ///
-/// [`ExchangeError::Write`] naming the file that could not be written.
-pub fn write_export(exported: &Exported, format: Format, out: &Path) -> Result<(), ExchangeError> {
+/// As [`export_files`], without the loading.
+pub fn export_session(
+    session: &Session,
+    name: &str,
+    format: Format,
+    options: &ExportOptions,
+    out: &Path,
+) -> Result<ExportOutcome, ExchangeError> {
+    export_documents(&[Document { name, session }], format, options, out)
+}
+
+/// Exports `documents` and writes the result at `out`.
+///
+/// # Errors
+///
+/// As [`export_files`].
+pub fn export_documents(
+    documents: &[Document<'_>],
+    format: Format,
+    options: &ExportOptions,
+    out: &Path,
+) -> Result<ExportOutcome, ExchangeError> {
+    let exported = export::export(documents, format, options)?;
+    let written = write_export(&exported, format, out)?;
+    Ok(ExportOutcome {
+        written,
+        losses: exported.losses,
+    })
+}
+
+/// Writes an export: each file of a one-file format atomically at `out` or beside it (see
+/// [`export::ExportFile::beside`]), or each file of a folder format atomically inside `out`
+/// (created when missing). A session file is never written over: an export aimed at one
+/// (`-o minsk.ron` by mistake) is refused before anything is written. Returns the paths
+/// written.
+///
+/// # Errors
+///
+/// [`ExchangeError::Output`] for a target that holds a session; [`ExchangeError::Write`]
+/// naming the file that could not be written.
+pub fn write_export(
+    exported: &Exported,
+    format: Format,
+    out: &Path,
+) -> Result<Vec<PathBuf>, ExchangeError> {
     let failed = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ExchangeError::Write { path, source }
     };
-    match format.output() {
-        Output::File(_) => {
-            let bytes = exported.files.first().map_or(&[][..], |f| &f.bytes[..]);
-            export::write_file(out, bytes).map_err(failed(out))
-        }
-        Output::Folder => {
-            for file in &exported.files {
-                let path = out.join(&file.path);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(failed(parent))?;
-                }
-                export::write_file(&path, &file.bytes).map_err(failed(&path))?;
-            }
-            Ok(())
-        }
+    let targets: Vec<PathBuf> = match format.output() {
+        Output::File(_) => exported.files.iter().map(|f| f.beside(out)).collect(),
+        Output::Folder => exported.files.iter().map(|f| out.join(&f.path)).collect(),
+    };
+    if let Some(session) = targets.iter().find(|t| store::is_session_file(t)) {
+        let why = if session.exists() {
+            "it holds a Factmark session, which an export never replaces"
+        } else {
+            "a .ron name is for Factmark sessions, not exports"
+        };
+        return Err(ExchangeError::Output(format!(
+            "did not write {}: {why}; choose another -o",
+            session.display()
+        )));
     }
+    // Main file last, so a reader that sees it finds what it refers to beside it.
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| exported.files[i].path.as_os_str().is_empty());
+    for i in order {
+        let path = &targets[i];
+        if matches!(format.output(), Output::Folder)
+            && let Some(parent) = path.parent()
+        {
+            std::fs::create_dir_all(parent).map_err(failed(parent))?;
+        }
+        export::write_file(path, &exported.files[i].bytes).map_err(failed(path))?;
+    }
+    Ok(targets)
 }
 
 /// What an import wrote.

@@ -18,6 +18,7 @@ pub mod open;
 pub mod restore;
 pub mod save;
 pub mod source;
+pub mod suggest;
 
 pub use document::{Burst, Document};
 pub use notice::Notice;

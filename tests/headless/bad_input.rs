@@ -73,7 +73,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "future_version.ron",
-        "this session uses format version 4, made by a newer Factmark; this Factmark reads versions up to 3. Update Factmark to open it",
+        "this session uses format version 5, made by a newer Factmark; this Factmark reads versions up to 4. Update Factmark to open it",
     ),
     (
         "html.ron",
@@ -264,8 +264,36 @@ const CORPUS: &[(&str, &str)] = &[
         "the verdict of annotation #1 is not valid: \"False\" is not in the session's attribution scale (it is in the rating scale, which is for claims and statistics); it has: Accurate, Misquoted, Out of context, Misattributed, Unverified",
     ),
     (
+        "v4_rejection_blank.ron",
+        "rejected suggestion 2 (Quote, 12..13) is not valid: it covers only whitespace",
+    ),
+    (
+        "v4_rejection_byte_offsets.ron",
+        "rejected suggestion 3 (Statistic, 53..75) is not valid: its offsets count UTF-8 bytes, not code points",
+    ),
+    (
+        "v4_rejection_empty.ron",
+        "rejected suggestion 2 (Quote, 40..40) is not valid: start must be less than end",
+    ),
+    (
+        "v4_rejection_missing_text.ron",
+        "the session is malformed: Unexpected missing field named `text` in `rejection`",
+    ),
+    (
+        "v4_rejection_out_of_range.ron",
+        "rejected suggestion 3 (Statistic, 47..620) is not valid: it reaches past the end of the article (70 code points)",
+    ),
+    (
+        "v4_rejection_text_mismatch.ron",
+        "rejected suggestion 1 (Claim, 13..40) is not valid: it says its text is \"Belarus freed 15 prisoners.\", but the article has \"Belarus freed 14 prisoners.\" there",
+    ),
+    (
+        "v4_rejection_unknown_tag.ron",
+        "unknown tag `Number`; valid tags are Claim, Statistic, Quote",
+    ),
+    (
         "version_huge.ron",
-        "unknown session format version 99999999999999999999999; supported versions are 1 to 3",
+        "unknown session format version 99999999999999999999999; supported versions are 1 to 4",
     ),
     (
         "version_missing.ron",
@@ -474,6 +502,9 @@ const TOKENS: &[&str] = &[
     "version: 2",
     "version: 1",
     "version: 3",
+    "version: 4",
+    "rejected: []",
+    "rejected: [(tag: Claim, start: 0, end: 1, text: \"F\")]",
     "id: 1",
     "start: 0",
     "end: 0",

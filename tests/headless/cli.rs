@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn factmark(args: &[&str]) -> Output {
+pub(crate) fn factmark(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_factmark"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -11,11 +11,11 @@ fn factmark(args: &[&str]) -> Output {
         .expect("run factmark")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 

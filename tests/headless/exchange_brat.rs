@@ -351,16 +351,25 @@ fn unreadable_files_are_errors_naming_the_file() {
     let big = dir.path().join("big.ann");
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(100 * 1024 * 1024)
+        .set_len(300 * 1024 * 1024)
         .unwrap();
     std::fs::write(dir.path().join("big.txt"), "x").unwrap();
     let error = interop::import(&big, None, Format::Brat, &ImportOptions::default())
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("big.ann is 100 MiB, more than the 64 MiB"),
+        error.contains("big.ann is 300 MiB, more than the 256 MiB"),
         "{error}"
     );
+    // 100 MB under the limit is read, and refused for what it holds (a sparse file: NULs).
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let error = interop::import(&big, None, Format::Brat, &ImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("big.ann is not a text file"), "{error}");
 
     std::fs::write(dir.path().join("bin.ann"), b"T1\tClaim 0 1\t\0x\n").unwrap();
     std::fs::write(dir.path().join("bin.txt"), "x").unwrap();

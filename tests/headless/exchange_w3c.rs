@@ -339,13 +339,20 @@ fn unreadable_files_are_errors() {
     let big = dir.path().join("big.json");
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(100 * 1024 * 1024)
+        .set_len(300 * 1024 * 1024)
         .unwrap();
     let error = import(&big, None).unwrap_err();
     assert!(
-        error.contains("big.json is 100 MiB, more than the 64 MiB"),
+        error.contains("big.json is 300 MiB, more than the 256 MiB"),
         "{error}"
     );
+    // 100 MB under the limit is read, and refused for what it holds (a sparse file: NULs).
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let error = import(&big, None).unwrap_err();
+    assert!(error.contains("big.json is not a text file"), "{error}");
 
     let session = testing::exchange_session();
     exchange_file(&session, &file);

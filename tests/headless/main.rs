@@ -6,10 +6,16 @@
 
 mod bad_input;
 mod cli;
+mod cli_suggest;
 mod crash;
 mod exchange;
 mod exchange_brat;
+mod exchange_cli;
+mod exchange_doccano;
 mod exchange_inception;
+mod exchange_label_studio;
+mod exchange_support;
+mod exchange_tables;
 mod exchange_w3c;
 mod folder;
 mod folder_cli;
@@ -28,4 +34,5 @@ mod store;
 mod store_hostile;
 mod store_save;
 mod store_versions;
+mod suggest;
 mod words_scripts;

@@ -11,8 +11,8 @@ use factmark::model::words::{
     ceil_boundary, floor_boundary, snap_to_words, trim_whitespace, word_at,
 };
 use factmark::model::{
-    Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap, Selection,
-    Session, Span, Tag, Unit,
+    Annotation, AnnotationId, Article, Body, Edit, EditGroup, Field, History, OffsetMap, Rejection,
+    Selection, Session, Span, Tag, Unit,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -128,6 +128,10 @@ enum Op {
     SetTag(IdRef, Tag),
     SetNote(IdRef, String),
     SetSpan(IdRef, SpanRef),
+    /// Reject a suggestion of this tag over this span (sometimes one already rejected).
+    Reject(Tag, SpanRef),
+    /// Forget one of the rejections present, or one that is not there.
+    Unreject(Option<Index>, Tag, SpanRef),
     Batch(Vec<Op>),
 }
 
@@ -164,6 +168,9 @@ fn leaf_op() -> impl Strategy<Value = Op> {
         2 => (id_ref(), tag()).prop_map(|(id, tag)| Op::SetTag(id, tag)),
         3 => (id_ref(), note()).prop_map(|(id, note)| Op::SetNote(id, note)),
         2 => (id_ref(), span_ref()).prop_map(|(id, span)| Op::SetSpan(id, span)),
+        2 => (tag(), span_ref()).prop_map(|(tag, span)| Op::Reject(tag, span)),
+        1 => (prop::option::of(any::<Index>()), tag(), span_ref())
+            .prop_map(|(existing, tag, span)| Op::Unreject(existing, tag, span)),
     ]
 }
 
@@ -224,6 +231,17 @@ fn resolve_with(op: &Op, session: &Session, fresh: &mut u64) -> Edit {
             id: resolve_id(id, session, fresh),
             span: resolve_span(span, session.article().text()),
         },
+        Op::Reject(tag, span) => Edit::Reject(Rejection::new(
+            *tag,
+            resolve_span(span, session.article().text()),
+        )),
+        Op::Unreject(existing, tag, span) => {
+            let rejections = session.rejections();
+            Edit::Unreject(match existing {
+                Some(index) if !rejections.is_empty() => rejections[index.index(rejections.len())],
+                _ => Rejection::new(*tag, resolve_span(span, session.article().text())),
+            })
+        }
         Op::Batch(ops) => Edit::Batch(
             ops.iter()
                 .map(|op| resolve_with(op, session, fresh))
@@ -314,6 +332,21 @@ fn check_invariants(session: &Session) -> Result<(), TestCaseError> {
         prop_assert_eq!(session.get(annotation.id), Some(annotation));
     }
     prop_assert_eq!(session.counts(), counts);
+    let rejections = session.rejections();
+    prop_assert!(
+        rejections.windows(2).all(|pair| pair[0] < pair[1]),
+        "rejections not sorted or repeated: {:?}",
+        rejections
+    );
+    for rejection in rejections {
+        prop_assert!(
+            rejection
+                .span
+                .slice(text)
+                .is_some_and(|s| !s.trim().is_empty())
+        );
+        prop_assert!(session.is_rejected(rejection.tag, rejection.span));
+    }
     Ok(())
 }
 
@@ -321,6 +354,7 @@ fn check_invariants(session: &Session) -> Result<(), TestCaseError> {
 fn check_same(actual: &Session, expected: &Session) -> Result<(), TestCaseError> {
     prop_assert_eq!(actual.annotations(), expected.annotations());
     prop_assert_eq!(actual.counts(), expected.counts());
+    prop_assert_eq!(actual.rejections(), expected.rejections());
     prop_assert!(actual == expected);
     Ok(())
 }

@@ -453,3 +453,43 @@ fn an_exact_quote_inside_a_longer_word_is_not_a_move() {
     assert_eq!(text_of(&new, 1), "214 cases", "{report}");
     assert_eq!(report.outcomes[0].1, Outcome::Fuzzy { similarity: 88 });
 }
+
+#[test]
+fn rejections_and_scales_follow_the_text() {
+    use factmark::model::{Rejection, ScaleKind};
+    let old_text = "Belarus freed 14 prisoners. Officials said 300 people left. Rain fell.";
+    let new_text = "Update: Belarus freed 14 prisoners. Rain fell. Nobody left.";
+    let find = |text: &str, needle: &str| {
+        let start = text.find(needle).unwrap();
+        factmark::model::Span::new(start, start + needle.len())
+    };
+    let mut session = Session::new(Arc::new(Article::new("t", None, old_text)));
+    // A custom scale and the article's details must survive too.
+    let mut scale = session.scales().get(ScaleKind::Rating).clone();
+    scale.ratings[0].name = "Correct".to_owned();
+    session
+        .apply(factmark::model::Edit::SetScale {
+            kind: ScaleKind::Rating,
+            scale: scale.clone(),
+        })
+        .unwrap();
+    let session = session
+        .with_rejections(vec![
+            Rejection::new(Tag::Statistic, find(old_text, "14 prisoners")),
+            Rejection::new(Tag::Claim, find(old_text, "Rain fell.")),
+            Rejection::new(Tag::Statistic, find(old_text, "300 people")),
+        ])
+        .unwrap();
+    let done =
+        factmark::model::anchor::reanchor(&session, Arc::new(Article::new("t", None, new_text)))
+            .unwrap();
+    assert_eq!(
+        done.session.rejections(),
+        [
+            Rejection::new(Tag::Statistic, find(new_text, "14 prisoners")),
+            Rejection::new(Tag::Claim, find(new_text, "Rain fell.")),
+        ]
+    );
+    assert_eq!(done.report.rejections_dropped, 1, "its text is gone");
+    assert_eq!(done.session.scales().get(ScaleKind::Rating), &scale);
+}

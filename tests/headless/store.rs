@@ -333,12 +333,12 @@ fn broken_future_version() {
     assert!(matches!(
         error.kind,
         LoadErrorKind::NewerVersion {
-            version: 4,
-            supported: 3,
+            version: 5,
+            supported: 4,
             ..
         }
     ));
-    assert_mentions(&message, &["format version 4", "Update Factmark"]);
+    assert_mentions(&message, &["format version 5", "Update Factmark"]);
 }
 
 #[test]

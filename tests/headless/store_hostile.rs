@@ -197,7 +197,7 @@ fn integers_must_be_decimal() {
             "end: 0b1011011011, text: \"more",
             "`0b1011011011`",
         ),
-        ("version: 3,", "version: 0x3,", "`0x3`"),
+        ("version: 4,", "version: 0x4,", "`0x4`"),
     ];
     for (from, to, shown) in cases {
         let src = edited_example(from, to);

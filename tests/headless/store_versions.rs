@@ -1,15 +1,18 @@
-//! Format evolution: version 1 fixtures load and migrate to version 2 in memory, the file on
-//! disk changes only on save (and the v1 file becomes the `.bak`), version 2 fixtures (with
-//! context, orphans and an import record) are pinned byte for byte, version 2 files without
-//! the later optional fields still load, and a newer version is refused.
+//! Format evolution: version 1 fixtures load and migrate in memory, the file on disk changes
+//! only on save (and the v1 file becomes the `.bak`), version 2 fixtures (with context,
+//! orphans and an import record) and version 3 fixtures (their frozen v3 renderings) keep
+//! loading as the same sessions, what this version writes for them is pinned byte for byte
+//! in tests/data/v4 (with a v4 fixture of rejected suggestions), version 2 files without the
+//! later optional fields still load, and a newer version is refused.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test headless store_versions::` rewrites tests/data/v2/*.ron.
+//! `UPDATE_GOLDEN=1 cargo test --test headless store_versions::` rewrites tests/data/v4/*.ron.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use factmark::model::{
-    Annotation, AnnotationId, Article, Body, Orphan, Provenance, Quote, Session, Span, Tag,
+    Annotation, AnnotationId, Article, Body, Orphan, Provenance, Quote, Rejection, Session, Span,
+    Tag,
 };
 use factmark::store::{self, LoadErrorKind};
 
@@ -55,7 +58,7 @@ fn loading_v1_leaves_the_file_and_saving_keeps_it_as_backup() {
     );
     store::save_checked(&loaded.session, &path, Some(&loaded.fingerprint)).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("    version: 3,\n"), "{saved}");
+    assert!(saved.contains("    version: 4,\n"), "{saved}");
     assert!(saved.contains("prefix: \"Franak Viačorka said: “\""));
     assert_eq!(
         std::fs::read(store::backup_path(&path)).unwrap(),
@@ -126,20 +129,28 @@ fn orphan_session() -> Session {
 /// Renders `session` and compares it with the file at `path` (rewritten under
 /// `UPDATE_GOLDEN=1`); returns the rendering.
 fn assert_pinned(session: &Session, v2: &Path) -> String {
-    // The v2 fixture is frozen: it must keep loading as this session. What this version
-    // writes for it is pinned beside it, in tests/data/v3.
-    let old = store::load_full(v2).unwrap();
-    assert_eq!(old.version, 2, "{}", v2.display());
-    assert_eq!(
-        old.session,
-        *session,
-        "{} loads as the session",
-        v2.display()
-    );
+    // The v2 fixture and its v3 rendering are frozen: both must keep loading as this
+    // session. What this version writes for it is pinned beside them, in tests/data/v4.
+    for (dir, version) in [("tests/data/v2", 2), ("tests/data/v3", 3)] {
+        let old_path = v2.to_string_lossy().replace("tests/data/v2", dir);
+        let old = store::load_full(Path::new(&old_path)).unwrap();
+        assert_eq!(old.version, version, "{old_path}");
+        assert!(old.migrated());
+        assert_eq!(old.session, *session, "{old_path} loads as the session");
+        assert!(
+            old.session.rejections().is_empty(),
+            "no rejections before v4"
+        );
+    }
     let pinned = v2
         .to_string_lossy()
-        .replace("tests/data/v2", "tests/data/v3");
-    let path = Path::new(&pinned);
+        .replace("tests/data/v2", "tests/data/v4");
+    pin(Path::new(&pinned), session)
+}
+
+/// Compares what `to_ron` writes for `session` with the file at `path` (rewritten under
+/// `UPDATE_GOLDEN=1`); returns the rendering.
+fn pin(path: &Path, session: &Session) -> String {
     let ron = store::to_ron(session);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -158,9 +169,10 @@ fn assert_pinned(session: &Session, v2: &Path) -> String {
 fn v2_fixture_with_orphans_is_pinned_and_round_trips() {
     let session = orphan_session();
     let ron = assert_pinned(&session, &data("tests/data/v2/orphans.ron"));
-    let path = data("tests/data/v3/orphans.ron");
+    let path = data("tests/data/v4/orphans.ron");
     assert!(ron.contains("(id: 1, tag: Claim, start: 0, end: 5, text: \"Minsk\", prefix: \"\", "));
     assert!(ron.contains("created: None, changed: None),\n    ],\n    orphans: [\n"));
+    assert!(ron.ends_with("    ],\n    rejected: [],\n)\n"), "{ron}");
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, session);
     assert_eq!(loaded.orphans().len(), 2);
@@ -261,10 +273,74 @@ fn newer_versions_are_refused_with_update_advice() {
     assert!(matches!(
         error.kind,
         LoadErrorKind::NewerVersion {
-            version: 4,
-            supported: 3,
+            version: 5,
+            supported: 4,
             ..
         }
     ));
     assert!(error.to_string().contains("Update Factmark"));
+}
+
+/// A v4 session with rejected suggestions (in Cyrillic and after an emoji, so their offsets
+/// count code points).
+fn rejections_session() -> Session {
+    let text = "Minsk, 2025. Belarus freed 14 prisoners. 🙂 Ещё 300 000 человек уехали.";
+    let article = Arc::new(Article::new("Rejections — v4", None, text));
+    let find = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    };
+    let annotations = vec![Annotation {
+        id: AnnotationId(1),
+        span: find("14 prisoners"),
+        body: Body::new(Tag::Statistic),
+    }];
+    Session::from_parts(article, annotations, Vec::new())
+        .unwrap()
+        .with_rejections(vec![
+            Rejection::new(Tag::Statistic, find("300 000 человек")),
+            Rejection::new(Tag::Claim, find("Belarus freed 14 prisoners.")),
+            Rejection::new(Tag::Quote, find("Belarus freed 14 prisoners.")),
+        ])
+        .unwrap()
+}
+
+#[test]
+fn v4_fixture_with_rejections_is_pinned_and_round_trips() {
+    let session = rejections_session();
+    let path = data("tests/data/v4/rejections.ron");
+    let ron = pin(&path, &session);
+    assert!(
+        ron.contains(
+            "    rejected: [\n        (tag: Claim, start: 13, end: 40, text: \"Belarus freed 14 prisoners.\"),\n"
+        ),
+        "{ron}"
+    );
+    // Code points: the emoji is one, so "300 000 человек" starts at 47 (at byte 53).
+    assert!(
+        ron.contains("(tag: Statistic, start: 47, end: 62, text: \"300 000 человек\")"),
+        "{ron}"
+    );
+    let loaded = store::load_full(&path).unwrap();
+    assert_eq!(loaded.version, 4);
+    assert_eq!(loaded.session, session);
+    assert_eq!(loaded.session.rejections().len(), 3);
+    assert!(
+        loaded
+            .session
+            .is_rejected(Tag::Quote, session.rejections()[1].span)
+    );
+}
+
+#[test]
+fn a_v4_file_may_leave_out_rejected() {
+    let text = "alpha beta";
+    let ron = format!(
+        "(format: \"factmark-session\", version: 4, article: (title: \"t\", source: None, \
+         sha256: \"{}\", text: \"{text}\"), annotations: [])",
+        store::sha256_hex(text)
+    );
+    let session = store::from_ron(&ron).unwrap();
+    assert!(session.rejections().is_empty());
+    assert!(store::to_ron(&session).contains("    rejected: [],\n"));
 }

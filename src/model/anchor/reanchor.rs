@@ -98,7 +98,36 @@ fn reanchor_inner(
             }),
         }
     }
+    // Rejections follow their text; one whose text is gone has nothing left to suggest.
+    let mut rejections = Vec::with_capacity(session.rejections().len());
+    let old_text = session.article().text();
+    for (k, rejection) in session.rejections().iter().enumerate() {
+        let (prefix, suffix) = super::context(old_text, rejection.span);
+        let anchor = super::Anchor {
+            id: crate::model::AnnotationId(u64::MAX - k as u64),
+            quote: super::Quote {
+                text: old_text[rejection.span.range()].to_owned(),
+                prefix: prefix.to_owned(),
+                suffix: suffix.to_owned(),
+            },
+            start: session.article().char_of_byte(rejection.span.start),
+        };
+        match matcher.place(&anchor) {
+            super::Placement::Kept(span) | super::Placement::Moved(span) => {
+                rejections.push(crate::model::Rejection::new(rejection.tag, span));
+            }
+            _ => report.rejections_dropped += 1,
+        }
+    }
     drop(matcher);
-    let session = Session::from_parts(article, annotations, orphans)?;
+    // The session's scales and details go with it (verdicts name ratings of its scales).
+    let session = Session::from_parts_with(
+        article,
+        annotations,
+        orphans,
+        session.scales().clone(),
+        session.details().clone(),
+    )?
+    .with_rejections(rejections)?;
     Ok(Some(Reanchored { session, report }))
 }

@@ -71,6 +71,9 @@ pub struct ReanchorReport {
     /// Every id of the input session with its outcome: annotations in document order, then
     /// the input's orphans.
     pub outcomes: Vec<(AnnotationId, Outcome)>,
+    /// Rejected suggestions whose text is no longer in the article (dropped: nothing can
+    /// suggest them again); the others are kept or moved with their text.
+    pub rejections_dropped: usize,
 }
 
 impl ReanchorReport {

@@ -41,7 +41,7 @@ pub(super) fn guess_unit(
 /// characters that show nothing by themselves (combining marks, zero-width and format
 /// characters, controls) written as `\u{…}` escapes: stored "e\u{301}" and the article's
 /// precomposed "é" look the same on screen, and the message must show the difference.
-pub(super) fn excerpt(text: &str, max: usize) -> String {
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     for c in text.chars().take(max) {

@@ -1,18 +1,20 @@
-//! Validation: the article (hash, import record), ids, and every annotation and orphan
-//! checked against the article and converted to the model before a `Session` is built.
+//! Validation: the article (hash, import record), ids, every annotation and orphan, and every
+//! rejected suggestion checked against the article and converted to the model before a
+//! `Session` is built.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::super::error::{LoadError, LoadErrorKind, Origin};
 use super::super::schema::{
-    self, AnnotationFile, BodyFile, DetailsFile, ImportFile, OrphanFile, RatingFile, ScalesFile,
+    self, AnnotationFile, BodyFile, DetailsFile, ImportFile, OrphanFile, RatingFile, RejectionFile,
+    ScalesFile,
 };
 use super::excerpt::{excerpt, guess_unit};
 use super::{EXCERPT_CHARS, MAX_ID, Parts};
 use crate::model::{
     Annotation, AnnotationId, Article, ArticleDetails, Body, Colour, EditError, Orphan, Provenance,
-    Quote, Rating, Scale, ScaleKind, Scales, Session, Source, Span, Stamp,
+    Quote, Rating, Rejection, Scale, ScaleKind, Scales, Session, Source, Span, Stamp,
 };
 
 /// Checks the article hash and import record, ids, every annotation and orphan, then builds
@@ -90,12 +92,85 @@ pub(super) fn validate(parts: Parts, file: &Origin) -> Result<Session, LoadError
     for (id, body, what) in bodies {
         check_verdict(&scales, id, body, what, file)?;
     }
-    Session::from_parts_with(article, annotations, orphans, scales, details).map_err(|error| {
-        match error {
+    let rejections = parts
+        .rejected
+        .into_iter()
+        .enumerate()
+        .map(|(k, stored)| to_rejection(&article, k + 1, &stored, file))
+        .collect::<Result<Vec<_>, _>>()?;
+    Session::from_parts_with(article, annotations, orphans, scales, details)
+        .and_then(|session| session.with_rejections(rejections))
+        .map_err(|error| match error {
             EditError::DuplicateId(id) => LoadError::new(file, LoadErrorKind::DuplicateId { id }),
             reason => LoadError::new(file, LoadErrorKind::Rejected { reason }),
+        })
+}
+
+/// Checks one stored rejected suggestion (the `index`th, from 1) and converts it: offsets in
+/// range, the text the article has there, not blank.
+fn to_rejection(
+    article: &Article,
+    index: usize,
+    stored: &RejectionFile<'_>,
+    file: &Origin,
+) -> Result<Rejection, LoadError> {
+    let (start, end) = (stored.start, stored.end);
+    let bad = |problem: String| {
+        LoadError::new(
+            file,
+            LoadErrorKind::BadRejection {
+                index,
+                tag: stored.tag,
+                start,
+                end,
+                problem,
+            },
+        )
+    };
+    check_nul(
+        &stored.text,
+        || format!("the text of rejected suggestion {index}"),
+        file,
+    )?;
+    let len = article.offsets().char_count();
+    if start >= end {
+        return Err(bad(format!(
+            "start must be less than end (offsets count code points; the article has {len})"
+        )));
+    }
+    let (Some(byte_start), Some(byte_end)) =
+        (article.byte_of_char(start), article.byte_of_char(end))
+    else {
+        if let Some(unit) = guess_unit(article.text(), start, end, &stored.text) {
+            return Err(bad(format!(
+                "its offsets count {unit}, not code points (see docs/FORMAT.md)"
+            )));
         }
-    })
+        return Err(bad(format!(
+            "it reaches past the end of the article ({len} code points)"
+        )));
+    };
+    let span = Span::new(byte_start, byte_end);
+    let actual = span.slice(article.text()).unwrap_or_default();
+    if actual != stored.text
+        && let Some(unit) = guess_unit(article.text(), start, end, &stored.text)
+    {
+        return Err(bad(format!(
+            "its offsets count {unit}, not code points: the text matches there only when counted \
+             in {unit} (see docs/FORMAT.md)"
+        )));
+    }
+    if actual != stored.text {
+        return Err(bad(format!(
+            "it says its text is \"{}\", but the article has \"{}\" there",
+            excerpt(&stored.text, EXCERPT_CHARS),
+            excerpt(actual, EXCERPT_CHARS)
+        )));
+    }
+    if actual.trim().is_empty() {
+        return Err(bad("it covers only whitespace".to_owned()));
+    }
+    Ok(Rejection::new(stored.tag, span))
 }
 
 /// Refuses text holding a NUL character (written as `\0` or `\u{0}` in RON): sessions hold

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::lifecycle::OldWork;
 use super::{FactmarkApp, Modal};
-use crate::export::{self, Document as ExportDocument, ExportOptions, Format, Loss, Output};
+use crate::export::{ExportOptions, Format, Loss, Output};
 use crate::interop::{self, ImportOptions};
 use crate::model::{History, Selection, Session};
 use crate::ui::dialogs::{PathPurpose, sessions_dir};
@@ -17,7 +17,7 @@ use crate::ui::modals::{
     ImportedDocument,
 };
 use crate::workspace::Document;
-use crate::workspace::exchange::{document_name, write_export};
+use crate::workspace::exchange::{document_name, export_session};
 use crate::workspace::jobs::{Job, Polled};
 
 /// What a worker of this module hands back.
@@ -68,6 +68,7 @@ impl FactmarkApp {
             options: ExportOptions {
                 csv_bom: self.prefs.csv_bom,
                 organisation: self.prefs.organisation.clone(),
+                review_url: self.prefs.review_url.clone(),
             },
             annotations: self.doc.session.annotations().len(),
         }));
@@ -85,6 +86,10 @@ impl FactmarkApp {
             .organisation
             .trim()
             .clone_into(&mut self.prefs.organisation);
+        options
+            .review_url
+            .trim()
+            .clone_into(&mut self.prefs.review_url);
         self.exchange.options = options;
         let directory = self.dialog_directory();
         let stem = document_name(Path::new(&self.doc.suggested_file_name()));
@@ -117,17 +122,9 @@ impl FactmarkApp {
         let message = format!("Exporting to {}…", path.display());
         let out = path;
         let job = Job::spawn(self.waker(), "factmark-export", "Exporting", move |_| {
-            let documents = [ExportDocument {
-                name: &name,
-                session: &session,
-            }];
-            let result = export::export(&documents, format, &options)
-                .map_err(|error| error.to_string())
-                .and_then(|exported| {
-                    write_export(&exported, format, &out)
-                        .map(|()| exported.losses)
-                        .map_err(|error| error.to_string())
-                });
+            let result = export_session(&session, &name, format, &options, &out)
+                .map(|outcome| outcome.losses)
+                .map_err(|error| error.to_string());
             ExchangeDone::Exported {
                 path: out,
                 format,

@@ -72,15 +72,26 @@ impl ExportBox {
                     );
                 }
                 Format::ClaimReview => {
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Publishing organisation:");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.options.organisation)
-                                .hint_text("your desk's name")
-                                .desired_width(280.0),
-                        )
-                        .labelled_by(label.id);
-                    });
+                    egui::Grid::new("claimreview-options")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            let label = ui.label("Publishing organisation:");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.options.organisation)
+                                    .hint_text("your desk's name")
+                                    .desired_width(300.0),
+                            )
+                            .labelled_by(label.id);
+                            ui.end_row();
+                            let label = ui.label("Published at:");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.options.review_url)
+                                    .hint_text("https://… the report's address")
+                                    .desired_width(300.0),
+                            )
+                            .labelled_by(label.id);
+                            ui.end_row();
+                        });
                 }
                 _ => {}
             }

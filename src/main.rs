@@ -202,7 +202,9 @@ enum Command {
     /// --accept every suggestion becomes an annotation (status To check, analyst
     /// factmark-suggest, a quote's speaker as claimant). An existing OUT.ron is replaced only
     /// when it is the SESSION given or with --replace (kept as OUT.ron.bak), never when this
-    /// version cannot read it. See docs/SUGGEST.md. Errors print `error: <reason>`, exit 1.
+    /// version cannot read it. On a FOLDER: every article without a session gets one at
+    /// sessions/NAME.ron beside it (pending, or accepted with --accept); existing sessions
+    /// are never touched. See docs/SUGGEST.md. Errors print `error: <reason>`, exit 1.
     Suggest {
         /// The article (.txt, .md, .html) or session (.ron).
         #[arg(value_name = "ARTICLE|SESSION")]

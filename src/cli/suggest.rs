@@ -1,6 +1,7 @@
 //! `factmark suggest`: the suggestions for an article or a session, printed one per line,
 //! and with `-o` written into a session: pending (the session as it was; its suggestions show
-//! when it is opened) or, with `--accept`, accepted as annotations.
+//! when it is opened) or, with `--accept`, accepted as annotations. On a folder: a new session
+//! for every article that has none, never touching an existing one.
 
 use std::path::Path;
 
@@ -18,6 +19,16 @@ pub fn suggest(
     accept: bool,
     replace: bool,
 ) -> anyhow::Result<()> {
+    if input.is_dir() {
+        if output.is_some() || replace {
+            anyhow::bail!(
+                "{} is a folder: each article's session goes to sessions/NAME.ron beside it, so \
+                 -o and --replace do not apply",
+                input.display()
+            );
+        }
+        return suggest_folder(input, tags, accept);
+    }
     if accept && output.is_none() {
         anyhow::bail!("--accept needs -o OUT.ron: the accepted suggestions are written there");
     }
@@ -81,6 +92,82 @@ pub fn suggest(
         ));
     }
     out.emit()
+}
+
+/// `factmark suggest FOLDER`: every article of the folder without a session gets one at
+/// `sessions/NAME.ron` beside it (the pairing rule's place), with the suggestions pending or,
+/// with `accept`, accepted; existing sessions, and files already at those places, are never
+/// touched. One line per article, then the counts; an article that cannot be read is listed
+/// and the others go on (exit 1 at the end if any failed).
+fn suggest_folder(folder: &Path, tags: &[Tag], accept: bool) -> anyhow::Result<()> {
+    use factmark::workspace::folder::{Folder, cache};
+    let scanned = Folder::scan(folder, cache::platform_dir())?;
+    let now = accept.then(|| Stamp::from_system_time(std::time::SystemTime::now()));
+    let mut out = Out::default();
+    let (mut written, mut failed) = (0usize, Vec::new());
+    let articles: Vec<_> = scanned
+        .articles_without_session()
+        .into_iter()
+        .filter_map(|row| Some((row.article.clone()?, row.session_path())))
+        .collect();
+    for (article, target) in &articles {
+        let shown = scanned.relative(article);
+        let result = suggest_file(article, tags, now.clone())
+            .map_err(anyhow::Error::from)
+            .and_then(|done| {
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                factmark::store::save_guarded(&done.session, target, Replace::New)?;
+                Ok(done)
+            });
+        match result {
+            Ok(done) => {
+                written += 1;
+                let counts = if accept {
+                    done.accepted
+                } else {
+                    done.pending.counts()
+                };
+                let summary: Vec<String> = tags
+                    .iter()
+                    .map(|t| format!("{} {}", counts[t.index()], t.label().to_lowercase()))
+                    .collect();
+                out.line(format_args!(
+                    "{shown}: {} {} → {}",
+                    summary.join(", "),
+                    if accept { "accepted" } else { "pending" },
+                    scanned.relative(target)
+                ));
+            }
+            Err(error) => {
+                out.line(format_args!("{shown}: not written: {error:#}"));
+                failed.push(shown);
+            }
+        }
+    }
+    out.line(format_args!(
+        "Wrote {written} new session{} in {}; {} article{} already had one",
+        if written == 1 { "" } else { "s" },
+        folder.display(),
+        scanned.documents().len() - articles.len(),
+        if scanned.documents().len() - articles.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+    ));
+    out.emit()?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "{} article{} could not be pre-annotated: {}",
+            failed.len(),
+            if failed.len() == 1 { "" } else { "s" },
+            failed.join(", ")
+        )
+    }
 }
 
 /// Text on one line of tab-separated output: line breaks and tabs escaped.

@@ -215,3 +215,69 @@ fn errors_exit_1_with_a_message() {
     let output = factmark(&["suggest", dir.path().join("missing.txt").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// `factmark suggest FOLDER --accept`: every article without a session gets one at
+/// `sessions/NAME.ron` with the suggestions accepted; an article that has a session keeps it,
+/// byte for byte; a second run writes nothing.
+#[test]
+fn a_folder_gets_sessions_for_its_articles_without_one_and_no_other_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let fresh = article(dir.path());
+    let worked = dir.path().join("vilnius.txt");
+    std::fs::write(
+        &worked,
+        "Lithuania counted 2,500 new asylum requests in May.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sessions")).unwrap();
+    let existing = dir.path().join("sessions/vilnius.ron");
+    let output = factmark(&[
+        "suggest",
+        worked.to_str().unwrap(),
+        "-o",
+        existing.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let before = std::fs::read(&existing).unwrap();
+
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_factmark"))
+            .args(["suggest", dir.path().to_str().unwrap(), "--accept"])
+            .env("FACTMARK_CACHE_DIR", cache.path())
+            .output()
+            .unwrap()
+    };
+    let output = run();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("minsk.txt: 1 claim, 1 statistic, 1 quote accepted → sessions/minsk.ron")
+            || out
+                .contains("minsk.txt: 1 statistic, 1 quote, 1 claim accepted → sessions/minsk.ron"),
+        "{out}"
+    );
+    assert!(out.contains("Wrote 1 new session in "), "{out}");
+    let made = store::load(&dir.path().join("sessions/minsk.ron")).unwrap();
+    assert_eq!(made.annotations().len(), 3);
+    assert_eq!(
+        made.article()
+            .source()
+            .map(Path::new)
+            .and_then(Path::file_name),
+        fresh.file_name()
+    );
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        before,
+        "an existing session is never touched"
+    );
+
+    let again = run();
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("Wrote 0 new sessions"),
+        "{}",
+        stdout(&again)
+    );
+}

@@ -305,6 +305,19 @@ fn sort_filter_open_the_second_document_tag_save_and_the_row_follows() {
     );
 }
 
+/// Replaces the search field's text with `query`.
+fn search_for(harness: &mut Harness<'static, FactmarkApp>, query: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .focus();
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(query);
+    harness.run_ok();
+}
+
 #[test]
 fn search_across_documents_and_go_to_the_hit() {
     let desk = desk();
@@ -340,14 +353,7 @@ fn search_across_documents_and_go_to_the_hit() {
     );
 
     // Plain text in an article without a session: opens it with the words selected.
-    let field = harness.get_by_role_and_label(Role::TextInput, "Search");
-    field.focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run_ok();
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("old market");
-    harness.run_ok();
+    search_for(&mut harness, "old market");
     wait_for(&mut harness, "the new results are in", |app| {
         app.search_results()
             .is_some_and(|r| r.hits.iter().any(|h| h.title == "Riga"))
@@ -361,28 +367,14 @@ fn search_across_documents_and_go_to_the_hit() {
     assert_eq!(harness.state().selection_text(), Some("old market"));
 
     // Nothing found says so.
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("zeppelin");
-    harness.run_ok();
+    search_for(&mut harness, "zeppelin");
     wait_for(&mut harness, "the search ran", |app| {
         app.search_results().is_some_and(|r| r.total == 0)
     });
     harness.get_by_label_contains("Nothing found for “zeppelin”");
 
     // A filter that cannot be read says why.
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("tag:opinion");
-    harness.run_ok();
+    search_for(&mut harness, "tag:opinion");
     settle(&mut harness);
     harness.get_by_label_contains("\"opinion\" is not a tag");
     assert!(harness.state().search_results().is_none());

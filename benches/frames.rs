@@ -6,7 +6,9 @@
 //! generated documents, and two that are one huge paragraph: the 5 MB document with its line
 //! breaks turned into spaces, and 500 KB in one paragraph with 20,000 annotations in it.
 //! Prints per-frame median and p95, the open and first-frame cost, the longest text laid out
-//! at once, and the ratios the targets are about.
+//! at once, and the ratios the targets are about. The small and large documents run once more
+//! with a generated folder of 1,000 articles (5 MB, sessions for seven in ten) open in the
+//! Documents panel, to show the ratios hold with the panel drawn every frame.
 //!
 //! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20, `--ours-only`
 //! to skip the baseline, e.g. when profiling).
@@ -24,6 +26,9 @@ use factmark::ui::Action;
 use factmark::ui::theme::Palette;
 
 use common::driver::{App, Driver, WINDOW, open_app};
+
+/// Articles in the folder open in the Documents panel for the panel runs.
+const FOLDER_ARTICLES: usize = 1_000;
 
 #[global_allocator]
 static ALLOC: common::Counting = common::Counting;
@@ -269,7 +274,7 @@ struct Row {
     scrolled: usize,
 }
 
-fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
+fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Option<&Path>) -> Row {
     let Doc { name, session } = doc;
     let text_bytes = session.article().text().len();
     let annotations = session.annotations().len();
@@ -280,8 +285,11 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
     // from before the session is loaded.
     let baseline = common::heap_now();
     common::reset_peak();
-    let (app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
+    let (mut app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
     assert_eq!(app.app.session().annotations().len(), annotations);
+    if let Some(folder) = folder {
+        common::driver::open_folder(&mut app, &mut driver, folder);
+    }
     let mut ours = Ours {
         app,
         largest_layout: 0,
@@ -357,7 +365,7 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Warm the CPU, caches and font atlas first, so the first measured document is not
     // the one paying for them.
-    measure(Doc::generated(testing::SMALL), dir.path(), 2, false);
+    measure(Doc::generated(testing::SMALL), dir.path(), 2, false, None);
     let mut docs: Vec<Box<dyn Fn() -> Doc>> = testing::SIZES
         .into_iter()
         .map(|size| Box::new(move || Doc::generated(size)) as Box<dyn Fn() -> Doc>)
@@ -373,9 +381,31 @@ fn main() {
         };
         Doc::one_paragraph(dense, "500 KB / 20000, one paragraph")
     }));
+    let desk = dir.path().join("desk");
+    testing::desk::write_desk(&desk, FOLDER_ARTICLES, 5_000_000, 11)
+        .expect("wrote the folder of articles");
+    let panel = |size: DocSize| {
+        let name = format!("{} + {FOLDER_ARTICLES} documents in the panel", size.name);
+        move || Doc {
+            name: name.clone(),
+            session: testing::session(size),
+        }
+    };
+    let with_panel: Vec<Box<dyn Fn() -> Doc>> = vec![
+        Box::new(panel(testing::SMALL)),
+        Box::new(panel(testing::LARGE)),
+    ];
+    let plain = docs.len();
     let mut rows = Vec::new();
-    for doc in docs {
-        let row = measure(doc(), dir.path(), segments, with_naive);
+    for (i, doc) in docs.into_iter().chain(with_panel).enumerate() {
+        let folder = (i >= plain).then_some(desk.as_path());
+        let row = measure(
+            doc(),
+            dir.path(),
+            segments,
+            with_naive && folder.is_none(),
+            folder,
+        );
         println!(
             "| {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
             row.name,
@@ -394,6 +424,7 @@ fn main() {
     }
     let (small, large) = (&rows[0], &rows[2]);
     let (huge, dense) = (&rows[3], &rows[4]);
+    let (small_panel, large_panel) = (&rows[5], &rows[6]);
     println!();
     for row in &rows {
         println!(
@@ -428,6 +459,17 @@ fn main() {
             },
         );
     }
+    println!(
+        "with the Documents panel open ({FOLDER_ARTICLES} documents): Factmark median, 5 MB vs 5 KB: {:.2}× (target ≤ 1.5×); p95: {:.2}×",
+        large_panel.ours.0 / small_panel.ours.0,
+        large_panel.ours.1 / small_panel.ours.1
+    );
+    println!(
+        "with the panel vs without: median at 5 KB {:.2}×, at 5 MB {:.2}×; naive (no panel) vs Factmark with the panel, median at 5 MB: {:.1}× slower (target ≥ 20×)",
+        small_panel.ours.0 / small.ours.0,
+        large_panel.ours.0 / large.ours.0,
+        large.naive.0 / large_panel.ours.0
+    );
     #[allow(clippy::cast_precision_loss)]
     let budget = 10.0 * large.text_bytes as f64 + 1_000.0 * large.annotations as f64;
     println!(

@@ -31,7 +31,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Article (.txt, .md) or session (.ron) to open in the window.
+    /// Article (.txt, .md, .html) or session (.ron) to open in the window, or a folder of them
+    /// to open in the Documents panel.
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
@@ -129,9 +130,14 @@ enum Command {
     /// carried: …"), never dropped silently. The output is written atomically and replaced if
     /// it exists, unless it holds a session (never replaced). See
     /// docs/EXPORT.md for each format's fields. Errors print `error: <reason>`, exit 1.
+    ///
+    /// Given a FOLDER, exports every session under it as one dataset, each document named by
+    /// its path in the folder (`politics/minsk`); sessions that cannot be read are listed
+    /// ("not exported: …") and make the exit status 1 after the rest is written, and articles
+    /// without a session are counted.
     Export {
-        /// The session files (.ron) to export.
-        #[arg(value_name = "SESSION.ron", required = true)]
+        /// The session files (.ron) to export, or one folder of articles and sessions.
+        #[arg(value_name = "SESSION.ron|FOLDER", required = true)]
         sessions: Vec<PathBuf>,
         /// The format to write.
         #[arg(long = "to", value_name = "FORMAT", value_parser = cli::exchange::format)]
@@ -285,16 +291,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bom,
             organisation,
             review_url,
-        }) => cli::exchange::export(
-            &sessions,
-            to,
-            &factmark::export::ExportOptions {
+        }) => {
+            let options = factmark::export::ExportOptions {
                 csv_bom: bom,
                 organisation,
                 review_url,
-            },
-            &output,
-        ),
+            };
+            match sessions.as_slice() {
+                [folder] if folder.is_dir() => {
+                    cli::export_folder::folder(folder, to, &options, &output)
+                }
+                _ => cli::exchange::export(&sessions, to, &options, &output),
+            }
+        }
         Some(Command::Import {
             file,
             from,
@@ -327,7 +336,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => factmark::ui::run(factmark::ui::Launch {
             path: cli.path,
             session_out: cli.session_out,
-            recovery_dir: None,
+            ..factmark::ui::Launch::default()
         }),
     }
 }

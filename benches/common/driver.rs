@@ -94,6 +94,7 @@ pub fn open_app(path: &Path, dir: &Path, text_bytes: usize) -> (App, Driver, f64
         Launch {
             path: Some(path.to_path_buf()),
             recovery_dir: Some(dir.join("recovery")),
+            cache_dir: Some(dir.join("folder-cache")),
             ..Launch::default()
         },
     );
@@ -118,4 +119,21 @@ pub fn open_app(path: &Path, dir: &Path, text_bytes: usize) -> (App, Driver, f64
     let open_ms = open.elapsed().as_secs_f64() * 1_000.0;
     assert!(app.app.errors().is_empty(), "{:?}", app.app.errors());
     (app, driver, open_ms, shown_in)
+}
+
+/// Opens `folder` in the app's Documents panel and runs frames until it is read and indexed,
+/// as the window does. Returns the time (ms) until then.
+pub fn open_folder(app: &mut App, driver: &mut Driver, folder: &Path) -> f64 {
+    let open = Instant::now();
+    app.app.open_folder(folder);
+    while !app.app.folder().is_some_and(|f| f.is_idle()) {
+        assert!(
+            open.elapsed().as_secs() < 300,
+            "the folder was not read: {:?}",
+            app.app.errors()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        driver.frame(Vec::new(), |ctx, ui| app.run(ctx, ui));
+    }
+    open.elapsed().as_secs_f64() * 1_000.0
 }

@@ -4,5 +4,6 @@
 
 pub mod check;
 pub mod exchange;
+pub mod export_folder;
 pub mod report;
 pub mod suggest;

@@ -27,6 +27,7 @@ use tasks::SourceCheck;
 mod check;
 mod draw;
 mod exchange;
+mod folder;
 mod lifecycle;
 mod modal;
 mod perform;
@@ -77,6 +78,8 @@ pub struct FactmarkApp {
     /// Commands asked for this frame (keys in `logic`, menus and views in `ui`), run once at
     /// the end of `ui`.
     commands: CommandQueue,
+    /// The folder in the Documents panel, and the search across it.
+    desk: folder::Desk,
 }
 
 impl FactmarkApp {
@@ -98,7 +101,10 @@ impl FactmarkApp {
             .map(RecoveryStore::new)
             .or_else(RecoveryStore::platform);
         let Launch {
-            path, session_out, ..
+            path,
+            session_out,
+            cache_dir,
+            ..
         } = launch;
         // The window shows at once; a file named on the command line opens on a worker (with
         // progress and Cancel), over the default article.
@@ -136,10 +142,18 @@ impl FactmarkApp {
             ctx: cc.egui_ctx.clone(),
             source_changed: None,
             commands: CommandQueue::default(),
+            desk: folder::Desk::new(cache_dir),
         };
         match path {
+            Some(path) if path.is_dir() => {
+                app.check_source();
+                app.open_folder(&path);
+            }
             Some(path) => app.start_open(&path, session_out, true),
-            None => app.check_source(),
+            None => {
+                app.check_source();
+                app.restore_workspace();
+            }
         }
         app
     }
@@ -239,8 +253,8 @@ impl FactmarkApp {
         }
     }
 
-    /// A file dropped on the window opens (after the unsaved-changes question); not while a
-    /// question is open.
+    /// A file dropped on the window opens (after the unsaved-changes question), a folder opens
+    /// in the Documents panel; not while a question is open.
     fn take_dropped_file(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| {
             i.raw
@@ -251,7 +265,11 @@ impl FactmarkApp {
         if let Some(path) = dropped
             && self.modal.is_none()
         {
-            self.guard(Proceed::Open(path));
+            if path.is_dir() {
+                self.open_folder(&path);
+            } else {
+                self.guard(Proceed::Open(path));
+            }
         }
     }
 
@@ -294,6 +312,7 @@ impl eframe::App for FactmarkApp {
         self.poll_save();
         self.poll_report();
         self.poll_exchange();
+        self.poll_folder(ctx);
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }

@@ -12,6 +12,8 @@ use crate::export::{Format, Output};
 pub enum PathPurpose {
     /// Open an article or a session.
     Open,
+    /// Open a folder of articles and sessions in the Documents panel.
+    OpenFolder,
     /// Save the session to a new file.
     SaveAs,
     /// Pick the updated version of the session's article, to re-anchor onto.
@@ -28,6 +30,7 @@ impl PathPurpose {
     fn title(self) -> &'static str {
         match self {
             Self::Open => "Open an article or session",
+            Self::OpenFolder => "Open a folder of articles",
             Self::SaveAs => "Save session as",
             Self::AttachArticle => "Attach the updated article",
             Self::ExportReport => "Export the fact-check report",
@@ -40,7 +43,7 @@ impl PathPurpose {
     /// The button that confirms a typed path.
     fn confirm(self) -> &'static str {
         match self {
-            Self::Open => "Open",
+            Self::Open | Self::OpenFolder => "Open",
             Self::SaveAs => "Save",
             Self::AttachArticle => "Attach",
             Self::ExportReport | Self::Export(_) => "Export",
@@ -95,6 +98,18 @@ fn check_path(purpose: PathPurpose, path: &Path) -> Result<(), String> {
                 Ok(())
             } else {
                 Err(format!("There is no file at {}.", path.display()))
+            }
+        }
+        PathPurpose::OpenFolder => {
+            if path.is_dir() {
+                Ok(())
+            } else if path.is_file() {
+                Err(format!(
+                    "{} is a file: type the path of the folder that holds it.",
+                    path.display()
+                ))
+            } else {
+                Err(format!("There is no folder at {}.", path.display()))
             }
         }
         PathPurpose::Export(format) if format.output() == Output::Folder => {
@@ -211,6 +226,7 @@ impl FileDialogs {
                         )
                         .add_filter("All files", &["*"])
                         .pick_file(),
+                    PathPurpose::OpenFolder => dialog.pick_folder(),
                     PathPurpose::AttachArticle => dialog
                         .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
                         .add_filter("All files", &["*"])

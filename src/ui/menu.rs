@@ -80,6 +80,17 @@ fn command(
         }
         return;
     }
+    if action == Action::ToggleDocuments {
+        // Shown while a folder is open (the workspace names it) and the panel not hidden.
+        let mut shown = !prefs.hide_documents && prefs.workspace.folder.is_some();
+        if ui
+            .add(egui::Checkbox::new(&mut shown, action.label()))
+            .clicked()
+        {
+            commands.push(action);
+        }
+        return;
+    }
     let label = match (&action, recovery_copies) {
         (Action::RecoverUnsaved, n) if n > 0 => format!("Recover unsaved work ({n})…"),
         _ => action.label().to_owned(),

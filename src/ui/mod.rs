@@ -6,6 +6,7 @@ mod article_view;
 mod autosave;
 mod commands;
 mod dialogs;
+mod documents;
 mod find_bar;
 mod highlight;
 mod inspector;
@@ -13,6 +14,7 @@ mod menu;
 pub mod modals;
 mod orphans;
 mod prefs;
+mod search_panel;
 mod status;
 pub mod theme;
 
@@ -24,13 +26,17 @@ pub use commands::{Action, HelpRow, ShortcutStyle, key_help};
 /// What the command line asked the window to open.
 #[derive(Debug, Default)]
 pub struct Launch {
-    /// An article (`.txt`, `.md`) or a session (`.ron`) to open; `None` opens the default article.
+    /// An article (`.txt`, `.md`), a session (`.ron`) or a folder (opened in the Documents
+    /// panel) to open; `None` opens the default article (and last run's folder).
     pub path: Option<PathBuf>,
     /// Where the first save of a new session goes, without asking.
     pub session_out: Option<PathBuf>,
     /// Folder for crash-recovery copies; `None` uses the platform's data folder (or
     /// `FACTMARK_RECOVERY_DIR`). Tests point it at a temporary folder.
     pub recovery_dir: Option<PathBuf>,
+    /// Folder for the summaries of opened folders; `None` uses `FACTMARK_CACHE_DIR` or the
+    /// platform's cache folder. Tests point it at a temporary folder.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The window icon (assets/icon.png: lines of text with a claim, a statistic and a quote

@@ -27,6 +27,10 @@ pub struct Preferences {
     pub organisation: String,
     /// Where ClaimReview exports say the reviews are published.
     pub review_url: String,
+    /// The folder open in the Documents panel, its order and filter, the last document.
+    pub workspace: crate::workspace::folder::WorkspaceState,
+    /// The Documents panel was hidden (View › Documents panel).
+    pub hide_documents: bool,
 }
 
 impl Default for Preferences {
@@ -41,6 +45,8 @@ impl Default for Preferences {
             csv_bom: false,
             organisation: String::new(),
             review_url: String::new(),
+            workspace: crate::workspace::folder::WorkspaceState::default(),
+            hide_documents: false,
         }
     }
 }

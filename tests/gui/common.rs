@@ -169,3 +169,26 @@ pub fn tag(
         .selected()
         .expect("the new annotation is selected")
 }
+
+/// A file or folder dropped on the window.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window and runs the frames it causes.
+pub fn drop_path(harness: &mut Harness<'static, FactmarkApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
+    harness.run_ok();
+}

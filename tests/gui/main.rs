@@ -11,6 +11,7 @@ mod factcheck;
 mod factcheck_dialogs;
 mod find;
 mod flow;
+mod folder;
 mod huge_paragraph;
 mod modals;
 mod no_loss;

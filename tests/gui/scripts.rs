@@ -27,6 +27,7 @@ fn mixed_scripts_render_without_missing_glyphs() {
                     path: Some("tests/data/import/mixed-scripts.txt".into()),
                     session_out: None,
                     recovery_dir: Some(crate::common::recovery_dir()),
+                    cache_dir: None,
                 },
             )
         });

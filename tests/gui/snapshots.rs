@@ -18,6 +18,7 @@ fn example_window(theme: egui::Theme) -> Harness<'static, FactmarkApp> {
                     path: Some("sessions/example.ron".into()),
                     session_out: None,
                     recovery_dir: Some(crate::common::recovery_dir()),
+                    cache_dir: None,
                 },
             )
         });

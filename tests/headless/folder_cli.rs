@@ -157,3 +157,72 @@ fn report_a_folder_as_one_page() {
     assert_eq!(markdown.status.code(), Some(1));
     assert!(text(&markdown.stderr).contains("a folder's report is one HTML page"));
 }
+
+/// `factmark export FOLDER --to FORMAT -o OUT`.
+fn export(folder: &Path, format: &str, out: &Path, cache: &Path) -> Output {
+    let (folder, out) = (folder.to_str().unwrap(), out.to_str().unwrap());
+    factmark(&["export", folder, "--to", format, "-o", out], cache)
+}
+
+#[test]
+fn export_a_folder_as_one_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("desk");
+    desk(&root, false);
+    write(
+        &root,
+        "world/minsk.txt",
+        "Minsk says the vote was rigged.\n",
+    );
+    session_of(
+        &root,
+        "world/minsk.txt",
+        "world/sessions/minsk.ron",
+        "the vote was rigged",
+    );
+    let cache = dir.path().join("cache");
+    let out = dir.path().join("brat");
+    let output = export(&root, "brat", &out, &cache);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!(
+            "Wrote {} (brat standoff): 2 sessions from {}; 1 article without a session (nothing tagged) not included\n",
+            out.display(),
+            root.display()
+        )
+    );
+    // A document per session, each named by its place in the folder (two `minsk` apart).
+    let news = std::fs::read_to_string(out.join("news_minsk.txt")).unwrap();
+    assert!(news.contains("14 political prisoners"), "{news}");
+    let world = std::fs::read_to_string(out.join("world_minsk.ann")).unwrap();
+    assert!(world.contains("the vote was rigged"), "{world}");
+
+    // A broken session is listed, the rest still written, and the exit status says so.
+    write(&root, "old.ron", "(format: \"factmark-session\"");
+    let w3c = dir.path().join("desk.jsonld");
+    let output = export(&root, "w3c", &w3c, &cache);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    assert!(stdout.starts_with("not exported: old.ron: "), "{stdout}");
+    assert!(stdout.contains(": 2 sessions from "), "{stdout}");
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "error: {}: 1 session could not be read and is not in the export\n",
+            root.display()
+        )
+    );
+    let collection: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&w3c).unwrap()).unwrap();
+    assert_eq!(collection["total"], 2, "{collection}");
+
+    // Nothing to export: an error, no file.
+    let empty = dir.path().join("empty");
+    write(&empty, "a.txt", "Nothing tagged.\n");
+    let none = dir.path().join("none.jsonld");
+    let output = export(&empty, "w3c", &none, &cache);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("nothing to export"));
+    assert!(!none.exists());
+}

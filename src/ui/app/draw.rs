@@ -30,6 +30,7 @@ impl FactmarkApp {
             .size_range(240.0..=640.0)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui, &palette));
+        self.documents_panel(ui, &palette);
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
             .show(ui, |ui| {
@@ -307,7 +308,7 @@ pub(super) fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop an article (.txt, .md) or a session (.ron) to open it",
+        "Drop an article (.txt, .md, .html), a session (.ron) or a folder to open it",
         egui::FontId::proportional(22.0),
         egui::Color32::WHITE,
     );

@@ -29,6 +29,8 @@ pub(super) enum Proceed {
     Restore(Box<RecoveryEntry>),
     /// Open the imported document waiting in `exchange` (File › Import annotations…).
     OpenImported,
+    /// Open a document of the folder (`app/folder.rs`).
+    OpenDocument(Box<super::folder::FolderOpen>),
 }
 
 /// What becomes of the recovery copy of the document being replaced.
@@ -74,6 +76,7 @@ impl FactmarkApp {
                     .request(&self.ctx, PathPurpose::Open, &directory, None);
             }
             Proceed::Open(path) => self.open_path(&path),
+            Proceed::OpenDocument(open) => self.open_document(*open),
             Proceed::NewFromText(text) => match import::article_from_clipboard(&text) {
                 Ok(article) => {
                     let title = article.title().to_owned();
@@ -169,6 +172,7 @@ impl FactmarkApp {
     pub(super) fn handle_dialog_answer(&mut self, purpose: PathPurpose, path: PathBuf) {
         match purpose {
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::OpenFolder => self.open_folder(&path),
             PathPurpose::AttachArticle => self.start_attach(&path),
             PathPurpose::ExportReport => self.export_report(path),
             PathPurpose::Export(format) => self.start_export(format, path),

@@ -140,6 +140,14 @@ impl FactmarkApp {
             Action::ExportReport => self.ask_report_path(),
             Action::ExportAnnotations => self.ask_export(),
             Action::ImportAnnotations => self.ask_import(),
+            Action::OpenFolder
+            | Action::CloseFolder
+            | Action::ToggleDocuments
+            | Action::SearchFolder
+            | Action::NextDocument
+            | Action::PreviousDocument
+            | Action::OpenDocument(_)
+            | Action::OpenHit(_) => self.perform_folder(ctx, action),
         }
     }
 

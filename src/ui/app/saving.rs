@@ -28,6 +28,7 @@ impl FactmarkApp {
             self.save_queued = Some((path, confirmed));
             return;
         }
+        self.prepare_session_folder(&path);
         let pending = save::begin(&mut self.doc, path.clone(), confirmed);
         let label = format!("Saving {}", path.display());
         match Job::spawn(self.waker(), "save", label, move |_| pending.write()) {
@@ -112,6 +113,7 @@ impl FactmarkApp {
                 self.status.info(format!("Saved to {}", path.display()));
                 self.prefs.remember_recent(&path);
                 self.autosave.rebind(Some(&path), &mut self.status);
+                self.folder_saved(&path);
                 if let Some((path, confirmed)) = self.save_queued.take() {
                     self.save_to(path, confirmed);
                 } else if let Some(next) = self.after_save.take() {

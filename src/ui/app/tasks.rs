@@ -166,6 +166,7 @@ impl FactmarkApp {
             || self.source_check.is_some()
             || self.autosave.is_listing()
             || self.is_saving()
+            || self.desk.is_busy()
     }
 
     /// Takes the results of finished jobs. Called once per frame.

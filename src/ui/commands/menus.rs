@@ -46,6 +46,10 @@ impl Menu {
             Self::File => vec![
                 C(Action::Open),
                 Recent,
+                C(Action::OpenFolder),
+                C(Action::CloseFolder),
+                C(Action::NextDocument),
+                C(Action::PreviousDocument),
                 C(Action::NewFromClipboard),
                 C(Action::NewFromText),
                 C(Action::NewSession),
@@ -84,8 +88,11 @@ impl Menu {
                 C(Action::FindNext),
                 C(Action::FindPrevious),
                 C(Action::FindInList),
+                C(Action::SearchFolder),
             ],
             Self::View => vec![
+                C(Action::ToggleDocuments),
+                Separator,
                 C(Action::SetTheme(egui::ThemePreference::System)),
                 C(Action::SetTheme(egui::ThemePreference::Light)),
                 C(Action::SetTheme(egui::ThemePreference::Dark)),

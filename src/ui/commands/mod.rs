@@ -137,6 +137,22 @@ pub enum Action {
     ExportAnnotations,
     /// Import another tool's annotations (doccano, Label Studio, brat, W3C).
     ImportAnnotations,
+    /// Open a folder of articles and sessions in the Documents panel (`ui::app::folder`).
+    OpenFolder,
+    /// Close the folder (the open document stays).
+    CloseFolder,
+    /// Show or hide the Documents panel.
+    ToggleDocuments,
+    /// Search every article and annotation of the folder (opens the panel's Search tab).
+    SearchFolder,
+    /// Open the next document of the Documents list (after asking about unsaved changes).
+    NextDocument,
+    /// Open the previous document of the Documents list.
+    PreviousDocument,
+    /// Open the folder's document with this key (a row was clicked).
+    OpenDocument(std::path::PathBuf),
+    /// Open a search hit's document at the hit.
+    OpenHit(Box<crate::workspace::folder::Hit>),
 }
 
 /// The commands asked for during a frame, from keys, menus and views. The app runs them once

@@ -109,11 +109,13 @@ impl ShortcutStyle {
         } else {
             READABLE
         };
-        // egui writes arrows as ⏴ ⏵, which read as "play" buttons and are not on the keys.
+        // egui writes arrows as ⏴ ⏵ ⏶ ⏷, which read as "play" buttons and are not on the keys.
         shortcut
             .keyboard()
             .format(&names, self.is_mac)
             .replace('⏴', "Left")
             .replace('⏵', "Right")
+            .replace('⏶', "Up")
+            .replace('⏷', "Down")
     }
 }

@@ -47,6 +47,12 @@ impl Action {
             Self::Save,
             Self::SaveAs,
             Self::Open,
+            Self::OpenFolder,
+            Self::CloseFolder,
+            Self::NextDocument,
+            Self::PreviousDocument,
+            Self::SearchFolder,
+            Self::ToggleDocuments,
             Self::NewSession,
             Self::NewFromClipboard,
             Self::NewFromText,
@@ -140,6 +146,14 @@ impl Action {
             Self::ExportReport => "Export report…",
             Self::ExportAnnotations => "Export annotations…",
             Self::ImportAnnotations => "Import annotations…",
+            Self::OpenFolder => "Open folder…",
+            Self::CloseFolder => "Close folder",
+            Self::ToggleDocuments => "Documents panel",
+            Self::SearchFolder => "Search all documents…",
+            Self::NextDocument => "Next document",
+            Self::PreviousDocument => "Previous document",
+            Self::OpenDocument(_) => "Open document",
+            Self::OpenHit(_) => "Go to search result",
         }
     }
 
@@ -199,6 +213,14 @@ impl Action {
             Self::ExportAnnotations => const { &[cmd_shift(Key::E)] },
             Self::ImportAnnotations => const { &[cmd_shift(Key::I)] },
             Self::EditDetails => const { &[cmd(Key::I)] },
+            Self::OpenFolder => const { &[cmd_shift(Key::O)] },
+            Self::SearchFolder => const { &[cmd_shift(Key::K)] },
+            Self::NextDocument => const { &[cmd(Key::PageDown), article(M::ALT, Key::ArrowDown)] },
+            Self::PreviousDocument => const { &[cmd(Key::PageUp), article(M::ALT, Key::ArrowUp)] },
+            Self::CloseFolder
+            | Self::ToggleDocuments
+            | Self::OpenDocument(_)
+            | Self::OpenHit(_) => &[],
             Self::SetStatus(..)
             | Self::SetVerdict(..)
             | Self::TypeClaimant(..)
@@ -285,6 +307,16 @@ impl Action {
                 "import another tool's annotations (doccano, Label Studio, brat, W3C): add them to this session or open them"
             }
             Self::EditDetails => "edit the article's details (URL, publisher, author, date)",
+            Self::OpenFolder => {
+                "open a folder of articles and sessions in the Documents panel (or drop a folder on the window)"
+            }
+            Self::SearchFolder => {
+                "search every article and annotation of the open folder (tag:, status:, verdict:, by:, analyst:, date: filters)"
+            }
+            Self::NextDocument => {
+                "open the next document of the Documents list (unsaved work asks first)"
+            }
+            Self::PreviousDocument => "open the previous document of the Documents list",
             _ => return None,
         })
     }

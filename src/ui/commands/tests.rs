@@ -55,6 +55,11 @@ fn shortcuts_are_formatted_per_platform() {
     assert_eq!(pc.format(&article(Modifiers::NONE, Key::Num1)), "1");
     assert_eq!(pc.format(&article(Modifiers::SHIFT, Key::Tab)), "Shift+Tab");
     assert_eq!(mac.format(&anywhere(Modifiers::SHIFT, Key::F3)), "Shift+F3");
+    assert_eq!(
+        pc.format(&article(Modifiers::ALT, Key::ArrowDown)),
+        "Alt+Down"
+    );
+    assert_eq!(pc.format(&cmd(Key::PageUp)), "Ctrl+PageUp");
     let word = Modifiers::COMMAND.plus(Modifiers::SHIFT);
     assert_eq!(
         pc.format(&article(word, Key::ArrowRight)),

@@ -14,6 +14,7 @@
 pub mod cache;
 pub mod discover;
 pub mod document;
+pub mod export;
 pub mod file;
 pub mod indexer;
 mod listing;

@@ -77,6 +77,22 @@ const BODY_NOUNS: &[&str] = &[
     "research",
 ];
 
+/// How many words after a quote are searched for its speech verb (the sentence ends first
+/// in most cases).
+const AFTER_WORDS: usize = 30;
+
+/// True when a full stop right after `words` belongs to an abbreviation ("Sen.", "Dr.",
+/// "Calif.") or an initial ("J."), not to the end of the sentence.
+fn abbreviation_stop(words: &[Word<'_>]) -> bool {
+    words.last().is_some_and(|w| {
+        let lower = w.lower();
+        w.is_letters()
+            && (CUES.abbreviations.contains(&lower)
+                || CUES.titles.contains(&lower)
+                || (w.text.chars().count() == 1 && w.is_capitalised()))
+    })
+}
+
 /// Verbs that name rather than quote ("branded him “Lord Dean”").
 const NAMING: &[&str] = &[
     "called",
@@ -271,9 +287,18 @@ fn speaker_of(
     let after_end = text[quote.range.end..after_end]
         .find(['“', '"', '‘', '«', '„'])
         .map_or(after_end, |at| quote.range.end + at);
-    let after: Vec<Word<'_>> = words::following(text, quote.range.end, 10)
-        .into_iter()
-        .take_while(|w| w.end <= after_end && !matches!(w.text, "." | "!" | "?"))
+    // Up to the sentence's end: far enough for "…,” Dr. Anne Schuchat, director of the
+    // CDC's immunization centre, said"; a title's or an initial's full stop ends nothing.
+    let window = words::following(text, quote.range.end, AFTER_WORDS);
+    let after: Vec<Word<'_>> = window
+        .iter()
+        .enumerate()
+        .take_while(|&(k, w)| {
+            w.end <= after_end
+                && !(matches!(w.text, "!" | "?")
+                    || w.text == "." && !abbreviation_stop(&window[..k]))
+        })
+        .map(|(_, w)| *w)
         .collect();
     if let Some(v) = after
         .iter()
@@ -283,9 +308,14 @@ fn speaker_of(
         let subject = if after[..v].iter().any(Word::is_letters) {
             who(text, quote.range.end..verb.start, Side::Before, people)
         } else {
-            let stop = text[verb.end..after_end]
-                .find(['.', ';'])
-                .map_or(after_end, |at| verb.end + at);
+            let stop = after
+                .last()
+                .map_or(after_end, |w| w.end)
+                .max(verb.end)
+                .min(after_end);
+            let stop = text[verb.end..stop]
+                .find(';')
+                .map_or(stop, |at| verb.end + at);
             who(text, verb.end..stop, Side::After, people)
         };
         if subject.is_some() {
@@ -531,6 +561,39 @@ mod tests {
         assert_eq!(attributed(text), []);
         let text = "He called the plan “a wish list without a budget.”";
         assert_eq!(attributed(text)[0].0, "“a wish list without a budget.”");
+    }
+
+    #[test]
+    fn speakers_after_titles_appositions_and_apostrophes() {
+        // A title's full stop ends no sentence; a long apposition before the verb.
+        let text = "“This is a spending bill,” said Sen. Lamar Alexander (R-Tenn).\n\
+                    \"Most parents vaccinate,\" Dr. Anne Schuchat, director of the CDC's \
+                    National Center for Immunization and Respiratory Diseases, said Thursday.";
+        assert_eq!(
+            owned(attributed(text)),
+            [
+                quote("“This is a spending bill,”", "Lamar Alexander"),
+                quote("\"Most parents vaccinate,\"", "Anne Schuchat"),
+            ]
+        );
+        // The person the subject opens with, not the organisation in the apposition; an
+        // apostrophe inside a word ("world’s") is no closing quotation mark.
+        let text = "Raymond Dalio, co-chief investment officer of the world’s largest hedge \
+                    fund, Bridgewater Associates, said he could not believe the mistakes.\n\
+                    “The panic selling is due to debt,” he said.";
+        let found = attributed(text);
+        assert_eq!(found[0].1.as_deref(), Some("Raymond Dalio"));
+        assert_eq!(found[1].1.as_deref(), Some("Raymond Dalio"));
+        // An organisation before the title qualifies it: the person is the speaker.
+        let text = "Essex Police Chief Superintendent Simon Anslow praised the officers.\n\
+                    He said: “They went in armed with a stick, still armed with that knife.”";
+        assert_eq!(attributed(text)[0].1.as_deref(), Some("Simon Anslow"));
+        // A document in an earlier clause does not name the speaker.
+        let text = "Mayor Ann Dolan and Vice Mayor Beau Wright stood behind Wilder's statement, \
+                    with Wright saying now is the time to \"actually invest in our city.\"";
+        let found = attributed(text);
+        assert_eq!(found[0].0, "\"actually invest in our city.\"");
+        assert_eq!(found[0].1.as_deref(), Some("Beau Wright"));
     }
 
     #[test]

@@ -180,11 +180,21 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
         {
             words.truncate(and);
         }
-        if let Some(last_title) = words
-            .iter()
-            .rposition(|(_, w)| is_title(w))
-            .filter(|&k| k + 1 < words.len() && !organisation_words)
-        {
+        // Organisation words only before the title qualify it ("Essex Police Chief
+        // Superintendent Simon Anslow" → "Simon Anslow"); after it they are the name
+        // ("Director of Public Health").
+        let organisation_after = |k: usize| {
+            words[k + 1..].iter().any(|(_, w)| {
+                let lower = clean(w).to_lowercase();
+                CUES.organisations.contains(&lower)
+                    || CUES.organisations.contains(lower.trim_end_matches('s'))
+                    || JOINTS.contains(&lower.as_str())
+            })
+        };
+        if let Some(last_title) = words.iter().rposition(|(_, w)| is_title(w)).filter(|&k| {
+            k + 1 < words.len()
+                && (!organisation_words || (words.len() - k - 1 >= 2 && !organisation_after(k)))
+        }) {
             words.drain(..=last_title);
             titled = true;
         }
@@ -405,17 +415,43 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         .iter()
         .flat_map(|p| names(text, p.clone(), people))
         .collect();
-    let document = segment
+    // A document names its author ("a poll by INSA", "NHS England figures"), when the
+    // document heads the subject: the clause next to the verb, not an earlier one ("…
+    // Wilder's statement as well, with Wright saying").
+    let head = match side {
+        Side::Before => {
+            segment
+                .rfind(", ")
+                .map_or(range.start, |at| range.start + at + 2)..range.end
+        }
+        Side::After => range.start..segment.find(", ").map_or(range.end, |at| range.start + at),
+    };
+    let document = text[head.clone()]
         .split(|c: char| !c.is_alphabetic())
         .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()));
-    if document && let Some(first) = found.first() {
+    if document
+        && let Some(first) = found
+            .iter()
+            .find(|n| head.start <= n.range.start && n.range.end <= head.end)
+            .or_else(|| found.first())
+    {
         return Some(Who::Group(people.fullest(&first.text)));
     }
     let mut persons = found
         .iter()
         .filter(|n| n.kind == NameKind::Person && !n.modifier);
+    // "Raymond Dalio, co-chief investment officer of … Bridgewater Associates, said": the
+    // person the subject opens with, before the apposition describing them.
+    let opening = found.first().filter(|n| {
+        side == Side::Before
+            && n.kind == NameKind::Person
+            && text[n.range.end..range.end].starts_with(',')
+            && text[range.start..n.range.start]
+                .split_whitespace()
+                .all(|w| matches!(w.to_lowercase().as_str(), "the" | "and" | "but" | "while"))
+    });
     let person = match side {
-        Side::Before => persons.next_back(),
+        Side::Before => opening.or_else(|| persons.next_back()),
         Side::After => persons.next(),
     };
     if let Some(person) = person {

@@ -151,7 +151,13 @@ pub(crate) fn after_last(
     slice
         .char_indices()
         .rev()
-        .find(|(_, c)| marks.contains(c))
+        .find(|&(at, c)| {
+            marks.contains(&c)
+                // An apostrophe inside a word ("world’s", "don't") is no quotation mark.
+                && !(is_apostrophe(c)
+                    && slice[..at].chars().next_back().is_some_and(is_letter)
+                    && slice[at + c.len_utf8()..].chars().next().is_some_and(is_letter))
+        })
         .map(|(at, c)| range.start + at + c.len_utf8())
 }
 
@@ -238,5 +244,15 @@ mod tests {
             texts(&following(text, 0, 10)),
             ["fell", "to", "4.0", "%", ".", "Then", "1,2"]
         );
+    }
+
+    #[test]
+    fn after_last_skips_apostrophes_inside_words() {
+        let text = "the world’s largest fund, “quoted” then Kentucky's";
+        assert_eq!(
+            after_last(text, 0..text.len(), &['”', '’', '\'']),
+            Some(text.find(" then").unwrap())
+        );
+        assert_eq!(after_last(text, 0..20, &['’']), None);
     }
 }

@@ -32,7 +32,21 @@ struct Seen {
     /// The name it opens with (its subject, when it opens with a name), else the first
     /// organisation or other name it has that does not qualify a noun.
     body: Option<String>,
+    /// The roles of the court it names ("Judge Catherine Evans"), lower case.
+    court_roles: Vec<&'static str>,
 }
+
+/// Roles that are never the person the sentences before are about: "the judge told Ali"
+/// is not Ali speaking. "The judge" is the judge named before with that title, else the
+/// role itself.
+const COURT_ROLES: &[&str] = &[
+    "judge",
+    "magistrate",
+    "coroner",
+    "prosecutor",
+    "recorder",
+    "sheriff",
+];
 
 /// Nouns that, after "the", refer back to an organisation named before ("the company said").
 const BODY_NOUNS: &[&str] = &[
@@ -75,6 +89,12 @@ const BODY_NOUNS: &[&str] = &[
     "figures",
     "analysis",
     "research",
+    "panel",
+    "board",
+    "committee",
+    "inquiry",
+    "tribunal",
+    "forecast",
 ];
 
 /// How many words after a quote are searched for its speech verb (the sentence ends first
@@ -210,11 +230,21 @@ pub(crate) fn attribute(
                     .find(|n| n.kind != NameKind::Person && !n.modifier)
             })
             .map(|n| n.text.clone());
+        let court_roles = COURT_ROLES
+            .iter()
+            .copied()
+            .filter(|role| {
+                text[sentence.range.clone()]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.eq_ignore_ascii_case(role))
+            })
+            .collect();
         seen.push(Seen {
             paragraph: sentence.paragraph,
             speaker: speaker_here,
             person,
             body,
+            court_roles,
         });
     }
     out
@@ -340,7 +370,15 @@ fn speaker_of(
         let naming = NAMING.contains(&verb.lower().as_str());
         let subject_range = words::after_last(text, before_start..verb.start, &['”', '"', '’'])
             .unwrap_or(before_start);
-        let subject = if text[subject_range..verb.start]
+        let gerund = CUES.speech_verb(&verb.lower()) == Some(VerbKind::Gerund);
+        let left = words::before(text, verb.start);
+        let subject = if let Some(quoted) = quoted_as_saying(text, subject_range, *verb, people) {
+            // "The Daily Mirror quotes the board as saying:": the board.
+            Some(quoted)
+        } else if gerund && left.is_some_and(|w| w.text == ",") {
+            // "…, telling the BBC:": the sentence's subject.
+            who(text, subject_range..verb.start, Side::After, people)
+        } else if text[subject_range..verb.start]
             .chars()
             .any(char::is_alphabetic)
         {
@@ -391,6 +429,24 @@ fn speaker_of(
     None
 }
 
+/// "X quoted Y as saying": Y, when `verb` is "saying" after "as" and a verb of quoting.
+fn quoted_as_saying(text: &str, from: usize, verb: Word<'_>, people: &People) -> Option<Who> {
+    if verb.lower() != "saying" {
+        return None;
+    }
+    let as_word = words::before(text, verb.start).filter(|w| w.lower() == "as")?;
+    let quoting = words::preceding(text, as_word.start, 8)
+        .into_iter()
+        .take_while(|w| w.start >= from)
+        .find(|w| {
+            matches!(
+                w.lower().as_str(),
+                "quoted" | "quotes" | "quoting" | "quote"
+            )
+        })?;
+    who(text, quoting.end..as_word.start, Side::After, people)
+}
+
 /// The speaker's name for `who` (see [`resolve`]), remembered as the sentence's speaker.
 fn name_speaker(
     who: Option<Who>,
@@ -430,6 +486,16 @@ fn resolve(
                             .or_else(|| s.body.clone())
                     })
                 });
+            return Some(named.unwrap_or(role));
+        }
+        Who::The(role) if COURT_ROLES.contains(&role.to_lowercase().as_str()) => {
+            let lower = role.to_lowercase();
+            let named = seen
+                .iter()
+                .rev()
+                .take(6)
+                .find(|s| s.court_roles.contains(&lower.as_str()) && s.person.is_some())
+                .and_then(|s| s.person.clone());
             return Some(named.unwrap_or(role));
         }
         Who::The(role) => {
@@ -479,9 +545,10 @@ fn resolve(
 
 /// Whether `name` names a person (for "he" and "she").
 fn is_person(name: &str, people: &People) -> bool {
-    names(name, 0..name.len(), people)
-        .first()
-        .is_some_and(|n| n.kind == NameKind::Person && n.text.len() == name.len())
+    COURT_ROLES.contains(&name.to_lowercase().as_str())
+        || names(name, 0..name.len(), people)
+            .first()
+            .is_some_and(|n| n.kind == NameKind::Person && n.text.len() == name.len())
 }
 
 #[cfg(test)]
@@ -594,6 +661,51 @@ mod tests {
         let found = attributed(text);
         assert_eq!(found[0].0, "\"actually invest in our city.\"");
         assert_eq!(found[0].1.as_deref(), Some("Beau Wright"));
+    }
+
+    #[test]
+    fn court_roles_bodies_and_quoting_verbs() {
+        // "The judge" is not the defendant named before; "he" then is the judge.
+        let text = "Ali Harbi Ali was handed a whole-life order.\n\
+                    The judge told 26-year-old Ali: “You have no remorse for what you did.”\n\
+                    He described the death as a loss “of national significance”.";
+        let found = attributed(text);
+        assert!(
+            found.iter().all(|f| f.1.as_deref() == Some("judge")),
+            "{found:?}"
+        );
+        // The judge named with the title before.
+        let text = "Judge Catherine Evans jailed Gareth Pryce on Tuesday.\n\
+                    “You targeted people who trusted you,” the judge said.";
+        assert_eq!(attributed(text)[0].1.as_deref(), Some("Catherine Evans"));
+        // "X quotes Y as saying", a gerund after a comma, a document's author, "it".
+        let text = "The Sentence Planning and Review Board met in private.\n\
+                    The Daily Mirror quotes the board as saying: “He should remain in prison for life.”\n\
+                    Javid refused to give details of the Conservatives’ spending plans, \
+                    telling the BBC: “I’m not going to get into individual policies today.”\n\
+                    The Met Office’s long-range forecast says: “Sunny and dry conditions will prevail.”\n\
+                    It adds: “It is uncertain how long the very hot weather will last.”";
+        let speakers: Vec<Option<String>> = attributed(text).into_iter().map(|f| f.1).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Sentence Planning and Review Board".to_owned()),
+                Some("Javid".to_owned()),
+                Some("Met Office".to_owned()),
+                Some("Met Office".to_owned())
+            ]
+        );
+        // A preposition names no one: the speaker comes from the verb before.
+        let text = "Wes Streeting said he was hopeful. On the target, he acknowledged there was \
+                    “much more to do”, before adding: “There’s a big challenge here.”";
+        let found = attributed(text);
+        assert!(
+            found
+                .iter()
+                .filter(|f| !f.2)
+                .all(|f| f.1.as_deref() == Some("Wes Streeting")),
+            "{found:?}"
+        );
     }
 
     #[test]

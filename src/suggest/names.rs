@@ -198,6 +198,21 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
             words.drain(..=last_title);
             titled = true;
         }
+        // "Hewlett Packard on Wednesday said": a time, not part of the name.
+        if let Some(cut) = words.windows(2).position(|pair| {
+            JOINTS.contains(&pair[0].1.to_lowercase().as_str())
+                && (WEEKDAYS.contains(&clean(pair[1].1)) || CUES.months.contains(clean(pair[1].1)))
+        }) {
+            words.truncate(cut);
+        }
+        // "Thomson Reuters Corp TRI.TO": the company, without its legal form or ticker.
+        while words.len() > 1
+            && words.last().is_some_and(|(_, w)| {
+                is_ticker(w) || CORPORATE.contains(&clean(w).to_lowercase().as_str())
+            })
+        {
+            words.pop();
+        }
         while words
             .last()
             .is_some_and(|(_, w)| JOINTS.contains(&w.to_lowercase().as_str()))
@@ -239,6 +254,23 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     out
 }
 
+/// Legal forms that end a company's name ("Veltrix Inc", "Thomson Reuters Corp."), left out
+/// of the speaker's name.
+const CORPORATE: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"];
+
+/// A stock ticker with its exchange ("TRI.TO", "LSEG.L", "VLTX.O").
+fn is_ticker(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.split_once('.').is_some_and(|(symbol, exchange)| {
+        (1..=6).contains(&symbol.len())
+            && symbol
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (1..=2).contains(&exchange.len())
+            && exchange.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 /// Nouns for documents: "a YouGov poll", "a survey by Ipsos" are said by the organisation
 /// named with them.
 const DOCUMENTS: &[&str] = &[
@@ -256,6 +288,7 @@ const DOCUMENTS: &[&str] = &[
     "estimates",
     "audit",
     "census",
+    "forecast",
 ];
 
 /// Words that start a capitalised run at a sentence start without being part of a name.
@@ -394,6 +427,16 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         "they" | "it" | "we" => return Some(Who::They),
         _ => {}
     }
+    // "On the 18-week target, he": the clause next to the verb is a pronoun.
+    if side == Side::Before
+        && let Some((_, last)) = lower.rsplit_once(", ")
+    {
+        match last.trim() {
+            "he" | "she" => return Some(Who::He),
+            "they" | "it" | "we" => return Some(Who::They),
+            _ => {}
+        }
+    }
     let first_word = lower.split_whitespace().next().unwrap_or_default();
     // "He continued by": the sentence's subject is a pronoun.
     if side == Side::After {
@@ -474,12 +517,18 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
     };
     let (name, definite) = role(text, nearest.cloned().unwrap_or(range), side)?;
     // One word after "the": a back-reference ("the company", "the dad-of-two"); "the city's
-    // finance director" is a role of its own.
+    // finance director" is a role of its own. A company described ("the news and
+    // information company") is still the company named before.
     let singular = name.split_whitespace().count() == 1 && !is_plural(&name.to_lowercase());
-    Some(if definite && singular {
-        Who::The(name)
-    } else {
-        Who::Group(name)
+    let body = name
+        .split_whitespace()
+        .last()
+        .filter(|last| BODIES.contains(&last.to_lowercase().as_str()))
+        .filter(|_| !name.contains('\'') && !name.contains('’'));
+    Some(match body {
+        Some(last) if definite && !singular => Who::The(last.to_owned()),
+        _ if definite && singular => Who::The(name),
+        _ => Who::Group(name),
     })
 }
 
@@ -590,19 +639,67 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
             }
             kept
         }
-        Side::After => words
-            .iter()
-            .copied()
-            .skip_while(skip)
-            .take_while(|w| !skip(w))
-            .take(5)
-            .collect(),
+        Side::After => {
+            // "people familiar with the matter", "sources close to the talks": a determiner
+            // after a preposition stays in the phrase.
+            let mut kept: Vec<&str> = Vec::new();
+            for w in words.iter().copied().skip_while(skip) {
+                let joined = kept.last().is_some_and(|last| {
+                    matches!(last.to_lowercase().as_str(), "with" | "to" | "on" | "of")
+                }) && matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
+                if (skip(&w) && !joined) || kept.len() == 6 {
+                    break;
+                }
+                kept.push(w);
+            }
+            while kept.last().is_some_and(|w| {
+                skip(w) || matches!(w.to_lowercase().as_str(), "with" | "to" | "of")
+            }) {
+                kept.pop();
+            }
+            kept
+        }
     };
     if kept.is_empty() || kept.len() > 6 {
         return None;
     }
+    // "…'dodgy' claims about their plans", "…, before adding": a preposition or a
+    // conjunction opens no speaker. Before the verb it may open the clause the subject ends
+    // ("with one 2019 study finding", "About one in five voters said"): the rest is it.
+    let mut kept = kept;
+    let preposition = |w: &&str| PREPOSITIONS.contains(&w.to_lowercase().as_str());
+    if side == Side::Before {
+        while kept.first().is_some_and(preposition) {
+            kept.remove(0);
+        }
+    }
+    if kept.is_empty() || kept.first().is_some_and(preposition) {
+        return None;
+    }
     Some((kept.join(" "), definite))
 }
+
+/// Words that open a phrase about something, never a speaker's name.
+const PREPOSITIONS: &[&str] = &[
+    "about", "before", "after", "over", "against", "for", "from", "with", "without", "into", "to",
+    "by", "of", "than", "because", "while", "when", "if", "as", "since", "until", "during",
+    "despite", "through",
+];
+
+/// Organisations described rather than named: the last word of "the Palo Alto, Calif.,
+/// company".
+const BODIES: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "carrier",
+    "airline",
+    "bank",
+    "lender",
+    "retailer",
+    "chipmaker",
+    "insurer",
+];
 
 /// A plural noun ("researchers", "people"), which names a group rather than one body.
 fn is_plural(lower: &str) -> bool {
@@ -697,6 +794,36 @@ mod tests {
             Some(Who::Group("Belarusian opposition sources".into()))
         );
         assert_eq!(who_before("People"), None, "nobody in particular");
+        // Legal forms, tickers and times are no part of a name.
+        assert_eq!(
+            who_before("Thomson Reuters Corp TRI.TO"),
+            Some(Who::Group("Thomson Reuters".into()))
+        );
+        assert_eq!(
+            who_before("Hewlett Packard on Wednesday"),
+            Some(Who::Person("Hewlett Packard".into()))
+        );
+        // A company described is the company named before.
+        assert_eq!(
+            who_before("the news and information company"),
+            Some(Who::The("company".into()))
+        );
+        // A preposition opens the clause, not the subject.
+        assert_eq!(
+            who_before("About one in five voters"),
+            Some(Who::Group("one in five voters".into()))
+        );
+        assert_eq!(who_before(", before"), None);
+        let after = "about their spending plans";
+        assert_eq!(
+            who(after, 0..after.len(), Side::After, &People::default()),
+            None
+        );
+        let after = "people familiar with the matter.";
+        assert_eq!(
+            who(after, 0..after.len(), Side::After, &People::default()),
+            Some(Who::Group("people familiar with the matter".into()))
+        );
         let after = "Sally Gainsbury, a senior policy analyst at the Nuffield Trust.";
         assert_eq!(
             who(after, 0..after.len(), Side::After, &People::default()),

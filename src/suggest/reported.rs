@@ -525,10 +525,13 @@ fn gerund(
     let before = words::before(text, verb.start)?;
     let introduced = before.text == "," || before.lower() == "by";
     // "signs warning people to …" is no speech; "one study finding that …" is.
-    let kind = if introduced {
-        VerbKind::Clause
-    } else {
+    let kind = if !introduced {
         VerbKind::That
+    } else if verb.lower() == "telling" {
+        // ", telling the BBC: “…”", ", telling reporters the plan had failed": whom first.
+        VerbKind::Object
+    } else {
+        VerbKind::Clause
     };
     let content = content_start(text, verb, kind, end)?;
     let speaker = if introduced {
@@ -662,6 +665,15 @@ mod tests {
                 ("Damage could top $1 billion", Some("Beshear".to_owned())),
                 ("the state would ask for help", Some("Beshear".to_owned()))
             ]
+        );
+        assert_eq!(
+            reported("Javid refused to give details, telling the BBC: “Not today.”"),
+            [],
+            "telling names whom first; a quote follows"
+        );
+        assert_eq!(
+            reported("Javid refused to give details, telling reporters the plan was not ready."),
+            [("the plan was not ready", Some("Javid".to_owned()))]
         );
         assert_eq!(
             reported("It is the largest change in years, confirmed Belarusian opposition sources."),

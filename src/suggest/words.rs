@@ -153,12 +153,28 @@ pub(crate) fn after_last(
         .rev()
         .find(|&(at, c)| {
             marks.contains(&c)
-                // An apostrophe inside a word ("world’s", "don't") is no quotation mark.
+                // An apostrophe inside a word ("world’s", "don't") is no quotation mark, nor
+                // one closing a plural ("the Conservatives’ plans") with no quotation
+                // opened before it.
                 && !(is_apostrophe(c)
                     && slice[..at].chars().next_back().is_some_and(is_letter)
-                    && slice[at + c.len_utf8()..].chars().next().is_some_and(is_letter))
+                    && (slice[at + c.len_utf8()..].chars().next().is_some_and(is_letter)
+                        || !opens_single_quote(&slice[..at], c)))
         })
         .map(|(at, c)| range.start + at + c.len_utf8())
+}
+
+/// True when `head` holds a single quotation mark that `close` could close: `‘` for `’`,
+/// or a `'` opening a word for `'`.
+fn opens_single_quote(head: &str, close: char) -> bool {
+    if close == '’' {
+        return head.contains('‘');
+    }
+    head.char_indices().any(|(at, c)| {
+        c == '\''
+            && head[..at].chars().next_back().is_none_or(|p| !is_letter(p))
+            && head[at + 1..].chars().next().is_some_and(is_letter)
+    })
 }
 
 /// True when nothing (not even a space) separates `left` and `right`.
@@ -254,5 +270,13 @@ mod tests {
             Some(text.find(" then").unwrap())
         );
         assert_eq!(after_last(text, 0..20, &['’']), None);
+        // A plural's apostrophe closes nothing; a single quotation mark opened before does.
+        let text = "details of the Conservatives’ spending plans";
+        assert_eq!(after_last(text, 0..text.len(), &['’']), None);
+        let text = "the ‘green steel’ plan";
+        assert_eq!(
+            after_last(text, 0..text.len(), &['’']),
+            Some(text.find(" plan").unwrap())
+        );
     }
 }

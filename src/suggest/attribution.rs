@@ -332,7 +332,7 @@ fn speaker_of(
         .collect();
     if let Some(v) = after
         .iter()
-        .position(|w| CUES.speech_verb(&w.lower()).is_some())
+        .position(|w| words::speech_verb_at(text, w).is_some())
     {
         let verb = after[v];
         let subject = if after[..v].iter().any(Word::is_letters) {
@@ -365,7 +365,7 @@ fn speaker_of(
         .collect();
     if let Some(verb) = before
         .iter()
-        .find(|w| CUES.speech_verb(&w.lower()).is_some())
+        .find(|w| words::speech_verb_at(text, w).is_some())
     {
         let naming = NAMING.contains(&verb.lower().as_str());
         let subject_range = words::after_last(text, before_start..verb.start, &['”', '"', '’'])
@@ -414,7 +414,7 @@ fn speaker_of(
         if line.ends_with(':')
             && let Some(verb) = words::preceding(text, previous.start + line.len() - 1, 12)
                 .into_iter()
-                .find(|w| CUES.speech_verb(&w.lower()).is_some())
+                .find(|w| words::speech_verb_at(text, w).is_some())
         {
             let start = sentences
                 .get(sentences.partition_point(|s| s.range.end <= verb.start))

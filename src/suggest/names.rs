@@ -454,10 +454,25 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         return None;
     }
     let parts = without_asides(text, range.clone(), side);
-    let found: Vec<Name> = parts
+    let mut found: Vec<Name> = parts
         .iter()
         .flat_map(|p| names(text, p.clone(), people))
         .collect();
+    // "Doctors and patient groups", "Economists polled by Reuters": a plural noun
+    // capitalised only because it opens the sentence heads a role, not a name.
+    let lead = range.start + (segment.len() - segment.trim_start().len());
+    if let Some(first) = found.first()
+        && first.range.start == lead
+        && !first.text.contains(' ')
+        && first.kind != NameKind::Organisation
+        && is_plural(&first.text.to_lowercase())
+        && text[first.range.end..range.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        found.remove(0);
+    }
     // A document names its author ("a poll by INSA", "NHS England figures"), when the
     // document heads the subject: the clause next to the verb, not an earlier one ("…
     // Wilder's statement as well, with Wright saying").

@@ -77,6 +77,34 @@ pub(crate) fn find(
     let mut cues: Vec<Reported> = Vec::new();
     let mut main_cues: Vec<usize> = Vec::new();
     for (verb, kind) in &verbs {
+        // A second verb of the same speaker ("…, adding that", "… and said", "…, before
+        // adding:", "…, describing it as"): the first content ends before it.
+        if let Some(at) = cues
+            .iter()
+            .position(|r| r.range.start < verb.start && verb.start < r.range.end)
+            && let Some(cut) = coordinated(text, cues[at].range.start, *verb, *kind)
+        {
+            cues[at].range.end = cut;
+            let who = cues[at].who.clone();
+            let found = match kind {
+                VerbKind::Quote if is_describe(verb) => {
+                    described(text, &sentence, *verb, end, people)
+                }
+                VerbKind::Quote => None,
+                _ => {
+                    content_start(text, *verb, continued(*verb, *kind), end).map(|start| Reported {
+                        range: start..end,
+                        who: None,
+                        reason: "reported speech: speech verb",
+                    })
+                }
+            };
+            if let Some(mut found) = found.filter(|f| !starts_quoted(text, f.range.start, quoted)) {
+                found.who = who;
+                cues.push(found);
+            }
+            continue;
+        }
         let context: Vec<Reported> = closing
             .iter()
             .cloned()
@@ -84,9 +112,7 @@ pub(crate) fn find(
             .collect();
         let found = match kind {
             VerbKind::Gerund => gerund(text, &sentence, *verb, end, people, &context),
-            VerbKind::Quote if verb.lower() == "described" => {
-                described(text, &sentence, *verb, end, people)
-            }
+            VerbKind::Quote if is_describe(verb) => described(text, &sentence, *verb, end, people),
             VerbKind::Clause | VerbKind::That | VerbKind::Object => {
                 subject_verb(text, &sentence, *verb, *kind, end, people)
             }
@@ -128,6 +154,55 @@ pub(crate) fn find(
     out
 }
 
+/// "described" and "describing": "X described Y as Z".
+fn is_describe(verb: &Word<'_>) -> bool {
+    matches!(
+        verb.lower().as_str(),
+        "described" | "describing" | "describes"
+    )
+}
+
+/// How a verb continuing an earlier one takes its content: a gerund after a comma like a
+/// verb taking a clause, "telling" with whom it told first.
+fn continued(verb: Word<'_>, kind: VerbKind) -> VerbKind {
+    match kind {
+        VerbKind::Gerund if verb.lower() == "telling" => VerbKind::Object,
+        VerbKind::Gerund => VerbKind::Clause,
+        other => other,
+    }
+}
+
+/// Where the content that starts at `content` ends when `verb` inside it continues the same
+/// speaker's words: before ", adding", " and said", ", before adding", ", defending his
+/// actions by saying". `None` when `verb` belongs to the content ("said the man told
+/// police").
+fn coordinated(text: &str, content: usize, verb: Word<'_>, kind: VerbKind) -> Option<usize> {
+    let back = words::preceding(text, verb.start, 6);
+    let first = back.first()?;
+    let link = match (kind, first.lower().as_str()) {
+        // ", adding that", ", saying", ", describing it as"
+        (VerbKind::Gerund | VerbKind::Quote, ",") => Some(0),
+        // "and said", "and told", "and described", "emphasizing … and saying"
+        (_, "and") => Some(0),
+        // ", before adding", ", while insisting"
+        (VerbKind::Gerund, "before" | "while" | "after") => {
+            back.get(1).filter(|w| w.text == ",").map(|_| 1)
+        }
+        // ", defending his actions by saying"
+        (VerbKind::Gerund, "by") => back.iter().position(|w| w.text == ",").filter(|&k| k >= 2),
+        _ => None,
+    }?;
+    // The cut: before the comma or the "and" that joins the two.
+    let joint = &back[link];
+    let cut = if joint.text == "," || joint.lower() == "and" {
+        joint.start
+    } else {
+        back.get(link + 1)?.start
+    };
+    let cut = content + text[content..cut].trim_end_matches([' ', ',']).len();
+    (cut > content).then_some(cut)
+}
+
 /// Where the content may end: the sentence without its final punctuation.
 fn content_end(text: &str, sentence: &Range<usize>) -> usize {
     let body = &text[sentence.clone()];
@@ -159,7 +234,7 @@ fn speech_verbs<'a>(
         if !word.is_letters() || inside(word.start) {
             continue;
         }
-        if let Some(kind) = CUES.speech_verb(&word.lower()) {
+        if let Some(kind) = words::speech_verb_at(text, &word) {
             out.push((word, kind));
         }
     }
@@ -295,7 +370,7 @@ fn closing_attribution(
             continue;
         }
         let Some(v) = tail.iter().position(|w| {
-            CUES.speech_verb(&w.lower())
+            words::speech_verb_at(text, w)
                 .is_some_and(|k| matches!(k, VerbKind::Clause | VerbKind::That | VerbKind::Object))
         }) else {
             continue;
@@ -681,6 +756,82 @@ mod tests {
                 "It is the largest change in years",
                 Some("Belarusian opposition sources".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn a_second_verb_of_the_same_speaker_ends_the_first_content() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "David Cameron said the document was junk and said he had spotted mistakes in it.",
+                &["the document was junk", "he had spotted mistakes in it"],
+            ),
+            (
+                "He told the trial he had no regrets, defending his actions by saying the MP deserved to die.",
+                &["he had no regrets", "the MP deserved to die"],
+            ),
+            (
+                "The forward described the transfer as a dream come true, saying it is a big step.",
+                &["the transfer as a dream come true", "it is a big step"],
+            ),
+            (
+                "Wilder made the motion, emphasizing the bill would only rise by $150 and saying it is vital.",
+                &["the bill would only rise by $150", "it is vital"],
+            ),
+            (
+                "Streeting acknowledged there was much more to do, before adding: “It is a big challenge.”",
+                &["there was much more to do"],
+            ),
+            // A verb inside what is reported is part of it.
+            (
+                "Police said the man told officers he was lost.",
+                &["the man told officers he was lost"],
+            ),
+        ];
+        for (sentence, contents) in cases {
+            let quote = sentence.find('“').map(|at| at..sentence.len());
+            let found: Vec<&str> = find(
+                sentence,
+                0..sentence.len(),
+                quote.as_slice(),
+                &People::whole(sentence),
+            )
+            .into_iter()
+            .map(|r| &sentence[r.range])
+            .collect();
+            assert_eq!(found, *contents, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn plural_verbs_disclosure_and_nouns() {
+        assert_reported(&[
+            (
+                "The Conservatives claim that a Labour government would spend an extra £1.2 trillion.",
+                "a Labour government would spend an extra £1.2 trillion",
+                Some("Conservatives"),
+            ),
+            (
+                "Doctors and patient groups warn that the NHS is facing an uphill struggle.",
+                "the NHS is facing an uphill struggle",
+                Some("Doctors and patient groups"),
+            ),
+            (
+                "Hammers coach Graham Potter disclosed that the midfielder will help the club improve.",
+                "the midfielder will help the club improve",
+                Some("Graham Potter"),
+            ),
+        ]);
+        // A speech verb after a determiner or a preposition is a noun.
+        assert_eq!(
+            reported(
+                "Labour was angry over claims that a Corbyn government would splurge £1 trillion."
+            ),
+            []
+        );
+        assert_eq!(
+            reported("Casey's campaign called the claim a desperate lie from a rival."),
+            []
         );
     }
 

@@ -164,6 +164,43 @@ pub(crate) fn after_last(
         .map(|(at, c)| range.start + at + c.len_utf8())
 }
 
+/// Words after which a speech verb's form is a noun: "the claim", "his notes", "over
+/// claims that", "the reports".
+const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "these",
+    "those",
+    "such",
+    "no",
+    "any",
+    "over",
+    "of",
+    "about",
+    "against",
+    "amid",
+    "despite",
+    "following",
+    "new",
+    "previous",
+];
+
+/// How `word` attributes speech where it stands, if it is a speech verb there: not after a
+/// determiner or a preposition that makes it a noun ("called the claim “a lie”").
+pub(crate) fn speech_verb_at(text: &str, word: &Word<'_>) -> Option<super::cues::VerbKind> {
+    let kind = super::cues::CUES.speech_verb(&word.lower())?;
+    let noun = before(text, word.start).is_some_and(|w| NOUN_MARKERS.contains(&w.lower().as_str()));
+    (!noun).then_some(kind)
+}
+
 /// True when `head` holds a single quotation mark that `close` could close: `‘` for `’`,
 /// or a `'` opening a word for `'`.
 fn opens_single_quote(head: &str, close: char) -> bool {

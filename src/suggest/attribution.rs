@@ -139,8 +139,14 @@ pub(crate) fn attribute(
     // The last quote accepted: its speaker and paragraph.
     let mut last_quote: Option<(Option<String>, usize)> = None;
     let mut q = 0;
+    // A quotation running over several sentences: its end and speaker, who is the last
+    // speaker for every sentence inside it ("It adds:" after three paragraphs of one quote).
+    let mut running: Option<(usize, String)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
-        let mut speaker_here: Option<(String, bool)> = None;
+        let mut speaker_here: Option<(String, bool)> = running
+            .as_ref()
+            .filter(|(end, _)| sentence.range.start < *end)
+            .map(|(_, name)| (name.clone(), is_person(name, people)));
         let mut accepted_here: Vec<Range<usize>> = Vec::new();
         // Quotes that open in this sentence.
         while q < quoted.len() && quoted[q].range.start < sentence.range.end {
@@ -189,6 +195,11 @@ pub(crate) fn attribute(
                     format!("{style}, no speaker found")
                 },
             });
+            if let Some(name) = &name
+                && quote.range.end > sentence.range.end
+            {
+                running = Some((quote.range.end, name.clone()));
+            }
             last_quote = Some((name, text[..quote.range.end].matches('\n').count()));
             accepted_here.push(quote.range.clone());
         }
@@ -704,6 +715,26 @@ mod tests {
                 .iter()
                 .filter(|f| !f.2)
                 .all(|f| f.1.as_deref() == Some("Wes Streeting")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_after_praise_and_quotes_over_paragraphs() {
+        let text = "Chief Superintendent Simon Anslow praised his officers’ “astounding bravery”.";
+        assert_eq!(
+            owned(attributed(text)),
+            [quote("“astounding bravery”", "Simon Anslow")]
+        );
+        // "It" after a quotation over three paragraphs is its speaker.
+        let text = "The Met Office said: “Sunny spells will prevail.\n\
+                    “Temperatures will rise through the weekend.\n\
+                    “Showers are possible in the south.”\n\
+                    It adds: “It is uncertain how long the heat will last.”";
+        let found = attributed(text);
+        assert_eq!(found.len(), 2);
+        assert!(
+            found.iter().all(|f| f.1.as_deref() == Some("Met Office")),
             "{found:?}"
         );
     }

@@ -177,6 +177,15 @@ pub(crate) fn attribute(
                 {
                     who = Some(Who::Person(name.clone()));
                     how = "speaker of the quote before";
+                } else if quote.range.start == sentence.range.start
+                    && let Some(previous) = seen.last()
+                    && previous.paragraph + 1 == sentence.paragraph
+                    && let Some((name, _)) = &previous.speaker
+                {
+                    // A quotation opening the paragraph after one that gives the speaker's
+                    // words in reported speech.
+                    who = Some(Who::Person(name.clone()));
+                    how = "speaker of the paragraph before";
                 }
             }
             let name = name_speaker(who, &seen, &mut speaker_here, sentence.paragraph, people);
@@ -496,6 +505,15 @@ fn resolve(
                             .map(|(name, _)| name.clone())
                             .or_else(|| s.body.clone())
                     })
+                })
+                // A company written like a person's name ("Hewlett Packard said …; the
+                // company said"): the speaker just before.
+                .or_else(|| here.map(|(name, _)| name.clone()))
+                .or_else(|| {
+                    seen.iter()
+                        .rev()
+                        .take(2)
+                        .find_map(|s| s.speaker.as_ref().map(|(name, _)| name.clone()))
                 });
             return Some(named.unwrap_or(role));
         }
@@ -736,6 +754,29 @@ mod tests {
         assert!(
             found.iter().all(|f| f.1.as_deref() == Some("Met Office")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ages_gerunds_and_the_paragraph_before_name_the_speaker() {
+        // "the 21-year-old forward" is the person named before; the quotation opening the
+        // next paragraph is theirs; "Saying" opening a sentence names no one.
+        let text = "Mateus Fernandes joined West Ham from Southampton on Friday.\n\
+                    After the move, the 21-year-old forward said it was a big step in his career.\n\
+                    “I’m very happy to be here. The project, the stadium, everything.”\n\
+                    Saying it needed to cut costs, Hewlett Packard said it would shed jobs. \
+                    Other costs will be trimmed, the company said.";
+        let speakers: Vec<(&str, Option<String>)> = attributed(text)
+            .into_iter()
+            .map(|(t, s, _)| (t, s))
+            .collect();
+        assert_eq!(speakers[0].1.as_deref(), Some("Mateus Fernandes"));
+        assert_eq!(speakers[1].1.as_deref(), Some("Mateus Fernandes"));
+        assert!(
+            speakers[2..]
+                .iter()
+                .all(|s| s.1.as_deref() == Some("Hewlett Packard")),
+            "{speakers:?}"
         );
     }
 

@@ -159,6 +159,7 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
             if CUES.np_stop.contains(&lower)
                 || CUES.vague_speakers.contains(&lower)
                 || NEVER_NAMES.contains(&lower.as_str())
+                || CUES.speech_verb(&lower).is_some()
             {
                 words.remove(0);
             } else {
@@ -293,6 +294,15 @@ const DOCUMENTS: &[&str] = &[
 
 /// Words that start a capitalised run at a sentence start without being part of a name.
 const NEVER_NAMES: &[&str] = &[
+    "i",
+    "i'm",
+    "i’m",
+    "i've",
+    "i’ve",
+    "i'll",
+    "i’ll",
+    "i'd",
+    "i’d",
     "according",
     "however",
     "meanwhile",
@@ -540,9 +550,14 @@ pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) 
         .last()
         .filter(|last| BODIES.contains(&last.to_lowercase().as_str()))
         .filter(|_| !name.contains('\'') && !name.contains('’'));
+    // "the 21-year-old forward": an age describes the person named before.
+    let aged = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("-year-old") && w.len() < 14);
     Some(match body {
         Some(last) if definite && !singular => Who::The(last.to_owned()),
-        _ if definite && singular => Who::The(name),
+        _ if definite && (singular || aged) => Who::The(name),
         _ => Who::Group(name),
     })
 }
@@ -659,10 +674,15 @@ fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
             // after a preposition stays in the phrase.
             let mut kept: Vec<&str> = Vec::new();
             for w in words.iter().copied().skip_while(skip) {
+                let lower = w.to_lowercase();
                 let joined = kept.last().is_some_and(|last| {
                     matches!(last.to_lowercase().as_str(), "with" | "to" | "on" | "of")
-                }) && matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
-                if (skip(&w) && !joined) || kept.len() == 6 {
+                }) && matches!(lower.as_str(), "the" | "a" | "an");
+                // "The government declared …", "Tory sources hit back": the verb ends it.
+                let verb = !kept.is_empty()
+                    && ((lower.len() > 4 && lower.ends_with("ed"))
+                        || CUES.participles.contains(&lower));
+                if (skip(&w) && !joined) || verb || kept.len() == 6 {
                     break;
                 }
                 kept.push(w);

@@ -25,7 +25,7 @@ pub(crate) struct Reported {
 const CLAUSE_OPENERS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "this", "these",
     "those", "its", "his", "her", "their", "our", "some", "many", "most", "all", "no", "every",
-    "each", "only", "more", "fewer", "nearly", "almost", "if",
+    "each", "only", "more", "fewer", "nearly", "almost", "if", "even", "now",
 ];
 
 /// Weekdays and other time words an attribution may carry ("said on Monday").
@@ -48,6 +48,13 @@ const TIME_WORDS: &[&str] = &[
     "also",
     "publicly",
     "separately",
+];
+
+/// Auxiliaries: a clause of the content's own before a "that" ("four people were in the car
+/// that …"), and the finite verb a reported content needs when it opens with a name.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "can", "should", "may", "might", "must", "did", "do", "does", "shall",
 ];
 
 /// Where something was said: "said on Twitter", "told reporters on Facebook".
@@ -174,6 +181,25 @@ pub(crate) fn find(
         }
     }
     out.extend(cues);
+    for found in &mut out {
+        // "…, citing the cost of the manifesto": the speaker's evidence, not their words.
+        if let Some(at) = [", citing ", ", pointing to ", ", referring to "]
+            .iter()
+            .filter_map(|m| text[found.range.clone()].find(m))
+            .min()
+        {
+            found.range.end = found.range.start + at;
+        }
+        // "Heatwave: UK's highest temperature …, Met Office says": a label, then the words.
+        let head = &text[found.range.clone()];
+        if let Some(colon) = head.find(": ")
+            && head[..colon].split_whitespace().count() <= 2
+            && head[..colon].starts_with(char::is_uppercase)
+            && !head[..colon].contains(['"', '“', '‘'])
+        {
+            found.range.start += colon + 2;
+        }
+    }
     out.retain(|r| words::following(text, r.range.start, 3).len() >= 3);
     out
 }
@@ -314,6 +340,12 @@ fn according_to_first(
             }
             content = next + 2;
         }
+    }
+    // "According to the survey, X, the CDC reported.": the closing attribution names who
+    // said it, and ends the content.
+    let sentence_rest = content..sentence.end;
+    if let Some(closing) = closing_attribution(text, &sentence_rest, end, people) {
+        return Some(closing);
     }
     Some(Reported {
         range: content..end,
@@ -492,7 +524,11 @@ fn is_attribution(tail: &[Word<'_>], v: usize) -> bool {
             && rest.len() <= 7
             && rest.iter().all(|w| plain(w) && !w.lower().ends_with("ly"));
     }
-    if tail[..v].iter().filter(|w| w.is_letters()).count() > 8 {
+    // "officials at the U.S. Centers for Disease Control and Prevention said": a long
+    // subject made mostly of a name.
+    let letters = tail[..v].iter().filter(|w| w.is_letters()).count();
+    let capitals = tail[..v].iter().filter(|w| w.is_capitalised()).count();
+    if letters > 8 && !(letters <= 12 && capitals * 2 >= letters) {
         return false;
     }
     let subject = &tail[..v];
@@ -551,7 +587,19 @@ fn subject_verb(
         &[';', '“', '”', '"', '‘', '’', '«', '»', '„'],
     )
     .unwrap_or(sentence.start);
-    let speaker = who(text, subject_start..verb.start, Side::Before, people)?;
+    let speaker = if text[subject_start..verb.start].trim() == "and" {
+        // "He said: “…” and said X": the subject of the sentence, before the quote.
+        let head_end = text[sentence.start..subject_start]
+            .find(['“', '"', '‘', '«', '„'])
+            .map_or(subject_start, |at| sentence.start + at);
+        let subject_end = words::preceding(text, head_end, 4)
+            .into_iter()
+            .find(|w| words::speech_verb_at(text, w).is_some())
+            .map_or(head_end, |w| w.start);
+        who(text, sentence.start..subject_end, Side::Before, people)?
+    } else {
+        who(text, subject_start..verb.start, Side::Before, people)?
+    };
     let content = content_start(text, verb, kind, end)?;
     Some(Reported {
         range: content..end,
@@ -580,6 +628,12 @@ fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Opti
         .take_while(|w| !matches!(w.text, "," | ";" | "“" | "\""))
         .position(|w| w.lower() == "that")
         .filter(|&k| k <= reach)
+        // "says four people were in the car that …": the content started before "that".
+        .filter(|&k| {
+            !next[..k]
+                .iter()
+                .any(|w| AUXILIARIES.contains(&w.lower().as_str()))
+        })
     {
         return next.get(that + 1).map(|w| w.start);
     }
@@ -667,7 +721,23 @@ fn content_start(text: &str, verb: Word<'_>, kind: VerbKind, end: usize) -> Opti
                 lower.as_str(),
                 "nothing" | "goodbye" | "hello" | "yes" | "no" | "so" | "sorry"
             ));
-    (opens && next.len() >= k + 3).then_some(first.start)
+    // "Chelsea added Spain goalkeeper Robert Sanchez from Brighton": a name with no verb
+    // after it is an object, not a clause.
+    let named_only = kind == VerbKind::Clause
+        && first.is_capitalised()
+        && !CLAUSE_OPENERS.contains(&lower.as_str())
+        && !words::following(text, first.start, 12)
+            .iter()
+            .take_while(|w| w.end <= end)
+            .any(|w| {
+                let lower = w.lower();
+                AUXILIARIES.contains(&lower.as_str())
+                    || (!w.is_capitalised()
+                        && w.is_letters()
+                        && (lower.ends_with("ed") || lower.ends_with('s'))
+                        && !CUES.np_stop.contains(&lower))
+            });
+    (opens && !named_only && next.len() >= k + 3).then_some(first.start)
 }
 
 /// ", adding that CONTENT", "by saying that CONTENT", ", saying CONTENT", "with one study
@@ -681,7 +751,12 @@ fn gerund(
     earlier: &[Reported],
 ) -> Option<Reported> {
     let before = words::before(text, verb.start)?;
-    let introduced = before.text == "," || before.lower() == "by";
+    // "with Wright saying now is the time": "with" and who speaks introduce it too.
+    let with = words::preceding(text, verb.start, 5)
+        .into_iter()
+        .take_while(|w| w.start >= sentence.start && w.text != ",")
+        .find(|w| w.lower() == "with");
+    let introduced = before.text == "," || before.lower() == "by" || with.is_some();
     // "signs warning people to …" is no speech; "one study finding that …" is.
     let kind = if !introduced {
         VerbKind::That
@@ -692,7 +767,9 @@ fn gerund(
         VerbKind::Clause
     };
     let content = content_start(text, verb, kind, end)?;
-    let speaker = if introduced {
+    let speaker = if let Some(with) = with {
+        who(text, with.end..verb.start, Side::Before, people)
+    } else if introduced {
         // The sentence's subject: a speaker found for it already, or who opens the sentence.
         earlier
             .iter()
@@ -957,6 +1034,79 @@ mod tests {
         assert_eq!(
             reported("Casey's campaign called the claim a desperate lie from a rival."),
             []
+        );
+    }
+
+    #[test]
+    fn contents_end_and_start_where_the_speakers_words_do() {
+        assert_reported(&[
+            // "that" after a clause of the content's own is part of it.
+            (
+                "The station says four people were in the car that was fleeing police.",
+                "four people were in the car that was fleeing police",
+                Some("station"),
+            ),
+            // "with X saying", and "even" opening the content.
+            (
+                "Three members stood behind the plan, with Wright saying now is the time to invest.",
+                "now is the time to invest",
+                Some("Wright"),
+            ),
+            (
+                "The government declared an emergency, saying even fit people were at risk.",
+                "even fit people were at risk",
+                Some("government"),
+            ),
+            // A long subject made of a name.
+            (
+                "Young children kept high vaccination rates, officials at the U.S. Centers for Disease Control and Prevention said Thursday.",
+                "Young children kept high vaccination rates",
+                Some("U.S. Centers for Disease Control and Prevention"),
+            ),
+            // According to …, then a closing attribution: the attribution names the speaker.
+            (
+                "According to the 2012 survey, vaccination remains above 90 percent, the Centers for Disease Control reported.",
+                "vaccination remains above 90 percent",
+                Some("Centers for Disease Control"),
+            ),
+            // The speaker's evidence and a label before the words are not their words.
+            (
+                "The Conservatives claim that Labour would spend an extra £1.2 trillion, citing its manifesto.",
+                "Labour would spend an extra £1.2 trillion",
+                Some("Conservatives"),
+            ),
+            (
+                "Heatwave: the record could be broken twice this week, Met Office says.",
+                "the record could be broken twice this week",
+                Some("Met Office"),
+            ),
+        ]);
+        // A name with no verb after it is what was added, not what was said.
+        assert_eq!(
+            reported(
+                "Chelsea added Spain goalkeeper Robert Sanchez from Brighton, for 25-million."
+            ),
+            []
+        );
+        // "He said: “…” and said X": the subject before the quote.
+        let text = "Kwarteng said: “No figures” and said the manifesto would be costed later.";
+        let quote = text.find('“').unwrap()..text.find('”').unwrap() + '”'.len_utf8();
+        let found: Vec<(&str, Option<String>)> =
+            find(text, 0..text.len(), &[quote], &People::whole(text))
+                .into_iter()
+                .map(|r| {
+                    (
+                        &text[r.range],
+                        r.who.and_then(|w| w.name().map(str::to_owned)),
+                    )
+                })
+                .collect();
+        assert_eq!(
+            found,
+            [(
+                "the manifesto would be costed later",
+                Some("Kwarteng".to_owned())
+            )]
         );
     }
 

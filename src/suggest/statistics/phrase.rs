@@ -308,11 +308,11 @@ impl<'a> Reader<'a> {
             // the head was a noun qualifying another ("two police officers").
             if taken.last().is_some_and(|last| {
                 let last = last.lower();
-                is_head(&last)
-                    && !(CUES.plural_heads.contains(&last)
-                        && !last.ends_with('s')
-                        && is_head(&lower)
-                        && !CUES.plural_heads.contains(&lower))
+                let qualifying = CUES.plural_heads.contains(&last)
+                    && !last.ends_with('s')
+                    && is_head(&lower)
+                    && !CUES.plural_heads.contains(&lower);
+                is_head(&last) && !qualifying
             }) {
                 break;
             }

@@ -79,6 +79,7 @@ const BODY_NOUNS: &[&str] = &[
     "authority",
     "watchdog",
     "body",
+    "station",
     "report",
     "survey",
     "study",
@@ -203,7 +204,13 @@ pub(crate) fn attribute(
         let person = named
             .iter()
             .find(|n| n.kind == NameKind::Person && !n.modifier)
-            .map(|n| people.fullest(&n.text));
+            .map(|n| people.fullest(&n.text))
+            .or_else(|| {
+                // "The 26-year-old carried out …": the person named before, again.
+                opens_with_age(&text[sentence.range.clone()])
+                    .then(|| seen.iter().rev().take(4).find_map(|s| s.person.clone()))
+                    .flatten()
+            });
         // A name that opens the sentence as its subject ("Tata Steel shut …"), not a
         // capitalised first word ("Data centre revenue …", "Shares fell …").
         let opening = named.first().filter(|n| {
@@ -348,6 +355,21 @@ fn resolve(
             });
             return Some(named.unwrap_or(role));
         }
+        Who::Group(name) if of_the(&name).is_some() => {
+            // "one of the people said": the people who spoke before.
+            let noun = of_the(&name).unwrap_or_default();
+            let earlier = seen.iter().rev().take(8).find_map(|s| {
+                s.speaker
+                    .as_ref()
+                    .filter(|(speaker, _)| {
+                        speaker
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                    })
+                    .map(|(speaker, _)| speaker.clone())
+            });
+            return Some(earlier.unwrap_or(name));
+        }
         Who::Person(name) | Who::Group(name) => return Some(people.fullest(&name)),
         Who::He => true,
         Who::They => false,
@@ -379,6 +401,40 @@ fn resolve(
         .find_map(|s| s.speaker.as_ref().filter(|(_, person)| !person))
         .or_else(|| recent().find_map(|s| s.speaker.as_ref()))
         .map(|(name, _)| name.clone())
+}
+
+/// The noun of "one of the people", "two of the sources", "some of those".
+fn of_the(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [count, "of", "the" | "those", noun]
+            if matches!(
+                count.to_lowercase().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "both"
+                    | "each"
+            ) =>
+        {
+            Some(noun)
+        }
+        _ => None,
+    }
+}
+
+/// True when `sentence` opens with an age describing someone: "The 26-year-old …".
+fn opens_with_age(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words
+            .next()
+            .is_some_and(|w| w.ends_with("-year-old") && w.len() < 14)
 }
 
 /// Whether `name` names a person (for "he" and "she").

@@ -133,11 +133,12 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     let mut out = Vec::new();
     for m in NAME.find_iter(slice) {
         let start = range.start + m.start();
-        // Inside a word ("iPhone"): no name.
+        // Inside a word ("iPhone"): no name; nor a currency's letters ("US$17 billion").
         if text[..start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
+            || text[range.start + m.end()..].starts_with('$')
         {
             continue;
         }

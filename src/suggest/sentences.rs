@@ -39,11 +39,22 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
 /// "BERLIN — "), or `para.start` when it has none. A dateline opens with a place in capitals.
 pub(crate) fn after_dateline(text: &str, para: &Range<usize>) -> usize {
     let line = &text[para.clone()];
-    let Some(first) = line.split([' ', ',']).next() else {
-        return para.start;
+    // The place: a few capitalised words before the comma or the dash, one of them in
+    // capitals ("HAZARD", "El CENTRO", "SAN JOSE").
+    let place: Vec<&str> = line
+        .split([',', '(', '—', '–'])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let in_capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
     };
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count();
-    if capitals < 3 || first.chars().any(char::is_lowercase) {
+    if place.is_empty()
+        || place.len() > 3
+        || !place.iter().all(|w| w.starts_with(char::is_uppercase))
+        || !place.iter().any(in_capitals)
+    {
         return para.start;
     }
     // The dash must come within the first few words.

@@ -14,6 +14,15 @@ use super::super::words::{self, Word};
 /// in most cases).
 const AFTER_WORDS: usize = 30;
 
+/// Within this many words after a quote, any speech verb may attribute it.
+const NEAR_WORDS: usize = 10;
+
+/// Words that open another clause between a quote and a speech verb far after it.
+const CLAUSE_JOINTS: &[&str] = &[
+    "while", "as", "when", "and", "but", "after", "before", "because", "although", "which", "that",
+    "if",
+];
+
 /// True when a full stop right after `words` belongs to an abbreviation ("Sen.", "Dr.",
 /// "Calif.") or an initial ("J."), not to the end of the sentence.
 fn abbreviation_stop(words: &[Word<'_>]) -> bool {
@@ -86,6 +95,23 @@ pub(super) fn speaker_of(
     if let Some(v) = after
         .iter()
         .position(|w| words::speech_verb_at(text, w).is_some())
+        // Far from the quote, the verb must follow a name and its apposition ("…,” Dr.
+        // Anne Schuchat, director of …, said"), not another clause ("… heat alert on
+        // Friday while the government declared …, saying").
+        .filter(|&v| {
+            let joint = (0..v).any(|k| {
+                // "… and Respiratory Diseases" inside a name joins no clause.
+                let inside_name = k > 0
+                    && after[k - 1].is_capitalised()
+                    && after.get(k + 1).is_some_and(Word::is_capitalised);
+                CLAUSE_JOINTS.contains(&after[k].lower().as_str()) && !inside_name
+            });
+            !joint
+                && (v < NEAR_WORDS
+                    || after
+                        .first()
+                        .is_some_and(|w| w.text == "," || w.is_capitalised()))
+        })
     {
         let verb = after[v];
         let subject = if after[..v].iter().any(Word::is_letters) {
@@ -123,7 +149,9 @@ pub(super) fn speaker_of(
         let naming = NAMING.contains(&verb.lower().as_str());
         let subject_range = words::after_last(text, before_start..verb.start, &['”', '"', '’'])
             .unwrap_or(before_start);
-        let gerund = CUES.speech_verb(&verb.lower()) == Some(VerbKind::Gerund);
+        // Gerunds and other -ing forms ("…, describing it as “…”").
+        let gerund = CUES.speech_verb(&verb.lower()) == Some(VerbKind::Gerund)
+            || verb.lower().ends_with("ing");
         let left = words::before(text, verb.start);
         let subject = if let Some(quoted) = quoted_as_saying(text, subject_range, *verb, people) {
             // "The Daily Mirror quotes the board as saying:": the board.

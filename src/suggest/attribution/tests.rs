@@ -206,3 +206,36 @@ fn a_paragraph_ending_with_a_colon_introduces_the_quote() {
         [quote("“That ends today.”", "Brandon Johnson")]
     );
 }
+
+#[test]
+fn far_verbs_back_references_and_datelines() {
+    // A speech verb far after a quote, past another clause, does not attribute it.
+    let text = "The Met Office issued the UK’s first “red extreme” heat alert on Friday while the \
+                government declared an emergency for the first time, saying people were at risk.";
+    let found = attributed(text);
+    assert!(found.iter().all(|f| f.2), "{found:?}");
+    // "one of the people", "the television station", "The 26-year-old" refer back.
+    let text = "Twitter may cut 300 jobs, according to people familiar with the matter. \
+                An announcement may come on Thursday, one of the people said.\n\
+                WDIV-TV reports that two cars were struck. \
+                The television station says four people were in the car.\n\
+                Ali Harbi Ali was found guilty.\n\
+                The judge told Ali: “You have no remorse.”\n\
+                The 26-year-old carried out the murder in Essex.\n\
+                He told the trial he had no regrets.";
+    let speakers: Vec<Option<String>> = attributed(text).into_iter().map(|f| f.1).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("people familiar with the matter".to_owned()),
+            Some("people familiar with the matter".to_owned()),
+            Some("WDIV-TV".to_owned()),
+            Some("WDIV-TV".to_owned()),
+            Some("judge".to_owned()),
+            Some("Ali Harbi Ali".to_owned()),
+        ]
+    );
+    // A dateline with a place in mixed case is not the speaker.
+    let text = "El CENTRO, Calif. (AP) — Authorities say a semitruck has crashed into an SUV.";
+    assert_eq!(attributed(text)[0].1.as_deref(), Some("Authorities"));
+}

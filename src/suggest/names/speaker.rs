@@ -364,6 +364,9 @@ const PREPOSITIONS: &[&str] = &[
 /// Organisations described rather than named: the last word of "the Palo Alto, Calif.,
 /// company".
 const BODIES: &[&str] = &[
+    "station",
+    "broadcaster",
+    "newspaper",
     "company",
     "firm",
     "group",

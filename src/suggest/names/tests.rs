@@ -124,3 +124,13 @@ fn the_subject_names_the_speaker() {
         Some(Who::Person("Victoria Atkins".into()))
     );
 }
+
+#[test]
+fn currency_letters_are_no_name() {
+    let text = "The deal is worth about US$17 billion to Thomson Reuters.";
+    let found: Vec<String> = names(text, 0..text.len(), &People::default())
+        .into_iter()
+        .map(|n| n.text)
+        .collect();
+    assert_eq!(found, ["Thomson Reuters"]);
+}

@@ -137,7 +137,11 @@ pub(crate) fn attribute(
                 people,
             );
             let naming = found.as_ref().is_some_and(|f| f.naming);
-            if !is_quote(text, quote, found.is_some() && !naming) {
+            // Headlines mark the words someone used with single quotes ("Huntley 'shows no
+            // remorse' - report"); the rest of the headline names them, if anyone.
+            let headline_words =
+                sentence.heading && text[quote.range.clone()].starts_with(['‘', '\'']) && !naming;
+            if !is_quote(text, quote, (found.is_some() && !naming) || headline_words) {
                 continue;
             }
             let mut who = found.and_then(|f| f.who);

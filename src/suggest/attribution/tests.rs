@@ -239,3 +239,11 @@ fn far_verbs_back_references_and_datelines() {
     let text = "El CENTRO, Calif. (AP) — Authorities say a semitruck has crashed into an SUV.";
     assert_eq!(attributed(text)[0].1.as_deref(), Some("Authorities"));
 }
+
+#[test]
+fn single_quotes_in_a_headline_are_words_someone_used() {
+    let text = "Huntley 'shows no remorse' - report\nTories reject Darling's ‘dodgy’ claims\n\
+                The ‘Oppenheimer’ Effect\nThe board met. It called the plan ‘dodgy’ in passing.";
+    let found: Vec<&str> = attributed(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(found, ["'shows no remorse'", "‘dodgy’"]);
+}

@@ -187,14 +187,19 @@ fn closing_mark(text: &str, range: Range<usize>, open: char) -> Option<usize> {
     // full of stray marks linear.
     let range = range.start..range.end.min(range.start + MAX_QUOTE_BYTES);
     let range = range.start..text.floor_char_boundary(range.end).max(range.start);
-    // Curly and straight marks mixed by a careless edit (“…," said X. "…"): a double
-    // quotation with no closing mark of its own style closes with the other style.
-    let slice = &text[range.clone()];
-    let marks: &[char] = match open {
-        '“' if !slice.contains('”') => &['”', '"'],
-        '"' if !slice.contains('"') => &['"', '”'],
-        _ => closers(open),
-    };
+    closing_among(text, range.clone(), open, closers(open)).or_else(|| {
+        // Curly and straight marks mixed by a careless edit (“…," said X. "…"): a double
+        // quotation with no closing mark of its own style closes with the other style.
+        match open {
+            '“' => closing_among(text, range.clone(), open, &['"']),
+            '"' => closing_among(text, range, open, &['”']),
+            _ => None,
+        }
+    })
+}
+
+/// The first of `marks` in `range` that closes `open` (see [`closing_mark`]).
+fn closing_among(text: &str, range: Range<usize>, open: char, marks: &[char]) -> Option<usize> {
     let ambiguous = matches!(open, '\'' | '‘' | '‚');
     let mut weak = None;
     for (offset, c) in text[range.clone()].char_indices() {

@@ -162,6 +162,11 @@ fn partial_quotes_after_praise_and_quotes_over_paragraphs() {
         owned(attributed(text)),
         [quote("“astounding bravery”", "Simon Anslow")]
     );
+    // A name in quotes after such a verb stays a name.
+    assert_eq!(
+        attributed("The council welcomed the “Green Deal” plan."),
+        []
+    );
     // "It" after a quotation over three paragraphs is its speaker.
     let text = "The Met Office said: “Sunny spells will prevail.\n\
                 “Temperatures will rise through the weekend.\n\

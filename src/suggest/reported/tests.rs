@@ -267,11 +267,17 @@ fn contents_end_and_start_where_the_speakers_words_do() {
             Some("Met Office"),
         ),
     ]);
-    // A name with no verb after it is what was added, not what was said.
+    // A name with no verb after it is what was added, not what was said; with one, it opens
+    // the words said.
     assert_eq!(
         reported("Chelsea added Spain goalkeeper Robert Sanchez from Brighton, for 25-million."),
         []
     );
+    assert_reported(&[(
+        "Labour said Reeves had broken her promise on taxes.",
+        "Reeves had broken her promise on taxes",
+        Some("Labour"),
+    )]);
     // "He said: “…” and said X": the subject before the quote.
     let text = "Kwarteng said: “No figures” and said the manifesto would be costed later.";
     let quote = text.find('“').unwrap()..text.find('”').unwrap() + '”'.len_utf8();

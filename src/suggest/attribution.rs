@@ -6,12 +6,11 @@
 
 use std::ops::Range;
 
-use super::cues::{CUES, VerbKind};
-use super::names::{NameKind, People, Side, Who, names, who};
+use super::names::{NameKind, People, Who, names};
 use super::quotes::Quoted;
 use super::reported;
 use super::sentences::Sentence;
-use super::words::{self, Word};
+use speaker::speaker_of;
 
 /// A quote or reported statement with its speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +31,21 @@ struct Seen {
     /// The name it opens with (its subject, when it opens with a name), else the first
     /// organisation or other name it has that does not qualify a noun.
     body: Option<String>,
+    /// The roles of the court it names ("Judge Catherine Evans"), lower case.
+    court_roles: Vec<&'static str>,
 }
+
+/// Roles that are never the person the sentences before are about: "the judge told Ali"
+/// is not Ali speaking. "The judge" is the judge named before with that title, else the
+/// role itself.
+const COURT_ROLES: &[&str] = &[
+    "judge",
+    "magistrate",
+    "coroner",
+    "prosecutor",
+    "recorder",
+    "sheriff",
+];
 
 /// Nouns that, after "the", refer back to an organisation named before ("the company said").
 const BODY_NOUNS: &[&str] = &[
@@ -66,6 +79,7 @@ const BODY_NOUNS: &[&str] = &[
     "authority",
     "watchdog",
     "body",
+    "station",
     "report",
     "survey",
     "study",
@@ -75,18 +89,12 @@ const BODY_NOUNS: &[&str] = &[
     "figures",
     "analysis",
     "research",
-];
-
-/// Verbs that name rather than quote ("branded him “Lord Dean”").
-const NAMING: &[&str] = &[
-    "called",
-    "dubbed",
-    "branded",
-    "named",
-    "nicknamed",
-    "titled",
-    "labelled",
-    "labeled",
+    "panel",
+    "board",
+    "committee",
+    "inquiry",
+    "tribunal",
+    "forecast",
 ];
 
 /// Quotes and reported speech of the whole text, in order.
@@ -103,8 +111,14 @@ pub(crate) fn attribute(
     // The last quote accepted: its speaker and paragraph.
     let mut last_quote: Option<(Option<String>, usize)> = None;
     let mut q = 0;
+    // A quotation running over several sentences: its end and speaker, who is the last
+    // speaker for every sentence inside it ("It adds:" after three paragraphs of one quote).
+    let mut running: Option<(usize, String)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
-        let mut speaker_here: Option<(String, bool)> = None;
+        let mut speaker_here: Option<(String, bool)> = running
+            .as_ref()
+            .filter(|(end, _)| sentence.range.start < *end)
+            .map(|(_, name)| (name.clone(), is_person(name, people)));
         let mut accepted_here: Vec<Range<usize>> = Vec::new();
         // Quotes that open in this sentence.
         while q < quoted.len() && quoted[q].range.start < sentence.range.end {
@@ -123,7 +137,11 @@ pub(crate) fn attribute(
                 people,
             );
             let naming = found.as_ref().is_some_and(|f| f.naming);
-            if !is_quote(text, quote, found.is_some() && !naming) {
+            // Headlines mark the words someone used with single quotes ("Huntley 'shows no
+            // remorse' - report"); the rest of the headline names them, if anyone.
+            let headline_words =
+                sentence.heading && text[quote.range.clone()].starts_with(['‘', '\'']) && !naming;
+            if !is_quote(text, quote, (found.is_some() && !naming) || headline_words) {
                 continue;
             }
             let mut who = found.and_then(|f| f.who);
@@ -135,6 +153,15 @@ pub(crate) fn attribute(
                 {
                     who = Some(Who::Person(name.clone()));
                     how = "speaker of the quote before";
+                } else if quote.range.start == sentence.range.start
+                    && let Some(previous) = seen.last()
+                    && previous.paragraph + 1 == sentence.paragraph
+                    && let Some((name, _)) = &previous.speaker
+                {
+                    // A quotation opening the paragraph after one that gives the speaker's
+                    // words in reported speech.
+                    who = Some(Who::Person(name.clone()));
+                    how = "speaker of the paragraph before";
                 }
             }
             let name = name_speaker(who, &seen, &mut speaker_here, sentence.paragraph, people);
@@ -153,6 +180,11 @@ pub(crate) fn attribute(
                     format!("{style}, no speaker found")
                 },
             });
+            if let Some(name) = &name
+                && quote.range.end > sentence.range.end
+            {
+                running = Some((quote.range.end, name.clone()));
+            }
             last_quote = Some((name, text[..quote.range.end].matches('\n').count()));
             accepted_here.push(quote.range.clone());
         }
@@ -176,7 +208,13 @@ pub(crate) fn attribute(
         let person = named
             .iter()
             .find(|n| n.kind == NameKind::Person && !n.modifier)
-            .map(|n| people.fullest(&n.text));
+            .map(|n| people.fullest(&n.text))
+            .or_else(|| {
+                // "The 26-year-old carried out …": the person named before, again.
+                opens_with_age(&text[sentence.range.clone()])
+                    .then(|| seen.iter().rev().take(4).find_map(|s| s.person.clone()))
+                    .flatten()
+            });
         // A name that opens the sentence as its subject ("Tata Steel shut …"), not a
         // capitalised first word ("Data centre revenue …", "Shares fell …").
         let opening = named.first().filter(|n| {
@@ -194,11 +232,21 @@ pub(crate) fn attribute(
                     .find(|n| n.kind != NameKind::Person && !n.modifier)
             })
             .map(|n| n.text.clone());
+        let court_roles = COURT_ROLES
+            .iter()
+            .copied()
+            .filter(|role| {
+                text[sentence.range.clone()]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.eq_ignore_ascii_case(role))
+            })
+            .collect();
         seen.push(Seen {
             paragraph: sentence.paragraph,
             speaker: speaker_here,
             person,
             body,
+            court_roles,
         });
     }
     out
@@ -239,128 +287,6 @@ fn is_quote(text: &str, quote: &Quoted, attributed: bool) -> bool {
     punctuated && words.len() >= 2
 }
 
-/// A speaker found for a quote in its own sentence (or the paragraph before).
-struct Found {
-    who: Option<Who>,
-    /// Found through a naming verb ("branded him"), which does not make a quote.
-    naming: bool,
-}
-
-/// Looks for the speaker of `quote` (opening in sentence `index`): a speech verb just after
-/// it, a speech verb or colon before it in its sentence, or a paragraph before it that ends
-/// with "X said:".
-fn speaker_of(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    sentences: &[Sentence],
-    index: usize,
-    quote: &Quoted,
-    earlier_quotes: &[Range<usize>],
-    people: &People,
-) -> Option<Found> {
-    let sentence = &sentences[index];
-    // After: up to the end of the sentence holding the quote's end, or the next quote.
-    // (Binary searches: a long article has many paragraphs and many quotes.)
-    let end_sentence = sentences
-        .get(index + sentences[index..].partition_point(|s| s.range.end < quote.range.end))
-        .map_or(sentence.range.end, |s| s.range.end);
-    let para_end = paragraphs
-        .get(paragraphs.partition_point(|p| p.end < quote.range.end))
-        .map_or(text.len(), |p| p.end);
-    let after_end = end_sentence.min(para_end).max(quote.range.end);
-    let after_end = text[quote.range.end..after_end]
-        .find(['“', '"', '‘', '«', '„'])
-        .map_or(after_end, |at| quote.range.end + at);
-    let after: Vec<Word<'_>> = words::following(text, quote.range.end, 10)
-        .into_iter()
-        .take_while(|w| w.end <= after_end && !matches!(w.text, "." | "!" | "?"))
-        .collect();
-    if let Some(v) = after
-        .iter()
-        .position(|w| CUES.speech_verb(&w.lower()).is_some())
-    {
-        let verb = after[v];
-        let subject = if after[..v].iter().any(Word::is_letters) {
-            who(text, quote.range.end..verb.start, Side::Before, people)
-        } else {
-            let stop = text[verb.end..after_end]
-                .find(['.', ';'])
-                .map_or(after_end, |at| verb.end + at);
-            who(text, verb.end..stop, Side::After, people)
-        };
-        if subject.is_some() {
-            return Some(Found {
-                who: subject,
-                naming: false,
-            });
-        }
-    }
-    // Before: from the sentence start (or the quote before in it) to the quote.
-    let before_start = earlier_quotes
-        .last()
-        .map_or(sentence.range.start, |q| q.end.max(sentence.range.start));
-    let before: Vec<Word<'_>> = words::preceding(text, quote.range.start, 30)
-        .into_iter()
-        .take_while(|w| w.start >= before_start)
-        .collect();
-    if let Some(verb) = before
-        .iter()
-        .find(|w| CUES.speech_verb(&w.lower()).is_some())
-    {
-        let naming = NAMING.contains(&verb.lower().as_str());
-        let subject_range = words::after_last(text, before_start..verb.start, &['”', '"', '’'])
-            .unwrap_or(before_start);
-        let subject = if text[subject_range..verb.start]
-            .chars()
-            .any(char::is_alphabetic)
-        {
-            who(text, subject_range..verb.start, Side::Before, people)
-        } else {
-            who(text, verb.end..quote.range.start, Side::After, people)
-        };
-        if subject.is_some() || CUES.speech_verb(&verb.lower()) != Some(VerbKind::Quote) {
-            return Some(Found {
-                who: subject,
-                naming,
-            });
-        }
-    }
-    let head = text[before_start..quote.range.start].trim_end();
-    if let Some(subject) = head.strip_suffix(':') {
-        let start = before_start;
-        return Some(Found {
-            who: who(text, start..start + subject.len(), Side::Before, people),
-            naming: false,
-        });
-    }
-    // A paragraph ending "… X said:" introduces the quote that opens the next one.
-    if quote.range.start == sentence.range.start
-        && let k = paragraphs.partition_point(|p| p.start < quote.range.start)
-        && paragraphs
-            .get(k)
-            .is_some_and(|p| p.start == quote.range.start)
-        && k > 0
-    {
-        let previous = &paragraphs[k - 1];
-        let line = text[previous.clone()].trim_end();
-        if line.ends_with(':')
-            && let Some(verb) = words::preceding(text, previous.start + line.len() - 1, 12)
-                .into_iter()
-                .find(|w| CUES.speech_verb(&w.lower()).is_some())
-        {
-            let start = sentences
-                .get(sentences.partition_point(|s| s.range.end <= verb.start))
-                .filter(|s| s.range.start <= verb.start)
-                .map_or(previous.start, |s| s.range.start);
-            return Some(Found {
-                who: who(text, start..verb.start, Side::Before, people),
-                naming: false,
-            });
-        }
-    }
-    None
-}
-
 /// The speaker's name for `who` (see [`resolve`]), remembered as the sentence's speaker.
 fn name_speaker(
     who: Option<Who>,
@@ -399,7 +325,26 @@ fn resolve(
                             .map(|(name, _)| name.clone())
                             .or_else(|| s.body.clone())
                     })
+                })
+                // A company written like a person's name ("Hewlett Packard said …; the
+                // company said"): the speaker just before.
+                .or_else(|| here.map(|(name, _)| name.clone()))
+                .or_else(|| {
+                    seen.iter()
+                        .rev()
+                        .take(2)
+                        .find_map(|s| s.speaker.as_ref().map(|(name, _)| name.clone()))
                 });
+            return Some(named.unwrap_or(role));
+        }
+        Who::The(role) if COURT_ROLES.contains(&role.to_lowercase().as_str()) => {
+            let lower = role.to_lowercase();
+            let named = seen
+                .iter()
+                .rev()
+                .take(6)
+                .find(|s| s.court_roles.contains(&lower.as_str()) && s.person.is_some())
+                .and_then(|s| s.person.clone());
             return Some(named.unwrap_or(role));
         }
         Who::The(role) => {
@@ -413,6 +358,21 @@ fn resolve(
                 })
             });
             return Some(named.unwrap_or(role));
+        }
+        Who::Group(name) if of_the(&name).is_some() => {
+            // "one of the people said": the people who spoke before.
+            let noun = of_the(&name).unwrap_or_default();
+            let earlier = seen.iter().rev().take(8).find_map(|s| {
+                s.speaker
+                    .as_ref()
+                    .filter(|(speaker, _)| {
+                        speaker
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                    })
+                    .map(|(speaker, _)| speaker.clone())
+            });
+            return Some(earlier.unwrap_or(name));
         }
         Who::Person(name) | Who::Group(name) => return Some(people.fullest(&name)),
         Who::He => true,
@@ -447,98 +407,48 @@ fn resolve(
         .map(|(name, _)| name.clone())
 }
 
+/// The noun of "one of the people", "two of the sources", "some of those".
+fn of_the(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [count, "of", "the" | "those", noun]
+            if matches!(
+                count.to_lowercase().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "both"
+                    | "each"
+            ) =>
+        {
+            Some(noun)
+        }
+        _ => None,
+    }
+}
+
+/// True when `sentence` opens with an age describing someone: "The 26-year-old …".
+fn opens_with_age(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words
+            .next()
+            .is_some_and(|w| w.ends_with("-year-old") && w.len() < 14)
+}
+
 /// Whether `name` names a person (for "he" and "she").
 fn is_person(name: &str, people: &People) -> bool {
-    names(name, 0..name.len(), people)
-        .first()
-        .is_some_and(|n| n.kind == NameKind::Person && n.text.len() == name.len())
+    COURT_ROLES.contains(&name.to_lowercase().as_str())
+        || names(name, 0..name.len(), people)
+            .first()
+            .is_some_and(|n| n.kind == NameKind::Person && n.text.len() == name.len())
 }
 
+mod speaker;
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::suggest::quotes;
-    use crate::suggest::sentences::{paragraphs, sentences};
-
-    /// (text, speaker) of each quote and reported statement.
-    fn attributed(text: &str) -> Vec<(&str, Option<String>, bool)> {
-        let paragraphs = paragraphs(text);
-        let sentences = sentences(text, &paragraphs);
-        let quoted = quotes::find(text, &paragraphs);
-        let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
-        attribute(
-            text,
-            &paragraphs,
-            &sentences,
-            &quoted,
-            &People::of(text, &ranges),
-        )
-        .into_iter()
-        .map(|a| (&text[a.range], a.speaker, a.reported))
-        .collect()
-    }
-
-    fn quote(text: &str, speaker: &str) -> (String, Option<String>, bool) {
-        (text.to_owned(), Some(speaker.to_owned()), false)
-    }
-
-    fn owned(found: Vec<(&str, Option<String>, bool)>) -> Vec<(String, Option<String>, bool)> {
-        found
-            .into_iter()
-            .map(|(t, s, r)| (t.to_owned(), s, r))
-            .collect()
-    }
-
-    #[test]
-    fn speakers_after_before_and_interrupted() {
-        let text = "“We will win,” said Ann Lee, the mayor. “And soon.”\n\
-                    Gov. Andy Beshear told reporters: “This is bad.”\n\
-                    “It is over,” Beshear said, “for now.”";
-        assert_eq!(
-            owned(attributed(text)),
-            [
-                quote("“We will win,”", "Ann Lee"),
-                quote("“And soon.”", "Ann Lee"),
-                quote("“This is bad.”", "Andy Beshear"),
-                quote("“It is over,”", "Andy Beshear"),
-                quote("“for now.”", "Andy Beshear"),
-            ]
-        );
-    }
-
-    #[test]
-    fn pronouns_take_the_last_person_or_speaker() {
-        let text = "Amanda Hatton, 61, waded to the porch. “I have never seen this,” she said.\n\
-                    Many people were killed there, local activists said. “The bodies are there,” they said.";
-        let found = attributed(text);
-        assert_eq!(found[0].1.as_deref(), Some("Amanda Hatton"));
-        assert_eq!(found[1].0, "Many people were killed there");
-        assert_eq!(found[2].1.as_deref(), Some("local activists"));
-    }
-
-    #[test]
-    fn the_company_is_the_organisation_named_before() {
-        let text = "Apple reported a drop in revenue. Its services business grew fast in Asia, the company said.";
-        let found = attributed(text);
-        assert_eq!(found[0].0, "Its services business grew fast in Asia");
-        assert_eq!(found[0].1.as_deref(), Some("Apple"));
-    }
-
-    #[test]
-    fn scare_quotes_titles_and_names_are_not_quotes() {
-        let text = "The so-called “peace plan” failed. Pals branded him “Lord Dean” at the pub. \
-                    Laws against “discrediting” the army apply. The film “Oppenheimer” won.";
-        assert_eq!(attributed(text), []);
-        let text = "He called the plan “a wish list without a budget.”";
-        assert_eq!(attributed(text)[0].0, "“a wish list without a budget.”");
-    }
-
-    #[test]
-    fn a_paragraph_ending_with_a_colon_introduces_the_quote() {
-        let text = "Speaking in Chicago, Mayor Brandon Johnson said:\n“That ends today.”";
-        assert_eq!(
-            owned(attributed(text)),
-            [quote("“That ends today.”", "Brandon Johnson")]
-        );
-    }
-}
+mod tests;

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::cues::{CUES, WEEKDAYS};
+pub(crate) use speaker::{Side, Who, who};
 
 /// A run of capitalised words, with the small words that join organisation and person names
 /// ("Office for National Statistics", "Ursula von der Leyen").
@@ -132,11 +133,12 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     let mut out = Vec::new();
     for m in NAME.find_iter(slice) {
         let start = range.start + m.start();
-        // Inside a word ("iPhone"): no name.
+        // Inside a word ("iPhone"): no name; nor a currency's letters ("US$17 billion").
         if text[..start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
+            || text[range.start + m.end()..].starts_with('$')
         {
             continue;
         }
@@ -159,6 +161,7 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
             if CUES.np_stop.contains(&lower)
                 || CUES.vague_speakers.contains(&lower)
                 || NEVER_NAMES.contains(&lower.as_str())
+                || CUES.speech_verb(&lower).is_some()
             {
                 words.remove(0);
             } else {
@@ -180,13 +183,38 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
         {
             words.truncate(and);
         }
-        if let Some(last_title) = words
-            .iter()
-            .rposition(|(_, w)| is_title(w))
-            .filter(|&k| k + 1 < words.len() && !organisation_words)
-        {
+        // Organisation words only before the title qualify it ("Essex Police Chief
+        // Superintendent Simon Anslow" → "Simon Anslow"); after it they are the name
+        // ("Director of Public Health").
+        let organisation_after = |k: usize| {
+            words[k + 1..].iter().any(|(_, w)| {
+                let lower = clean(w).to_lowercase();
+                CUES.organisations.contains(&lower)
+                    || CUES.organisations.contains(lower.trim_end_matches('s'))
+                    || JOINTS.contains(&lower.as_str())
+            })
+        };
+        if let Some(last_title) = words.iter().rposition(|(_, w)| is_title(w)).filter(|&k| {
+            k + 1 < words.len()
+                && (!organisation_words || (words.len() - k > 2 && !organisation_after(k)))
+        }) {
             words.drain(..=last_title);
             titled = true;
+        }
+        // "Hewlett Packard on Wednesday said": a time, not part of the name.
+        if let Some(cut) = words.windows(2).position(|pair| {
+            JOINTS.contains(&pair[0].1.to_lowercase().as_str())
+                && (WEEKDAYS.contains(&clean(pair[1].1)) || CUES.months.contains(clean(pair[1].1)))
+        }) {
+            words.truncate(cut);
+        }
+        // "Thomson Reuters Corp TRI.TO": the company, without its legal form or ticker.
+        while words.len() > 1
+            && words.last().is_some_and(|(_, w)| {
+                is_ticker(w) || CORPORATE.contains(&clean(w).to_lowercase().as_str())
+            })
+        {
+            words.pop();
         }
         while words
             .last()
@@ -229,27 +257,34 @@ pub(crate) fn names(text: &str, range: Range<usize>, people: &People) -> Vec<Nam
     out
 }
 
-/// Nouns for documents: "a YouGov poll", "a survey by Ipsos" are said by the organisation
-/// named with them.
-const DOCUMENTS: &[&str] = &[
-    "poll",
-    "survey",
-    "study",
-    "report",
-    "review",
-    "analysis",
-    "data",
-    "figures",
-    "research",
-    "statement",
-    "estimate",
-    "estimates",
-    "audit",
-    "census",
-];
+/// Legal forms that end a company's name ("Veltrix Inc", "Thomson Reuters Corp."), left out
+/// of the speaker's name.
+const CORPORATE: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"];
+
+/// A stock ticker with its exchange ("TRI.TO", "LSEG.L", "VLTX.O").
+fn is_ticker(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.split_once('.').is_some_and(|(symbol, exchange)| {
+        (1..=6).contains(&symbol.len())
+            && symbol
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (1..=2).contains(&exchange.len())
+            && exchange.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
 
 /// Words that start a capitalised run at a sentence start without being part of a name.
 const NEVER_NAMES: &[&str] = &[
+    "i",
+    "i'm",
+    "i’m",
+    "i've",
+    "i’ve",
+    "i'll",
+    "i’ll",
+    "i'd",
+    "i’d",
     "according",
     "however",
     "meanwhile",
@@ -329,347 +364,11 @@ fn kind_of(name: &str, titled: bool, people: &People) -> NameKind {
 }
 
 /// "UNHCR", "FDNY", "OVD-Info": initials (two or more capitals, maybe with a suffix).
-fn is_initials(word: &str) -> bool {
+pub(super) fn is_initials(word: &str) -> bool {
     let head: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
     head.chars().count() >= 2 && head.chars().all(char::is_uppercase)
 }
 
-/// Who an attribution's subject names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Who {
-    /// A person, at their fullest name.
-    Person(String),
-    /// An organisation, a group or a role ("police spokesman").
-    Group(String),
-    /// A singular role with "the" ("the company", "the dad-of-two", "the survey"): someone
-    /// or something named before.
-    The(String),
-    /// "he", "she": the last person named before.
-    He,
-    /// "they", "it": the last speaker named before.
-    They,
-}
-
+mod speaker;
 #[cfg(test)]
-impl Who {
-    /// The speaker's name, if it is not a pronoun.
-    pub fn name(&self) -> Option<&str> {
-        match self {
-            Self::Person(name) | Self::Group(name) | Self::The(name) => Some(name),
-            Self::He | Self::They => None,
-        }
-    }
-}
-
-/// Which side of the speech verb the subject is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Side {
-    /// "Hans Kluge said": the subject ends at the verb; the person nearest to it wins.
-    Before,
-    /// "said Sally Gainsbury, an analyst": the subject starts at the verb; the first wins.
-    After,
-}
-
-/// The speaker named by the subject `text[range]` of a speech verb.
-pub(crate) fn who(text: &str, range: Range<usize>, side: Side, people: &People) -> Option<Who> {
-    let segment = text.get(range.clone())?;
-    let trimmed = segment
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ':' | ';'));
-    if trimmed.is_empty() {
-        return None;
-    }
-    let lower = trimmed.to_lowercase();
-    match lower.as_str() {
-        "he" | "she" => return Some(Who::He),
-        "they" | "it" | "we" => return Some(Who::They),
-        _ => {}
-    }
-    let first_word = lower.split_whitespace().next().unwrap_or_default();
-    // "He continued by": the sentence's subject is a pronoun.
-    if side == Side::After {
-        match first_word {
-            "he" | "she" => return Some(Who::He),
-            "they" | "it" => return Some(Who::They),
-            _ => {}
-        }
-    }
-    let initials = trimmed.split_whitespace().next().is_some_and(is_initials);
-    if !initials
-        && CUES.vague_speakers.contains(first_word)
-        && lower.split_whitespace().count() <= 2
-    {
-        return None;
-    }
-    let parts = without_asides(text, range.clone(), side);
-    let found: Vec<Name> = parts
-        .iter()
-        .flat_map(|p| names(text, p.clone(), people))
-        .collect();
-    let document = segment
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()));
-    if document && let Some(first) = found.first() {
-        return Some(Who::Group(people.fullest(&first.text)));
-    }
-    let mut persons = found
-        .iter()
-        .filter(|n| n.kind == NameKind::Person && !n.modifier);
-    let person = match side {
-        Side::Before => persons.next_back(),
-        Side::After => persons.next(),
-    };
-    if let Some(person) = person {
-        return Some(Who::Person(people.fullest(&person.text)));
-    }
-    if let Some(group) = found
-        .iter()
-        .find(|n| n.kind == NameKind::Organisation && !n.modifier)
-        .or_else(|| {
-            found
-                .iter()
-                .find(|n| n.kind == NameKind::Other && !n.modifier)
-        })
-    {
-        return Some(Who::Group(group.text.clone()));
-    }
-    let nearest = match side {
-        Side::Before => parts.last(),
-        Side::After => parts.first(),
-    };
-    let (name, definite) = role(text, nearest.cloned().unwrap_or(range), side)?;
-    // One word after "the": a back-reference ("the company", "the dad-of-two"); "the city's
-    // finance director" is a role of its own.
-    let singular = name.split_whitespace().count() == 1 && !is_plural(&name.to_lowercase());
-    Some(if definite && singular {
-        Who::The(name)
-    } else {
-        Who::Group(name)
-    })
-}
-
-/// The subject without relative clauses and brackets (", who voted against both measures,",
-/// "(IOM)"): the parts of `range` to look for names in. After the verb, only what comes
-/// before the first aside counts.
-fn without_asides(text: &str, range: Range<usize>, side: Side) -> Vec<Range<usize>> {
-    let segment = &text[range.clone()];
-    let mut parts = Vec::new();
-    let mut from = 0;
-    while let Some(at) = [
-        ", who", ", which", ", whose", ", where", " (", " who ", " which ",
-    ]
-    .iter()
-    .filter_map(|m| segment[from..].find(m).map(|at| from + at))
-    .min()
-    {
-        parts.push(range.start + from..range.start + at);
-        if side == Side::After {
-            return parts;
-        }
-        let close = if segment[at..].starts_with(" (") {
-            ')'
-        } else {
-            ','
-        };
-        match segment[at + 2..].find(close) {
-            Some(end) => from = at + 2 + end + 1,
-            None => return parts,
-        }
-    }
-    parts.push(range.start + from..range.end);
-    parts
-}
-
-/// A role or group named in lower case ("a police spokesman", "local activists", "sources
-/// close to the talks"): the subject's words without determiners, time words and adverbs.
-fn role(text: &str, range: Range<usize>, side: Side) -> Option<(String, bool)> {
-    let segment = text.get(range)?;
-    // The part nearest the verb, up to a comma.
-    let adverb = |p: &&str| {
-        let t = p.trim().to_lowercase();
-        t.is_empty()
-            || matches!(
-                t.as_str(),
-                "however" | "meanwhile" | "too" | "also" | "though" | "in turn" | "in contrast"
-            )
-    };
-    let part = match side {
-        Side::Before => segment.rsplit(", ").find(|p| !adverb(p))?,
-        Side::After => segment.split(", ").find(|p| !adverb(p))?,
-    };
-    // "The survey of 2,000 young people": the head noun, before "of".
-    let trimmed = part.trim();
-    let definite = trimmed
-        .get(..4)
-        .is_some_and(|head| head.eq_ignore_ascii_case("the ") && trimmed.len() > 4);
-    let part = match trimmed.find(" of ") {
-        Some(at) if definite && side == Side::Before => &trimmed[..at],
-        _ => part,
-    };
-    let words: Vec<&str> = part
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let skip = |w: &&str| {
-        let lower = w.to_lowercase();
-        matches!(
-            lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "has"
-                | "have"
-                | "had"
-                | "also"
-                | "repeatedly"
-                | "previously"
-                | "later"
-                | "then"
-                | "now"
-                | "publicly"
-                | "separately"
-                | "however"
-                | "but"
-                | "and"
-                | "on"
-                | "in"
-                | "at"
-        ) || lower.ends_with("day")
-    };
-    let kept: Vec<&str> = match side {
-        Side::Before => {
-            let mut kept: Vec<&str> = words.iter().rev().take(6).rev().copied().collect();
-            while kept.first().is_some_and(skip) {
-                kept.remove(0);
-            }
-            while kept.last().is_some_and(skip) {
-                kept.pop();
-            }
-            kept
-        }
-        Side::After => words
-            .iter()
-            .copied()
-            .skip_while(skip)
-            .take_while(|w| !skip(w))
-            .take(5)
-            .collect(),
-    };
-    if kept.is_empty() || kept.len() > 6 {
-        return None;
-    }
-    Some((kept.join(" "), definite))
-}
-
-/// A plural noun ("researchers", "people"), which names a group rather than one body.
-fn is_plural(lower: &str) -> bool {
-    CUES.plural_heads.contains(lower)
-        || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("ss")
-            && !CUES.singular_s.contains(lower))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn who_before(text: &str) -> Option<Who> {
-        who(text, 0..text.len(), Side::Before, &People::whole(text))
-    }
-
-    #[test]
-    fn names_drop_titles_and_tell_people_from_organisations() {
-        let text = "Gov. Andy Beshear met the Office for National Statistics with UNHCR in Kentucky's capital";
-        let found = names(text, 0..text.len(), &People::default());
-        let summary: Vec<(&str, NameKind)> = found
-            .iter()
-            .map(|n| (n.text.as_str(), n.kind.clone()))
-            .collect();
-        assert_eq!(
-            summary,
-            [
-                ("Andy Beshear", NameKind::Person),
-                ("Office for National Statistics", NameKind::Organisation),
-                ("UNHCR", NameKind::Organisation),
-                ("Kentucky", NameKind::Other),
-            ]
-        );
-        assert!(found[3].modifier, "Kentucky's capital");
-        let text = "Ursula von der Leyen spoke; US President Donald Trump too";
-        let found = names(text, 0..text.len(), &People::default());
-        assert_eq!(found[0].text, "Ursula von der Leyen");
-        assert_eq!(found[1].text, "Donald Trump");
-    }
-
-    #[test]
-    fn surnames_expand_to_the_full_name() {
-        let text = "Gov. Andy Beshear spoke. Later Beshear left with Mr Baker.";
-        let people = People::of(text, &[0..24, 25..text.len()]);
-        assert_eq!(
-            people.in_sentence(1)[0].kind,
-            NameKind::Person,
-            "a known surname"
-        );
-        assert_eq!(people.fullest("Beshear"), "Andy Beshear");
-        assert_eq!(people.fullest("Baker"), "Baker");
-    }
-
-    #[test]
-    fn the_subject_names_the_speaker() {
-        assert_eq!(who_before("she"), Some(Who::He));
-        assert_eq!(who_before("they"), Some(Who::They));
-        assert_eq!(
-            who_before("Hans Kluge, WHO's regional director for Europe,"),
-            Some(Who::Person("Hans Kluge".into()))
-        );
-        assert_eq!(
-            who_before(
-                "Finance Minister Christian Lindner, whose Free Democrats had insisted on no new debt,"
-            ),
-            Some(Who::Person("Christian Lindner".into()))
-        );
-        assert_eq!(
-            who_before("The Food and Drink Federation"),
-            Some(Who::Group("Food and Drink Federation".into()))
-        );
-        assert_eq!(
-            who_before("a police spokesman"),
-            Some(Who::Group("police spokesman".into()))
-        );
-        assert_eq!(
-            who_before("the dad-of-two"),
-            Some(Who::The("dad-of-two".into()))
-        );
-        assert_eq!(
-            who_before("The survey of 2,000 people"),
-            Some(Who::The("survey".into()))
-        );
-        assert_eq!(
-            who_before("the researchers"),
-            Some(Who::Group("researchers".into()))
-        );
-        assert_eq!(
-            who_before("Belarusian opposition sources"),
-            Some(Who::Group("Belarusian opposition sources".into()))
-        );
-        assert_eq!(who_before("People"), None, "nobody in particular");
-        let after = "Sally Gainsbury, a senior policy analyst at the Nuffield Trust.";
-        assert_eq!(
-            who(after, 0..after.len(), Side::After, &People::default()),
-            Some(Who::Person("Sally Gainsbury".into()))
-        );
-        let after = "the health secretary, Victoria Atkins.";
-        assert_eq!(
-            who(after, 0..after.len(), Side::After, &People::default()),
-            Some(Who::Person("Victoria Atkins".into()))
-        );
-    }
-}
+mod tests;

@@ -187,7 +187,19 @@ fn closing_mark(text: &str, range: Range<usize>, open: char) -> Option<usize> {
     // full of stray marks linear.
     let range = range.start..range.end.min(range.start + MAX_QUOTE_BYTES);
     let range = range.start..text.floor_char_boundary(range.end).max(range.start);
-    let marks = closers(open);
+    closing_among(text, range.clone(), open, closers(open)).or_else(|| {
+        // Curly and straight marks mixed by a careless edit (“…," said X. "…"): a double
+        // quotation with no closing mark of its own style closes with the other style.
+        match open {
+            '“' => closing_among(text, range.clone(), open, &['"']),
+            '"' => closing_among(text, range, open, &['”']),
+            _ => None,
+        }
+    })
+}
+
+/// The first of `marks` in `range` that closes `open` (see [`closing_mark`]).
+fn closing_among(text: &str, range: Range<usize>, open: char, marks: &[char]) -> Option<usize> {
     let ambiguous = matches!(open, '\'' | '‘' | '‚');
     let mut weak = None;
     for (offset, c) in text[range.clone()].char_indices() {
@@ -197,7 +209,7 @@ fn closing_mark(text: &str, range: Range<usize>, open: char) -> Option<usize> {
         let at = range.start + offset;
         let prev = text[..at].chars().next_back();
         let next = text[at + c.len_utf8()..range.end].chars().next();
-        if matches!(c, '"' | '\'' | '’') {
+        if matches!(c, '"' | '\'' | '’') || (c == '”' && open == '"') {
             if prev.is_none_or(char::is_whitespace) {
                 continue;
             }
@@ -275,6 +287,26 @@ mod tests {
             .into_iter()
             .map(|q| &text[q.range])
             .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_marks_mixed() {
+        assert_eq!(
+            quoted("“We side with the bureaucracy,\" Faraldi said. \"We will spend every cent.\""),
+            [
+                "“We side with the bureaucracy,\"",
+                "\"We will spend every cent.\""
+            ]
+        );
+        assert_eq!(
+            quoted("\"We side with them,” he said. “And soon.”"),
+            ["\"We side with them,”", "“And soon.”"]
+        );
+        // A straight mark inside a curly quotation that closes properly stays inside.
+        assert_eq!(
+            quoted("“He said \"no\" to it,” she said."),
+            ["“He said \"no\" to it,”"]
+        );
     }
 
     #[test]

@@ -39,16 +39,27 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
 /// "BERLIN — "), or `para.start` when it has none. A dateline opens with a place in capitals.
 pub(crate) fn after_dateline(text: &str, para: &Range<usize>) -> usize {
     let line = &text[para.clone()];
-    let Some(first) = line.split([' ', ',']).next() else {
-        return para.start;
+    // The place: a few capitalised words before the comma or the dash, one of them in
+    // capitals ("HAZARD", "El CENTRO", "SAN JOSE").
+    let place: Vec<&str> = line
+        .split([',', '(', '—', '–'])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let in_capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
     };
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count();
-    if capitals < 3 || first.chars().any(char::is_lowercase) {
+    if place.is_empty()
+        || place.len() > 3
+        || !place.iter().all(|w| w.starts_with(char::is_uppercase))
+        || !place.iter().any(in_capitals)
+    {
         return para.start;
     }
     // The dash must come within the first few words.
     let head = &line[..line.floor_char_boundary(60)];
-    for dash in [" — ", " – ", " - "] {
+    for dash in [" — ", " – ", " -- ", " - "] {
         if let Some(at) = head.find(dash) {
             let words = head[..at].split_whitespace().count();
             if words <= 7 {
@@ -82,7 +93,10 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
         let start = after_dateline(text, para);
         let body = &text[start..para.end];
         let mut current: Option<Range<usize>> = None;
-        for (offset, piece) in body.split_sentence_bound_indices() {
+        for (offset, piece) in body
+            .split_sentence_bound_indices()
+            .flat_map(|(offset, piece)| unglue(offset, piece))
+        {
             let piece_start = start + offset;
             let trimmed = piece.trim();
             if trimmed.is_empty() {
@@ -111,6 +125,40 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
             });
         }
     }
+    out
+}
+
+/// `piece` (at `offset`) split where a sentence ends with no space before the next one, as
+/// text copied from a web page often has it ("…outstanding shares.Canadian Press"): a full
+/// stop between a lower-case word of two letters or more and a capitalised word, outside
+/// web and mail addresses.
+fn unglue(offset: usize, piece: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, _) in piece.match_indices('.') {
+        let word_start = piece[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric() && c != '@' && c != '/' && c != ':')
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let left = &piece[word_start..at];
+        let right: String = piece[at + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let glued = left.chars().count() >= 2
+            && left.chars().all(char::is_lowercase)
+            && right.chars().next().is_some_and(char::is_uppercase)
+            && right.chars().skip(1).any(char::is_lowercase)
+            && right.chars().skip(1).all(char::is_lowercase)
+            && !piece[piece.floor_char_boundary(word_start.saturating_sub(8))..at]
+                .contains(['@', '/']);
+        if glued {
+            out.push((offset + from, &piece[from..at + 1]));
+            from = at + 1;
+        }
+    }
+    out.push((offset + from, &piece[from..]));
     out
 }
 
@@ -145,6 +193,15 @@ fn continues(text: &str, open: &Range<usize>, next: &Range<usize>) -> bool {
     }
     // "6 p.m. Friday", "Jan. 1": a day or a month after a time or date abbreviation.
     if WEEKDAYS.contains(&first.text) || CUES.months.contains(first.text) {
+        return true;
+    }
+    // "the U.S. Centers for Disease Control": after "the", the abbreviation qualifies the
+    // name that follows.
+    if words::before(text, open.end - 1 - word.len()).is_some_and(|w| w.lower() == "the")
+        && following.get(1).is_some_and(|w| w.is_letters())
+        && !CUES.np_stop.contains(&first.lower())
+        && !CUES.months.contains(first.text)
+    {
         return true;
     }
     // "U.S. Attorney Kenneth Parker": a name follows; "in the U.S. The next day": a sentence.
@@ -182,6 +239,28 @@ mod tests {
     }
 
     #[test]
+    fn glued_sentences_split_and_the_us_qualifies_a_name() {
+        assert_eq!(
+            texts("It buys back shares.Canadian Press reports it. See www.cp.com/News.Html now."),
+            [
+                "It buys back shares.",
+                "Canadian Press reports it.",
+                "See www.cp.com/News.Html now."
+            ]
+        );
+        assert_eq!(
+            texts(
+                "Rates are high, the U.S. Centers for Disease Control said. In the U.S. The end."
+            ),
+            [
+                "Rates are high, the U.S. Centers for Disease Control said.",
+                "In the U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_stay_with_their_sentence_and_paragraphs_split() {
         assert_eq!(
             texts("“We will win,” she said. “Soon.”\nNext paragraph"),
@@ -204,6 +283,10 @@ mod tests {
             ["Prices fell."]
         );
         assert_eq!(texts("BERLIN — Deal done."), ["Deal done."]);
+        assert_eq!(
+            texts("THURSDAY, Sept. 12 (HealthDay News) -- Rates remain high."),
+            ["Rates remain high."]
+        );
         assert_eq!(
             texts("In London — a city — rain fell."),
             ["In London — a city — rain fell."]

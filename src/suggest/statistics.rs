@@ -93,6 +93,14 @@ pub(crate) fn find(text: &str, paragraphs: &[Range<usize>]) -> Vec<Statistic> {
     found
 }
 
+/// The kind of a one-word unit ("pounds", "percent"), if `lower` is one.
+fn unit_word(lower: &str) -> Option<UnitKind> {
+    CUES.units
+        .iter()
+        .find(|u| u.words.len() == 1 && u.words[0] == lower)
+        .map(|u| u.kind)
+}
+
 /// True when `range` shares a byte with one of `masks` (in order, not overlapping: regex
 /// matches).
 fn overlaps_any(masks: &[Range<usize>], range: Range<usize>) -> bool {
@@ -220,6 +228,7 @@ impl<'a> Reader<'a> {
                 && let Some(word) = self.after(right.end).filter(|w| w.start == right.end)
                 && word.is_letters()
                 && CUES.number_word(&word.lower()).is_none()
+                && !(number.value >= 1e6 && unit_word(&word.lower()) == Some(UnitKind::Money))
             {
                 // "three-day", "45-year-old", "10-point": a compound, not a count.
                 return Read::Skip(word.end);
@@ -283,10 +292,17 @@ impl<'a> Reader<'a> {
             ratio = true;
             reason = "ratio";
         }
-        // The unit (or currency word) after the number, and a range to a second number.
+        // The unit (or currency word) after the number, and a range to a second number;
+        // "72-million-pounds" in a broadcast script.
         let (mut unit, unit_end) = self.unit(end);
         if let Some(after_unit) = unit_end {
             end = after_unit;
+        } else if let Some(hyphen) = self.after(end).filter(|w| w.text == "-" && w.start == end)
+            && let Some(word) = self.after(hyphen.end).filter(|w| w.start == hyphen.end)
+            && unit_word(&word.lower()) == Some(UnitKind::Money)
+        {
+            unit = Some(UnitKind::Money);
+            end = word.end;
         }
         let currency_start = self.currency_before(start);
         let left_of = currency_start.unwrap_or(start);

@@ -151,8 +151,67 @@ pub(crate) fn after_last(
     slice
         .char_indices()
         .rev()
-        .find(|(_, c)| marks.contains(c))
+        .find(|&(at, c)| {
+            marks.contains(&c)
+                // An apostrophe inside a word ("world’s", "don't") is no quotation mark, nor
+                // one closing a plural ("the Conservatives’ plans") with no quotation
+                // opened before it.
+                && !(is_apostrophe(c)
+                    && slice[..at].chars().next_back().is_some_and(is_letter)
+                    && (slice[at + c.len_utf8()..].chars().next().is_some_and(is_letter)
+                        || !opens_single_quote(&slice[..at], c)))
+        })
         .map(|(at, c)| range.start + at + c.len_utf8())
+}
+
+/// Words after which a speech verb's form is a noun: "the claim", "his notes", "over
+/// claims that", "the reports".
+const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "these",
+    "those",
+    "such",
+    "no",
+    "any",
+    "over",
+    "of",
+    "about",
+    "against",
+    "amid",
+    "despite",
+    "following",
+    "new",
+    "previous",
+];
+
+/// How `word` attributes speech where it stands, if it is a speech verb there: not after a
+/// determiner or a preposition that makes it a noun ("called the claim “a lie”").
+pub(crate) fn speech_verb_at(text: &str, word: &Word<'_>) -> Option<super::cues::VerbKind> {
+    let kind = super::cues::CUES.speech_verb(&word.lower())?;
+    let noun = before(text, word.start).is_some_and(|w| NOUN_MARKERS.contains(&w.lower().as_str()));
+    (!noun).then_some(kind)
+}
+
+/// True when `head` holds a single quotation mark that `close` could close: `‘` for `’`,
+/// or a `'` opening a word for `'`.
+fn opens_single_quote(head: &str, close: char) -> bool {
+    if close == '’' {
+        return head.contains('‘');
+    }
+    head.char_indices().any(|(at, c)| {
+        c == '\''
+            && head[..at].chars().next_back().is_none_or(|p| !is_letter(p))
+            && head[at + 1..].chars().next().is_some_and(is_letter)
+    })
 }
 
 /// True when nothing (not even a space) separates `left` and `right`.
@@ -237,6 +296,24 @@ mod tests {
         assert_eq!(
             texts(&following(text, 0, 10)),
             ["fell", "to", "4.0", "%", ".", "Then", "1,2"]
+        );
+    }
+
+    #[test]
+    fn after_last_skips_apostrophes_inside_words() {
+        let text = "the world’s largest fund, “quoted” then Kentucky's";
+        assert_eq!(
+            after_last(text, 0..text.len(), &['”', '’', '\'']),
+            Some(text.find(" then").unwrap())
+        );
+        assert_eq!(after_last(text, 0..20, &['’']), None);
+        // A plural's apostrophe closes nothing; a single quotation mark opened before does.
+        let text = "details of the Conservatives’ spending plans";
+        assert_eq!(after_last(text, 0..text.len(), &['’']), None);
+        let text = "the ‘green steel’ plan";
+        assert_eq!(
+            after_last(text, 0..text.len(), &['’']),
+            Some(text.find(" plan").unwrap())
         );
     }
 }

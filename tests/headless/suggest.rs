@@ -40,7 +40,7 @@ fn generated_files_agree_with_their_marked_sources() {
     let update = std::env::var_os("UPDATE_SUGGEST_DATA").is_some();
     let mut articles = 0;
     let mut spans = 0;
-    for half in ["dev", "heldout"] {
+    for half in ["dev", "heldout", "blind"] {
         for path in marked(half) {
             let (text, labels) = parse_marked(&std::fs::read_to_string(&path).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -86,7 +86,7 @@ fn generated_files_agree_with_their_marked_sources() {
         }
     }
     assert!(
-        articles >= 30 && spans >= 300,
+        articles >= 40 && spans >= 1000,
         "{articles} articles, {spans} spans"
     );
     // The default article is in the set, unchanged.
@@ -158,30 +158,43 @@ fn assert_floors(half: &str, report: &Report, floors: &Floors) {
 
 #[test]
 fn evaluation_stays_above_its_floor() {
-    let dev = evaluate("dev");
-    assert_floors(
-        "dev",
-        &dev,
-        &Floors {
-            statistic: [0.95, 0.95, 0.93, 0.93],
-            quote: [0.95, 0.95, 0.93, 0.93],
-            quote_speaker: 0.9,
-            reported: [0.9, 0.9],
-            claims_top_third: 0.85,
-        },
-    );
-    let heldout = evaluate("heldout");
-    assert_floors(
-        "heldout",
-        &heldout,
-        &Floors {
-            statistic: [0.95, 0.95, 0.93, 0.93],
-            quote: [0.95, 0.95, 0.93, 0.93],
-            quote_speaker: 0.72,
-            reported: [0.85, 0.92],
-            claims_top_third: 0.9,
-        },
-    );
+    // The blind split: news-style articles written after the rules, in the styles of the
+    // real news they were measured on (docs/SUGGEST.md §3), labelled before running them.
+    let splits = [
+        (
+            "dev",
+            Floors {
+                statistic: [0.98, 0.98, 0.98, 0.98],
+                quote: [0.98, 0.98, 0.98, 0.98],
+                quote_speaker: 0.97,
+                reported: [0.98, 0.98],
+                claims_top_third: 0.92,
+            },
+        ),
+        (
+            "heldout",
+            Floors {
+                statistic: [0.97, 0.97, 0.97, 0.97],
+                quote: [0.98, 0.98, 0.98, 0.98],
+                quote_speaker: 0.82,
+                reported: [0.91, 0.98],
+                claims_top_third: 0.95,
+            },
+        ),
+        (
+            "blind",
+            Floors {
+                statistic: [0.93, 0.96, 0.87, 0.90],
+                quote: [0.98, 0.98, 0.98, 0.98],
+                quote_speaker: 0.89,
+                reported: [0.94, 0.94],
+                claims_top_third: 0.95,
+            },
+        ),
+    ];
+    for (half, floors) in &splits {
+        assert_floors(half, &evaluate(half), floors);
+    }
 }
 
 /// Words and marks that exercise every rule, mixed with non-Latin scripts and odd spaces.

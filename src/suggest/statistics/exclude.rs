@@ -37,6 +37,11 @@ pub(super) const CLOCK_WORDS: &[&str] = &[
     "h",
 ];
 
+/// Time nouns that end a counted phrase ("20 trading days", "five working weeks").
+const TIME_NOUNS: &[&str] = &[
+    "days", "weeks", "months", "years", "hours", "minutes", "sessions",
+];
+
 /// Words before an age ("aged 45").
 const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
 
@@ -177,8 +182,35 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
-        // Ages: "aged 45", "I'm 58", "Jane Doe, 45,", "(45)".
+        // Ages: "aged 45", "I'm 58", "Jane Doe, 45,", "(45)", "younger than 5 years",
+        // "children 19 to 35 months of age", "Holly and Jessica, both 10,".
         if prev_lower.is_some_and(|p| AGE_WORDS.contains(&p)) && !money {
+            return true;
+        }
+        let before_prev = prev.and_then(|p| self.before(p.start)).map(|w| w.lower());
+        if prev_lower == Some("than")
+            && matches!(before_prev.as_deref(), Some("younger" | "older"))
+            && !money
+        {
+            return true;
+        }
+        let after_end = words::following(self.text, end, 2);
+        if !money
+            && matches!(after_end.as_slice(), [of, age] if of.lower() == "of" && age.lower() == "age")
+        {
+            return true;
+        }
+        if bare
+            && prev_lower == Some("both")
+            && matches!(number.core, Core::Digits)
+            && next.is_some_and(|w| w.text == ",")
+        {
+            return true;
+        }
+        // A season or a fiscal year written with a slash: "2029/2030", "2024/25".
+        if let Some((left, _)) = written.split_once('/')
+            && is_year_shaped(left)
+        {
             return true;
         }
         if bare
@@ -235,8 +267,14 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
-        // Time frames: "in the last five years", "two weeks ago", "after eight months".
-        if unit == Some(UnitKind::Time) {
+        // Time frames: "in the last five years", "two weeks ago", "after eight months", and
+        // with a word between ("over the past 20 trading days").
+        let time_counted = counted
+            && self.text[number.end..end]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|last| TIME_NOUNS.contains(&last.to_lowercase().as_str()));
+        if unit == Some(UnitKind::Time) || time_counted {
             let before_all = self.before(start).map(|w| w.lower());
             let before_core = self.before(core_start).map(|w| w.lower());
             let frame_before =

@@ -141,6 +141,19 @@ impl<'a> Reader<'a> {
         if self.text[end..].starts_with('+') {
             end += 1;
         }
+        // Broadcast scripts spell numbers out with hyphens: "77-point-6-million",
+        // "25-million".
+        if let Some((decimal_end, decimal)) = self.spoken_decimal(end) {
+            end = decimal_end;
+            value += decimal;
+        }
+        while let Some(hyphen) = self.after(end).filter(|w| w.text == "-" && w.start == end)
+            && let Some(scale) = self.after(hyphen.end).filter(|w| w.start == hyphen.end)
+            && let Some((v, NumberKind::Scale)) = CUES.number_word(&scale.lower())
+        {
+            value *= v;
+            end = scale.end;
+        }
         let mut number = Number {
             start: first.start,
             end,
@@ -150,6 +163,18 @@ impl<'a> Reader<'a> {
         // "2.5 million", "two dozen" after digits.
         self.scale_words(&mut number);
         number
+    }
+
+    /// "-point-6" after digits: the decimal part spelt out, and where it ends.
+    fn spoken_decimal(&self, end: usize) -> Option<(usize, f64)> {
+        let glued_after = |pos: usize| self.after(pos).filter(|w| w.start == pos);
+        let hyphen = glued_after(end).filter(|w| w.text == "-")?;
+        glued_after(hyphen.end).filter(|w| w.lower() == "point")?;
+        let point = glued_after(hyphen.end)?;
+        let second = glued_after(point.end).filter(|w| w.text == "-")?;
+        let digits = glued_after(second.end).filter(|w| w.is_digits())?;
+        let places = i32::try_from(digits.text.len()).ok()?;
+        Some((digits.end, digits_value(digits.text) / 10f64.powi(places)))
     }
 
     /// Number words: "twenty-five", "two-thirds", "two hundred and fifty", "one and a half".

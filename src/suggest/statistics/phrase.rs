@@ -96,6 +96,13 @@ impl<'a> Reader<'a> {
         if word.as_deref() != Some("half") {
             return false;
         }
+        // "the first half of 2024", "the latter half of the century": a period.
+        if self
+            .before(number.start)
+            .is_some_and(|w| matches!(w.lower().as_str(), "first" | "second" | "latter" | "last"))
+        {
+            return false;
+        }
         let next = self.after(number.end).map(|w| w.lower());
         matches!(
             next.as_deref(),
@@ -179,6 +186,8 @@ impl<'a> Reader<'a> {
             "to" => true,
             "-" | "–" | "—" => joint.start == pos || between,
             "and" => between,
+            // "30 or 40 years", "two or three times"
+            "or" => true,
             _ => false,
         };
         if !ok {
@@ -228,13 +237,14 @@ impl<'a> Reader<'a> {
             .iter()
             .filter(|c| trimmed.ends_with(c.as_str()))
             .filter(|c| {
-                // Letter codes ("USD", "Rs") need a space before the number and a boundary.
+                // Letter codes ("USD", "Rs") need a space before the number and a boundary;
+                // signs with letters ("US$", "C$") only the boundary.
                 let at = trimmed.len() - c.len();
                 let boundary = trimmed[..at]
                     .chars()
                     .next_back()
                     .is_none_or(|p| !p.is_alphanumeric());
-                boundary && (spaced || !c.starts_with(char::is_alphabetic))
+                boundary && (spaced || !c.chars().all(char::is_alphabetic))
             })
             .map(|c| self.line_start + trimmed.len() - c.len())
             .min()
@@ -294,8 +304,16 @@ impl<'a> Reader<'a> {
             {
                 break;
             }
-            // After the head noun, a word that is not a modifier ends the phrase.
-            if taken.last().is_some_and(|last| is_head(&last.lower())) {
+            // After the head noun, a word that is not a modifier ends the phrase, unless
+            // the head was a noun qualifying another ("two police officers").
+            if taken.last().is_some_and(|last| {
+                let last = last.lower();
+                let qualifying = CUES.plural_heads.contains(&last)
+                    && !last.ends_with('s')
+                    && is_head(&lower)
+                    && !CUES.plural_heads.contains(&lower);
+                is_head(&last) && !qualifying
+            }) {
                 break;
             }
             taken.push(word);

@@ -236,3 +236,56 @@ fn reasons_say_what_kind_of_number() {
         ]
     );
 }
+
+#[test]
+fn currencies_with_letters_scales_and_broadcast_spellings() {
+    assert_eq!(
+        found("It will buy back up to US$9 billion, paying between US$42 and US$47 per share."),
+        ["up to US$9 billion", "between US$42 and US$47 per share"]
+    );
+    assert_eq!(found("Senate OKs $1.9T virus relief bill"), ["$1.9T"]);
+    assert_eq!(
+        found("He joined for 77-point-6-million-pounds; the fee could reach 72-million-pounds."),
+        ["77-point-6-million-pounds", "72-million-pounds"]
+    );
+    assert_eq!(found("Chelsea paid 25-million for him."), ["25-million"]);
+    // A hyphen before a word that is no number or money is still a compound.
+    assert_eq!(
+        found("a 10-point plan and a 25-year-old"),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn noun_phrases_ranges_with_or_and_approximators() {
+    assert_eq!(
+        found("apprehended by two police officers armed only with batons"),
+        ["two police officers"]
+    );
+    assert_eq!(found("It took two or three days."), ["two or three days"]);
+    assert_eq!(
+        found("coverage remains at or above 90 percent"),
+        ["at or above 90 percent"]
+    );
+}
+
+#[test]
+fn ages_seasons_periods_and_time_frames() {
+    for text in [
+        "Holly and Jessica, both 10, vanished.",
+        "patients younger than 5 years and older than 65 years",
+        "children 19 to 35 months of age",
+        "He will stay till the 2029/2030 season.",
+        "the first opposition in 30 or 40 years to cut spending",
+        "higher than the average over the past 20 trading days",
+        "since the latter half of the 19th century",
+    ] {
+        assert_eq!(found(text), Vec::<&str>::new(), "{text}");
+    }
+    // A fraction of something still counts; so does a duration with no time frame.
+    assert_eq!(found("half of voters agreed"), ["half"]);
+    assert_eq!(
+        found("shares fell for 20 trading days"),
+        ["20 trading days"]
+    );
+}

@@ -3,7 +3,7 @@
 //! precision among the top-ranked third.
 //!
 //! `cargo run --release --example suggest_eval [-- DIR…] [--list]`: each DIR holds NAME.txt
-//! and NAME.tsv pairs (default: tests/data/suggest/dev and tests/data/suggest/heldout, each
+//! and NAME.tsv pairs (default: tests/data/suggest/dev, heldout and blind, each
 //! scored on its own). `--list` also prints every miss and false suggestion.
 
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ fn main() -> std::process::ExitCode {
     }
     if dirs.is_empty() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/suggest");
-        dirs = vec![root.join("dev"), root.join("heldout")];
+        dirs = vec![root.join("dev"), root.join("heldout"), root.join("blind")];
     }
     for dir in &dirs {
         match score(dir, list) {

@@ -16,6 +16,7 @@ use super::find_bar::FindBar;
 use super::inspector::InspectorState;
 use super::prefs::Preferences;
 use super::status::Status;
+use super::suggestions::Suggestions;
 use crate::import;
 use crate::model::Session;
 use crate::store::RecoveryStore;
@@ -31,6 +32,7 @@ mod lifecycle;
 mod modal;
 mod perform;
 mod saving;
+mod suggest;
 mod tasks;
 
 /// The Factmark window.
@@ -77,6 +79,8 @@ pub struct FactmarkApp {
     /// Commands asked for this frame (keys in `logic`, menus and views in `ui`), run once at
     /// the end of `ui`.
     commands: CommandQueue,
+    /// The open document's suggestions, and where the analyst is among them.
+    suggest: Suggestions,
 }
 
 impl FactmarkApp {
@@ -136,10 +140,14 @@ impl FactmarkApp {
             ctx: cc.egui_ctx.clone(),
             source_changed: None,
             commands: CommandQueue::default(),
+            suggest: Suggestions::default(),
         };
         match path {
             Some(path) => app.start_open(&path, session_out, true),
-            None => app.check_source(),
+            None => {
+                app.check_source();
+                app.start_suggesting();
+            }
         }
         app
     }
@@ -294,6 +302,7 @@ impl eframe::App for FactmarkApp {
         self.poll_save();
         self.poll_report();
         self.poll_exchange();
+        self.poll_suggestions();
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }

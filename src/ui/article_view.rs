@@ -17,6 +17,7 @@ mod paint;
 mod paragraphs;
 mod pointer;
 mod scroll;
+mod suggested;
 mod toolbar;
 
 use std::ops::Range;
@@ -29,6 +30,8 @@ use self::layout::lay_out;
 use self::paint::{outline_matches, outline_selection};
 use self::pointer::handle_pointer;
 use self::scroll::{jump_offset, keep_selection_through_zoom, scroll_to_selection};
+pub use self::suggested::SuggestionMarks;
+use self::suggested::mark_suggestions;
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
@@ -65,6 +68,9 @@ pub struct ViewState {
     laid_out: Vec<Range<usize>>,
     /// The zoom of the last frame, to keep the selection in view when it changes.
     zoom: Option<f32>,
+    /// Where a click beside every highlight landed (byte offset), with the selection it
+    /// cleared, until the app takes it: it may have been on a suggestion.
+    plain_click: Option<(usize, Option<Span>)>,
     layout: Layout,
 }
 
@@ -80,6 +86,7 @@ impl Default for ViewState {
             placed: Vec::new(),
             laid_out: Vec::new(),
             zoom: None,
+            plain_click: None,
             layout: Layout::default(),
         }
     }
@@ -103,6 +110,12 @@ impl ViewState {
     /// The resizes asked for by dragging the selected annotation's handles, oldest first.
     pub fn take_resizes(&mut self) -> Vec<Resize> {
         std::mem::take(&mut self.resizes)
+    }
+
+    /// Where the last click on the text beside every highlight landed (a byte offset), with
+    /// the selection it cleared; once.
+    pub fn take_plain_click(&mut self) -> Option<(usize, Option<Span>)> {
+        self.plain_click.take()
     }
 
     /// Changes the pending text selection in place (Shift+Arrow), without scrolling.
@@ -238,7 +251,8 @@ struct Placed {
 }
 
 /// Shows the article and handles pointer gestures on it; `found` (find matches, in document
-/// order) are outlined. Returns a tag when one of the buttons beside the selection was clicked.
+/// order) are outlined, `suggested` marked. Returns a tag when one of the buttons beside the
+/// selection was clicked.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
@@ -246,6 +260,7 @@ pub fn show(
     palette: &Palette,
     zoom: f32,
     found: &[Span],
+    suggested: Option<&SuggestionMarks<'_>>,
 ) -> Option<Tag> {
     let mut clicked_tag = None;
     let mut area = egui::ScrollArea::vertical()
@@ -261,6 +276,9 @@ pub fn show(
     area.show_viewport(ui, |ui, viewport| {
         let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
         let text = session.article().text();
+        if let Some(marks) = suggested {
+            mark_suggestions(ui, session, &placed, marks, palette);
+        }
         outline_matches(ui, text, &placed, found, palette);
         outline_selection(ui, text, &placed, state.selection, palette);
         scroll_to_selection(ui, text, state, &placed);

@@ -80,6 +80,13 @@ fn command(
         }
         return;
     }
+    if action == Action::ToggleSuggestions {
+        let mut shown = prefs.show_suggestions;
+        if ui.checkbox(&mut shown, action.label()).clicked() {
+            commands.push(action);
+        }
+        return;
+    }
     let label = match (&action, recovery_copies) {
         (Action::RecoverUnsaved, n) if n > 0 => format!("Recover unsaved work ({n})…"),
         _ => action.label().to_owned(),

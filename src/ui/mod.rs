@@ -14,6 +14,7 @@ pub mod modals;
 mod orphans;
 mod prefs;
 mod status;
+mod suggestions;
 pub mod theme;
 
 use std::path::PathBuf;

@@ -25,6 +25,11 @@ pub struct Preferences {
     pub csv_bom: bool,
     /// The organisation ClaimReview exports name as the reviews' author.
     pub organisation: String,
+    /// Suggestions are found and shown (View › Show suggestions).
+    pub show_suggestions: bool,
+    /// Which tags' suggestions are shown, by [`crate::model::Tag::index`] (the chips of the
+    /// Suggestions list).
+    pub suggestion_tags: [bool; 3],
 }
 
 impl Default for Preferences {
@@ -38,6 +43,8 @@ impl Default for Preferences {
             import_format: None,
             csv_bom: false,
             organisation: String::new(),
+            show_suggestions: true,
+            suggestion_tags: [true; 3],
         }
     }
 }

@@ -35,10 +35,11 @@ pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
 }
 
 /// Runs frames until the app's workers (opening a file, re-anchoring, reading the recovery
-/// folder, …) have delivered, as a user would wait for them; panics after 60 s of real time.
+/// folder, finding suggestions, …) have delivered, as a user would wait for them; panics after
+/// 60 s of real time.
 pub fn settle(harness: &mut Harness<'_, FactmarkApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.state().is_busy() {
+    while harness.state().is_busy() || harness.state().is_suggesting() {
         assert!(
             std::time::Instant::now() < deadline,
             "the app's background work did not finish"

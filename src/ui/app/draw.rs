@@ -42,6 +42,11 @@ impl FactmarkApp {
                     &palette,
                 );
                 self.find_event(found);
+                let marks = self.suggest.marks(
+                    self.prefs.show_suggestions,
+                    self.prefs.suggestion_tags,
+                    self.view.selection(),
+                );
                 if let Some(tag) = article_view::show(
                     ui,
                     &self.doc.session,
@@ -49,9 +54,11 @@ impl FactmarkApp {
                     &palette,
                     self.prefs.zoom,
                     self.find.matches(),
+                    marks.as_ref(),
                 ) {
                     self.commands.push(Action::Tag(tag));
                 }
+                self.click_suggestion();
                 for resize in self.view.take_resizes() {
                     self.commands.push(match resize {
                         article_view::Resize::To(id, span) => Action::ResizeTo(id, span),
@@ -90,7 +97,9 @@ impl FactmarkApp {
             &mut self.commands,
         );
         ui.separator();
-        ui.heading("Annotations");
+        if self.side_tabs(ui, palette) {
+            return;
+        }
         if let Some(id) = annotation_list::show(
             ui,
             &self.doc.session,

@@ -6,7 +6,9 @@
 //! generated documents, and two that are one huge paragraph: the 5 MB document with its line
 //! breaks turned into spaces, and 500 KB in one paragraph with 20,000 annotations in it.
 //! Prints per-frame median and p95, the open and first-frame cost, the longest text laid out
-//! at once, and the ratios the targets are about.
+//! at once, and the ratios the targets are about. The app finds and shows the pending
+//! suggestions as the window does (every row says how many it marks); the 5 MB document runs
+//! once more with them hidden, to give what showing them costs in the same run.
 //!
 //! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20, `--ours-only`
 //! to skip the baseline, e.g. when profiling).
@@ -232,6 +234,8 @@ fn script(
 struct Doc {
     name: String,
     session: Session,
+    /// Suggestions shown (View › Show suggestions), as the app starts.
+    suggestions: bool,
 }
 
 impl Doc {
@@ -239,6 +243,16 @@ impl Doc {
         Self {
             name: size.name.to_owned(),
             session: testing::session(size),
+            suggestions: true,
+        }
+    }
+
+    /// The same with the suggestions switched off.
+    fn without_suggestions(self) -> Self {
+        Self {
+            name: format!("{}, suggestions hidden", self.name),
+            suggestions: false,
+            ..self
         }
     }
 
@@ -248,6 +262,7 @@ impl Doc {
         Self {
             name: name.to_owned(),
             session: testing::one_paragraph(size, name),
+            suggestions: true,
         }
     }
 }
@@ -256,6 +271,8 @@ struct Row {
     name: String,
     text_bytes: usize,
     annotations: usize,
+    /// Pending suggestions the app marks (0 when hidden).
+    suggestions: usize,
     ours: (f64, f64),
     ours_peak: usize,
     /// `FactmarkApp::new` loading the session file (ms).
@@ -270,7 +287,11 @@ struct Row {
 }
 
 fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
-    let Doc { name, session } = doc;
+    let Doc {
+        name,
+        session,
+        suggestions: shown,
+    } = doc;
     let text_bytes = session.article().text().len();
     let annotations = session.annotations().len();
     let path = dir.join(format!("bench-{}-{annotations}.ron", text_bytes));
@@ -280,8 +301,17 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
     // from before the session is loaded.
     let baseline = common::heap_now();
     common::reset_peak();
-    let (app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
+    let (mut app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
     assert_eq!(app.app.session().annotations().len(), annotations);
+    if !shown {
+        let ctx = driver.ctx.clone();
+        app.app.perform(&ctx, Action::ToggleSuggestions);
+    }
+    let suggestions = if shown {
+        app.app.pending_suggestions().map_or(0, |p| p.len())
+    } else {
+        0
+    };
     let mut ours = Ours {
         app,
         largest_layout: 0,
@@ -300,6 +330,7 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
             name,
             text_bytes,
             annotations,
+            suggestions,
             ours: ours_stats,
             ours_peak,
             ours_open_ms,
@@ -327,6 +358,7 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
         name,
         text_bytes,
         annotations,
+        suggestions,
         ours: ours_stats,
         ours_peak,
         ours_open_ms,
@@ -352,9 +384,9 @@ fn main() {
     );
     println!();
     println!(
-        "| document | Factmark median | Factmark p95 | Factmark open | Factmark first frame | longest text laid out | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
+        "| document | suggestions shown | Factmark median | Factmark p95 | Factmark open | Factmark first frame | longest text laid out | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Warm the CPU, caches and font atlas first, so the first measured document is not
     // the one paying for them.
     measure(Doc::generated(testing::SMALL), dir.path(), 2, false);
@@ -366,6 +398,9 @@ fn main() {
         Doc::one_paragraph(testing::LARGE, "5 MB / 20000, one paragraph")
     }));
     docs.push(Box::new(|| {
+        Doc::generated(testing::LARGE).without_suggestions()
+    }));
+    docs.push(Box::new(|| {
         let dense = DocSize {
             name: "",
             text_bytes: testing::MEDIUM.text_bytes,
@@ -375,10 +410,14 @@ fn main() {
     }));
     let mut rows = Vec::new();
     for doc in docs {
-        let row = measure(doc(), dir.path(), segments, with_naive);
+        let doc = doc();
+        // The naive view has no suggestions: its figures for the hidden case would repeat.
+        let naive = with_naive && doc.suggestions;
+        let row = measure(doc, dir.path(), segments, naive);
         println!(
-            "| {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
+            "| {} | {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
             row.name,
+            row.suggestions,
             row.ours.0,
             row.ours.1,
             row.ours_open_ms,
@@ -393,7 +432,7 @@ fn main() {
         rows.push(row);
     }
     let (small, large) = (&rows[0], &rows[2]);
-    let (huge, dense) = (&rows[3], &rows[4]);
+    let (huge, hidden, dense) = (&rows[3], &rows[4], &rows[5]);
     println!();
     for row in &rows {
         println!(
@@ -410,6 +449,12 @@ fn main() {
         "naive vs Factmark median at 5 MB: {:.1}× slower (target ≥ 20×); p95: {:.1}×",
         large.naive.0 / large.ours.0,
         large.naive.1 / large.ours.1
+    );
+    println!(
+        "5 MB with {} pending suggestions shown vs hidden: median {:.2}×, p95 {:.2}×",
+        large.suggestions,
+        large.ours.0 / hidden.ours.0,
+        large.ours.1 / hidden.ours.1
     );
     for row in [huge, dense] {
         println!(

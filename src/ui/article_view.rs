@@ -32,11 +32,12 @@ use self::pointer::handle_pointer;
 use self::scroll::{jump_offset, keep_selection_through_zoom, scroll_to_selection};
 pub use self::suggested::SuggestionMarks;
 use self::suggested::mark_suggestions;
+pub use self::toolbar::Pick;
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
 use crate::model::adjust::Edge;
-use crate::model::{AnnotationId, Selection, Session, Span, Tag};
+use crate::model::{AnnotationId, Selection, Session, Span};
 
 /// Body text size at zoom 1.0.
 const BODY_SIZE: f32 = 17.0;
@@ -251,8 +252,8 @@ struct Placed {
 }
 
 /// Shows the article and handles pointer gestures on it; `found` (find matches, in document
-/// order) are outlined, `suggested` marked. Returns a tag when one of the buttons beside the
-/// selection was clicked.
+/// order) are outlined, `suggested` marked. Returns what a button beside the selection asked
+/// for, if one was clicked.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
@@ -261,8 +262,8 @@ pub fn show(
     zoom: f32,
     found: &[Span],
     suggested: Option<&SuggestionMarks<'_>>,
-) -> Option<Tag> {
-    let mut clicked_tag = None;
+) -> Option<Pick> {
+    let mut picked = None;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("article-scroll")
         .auto_shrink(false)
@@ -283,9 +284,13 @@ pub fn show(
         outline_selection(ui, text, &placed, state.selection, palette);
         scroll_to_selection(ui, text, state, &placed);
         handle_pointer(ui, session, state, &placed);
-        clicked_tag = selection_toolbar(ui, text, state, palette, &placed);
+        let current = suggested
+            .and_then(|marks| marks.current)
+            .filter(|(span, _)| state.selection.is_some_and(|s| s.overlaps(*span)))
+            .map(|(_, tag)| tag);
+        picked = selection_toolbar(ui, text, state, palette, &placed, current);
         state.placed = placed;
     });
     state.laid_out = state.layout.cache.take_laid_out();
-    clicked_tag
+    picked
 }

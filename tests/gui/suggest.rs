@@ -237,6 +237,18 @@ fn x_rejects_into_the_session_and_goes_to_the_next() {
             .session()
             .is_rejected(rejected.tag(), rejected.span)
     );
+
+    // With the mouse: the Reject button beside the current suggestion.
+    let by_mouse = current(&harness);
+    harness.get_by_label("Reject (X)").click();
+    harness.run_ok();
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_rejected(by_mouse.tag(), by_mouse.span)
+    );
+    assert_eq!(harness.state().session().rejections().len(), 2);
 }
 
 #[test]

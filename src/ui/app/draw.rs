@@ -56,7 +56,10 @@ impl FactmarkApp {
                     self.find.matches(),
                     marks.as_ref(),
                 ) {
-                    self.commands.push(Action::Tag(tag));
+                    self.commands.push(match tag {
+                        article_view::Pick::Tag(tag) => Action::Tag(tag),
+                        article_view::Pick::Reject => Action::RejectSuggestion,
+                    });
                 }
                 self.click_suggestion();
                 for resize in self.view.take_resizes() {

@@ -7,7 +7,7 @@
 use egui::{Pos2, Stroke};
 
 use super::Placed;
-use crate::model::{Session, Span};
+use crate::model::{Session, Span, Tag};
 use crate::suggest::{Pending, Suggestion};
 use crate::ui::highlight;
 use crate::ui::theme::Palette;
@@ -18,8 +18,8 @@ pub struct SuggestionMarks<'a> {
     pub pending: &'a Pending,
     /// Which tags are shown, by [`crate::model::Tag::index`].
     pub shown: [bool; 3],
-    /// The current suggestion's span, drawn thicker.
-    pub current: Option<Span>,
+    /// The current suggestion's span (drawn thicker) and tag.
+    pub current: Option<(Span, Tag)>,
 }
 
 /// Space between stacked underlines, as the annotations' lanes use.
@@ -60,7 +60,9 @@ pub(super) fn mark_suggestions(
         let lanes = lanes_below(&annotations, &suggested);
         let block_text = &text[range.clone()];
         for (suggestion, lane) in suggested.iter().zip(lanes) {
-            let current = marks.current == Some(suggestion.span);
+            let current = marks
+                .current
+                .is_some_and(|(span, _)| span == suggestion.span);
             let stroke = Stroke::new(
                 if current { 2.5 } else { 1.5 },
                 palette.suggestion_color(suggestion.tag()),

@@ -152,7 +152,7 @@ impl Suggestions {
         Some(SuggestionMarks {
             pending: self.pending.as_ref()?,
             shown,
-            current: self.current(selection, shown).map(|s| s.span),
+            current: self.current(selection, shown).map(|s| (s.span, s.tag())),
         })
     }
 
@@ -326,5 +326,38 @@ mod tests {
             Some(Tag::Statistic)
         );
         assert_eq!(Suggestions::only_tag(all), None);
+    }
+
+    /// Polls `suggestions` until its worker has delivered.
+    fn wait(suggestions: &mut Suggestions, generation: u64) -> bool {
+        for _ in 0..5_000 {
+            match suggestions.poll(generation) {
+                Arrived::Found => return true,
+                Arrived::Lost => return false,
+                Arrived::Nothing if !suggestions.is_finding() => return false,
+                Arrived::Nothing => std::thread::sleep(std::time::Duration::from_millis(1)),
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn a_result_for_an_earlier_document_is_dropped() {
+        let (_, session) = found();
+        let spawn = |session: Session| {
+            Job::spawn(Box::new(|| {}), "test-suggest", "Finding", move |_| {
+                crate::workspace::suggest::pending_for(&session, &Tag::ALL)
+            })
+            .unwrap()
+        };
+        let mut suggestions = Suggestions::default();
+        suggestions.start(1, spawn(session.clone()));
+        assert!(suggestions.is_finding());
+        // Document 2 opened meanwhile: the result for 1 is not taken.
+        assert!(!wait(&mut suggestions, 2));
+        assert!(suggestions.pending().is_none() && !suggestions.is_finding());
+        suggestions.start(2, spawn(session));
+        assert!(wait(&mut suggestions, 2));
+        assert!(suggestions.pending().is_some_and(|p| !p.is_empty()));
     }
 }

@@ -188,11 +188,8 @@ impl FactmarkApp {
             Action::NextSuggestion => self.step_suggestion(true),
             Action::PreviousSuggestion => self.step_suggestion(false),
             Action::GoToSuggestion(suggestion) => self.go_to_suggestion(suggestion, ""),
-            Action::AcceptSuggestion => {
-                if !self.accept_current(None) {
-                    self.no_current("accept");
-                }
-            }
+            // Accepting happens in the guard; only its failure needs saying.
+            Action::AcceptSuggestion if !self.accept_current(None) => self.no_current("accept"),
             Action::RejectSuggestion => self.reject_current(),
             Action::AcceptAllSuggestions(tag) => self.decide_all(true, tag),
             Action::RejectAllSuggestions(tag) => self.decide_all(false, tag),
@@ -230,7 +227,10 @@ impl FactmarkApp {
             return;
         }
         let from = self.step_origin();
-        match self.suggest.step(from, forward, self.prefs.suggestion_tags) {
+        match self
+            .suggest
+            .step(&from, forward, self.prefs.suggestion_tags)
+        {
             Some((suggestion, wrapped)) => {
                 let note = match (wrapped, forward) {
                     (false, _) => "",
@@ -376,7 +376,7 @@ impl FactmarkApp {
             .replacen("Suggested", "Rejected", 1);
         self.suggest.set_cursor(suggestion.clone());
         let next = self.suggest.step(
-            StepFrom::Suggestion(suggestion),
+            &StepFrom::Suggestion(suggestion),
             true,
             self.prefs.suggestion_tags,
         );

@@ -21,10 +21,14 @@ pub struct ListState {
     pub follow: bool,
     /// Positions (for `Pending::get`) of the rows shown while some tag is hidden, with what
     /// they were computed for: the suggestions' version, the session revision, the chips.
-    rows: Option<((u64, u64, [bool; 3]), Vec<usize>)>,
+    rows: Option<(RowsKey, Vec<usize>)>,
     /// Which rows were in view in the last frame.
     in_view: Range<usize>,
 }
+
+/// What a tag filter's rows were computed for: the suggestions' version, the session
+/// revision, the chips.
+type RowsKey = (u64, u64, [bool; 3]);
 
 /// What the panel needs to know about the window.
 pub struct ListContext<'a> {

@@ -174,13 +174,13 @@ impl Suggestions {
     /// start or end).
     pub fn step(
         &self,
-        from: StepFrom,
+        from: &StepFrom,
         forward: bool,
         shown: [bool; 3],
     ) -> Option<(Suggestion, bool)> {
         let pending = self.pending.as_ref()?;
         let walk = |at| walk(pending, at, forward, shown);
-        let found = match (&from, forward) {
+        let found = match (from, forward) {
             (StepFrom::Suggestion(s), true) => walk(pending.next(s, None)),
             (StepFrom::Suggestion(s), false) => walk(pending.previous(s, None)),
             (StepFrom::Offset(offset), true) => walk(pending.first_from(*offset, None)),
@@ -276,30 +276,30 @@ mod tests {
         let (suggestions, _) = found();
         let only_statistics = [false, true, false];
         let (first, wrapped) = suggestions
-            .step(StepFrom::Start, true, only_statistics)
+            .step(&StepFrom::Start, true, only_statistics)
             .unwrap();
         assert_eq!((text(&first), wrapped), ("14 political prisoners", false));
         let (second, _) = suggestions
-            .step(StepFrom::Suggestion(first.clone()), true, only_statistics)
+            .step(&StepFrom::Suggestion(first.clone()), true, only_statistics)
             .unwrap();
         assert_eq!(text(&second), "About 300,000 Belarusians");
         let (around, wrapped) = suggestions
-            .step(StepFrom::Suggestion(second), true, only_statistics)
+            .step(&StepFrom::Suggestion(second), true, only_statistics)
             .unwrap();
         assert_eq!((text(&around), wrapped), ("14 political prisoners", true));
         let (last, _) = suggestions
-            .step(StepFrom::Start, false, only_statistics)
+            .step(&StepFrom::Start, false, only_statistics)
             .unwrap();
         assert_eq!(text(&last), "About 300,000 Belarusians");
         // From an offset: the first starting at or after it.
         let at = TEXT.find("Franak").unwrap();
         let (quote, _) = suggestions
-            .step(StepFrom::Offset(at), false, [false, false, true])
+            .step(&StepFrom::Offset(at), false, [false, false, true])
             .unwrap();
         assert_eq!(text(&quote), "“We are free,”");
         assert!(
             suggestions
-                .step(StepFrom::Start, true, [false; 3])
+                .step(&StepFrom::Start, true, [false; 3])
                 .is_none()
         );
     }
@@ -309,7 +309,7 @@ mod tests {
         let (mut suggestions, _) = found();
         let all = [true; 3];
         let (first, _) = suggestions
-            .step(StepFrom::Start, true, [false, true, false])
+            .step(&StepFrom::Start, true, [false, true, false])
             .unwrap();
         // Selected exactly: current, even before it was stepped to.
         assert_eq!(suggestions.current(Some(first.span), all), Some(&first));

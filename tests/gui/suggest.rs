@@ -131,6 +131,16 @@ fn suggestions_are_found_on_opening_and_stepped_in_document_order() {
     key(&mut harness, Key::CloseBracket);
     assert_eq!(current(&harness), first);
     assert!(harness.state().session().annotations().is_empty());
+
+    // Edit › Suggest finds them again and says how many.
+    harness.get_by_label("Edit").click();
+    harness.run_ok();
+    harness.get_by_label("Suggest").click();
+    harness.run_ok();
+    settle(&mut harness);
+    let said = harness.state().status_info().unwrap_or_default().to_owned();
+    assert!(said.starts_with(&format!("{total} suggestions (")), "{said}");
+    assert_eq!(harness.state().pending_suggestions().unwrap().len(), total);
 }
 
 #[test]

@@ -139,7 +139,10 @@ fn suggestions_are_found_on_opening_and_stepped_in_document_order() {
     harness.run_ok();
     settle(&mut harness);
     let said = harness.state().status_info().unwrap_or_default().to_owned();
-    assert!(said.starts_with(&format!("{total} suggestions (")), "{said}");
+    assert!(
+        said.starts_with(&format!("{total} suggestions (")),
+        "{said}"
+    );
     assert_eq!(harness.state().pending_suggestions().unwrap().len(), total);
 }
 

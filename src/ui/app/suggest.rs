@@ -275,13 +275,12 @@ impl FactmarkApp {
         self.suggest.tab = SideTab::Suggestions;
         self.view.select_text(suggestion.span);
         let what = self.describe(&suggestion);
-        self.status.info(format!(
-            "{before}{what}: A accepts, X rejects, 1/2/3 accept as another tag."
-        ));
+        self.status
+            .info(format!("{before}{what} — A accepts, X rejects."));
         self.suggest.set_cursor(suggestion);
     }
 
-    /// "Suggested quote “We are free,” (Franak Viačorka; quote, speaker after it)".
+    /// "Suggested quote “We are free,” by Franak Viačorka (quote, speaker after it)".
     fn describe(&self, suggestion: &Suggestion) -> String {
         let text = suggestion
             .span
@@ -290,10 +289,10 @@ impl FactmarkApp {
         let speaker = suggestion
             .speaker
             .as_ref()
-            .map(|s| format!("{s}; "))
+            .map(|s| format!(" by {s}"))
             .unwrap_or_default();
         format!(
-            "Suggested {} “{}” ({speaker}{})",
+            "Suggested {} “{}”{speaker} ({})",
             suggestion.tag().label().to_lowercase(),
             short_excerpt(text),
             suggestion.reason

@@ -61,25 +61,12 @@ pub(super) fn row(
     let width = rect.right() - left - 8.0;
     let small = FontId::proportional(11.5);
     let weak = visuals.weak_text_color();
-    // The speaker at the right, up to half the row; the tag and reason take what is left.
-    let mut right = rect.right() - 8.0;
-    if let Some(speaker) = &suggestion.speaker {
-        let galley = one_line_galley(
-            painter,
-            format!("— {speaker}"),
-            small.clone(),
-            weak,
-            width / 2.0,
-        );
-        painter.galley(
-            egui::pos2(right - galley.size().x, rect.top() + 4.0),
-            galley.clone(),
-            weak,
-        );
-        right -= galley.size().x + 8.0;
-    }
-    let what = format!("{} · {}", tag.label(), suggestion.reason);
-    let galley = one_line_galley(painter, what, small, weak, (right - left).max(20.0));
+    // Tag, speaker, reason: the reason is what a narrow row cuts first.
+    let what = match &suggestion.speaker {
+        Some(speaker) => format!("{} — {speaker} · {}", tag.label(), suggestion.reason),
+        None => format!("{} · {}", tag.label(), suggestion.reason),
+    };
+    let galley = one_line_galley(painter, what, small, weak, width);
     painter.galley(egui::pos2(left, rect.top() + 4.0), galley, weak);
     let text_color = visuals.text_color();
     let galley = one_line_galley(

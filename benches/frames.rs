@@ -25,7 +25,7 @@ use factmark::testing::{self, DocSize};
 use factmark::ui::Action;
 use factmark::ui::theme::Palette;
 
-use common::driver::{App, Driver, WINDOW, open_app};
+use common::driver::{App, Driver, WINDOW, WhileSuggesting, open_app};
 
 #[global_allocator]
 static ALLOC: common::Counting = common::Counting;
@@ -273,6 +273,8 @@ struct Row {
     annotations: usize,
     /// Pending suggestions the app marks (0 when hidden).
     suggestions: usize,
+    /// The frames drawn while they were found on a worker.
+    suggesting: WhileSuggesting,
     ours: (f64, f64),
     ours_peak: usize,
     /// `FactmarkApp::new` loading the session file (ms).
@@ -301,7 +303,8 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
     // from before the session is loaded.
     let baseline = common::heap_now();
     common::reset_peak();
-    let (mut app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
+    let (mut app, mut driver, ours_open_ms, shown_in, suggesting) =
+        open_app(&path, dir, text_bytes);
     assert_eq!(app.app.session().annotations().len(), annotations);
     if !shown {
         let ctx = driver.ctx.clone();
@@ -331,6 +334,7 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
             text_bytes,
             annotations,
             suggestions,
+            suggesting,
             ours: ours_stats,
             ours_peak,
             ours_open_ms,
@@ -359,6 +363,7 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool) -> Row {
         text_bytes,
         annotations,
         suggestions,
+        suggesting,
         ours: ours_stats,
         ours_peak,
         ours_open_ms,
@@ -438,6 +443,12 @@ fn main() {
         println!(
             "check, {}: the jumped-to annotation was drawn, then scrolled up by the wheel, in {} of {segments} segments (the small document's end stops the scroll)",
             row.name, row.scrolled
+        );
+    }
+    for row in rows.iter().filter(|row| row.suggestions > 0) {
+        println!(
+            "{}: the suggestions took {:.0} ms on a worker after opening; the window drew {} frames meanwhile, the longest {:.1} ms",
+            row.name, row.suggesting.ms, row.suggesting.frames, row.suggesting.longest_ms
         );
     }
     println!(

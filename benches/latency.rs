@@ -111,7 +111,7 @@ fn measure(name: &str, session: &Session, dir: &Path) -> Figures {
     let path = dir.join(format!("{}.ron", name.replace([' ', '/', ','], "-")));
     factmark::store::save(session, &path).expect("saved the generated session");
     let text_bytes = session.article().text().len();
-    let (app, driver, _, _) = open_app(&path, dir, text_bytes);
+    let (app, driver, _, _, _) = open_app(&path, dir, text_bytes);
     let mut bench = Bench { app, driver };
     for _ in 0..5 {
         bench.frame(Vec::new(), Modifiers::NONE);

@@ -72,6 +72,8 @@ pub struct ViewState {
     /// Where a click beside every highlight landed (byte offset), with the selection it
     /// cleared, until the app takes it: it may have been on a suggestion.
     plain_click: Option<(usize, Option<Span>)>,
+    /// The suggestions' dotted lines of the blocks on screen.
+    suggestion_lines: suggested::MarkCache,
     layout: Layout,
 }
 
@@ -88,6 +90,7 @@ impl Default for ViewState {
             laid_out: Vec::new(),
             zoom: None,
             plain_click: None,
+            suggestion_lines: suggested::MarkCache::default(),
             layout: Layout::default(),
         }
     }
@@ -278,7 +281,14 @@ pub fn show(
         let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
         let text = session.article().text();
         if let Some(marks) = suggested {
-            mark_suggestions(ui, session, &placed, marks, palette);
+            mark_suggestions(
+                ui,
+                session,
+                &placed,
+                marks,
+                palette,
+                &mut state.suggestion_lines,
+            );
         }
         outline_matches(ui, text, &placed, found, palette);
         outline_selection(ui, text, &placed, state.selection, palette);

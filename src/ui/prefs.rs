@@ -183,4 +183,19 @@ mod tests {
         p.zoom = f32::NAN;
         assert!((p.sanitized().zoom - 1.0).abs() < 1e-6);
     }
+
+    #[test]
+    fn suggestions_are_shown_unless_switched_off_and_the_choice_is_kept() {
+        // Preferences saved before suggestions existed show them.
+        let older: Preferences = ron::from_str("(theme: Dark, zoom: 1.25)").unwrap();
+        assert!(older.show_suggestions);
+        assert_eq!(older.suggestion_tags, [true; 3]);
+        let hidden = Preferences {
+            show_suggestions: false,
+            suggestion_tags: [false, true, true],
+            ..Preferences::default()
+        };
+        let kept: Preferences = ron::from_str(&ron::to_string(&hidden).unwrap()).unwrap();
+        assert_eq!(kept, hidden);
+    }
 }

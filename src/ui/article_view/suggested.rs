@@ -1,10 +1,17 @@
 //! Marking pending suggestions in the laid-out blocks: a dotted underline in the tag's
 //! suggestion colour and no tint, so a suggestion never passes for an annotation (tinted, with
 //! a solid underline); the current one's line is thicker (and, being the selection, it is also
-//! grey with a dashed outline). Each block asks the pending store for the suggestions over it
-//! (a binary search), so a frame costs what is on screen, not the number of suggestions.
+//! grey with a dashed outline).
+//!
+//! A frame costs what is on screen, not the number of suggestions: each block's lines come
+//! from the pending store's query over the block (a binary search) and are kept until the
+//! block's layout, the suggestions, the session, the tags shown or the current suggestion
+//! change; every dot of the frame goes into one mesh, which needs no tessellation.
 
-use egui::{Pos2, Stroke};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Color32, Galley, Mesh, Pos2, Rect, Shape};
 
 use super::Placed;
 use crate::model::{Session, Span, Tag};
@@ -16,6 +23,8 @@ use crate::ui::theme::Palette;
 pub struct SuggestionMarks<'a> {
     /// The pending suggestions of the open document.
     pub pending: &'a Pending,
+    /// Changes whenever `pending` is replaced (the session's revision tells its refreshes).
+    pub version: u64,
     /// Which tags are shown, by [`crate::model::Tag::index`].
     pub shown: [bool; 3],
     /// The current suggestion's span (drawn thicker) and tag.
@@ -30,6 +39,34 @@ const DEEPEST: usize = 2;
 /// A dot's length and the gap after it.
 const DOT: f32 = 2.0;
 const GAP: f32 = 2.5;
+/// Line thickness of a suggestion, and of the current one.
+const THIN: f32 = 1.5;
+const THICK: f32 = 2.5;
+
+/// One dotted line, relative to its block's origin.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Line {
+    from: f32,
+    to: f32,
+    y: f32,
+    width: f32,
+    color: Color32,
+}
+
+/// What a block's lines were worked out for.
+struct Entry {
+    /// The block's layout (held, so its address cannot be reused by another galley).
+    galley: Arc<Galley>,
+    key: (u64, u64, [bool; 3], Option<(Span, Tag)>, Palette),
+    lines: Vec<Line>,
+    used: bool,
+}
+
+/// The lines of the blocks drawn in the last frame, by their first byte.
+#[derive(Default)]
+pub(super) struct MarkCache {
+    entries: HashMap<usize, Entry>,
+}
 
 /// Draws the dotted underlines of the suggestions over the blocks on screen, each in the
 /// first lane below the text that no overlapping annotation or suggestion uses there.
@@ -39,46 +76,107 @@ pub(super) fn mark_suggestions(
     placed: &[Placed],
     marks: &SuggestionMarks<'_>,
     palette: &Palette,
+    cache: &mut MarkCache,
 ) {
-    let text = session.article().text();
-    let painter = ui.painter();
+    let key = (
+        marks.version,
+        session.revision(),
+        marks.shown,
+        marks.current,
+        *palette,
+    );
+    let pixels = ui.ctx().pixels_per_point();
+    let snap = |v: f32| (v * pixels).round() / pixels;
+    let mut mesh = Mesh::default();
+    for entry in cache.entries.values_mut() {
+        entry.used = false;
+    }
     for block in placed {
-        let area = egui::Rect::from_min_size(block.origin, block.galley.size());
+        let area = Rect::from_min_size(block.origin, block.galley.size());
         if !ui.is_rect_visible(area.expand(8.0)) {
             continue;
         }
-        let range = block.range.clone();
-        let suggested: Vec<&Suggestion> = marks
-            .pending
-            .overlapping(range.clone())
-            .filter(|s| marks.shown[s.tag().index()])
-            .collect();
-        if suggested.is_empty() {
-            continue;
-        }
-        let annotations: Vec<Span> = session.overlapping(range.clone()).map(|a| a.span).collect();
-        let lanes = lanes_below(&annotations, &suggested);
-        let block_text = &text[range.clone()];
-        for (suggestion, lane) in suggested.iter().zip(lanes) {
-            let current = marks
-                .current
-                .is_some_and(|(span, _)| span == suggestion.span);
-            let stroke = Stroke::new(
-                if current { 2.5 } else { 1.5 },
-                palette.suggestion_color(suggestion.tag()),
+        let start = block.range.start;
+        let fresh = cache
+            .entries
+            .get(&start)
+            .is_none_or(|entry| entry.key != key || !Arc::ptr_eq(&entry.galley, &block.galley));
+        if fresh {
+            let lines = block_lines(session, block, marks, palette);
+            cache.entries.insert(
+                start,
+                Entry {
+                    galley: Arc::clone(&block.galley),
+                    key,
+                    lines,
+                    used: true,
+                },
             );
-            let chars = highlight::char_range(block_text, range.start, suggestion.span);
-            for rect in highlight::range_rects(&block.galley, chars) {
-                let rect = rect.translate(block.origin.to_vec2());
-                // Where the annotations' first underline goes (0.72 of the font size below
-                // the row's middle, the row being 1.6 font sizes), then a lane further.
-                #[allow(clippy::cast_precision_loss)] // lanes are a handful
-                let y = rect.center().y + rect.height() * 0.45 + lane.min(DEEPEST) as f32 * LANE;
-                let line = [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)];
-                painter.extend(egui::Shape::dashed_line(&line, stroke, DOT, GAP));
+        }
+        let Some(entry) = cache.entries.get_mut(&start) else {
+            continue;
+        };
+        entry.used = true;
+        for line in &entry.lines {
+            let y = snap(block.origin.y + line.y);
+            let mut x = snap(block.origin.x + line.from);
+            let end = block.origin.x + line.to;
+            while x < end {
+                let dot = Rect::from_min_max(
+                    Pos2::new(x, y - line.width / 2.0),
+                    Pos2::new((x + DOT).min(end), y + line.width / 2.0),
+                );
+                mesh.add_colored_rect(dot, line.color);
+                x += DOT + GAP;
             }
         }
     }
+    cache.entries.retain(|_, entry| entry.used);
+    if !mesh.is_empty() {
+        ui.painter().add(Shape::mesh(mesh));
+    }
+}
+
+/// The dotted lines of the suggestions over `block`, relative to its origin.
+fn block_lines(
+    session: &Session,
+    block: &Placed,
+    marks: &SuggestionMarks<'_>,
+    palette: &Palette,
+) -> Vec<Line> {
+    let range = block.range.clone();
+    let suggested: Vec<&Suggestion> = marks
+        .pending
+        .overlapping(range.clone())
+        .filter(|s| marks.shown[s.tag().index()])
+        .collect();
+    if suggested.is_empty() {
+        return Vec::new();
+    }
+    let annotations: Vec<Span> = session.overlapping(range.clone()).map(|a| a.span).collect();
+    let lanes = lanes_below(&annotations, &suggested);
+    let block_text = &session.article().text()[range.clone()];
+    let mut lines = Vec::new();
+    for (suggestion, lane) in suggested.iter().zip(lanes) {
+        let current = marks
+            .current
+            .is_some_and(|(span, _)| span == suggestion.span);
+        let chars = highlight::char_range(block_text, range.start, suggestion.span);
+        for rect in highlight::range_rects(&block.galley, chars) {
+            // Where the annotations' first underline goes (0.72 of the font size below the
+            // row's middle, the row being 1.6 font sizes), then a lane further.
+            #[allow(clippy::cast_precision_loss)] // lanes are a handful
+            let below = rect.height() * 0.45 + lane.min(DEEPEST) as f32 * LANE;
+            lines.push(Line {
+                from: rect.left(),
+                to: rect.right(),
+                y: rect.center().y + below,
+                width: if current { THICK } else { THIN },
+                color: palette.suggestion_color(suggestion.tag()),
+            });
+        }
+    }
+    lines
 }
 
 /// Lanes for `suggested` (in document order): the annotations keep the lanes the paragraph

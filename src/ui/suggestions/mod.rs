@@ -151,6 +151,7 @@ impl Suggestions {
         }
         Some(SuggestionMarks {
             pending: self.pending.as_ref()?,
+            version: self.version,
             shown,
             current: self.current(selection, shown).map(|s| (s.span, s.tag())),
         })

@@ -28,6 +28,8 @@ pub struct Pending {
     /// What the session held at that revision, so the next refresh rechecks only the
     /// suggestions near what changed (see [`seen`]).
     seen: seen::Seen,
+    /// Counts the refreshes that found annotations' places or tags or rejections changed.
+    changes: u64,
 }
 
 /// Sort key for document order: by start, longer first, then kind.
@@ -67,7 +69,17 @@ impl Pending {
             self.recheck(0..usize::MAX, session);
         } else if let Some(changed) = self.seen.update(session) {
             self.recheck(changed.range(), session);
+        } else {
+            return;
         }
+        self.changes += 1;
+    }
+
+    /// Changes when a refresh found the annotations' places or tags, or the rejections,
+    /// changed (what decides which suggestions are pending, and where they sit among the
+    /// annotations): a view of them keyed on it is redrawn only then, not for a note.
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// Decides again every suggestion that could share a byte with `range` (all of those
@@ -88,6 +100,11 @@ impl Pending {
             self.counts[self.all[k].tag().index()] += 1;
         }
         self.shown.splice(a..b, fresh);
+    }
+
+    /// How many suggestions the detectors found, decided or not.
+    pub fn found(&self) -> usize {
+        self.all.len()
     }
 
     /// How many suggestions are still to decide.

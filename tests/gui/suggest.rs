@@ -378,6 +378,43 @@ fn view_show_suggestions_hides_them_and_the_keys_bring_them_back() {
 }
 
 #[test]
+fn a_spinner_shows_while_a_long_article_is_searched_and_the_window_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, factmark::testing::article_text(1_000_000)).unwrap();
+    let mut harness = crate::common::started(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
+    // The file opens on a worker; the suggestions are looked for after it is in.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().is_busy() {
+        assert!(std::time::Instant::now() < deadline);
+        harness.step();
+    }
+    assert!(harness.state().session().article().text().len() >= 1_000_000);
+    assert!(
+        harness.state().is_suggesting(),
+        "a megabyte takes a debug build longer than a frame"
+    );
+    harness.get_by_label("Suggestions").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("Finding suggestions…").is_some());
+    // The keys still work meanwhile, and say why there is nothing to step to yet.
+    harness.key_press(Key::CloseBracket);
+    harness.step();
+    harness.step();
+    if harness.state().is_suggesting() {
+        let said = harness.state().status_info().unwrap_or_default();
+        assert!(said.contains("Still finding"), "{said}");
+    }
+    settle(&mut harness);
+    assert!(harness.query_by_label("Finding suggestions…").is_none());
+    assert!(harness.state().pending_suggestions().unwrap().len() > 1_000);
+}
+
+#[test]
 fn save_and_reload_keep_rejections_and_accepted_suggestions() {
     let (_dir, path) = temp_session_path("suggested.ron");
     let mut harness = harness(Launch {

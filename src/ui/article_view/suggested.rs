@@ -80,7 +80,7 @@ pub(super) fn mark_suggestions(
 ) {
     let key = (
         marks.version,
-        session.revision(),
+        marks.pending.changes(),
         marks.shown,
         marks.current,
         *palette,

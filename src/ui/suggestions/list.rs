@@ -179,7 +179,9 @@ fn rows(
     let total = filtered.map_or(pending.len(), <[usize]>::len);
     if total == 0 {
         ui.add_space(12.0);
-        let hint = if pending.is_empty() {
+        let hint = if pending.found() == 0 {
+            "No suggestions for this article: it has no numbers, quotes or check-worthy sentences the rules recognise."
+        } else if pending.is_empty() {
             "Nothing left to decide: every suggestion was accepted or rejected (undo brings one back)."
         } else {
             "No suggestion of the tags shown: click a tag above to show it."

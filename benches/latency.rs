@@ -120,7 +120,8 @@ fn measure_with(name: &str, session: &Session, dir: &Path, suggestions: bool) ->
     let (mut app, driver, _, _, _) = open_app(&path, dir, text_bytes);
     if !suggestions {
         let ctx = driver.ctx.clone();
-        app.app.perform(&ctx, factmark::ui::Action::ToggleSuggestions);
+        app.app
+            .perform(&ctx, factmark::ui::Action::ToggleSuggestions);
     }
     let mut bench = Bench { app, driver };
     for _ in 0..5 {

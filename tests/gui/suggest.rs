@@ -400,9 +400,8 @@ fn a_spinner_shows_while_a_long_article_is_searched_and_the_window_keeps_working
     harness.get_by_label("Suggestions").click();
     harness.step();
     harness.step();
-    let finding = |h: &Harness<'static, FactmarkApp>| {
-        h.query_all_by_label("Finding suggestions…").count()
-    };
+    let finding =
+        |h: &Harness<'static, FactmarkApp>| h.query_all_by_label("Finding suggestions…").count();
     assert!(finding(&harness) > 0, "the list says it is looking");
     // The keys still work meanwhile, and say why there is nothing to step to yet.
     harness.key_press(Key::CloseBracket);

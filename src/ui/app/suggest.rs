@@ -198,11 +198,12 @@ impl FactmarkApp {
     }
 
     fn toggle_suggestions(&mut self) {
-        self.prefs.show_suggestions ^= true;
         if self.prefs.show_suggestions {
-            if self.suggest.pending().is_none() && !self.suggest.is_finding() {
-                self.start_suggesting();
-            }
+            self.prefs.show_suggestions = false;
+        } else {
+            self.show_suggestions();
+        }
+        if self.prefs.show_suggestions {
             self.status.info("Suggestions shown: ] steps through them.");
         } else {
             self.status
@@ -210,14 +211,20 @@ impl FactmarkApp {
         }
     }
 
+    /// Switches the suggestions on; they are found unless they were kept while hidden (they
+    /// are refreshed all along) or are being found.
+    fn show_suggestions(&mut self) {
+        self.prefs.show_suggestions = true;
+        if self.suggest.pending().is_none() && !self.suggest.is_finding() {
+            self.start_suggesting();
+        }
+    }
+
     /// `]` / `[`: the next (previous) suggestion of the tags shown, from the current one,
     /// else from the selection or selected annotation, else from the last one decided.
     fn step_suggestion(&mut self, forward: bool) {
         self.suggest.tab = SideTab::Suggestions;
-        if !self.prefs.show_suggestions {
-            self.prefs.show_suggestions = true;
-            self.start_suggesting();
-        }
+        self.show_suggestions();
         if self.suggest.pending().is_none() {
             self.status.info(if self.suggest.is_finding() {
                 "Still finding suggestions: try again in a moment."
@@ -239,13 +246,11 @@ impl FactmarkApp {
                 };
                 self.go_to_suggestion(suggestion, note);
             }
-            None => self
-                .status
-                .info(if self.suggest.pending().is_some_and(Pending::is_empty) {
-                    "No suggestions left to decide."
-                } else {
-                    "No suggestion of the tags shown: show a tag in the Suggestions list."
-                }),
+            None => self.status.info(match self.suggest.pending() {
+                Some(pending) if pending.found() == 0 => "No suggestions for this article.",
+                Some(pending) if pending.is_empty() => "No suggestions left to decide.",
+                _ => "No suggestion of the tags shown: show a tag in the Suggestions list.",
+            }),
         }
     }
 

@@ -142,12 +142,12 @@ impl FactmarkApp {
             commands: CommandQueue::default(),
             suggest: Suggestions::default(),
         };
+        // The default article's suggestions (a few milliseconds): they stay if a file named
+        // on the command line fails to open.
+        app.start_suggesting();
         match path {
             Some(path) => app.start_open(&path, session_out, true),
-            None => {
-                app.check_source();
-                app.start_suggesting();
-            }
+            None => app.check_source(),
         }
         app
     }

@@ -116,6 +116,12 @@ impl ViewState {
         std::mem::take(&mut self.resizes)
     }
 
+    /// The first byte of the first block drawn in the last frame: about where the text on
+    /// screen starts.
+    pub fn first_on_screen(&self) -> Option<usize> {
+        self.placed.first().map(|block| block.range.start)
+    }
+
     /// Where the last click on the text beside every highlight landed (a byte offset), with
     /// the selection it cleared; once.
     pub fn take_plain_click(&mut self) -> Option<(usize, Option<Span>)> {

@@ -220,8 +220,8 @@ impl FactmarkApp {
         }
     }
 
-    /// `]` / `[`: the next (previous) suggestion of the tags shown, from the current one,
-    /// else from the selection or selected annotation, else from the last one decided.
+    /// `]` / `[`: the next (previous) suggestion of the tags shown, from where the analyst is
+    /// (see `step_origin`), wrapping around at the ends.
     fn step_suggestion(&mut self, forward: bool) {
         self.suggest.tab = SideTab::Suggestions;
         self.show_suggestions();
@@ -254,7 +254,8 @@ impl FactmarkApp {
         }
     }
 
-    /// Where a step starts.
+    /// Where a step starts: the current suggestion; else the selection or the selected
+    /// annotation; else the last suggestion decided; else the text on screen.
     fn step_origin(&self) -> StepFrom {
         if let Some(current) = self.current_suggestion() {
             return StepFrom::Suggestion(current);
@@ -270,7 +271,10 @@ impl FactmarkApp {
         {
             return StepFrom::Suggestion(cursor.clone());
         }
-        here.map_or(StepFrom::Start, |span| StepFrom::Offset(span.start))
+        match here.map(|span| span.start).or(self.view.first_on_screen()) {
+            Some(offset) => StepFrom::Offset(offset),
+            None => StepFrom::Start,
+        }
     }
 
     /// Makes `suggestion` current: its span becomes the selection (scrolled into view), the

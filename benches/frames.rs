@@ -6,9 +6,12 @@
 //! generated documents, and two that are one huge paragraph: the 5 MB document with its line
 //! breaks turned into spaces, and 500 KB in one paragraph with 20,000 annotations in it.
 //! Prints per-frame median and p95, the open and first-frame cost, the longest text laid out
-//! at once, and the ratios the targets are about. The small and large documents run once more
-//! with a generated folder of 1,000 articles (5 MB, sessions for seven in ten) open in the
-//! Documents panel, to show the ratios hold with the panel drawn every frame.
+//! at once, and the ratios the targets are about. The app finds and shows the pending
+//! suggestions as the window does (every row says how many it marks); the 5 MB document runs
+//! once more with them hidden, to give what showing them costs in the same run. The small and
+//! large documents run once more with a generated folder of 1,000 articles (5 MB, sessions for
+//! seven in ten) open in the Documents panel, to show the ratios hold with the panel drawn
+//! every frame.
 //!
 //! `cargo bench --bench frames` (add `-- --quick` for 5 segments instead of 20, `--ours-only`
 //! to skip the baseline, e.g. when profiling).
@@ -25,7 +28,7 @@ use factmark::testing::{self, DocSize};
 use factmark::ui::Action;
 use factmark::ui::theme::Palette;
 
-use common::driver::{App, Driver, WINDOW, open_app};
+use common::driver::{App, Driver, WINDOW, WhileSuggesting, open_app};
 
 /// Articles in the folder open in the Documents panel for the panel runs.
 const FOLDER_ARTICLES: usize = 1_000;
@@ -237,6 +240,8 @@ fn script(
 struct Doc {
     name: String,
     session: Session,
+    /// Suggestions shown (View › Show suggestions), as the app starts.
+    suggestions: bool,
 }
 
 impl Doc {
@@ -244,6 +249,16 @@ impl Doc {
         Self {
             name: size.name.to_owned(),
             session: testing::session(size),
+            suggestions: true,
+        }
+    }
+
+    /// The same with the suggestions switched off.
+    fn without_suggestions(self) -> Self {
+        Self {
+            name: format!("{}, suggestions hidden", self.name),
+            suggestions: false,
+            ..self
         }
     }
 
@@ -253,6 +268,7 @@ impl Doc {
         Self {
             name: name.to_owned(),
             session: testing::one_paragraph(size, name),
+            suggestions: true,
         }
     }
 }
@@ -261,6 +277,10 @@ struct Row {
     name: String,
     text_bytes: usize,
     annotations: usize,
+    /// Pending suggestions the app marks (0 when hidden).
+    suggestions: usize,
+    /// The frames drawn while they were found on a worker.
+    suggesting: WhileSuggesting,
     ours: (f64, f64),
     ours_peak: usize,
     /// `FactmarkApp::new` loading the session file (ms).
@@ -275,7 +295,11 @@ struct Row {
 }
 
 fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Option<&Path>) -> Row {
-    let Doc { name, session } = doc;
+    let Doc {
+        name,
+        session,
+        suggestions: shown,
+    } = doc;
     let text_bytes = session.article().text().len();
     let annotations = session.annotations().len();
     let path = dir.join(format!("bench-{}-{annotations}.ron", text_bytes));
@@ -285,11 +309,21 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Opti
     // from before the session is loaded.
     let baseline = common::heap_now();
     common::reset_peak();
-    let (mut app, mut driver, ours_open_ms, shown_in) = open_app(&path, dir, text_bytes);
+    let (mut app, mut driver, ours_open_ms, shown_in, suggesting) =
+        open_app(&path, dir, text_bytes);
     assert_eq!(app.app.session().annotations().len(), annotations);
     if let Some(folder) = folder {
         common::driver::open_folder(&mut app, &mut driver, folder);
     }
+    if !shown {
+        let ctx = driver.ctx.clone();
+        app.app.perform(&ctx, Action::ToggleSuggestions);
+    }
+    let suggestions = if shown {
+        app.app.pending_suggestions().map_or(0, |p| p.len())
+    } else {
+        0
+    };
     let mut ours = Ours {
         app,
         largest_layout: 0,
@@ -308,6 +342,8 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Opti
             name,
             text_bytes,
             annotations,
+            suggestions,
+            suggesting,
             ours: ours_stats,
             ours_peak,
             ours_open_ms,
@@ -335,6 +371,8 @@ fn measure(doc: Doc, dir: &Path, segments: usize, with_naive: bool, folder: Opti
         name,
         text_bytes,
         annotations,
+        suggestions,
+        suggesting,
         ours: ours_stats,
         ours_peak,
         ours_open_ms,
@@ -360,9 +398,9 @@ fn main() {
     );
     println!();
     println!(
-        "| document | Factmark median | Factmark p95 | Factmark open | Factmark first frame | longest text laid out | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
+        "| document | suggestions shown | Factmark median | Factmark p95 | Factmark open | Factmark first frame | longest text laid out | naive median | naive p95 | naive first frame | Factmark peak heap | naive peak heap |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Warm the CPU, caches and font atlas first, so the first measured document is not
     // the one paying for them.
     measure(Doc::generated(testing::SMALL), dir.path(), 2, false, None);
@@ -372,6 +410,9 @@ fn main() {
         .collect();
     docs.push(Box::new(|| {
         Doc::one_paragraph(testing::LARGE, "5 MB / 20000, one paragraph")
+    }));
+    docs.push(Box::new(|| {
+        Doc::generated(testing::LARGE).without_suggestions()
     }));
     docs.push(Box::new(|| {
         let dense = DocSize {
@@ -388,7 +429,7 @@ fn main() {
         let name = format!("{} + {FOLDER_ARTICLES} documents in the panel", size.name);
         move || Doc {
             name: name.clone(),
-            session: testing::session(size),
+            ..Doc::generated(size)
         }
     };
     let with_panel: Vec<Box<dyn Fn() -> Doc>> = vec![
@@ -398,17 +439,16 @@ fn main() {
     let plain = docs.len();
     let mut rows = Vec::new();
     for (i, doc) in docs.into_iter().chain(with_panel).enumerate() {
+        let doc = doc();
         let folder = (i >= plain).then_some(desk.as_path());
-        let row = measure(
-            doc(),
-            dir.path(),
-            segments,
-            with_naive && folder.is_none(),
-            folder,
-        );
+        // The naive view has no suggestions and no panel: its figures for those runs would
+        // repeat.
+        let naive = with_naive && doc.suggestions && folder.is_none();
+        let row = measure(doc, dir.path(), segments, naive, folder);
         println!(
-            "| {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
+            "| {} | {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
             row.name,
+            row.suggestions,
             row.ours.0,
             row.ours.1,
             row.ours_open_ms,
@@ -423,13 +463,19 @@ fn main() {
         rows.push(row);
     }
     let (small, large) = (&rows[0], &rows[2]);
-    let (huge, dense) = (&rows[3], &rows[4]);
-    let (small_panel, large_panel) = (&rows[5], &rows[6]);
+    let (huge, hidden, dense) = (&rows[3], &rows[4], &rows[5]);
+    let (small_panel, large_panel) = (&rows[6], &rows[7]);
     println!();
     for row in &rows {
         println!(
             "check, {}: the jumped-to annotation was drawn, then scrolled up by the wheel, in {} of {segments} segments (the small document's end stops the scroll)",
             row.name, row.scrolled
+        );
+    }
+    for row in rows.iter().filter(|row| row.suggestions > 0) {
+        println!(
+            "{}: the suggestions took {:.0} ms on a worker after opening; the window drew {} frames meanwhile, the longest {:.1} ms",
+            row.name, row.suggesting.ms, row.suggesting.frames, row.suggesting.longest_ms
         );
     }
     println!(
@@ -441,6 +487,12 @@ fn main() {
         "naive vs Factmark median at 5 MB: {:.1}× slower (target ≥ 20×); p95: {:.1}×",
         large.naive.0 / large.ours.0,
         large.naive.1 / large.ours.1
+    );
+    println!(
+        "5 MB with {} pending suggestions shown vs hidden: median {:.2}×, p95 {:.2}×",
+        large.suggestions,
+        large.ours.0 / hidden.ours.0,
+        large.ours.1 / hidden.ours.1
     );
     for row in [huge, dense] {
         println!(

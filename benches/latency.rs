@@ -1,6 +1,7 @@
 //! Latency benchmark: the actions an analyst repeats all day, driven through the real app
 //! headless (keys and text as events, one frame per keystroke, as the window runs them), on a
-//! small and a large session, the large one with 2,000 orphans and in one paragraph, and
+//! small and a large session, the large one also with its suggestions hidden (the app shows
+//! them, as it starts), with 2,000 orphans and in one paragraph, and
 //! 100,000 annotations in one 500 KB paragraph. For each action it prints
 //! the slowest frame the action caused (the keystroke's frame and the frames until the app
 //! settles) and the large-vs-small ratio. Targets (issue 10): every action at 5 MB ≤ 2× its
@@ -108,10 +109,20 @@ fn median(mut samples: Vec<f64>) -> f64 {
 }
 
 fn measure(name: &str, session: &Session, dir: &Path) -> Figures {
+    measure_with(name, session, dir, true)
+}
+
+/// `measure`, with the suggestions shown (as the app starts) or switched off.
+fn measure_with(name: &str, session: &Session, dir: &Path, suggestions: bool) -> Figures {
     let path = dir.join(format!("{}.ron", name.replace([' ', '/', ','], "-")));
     factmark::store::save(session, &path).expect("saved the generated session");
     let text_bytes = session.article().text().len();
-    let (app, driver, _, _) = open_app(&path, dir, text_bytes);
+    let (mut app, driver, _, _, _) = open_app(&path, dir, text_bytes);
+    if !suggestions {
+        let ctx = driver.ctx.clone();
+        app.app
+            .perform(&ctx, factmark::ui::Action::ToggleSuggestions);
+    }
     let mut bench = Bench { app, driver };
     for _ in 0..5 {
         bench.frame(Vec::new(), Modifiers::NONE);
@@ -279,6 +290,10 @@ fn main() {
         (
             large.name.to_owned(),
             measure(large.name, &large_session, dir.path()),
+        ),
+        (
+            format!("{}, suggestions hidden", large.name),
+            measure_with("hidden", &large_session, dir.path(), false),
         ),
         (
             format!("{} + 2,000 orphans", large.name),

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+mod seen;
+
 use super::Suggestion;
 use crate::model::{Annotation, AnnotationId, Body, Edit, Rejection, Session, Span, Tag};
 
@@ -23,6 +25,11 @@ pub struct Pending {
     longest: usize,
     /// The session revision `shown` was computed for.
     revision: Option<u64>,
+    /// What the session held at that revision, so the next refresh rechecks only the
+    /// suggestions near what changed (see [`seen`]).
+    seen: seen::Seen,
+    /// Counts the refreshes that found annotations' places or tags or rejections changed.
+    changes: u64,
 }
 
 /// Sort key for document order: by start, longer first, then kind.
@@ -47,21 +54,57 @@ impl Pending {
 
     /// Brings the view up to date with `session` after an edit (an accepted suggestion is now
     /// an annotation, a rejected one a rejection; undo brings either back). Costs nothing when
-    /// the session has not changed since the last call.
+    /// the session has not changed since the last call; after an edit, one comparison of the
+    /// annotations' places and tags and of the rejections with those last seen (no interval
+    /// query), then a recheck of the suggestions near what changed only: a note keystroke
+    /// rechecks none, tagging one span a handful, whatever the number of suggestions.
     pub fn refresh(&mut self, session: &Session) {
         if self.revision == Some(session.revision()) {
             return;
         }
+        let first = self.revision.is_none();
         self.revision = Some(session.revision());
-        self.counts = [0; 3];
-        self.shown.clear();
-        for (k, suggestion) in self.all.iter().enumerate() {
-            if is_decided(suggestion, session) {
-                continue;
-            }
-            self.counts[suggestion.tag().index()] += 1;
-            self.shown.push(k);
+        if first {
+            self.seen = seen::Seen::of(session);
+            self.recheck(0..usize::MAX, session);
+        } else if let Some(changed) = self.seen.update(session) {
+            self.recheck(changed.range(), session);
+        } else {
+            return;
         }
+        self.changes += 1;
+    }
+
+    /// Changes when a refresh found the annotations' places or tags, or the rejections,
+    /// changed (what decides which suggestions are pending, and where they sit among the
+    /// annotations): a view of them keyed on it is redrawn only then, not for a note.
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+
+    /// Decides again every suggestion that could share a byte with `range` (all of those
+    /// starting up to the longest span before it), replacing their entries in `shown`.
+    fn recheck(&mut self, range: Range<usize>, session: &Session) {
+        let from = range.start.saturating_sub(self.longest);
+        let lo = self.all.partition_point(|s| s.span.start < from);
+        let hi = self.all.partition_point(|s| s.span.start < range.end);
+        let a = self.shown.partition_point(|&k| k < lo);
+        let b = self.shown.partition_point(|&k| k < hi);
+        for &k in &self.shown[a..b] {
+            self.counts[self.all[k].tag().index()] -= 1;
+        }
+        let fresh: Vec<usize> = (lo..hi)
+            .filter(|&k| !is_decided(&self.all[k], session))
+            .collect();
+        for &k in &fresh {
+            self.counts[self.all[k].tag().index()] += 1;
+        }
+        self.shown.splice(a..b, fresh);
+    }
+
+    /// How many suggestions the detectors found, decided or not.
+    pub fn found(&self) -> usize {
+        self.all.len()
     }
 
     /// How many suggestions are still to decide.
@@ -82,6 +125,24 @@ impl Pending {
     /// Suggestions of `tag` still to decide.
     pub fn count(&self, tag: Tag) -> usize {
         self.counts[tag.index()]
+    }
+
+    /// The `k`-th suggestion still to decide, in document order (a row of a list).
+    pub fn get(&self, k: usize) -> Option<&Suggestion> {
+        self.shown.get(k).map(|&i| &self.all[i])
+    }
+
+    /// Where `suggestion` stands among those still to decide (its index for
+    /// [`Pending::get`]), or `None` when it is not pending (decided, or never found). A
+    /// binary search.
+    pub fn position(&self, suggestion: &Suggestion) -> Option<usize> {
+        let key = order(suggestion);
+        let first = self.shown.partition_point(|&k| order(&self.all[k]) < key);
+        self.shown[first..]
+            .iter()
+            .take_while(|&&k| order(&self.all[k]) == key)
+            .position(|&k| self.all[k] == *suggestion)
+            .map(|i| first + i)
     }
 
     /// The suggestions still to decide, in document order.
@@ -416,6 +477,64 @@ mod tests {
             pending
                 .iter()
                 .any(|s| s.tag() == Tag::Claim && s.span.contains(start))
+        );
+    }
+
+    #[test]
+    fn refreshing_after_any_edits_equals_starting_afresh() {
+        let text = crate::testing::article_text(6_000);
+        let mut session = Session::new(Arc::new(Article::new("t", None, text.as_str())));
+        let found = suggest(&text);
+        let mut pending = Pending::new(found.clone(), &session);
+        let mut rng = crate::testing::Rng::new(14);
+        let mut undo: Vec<Edit> = Vec::new();
+        let (mut applied, mut most_rejected) = (0, 0);
+        for step in 0..300 {
+            let edit = match rng.below(6) {
+                // Accept or reject a pending suggestion (as the window does).
+                0 | 1 if !pending.is_empty() => {
+                    let s = pending.get(rng.below(pending.len())).unwrap().clone();
+                    if rng.below(2) == 0 {
+                        pending.accept(&session, &s, Body::new(Tag::Claim))
+                    } else {
+                        Pending::reject(&s)
+                    }
+                }
+                // Retag or remove an annotation.
+                2 | 3 if !session.annotations().is_empty() => {
+                    let a = &session.annotations()[rng.below(session.annotations().len())];
+                    if rng.below(2) == 0 {
+                        Edit::Set {
+                            id: a.id,
+                            field: crate::model::Field::Tag(Tag::ALL[rng.below(3)]),
+                        }
+                    } else {
+                        Edit::Remove(a.id)
+                    }
+                }
+                // A note: no place or tag changes.
+                4 if !session.annotations().is_empty() => Edit::Set {
+                    id: session.annotations()[0].id,
+                    field: crate::model::Field::Note(format!("n{step}")),
+                },
+                _ => match undo.pop() {
+                    Some(inverse) => inverse,
+                    None => continue,
+                },
+            };
+            if let Ok(inverse) = session.apply(edit) {
+                undo.push(inverse);
+                applied += 1;
+            }
+            most_rejected = most_rejected.max(session.rejections().len());
+            pending.refresh(&session);
+            let fresh = Pending::new(found.clone(), &session);
+            assert_eq!(pending.counts(), fresh.counts(), "step {step}");
+            assert!(pending.iter().eq(fresh.iter()), "step {step}");
+        }
+        assert!(
+            applied > 200 && most_rejected > 5,
+            "{applied} {most_rejected}"
         );
     }
 }

@@ -16,6 +16,7 @@ use super::find_bar::FindBar;
 use super::inspector::InspectorState;
 use super::prefs::Preferences;
 use super::status::Status;
+use super::suggestions::Suggestions;
 use crate::import;
 use crate::model::Session;
 use crate::store::RecoveryStore;
@@ -32,6 +33,7 @@ mod lifecycle;
 mod modal;
 mod perform;
 mod saving;
+mod suggest;
 mod tasks;
 
 /// The Factmark window.
@@ -80,6 +82,8 @@ pub struct FactmarkApp {
     commands: CommandQueue,
     /// The folder in the Documents panel, and the search across it.
     desk: folder::Desk,
+    /// The open document's suggestions, and where the analyst is among them.
+    suggest: Suggestions,
 }
 
 impl FactmarkApp {
@@ -143,7 +147,11 @@ impl FactmarkApp {
             source_changed: None,
             commands: CommandQueue::default(),
             desk: folder::Desk::new(cache_dir),
+            suggest: Suggestions::default(),
         };
+        // The default article's suggestions (a few milliseconds): they stay if a file named
+        // on the command line fails to open.
+        app.start_suggesting();
         match path {
             Some(path) if path.is_dir() => {
                 app.check_source();
@@ -313,6 +321,7 @@ impl eframe::App for FactmarkApp {
         self.poll_report();
         self.poll_exchange();
         self.poll_folder(ctx);
+        self.poll_suggestions();
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.handle_dialog_answer(purpose, path);
         }

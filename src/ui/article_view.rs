@@ -17,6 +17,7 @@ mod paint;
 mod paragraphs;
 mod pointer;
 mod scroll;
+mod suggested;
 mod toolbar;
 
 use std::ops::Range;
@@ -29,11 +30,14 @@ use self::layout::lay_out;
 use self::paint::{outline_matches, outline_selection};
 use self::pointer::handle_pointer;
 use self::scroll::{jump_offset, keep_selection_through_zoom, scroll_to_selection};
+pub use self::suggested::SuggestionMarks;
+use self::suggested::mark_suggestions;
+pub use self::toolbar::Pick;
 use self::toolbar::selection_toolbar;
 use super::highlight;
 use super::theme::Palette;
 use crate::model::adjust::Edge;
-use crate::model::{AnnotationId, Selection, Session, Span, Tag};
+use crate::model::{AnnotationId, Selection, Session, Span};
 
 /// Body text size at zoom 1.0.
 const BODY_SIZE: f32 = 17.0;
@@ -65,6 +69,11 @@ pub struct ViewState {
     laid_out: Vec<Range<usize>>,
     /// The zoom of the last frame, to keep the selection in view when it changes.
     zoom: Option<f32>,
+    /// Where a click beside every highlight landed (byte offset), with the selection it
+    /// cleared, until the app takes it: it may have been on a suggestion.
+    plain_click: Option<(usize, Option<Span>)>,
+    /// The suggestions' dotted lines of the blocks on screen.
+    suggestion_lines: suggested::MarkCache,
     layout: Layout,
 }
 
@@ -80,6 +89,8 @@ impl Default for ViewState {
             placed: Vec::new(),
             laid_out: Vec::new(),
             zoom: None,
+            plain_click: None,
+            suggestion_lines: suggested::MarkCache::default(),
             layout: Layout::default(),
         }
     }
@@ -103,6 +114,18 @@ impl ViewState {
     /// The resizes asked for by dragging the selected annotation's handles, oldest first.
     pub fn take_resizes(&mut self) -> Vec<Resize> {
         std::mem::take(&mut self.resizes)
+    }
+
+    /// The first byte of the first block drawn in the last frame: about where the text on
+    /// screen starts.
+    pub fn first_on_screen(&self) -> Option<usize> {
+        self.placed.first().map(|block| block.range.start)
+    }
+
+    /// Where the last click on the text beside every highlight landed (a byte offset), with
+    /// the selection it cleared; once.
+    pub fn take_plain_click(&mut self) -> Option<(usize, Option<Span>)> {
+        self.plain_click.take()
     }
 
     /// Changes the pending text selection in place (Shift+Arrow), without scrolling.
@@ -238,7 +261,8 @@ struct Placed {
 }
 
 /// Shows the article and handles pointer gestures on it; `found` (find matches, in document
-/// order) are outlined. Returns a tag when one of the buttons beside the selection was clicked.
+/// order) are outlined, `suggested` marked. Returns what a button beside the selection asked
+/// for, if one was clicked.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
@@ -246,8 +270,9 @@ pub fn show(
     palette: &Palette,
     zoom: f32,
     found: &[Span],
-) -> Option<Tag> {
-    let mut clicked_tag = None;
+    suggested: Option<&SuggestionMarks<'_>>,
+) -> Option<Pick> {
+    let mut picked = None;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("article-scroll")
         .auto_shrink(false)
@@ -261,13 +286,27 @@ pub fn show(
     area.show_viewport(ui, |ui, viewport| {
         let placed = lay_out(ui, viewport.min.y, session, state, palette, zoom);
         let text = session.article().text();
+        if let Some(marks) = suggested {
+            mark_suggestions(
+                ui,
+                session,
+                &placed,
+                marks,
+                palette,
+                &mut state.suggestion_lines,
+            );
+        }
         outline_matches(ui, text, &placed, found, palette);
         outline_selection(ui, text, &placed, state.selection, palette);
         scroll_to_selection(ui, text, state, &placed);
         handle_pointer(ui, session, state, &placed);
-        clicked_tag = selection_toolbar(ui, text, state, palette, &placed);
+        let current = suggested
+            .and_then(|marks| marks.current)
+            .filter(|(span, _)| state.selection.is_some_and(|s| s.overlaps(*span)))
+            .map(|(_, tag)| tag);
+        picked = selection_toolbar(ui, text, state, palette, &placed, current);
         state.placed = placed;
     });
     state.laid_out = state.layout.cache.take_laid_out();
-    clicked_tag
+    picked
 }

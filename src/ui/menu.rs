@@ -80,13 +80,15 @@ fn command(
         }
         return;
     }
-    if action == Action::ToggleDocuments {
-        // Shown while a folder is open (the workspace names it) and the panel not hidden.
-        let mut shown = !prefs.hide_documents && prefs.workspace.folder.is_some();
-        if ui
-            .add(egui::Checkbox::new(&mut shown, action.label()))
-            .clicked()
-        {
+    // Checkboxes: the Documents panel is shown while a folder is open (the workspace names
+    // it) and the panel not hidden.
+    let toggled = match action {
+        Action::ToggleDocuments => Some(!prefs.hide_documents && prefs.workspace.folder.is_some()),
+        Action::ToggleSuggestions => Some(prefs.show_suggestions),
+        _ => None,
+    };
+    if let Some(mut shown) = toggled {
+        if ui.checkbox(&mut shown, action.label()).clicked() {
             commands.push(action);
         }
         return;

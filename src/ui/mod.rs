@@ -16,6 +16,7 @@ mod orphans;
 mod prefs;
 mod search_panel;
 mod status;
+mod suggestions;
 pub mod theme;
 
 use std::path::PathBuf;

@@ -31,6 +31,11 @@ pub struct Preferences {
     pub workspace: crate::workspace::folder::WorkspaceState,
     /// The Documents panel was hidden (View › Documents panel).
     pub hide_documents: bool,
+    /// Suggestions are found and shown (View › Show suggestions).
+    pub show_suggestions: bool,
+    /// Which tags' suggestions are shown, by [`crate::model::Tag::index`] (the chips of the
+    /// Suggestions list).
+    pub suggestion_tags: [bool; 3],
 }
 
 impl Default for Preferences {
@@ -47,6 +52,8 @@ impl Default for Preferences {
             review_url: String::new(),
             workspace: crate::workspace::folder::WorkspaceState::default(),
             hide_documents: false,
+            show_suggestions: true,
+            suggestion_tags: [true; 3],
         }
     }
 }
@@ -184,5 +191,20 @@ mod tests {
         assert!((p.zoom - 0.7).abs() < 1e-6);
         p.zoom = f32::NAN;
         assert!((p.sanitized().zoom - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn suggestions_are_shown_unless_switched_off_and_the_choice_is_kept() {
+        // Preferences saved before suggestions existed show them.
+        let older: Preferences = ron::from_str("(theme: Dark, zoom: 1.25)").unwrap();
+        assert!(older.show_suggestions);
+        assert_eq!(older.suggestion_tags, [true; 3]);
+        let hidden = Preferences {
+            show_suggestions: false,
+            suggestion_tags: [false, true, true],
+            ..Preferences::default()
+        };
+        let kept: Preferences = ron::from_str(&ron::to_string(&hidden).unwrap()).unwrap();
+        assert_eq!(kept, hidden);
     }
 }

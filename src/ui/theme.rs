@@ -19,6 +19,13 @@ const TINT_DARK: f32 = 0.34;
 const DEEPER_LIGHT: f32 = 0.08;
 const DEEPER_DARK: f32 = 0.06;
 
+/// How far each tag's suggestion line moves from the tag colour towards the text colour (by
+/// [`Tag::index`]): the least that gives 3:1 on the page, the selection and the other tags'
+/// tints while the three stay apart for colour-blind readers (the tests check both). Orange
+/// and reddish purple are too light on a light page; only the purple is too dark on a dark one.
+const SUGGESTION_LIGHT: [f32; 3] = [0.0, 0.4, 0.5];
+const SUGGESTION_DARK: [f32; 3] = [0.0, 0.0, 0.25];
+
 /// The colours the article view paints with, for one theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
@@ -77,6 +84,19 @@ impl Palette {
         } else {
             base
         }
+    }
+
+    /// The dotted underline of a suggested span of this tag (and the outline of its chip):
+    /// the tag's hue moved towards the text colour until it stands out from the page and from
+    /// the selection's grey at 3:1 or more (WCAG 2.x non-text contrast), since for a
+    /// suggestion, which has no tint, the line alone says what it is.
+    pub fn suggestion_color(&self, tag: Tag) -> Color32 {
+        let toward_text = if self.dark {
+            SUGGESTION_DARK
+        } else {
+            SUGGESTION_LIGHT
+        };
+        mix(self.tag_color(tag), self.text, toward_text[tag.index()])
     }
 
     /// The background tint for a span with this tag.
@@ -278,39 +298,72 @@ mod tests {
         matrix.map(|row| encode(row.iter().zip(rgb).map(|(m, c)| m * c).sum()))
     }
 
+    const PROTAN: [[f32; 3]; 3] = [
+        [0.152_286, 1.052_583, -0.204_868],
+        [0.114_503, 0.786_281, 0.099_216],
+        [-0.003_882, -0.048_116, 1.051_998],
+    ];
+    const DEUTAN: [[f32; 3]; 3] = [
+        [0.367_322, 0.860_646, -0.227_968],
+        [0.280_085, 0.672_501, 0.047_413],
+        [-0.011_820, 0.042_940, 0.968_881],
+    ];
+    const TRITAN: [[f32; 3]; 3] = [
+        [1.255_528, -0.076_749, -0.178_779],
+        [-0.078_411, 0.930_809, 0.147_602],
+        [0.004_733, 0.691_367, 0.303_900],
+    ];
+
+    /// How far apart two colours look with the deficiency `matrix` (sRGB units, 0..255 a
+    /// channel).
+    fn seen_distance(a: Color32, b: Color32, matrix: [[f32; 3]; 3]) -> f32 {
+        let (x, y) = (as_seen_with(a, matrix), as_seen_with(b, matrix));
+        x.iter()
+            .zip(y)
+            .map(|(u, v)| (u - v).powi(2))
+            .sum::<f32>()
+            .sqrt()
+    }
+
     #[test]
     fn tag_colours_stay_apart_for_colour_blind_readers() {
-        const PROTAN: [[f32; 3]; 3] = [
-            [0.152_286, 1.052_583, -0.204_868],
-            [0.114_503, 0.786_281, 0.099_216],
-            [-0.003_882, -0.048_116, 1.051_998],
-        ];
-        const DEUTAN: [[f32; 3]; 3] = [
-            [0.367_322, 0.860_646, -0.227_968],
-            [0.280_085, 0.672_501, 0.047_413],
-            [-0.011_820, 0.042_940, 0.968_881],
-        ];
-        const TRITAN: [[f32; 3]; 3] = [
-            [1.255_528, -0.076_749, -0.178_779],
-            [-0.078_411, 0.930_809, 0.147_602],
-            [0.004_733, 0.691_367, 0.303_900],
-        ];
         for theme in THEMES {
             let p = Palette::for_theme(theme);
             for (name, matrix) in [("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)] {
                 for (i, a) in Tag::ALL.iter().enumerate() {
                     for b in &Tag::ALL[i + 1..] {
-                        let (x, y) = (
-                            as_seen_with(p.tag_color(*a), matrix),
-                            as_seen_with(p.tag_color(*b), matrix),
-                        );
-                        let distance = x
-                            .iter()
-                            .zip(y)
-                            .map(|(u, v)| (u - v).powi(2))
-                            .sum::<f32>()
-                            .sqrt();
+                        let distance = seen_distance(p.tag_color(*a), p.tag_color(*b), matrix);
                         // The underlines and chips: far apart in sRGB units (0..255 a channel).
+                        assert!(
+                            distance >= 40.0,
+                            "{theme:?} {name}: {a:?}/{b:?} {distance:.0}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suggestion_lines_stand_out_without_a_tint_and_stay_apart_for_colour_blind_readers() {
+        for theme in THEMES {
+            let p = Palette::for_theme(theme);
+            for (i, a) in Tag::ALL.iter().enumerate() {
+                let line = p.suggestion_color(*a);
+                // On the page, on the current suggestion's grey and on other tags' tints
+                // (a suggestion inside an annotation of another tag).
+                let mut behind = vec![p.page, p.selection];
+                behind.extend(Tag::ALL.iter().filter(|t| *t != a).map(|&t| p.tint(t)));
+                for bg in behind {
+                    let ratio = contrast_ratio(line, bg);
+                    assert!(ratio >= 3.0, "{theme:?} {a:?} on {bg:?}: {ratio:.2}:1");
+                }
+                for b in &Tag::ALL[i + 1..] {
+                    let other = p.suggestion_color(*b);
+                    for (name, matrix) in
+                        [("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)]
+                    {
+                        let distance = seen_distance(line, other, matrix);
                         assert!(
                             distance >= 40.0,
                             "{theme:?} {name}: {a:?}/{b:?} {distance:.0}"

@@ -21,7 +21,14 @@ pub fn recovery_dir() -> PathBuf {
 
 /// The real app in a 1280×800 window, stepping at 60 frames a second (short enough that a
 /// press and release count as a click), after its first frames have run.
-pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
+pub fn harness(launch: Launch) -> Harness<'static, FactmarkApp> {
+    let mut harness = started(launch);
+    settle(&mut harness);
+    harness
+}
+
+/// The same after its first frames only: its workers may still be running.
+pub fn started(mut launch: Launch) -> Harness<'static, FactmarkApp> {
     launch
         .recovery_dir
         .get_or_insert_with(|| RECOVERY_DIR.path().to_owned());
@@ -30,15 +37,15 @@ pub fn harness(mut launch: Launch) -> Harness<'static, FactmarkApp> {
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| FactmarkApp::new(cc, launch));
     harness.run_ok();
-    settle(&mut harness);
     harness
 }
 
 /// Runs frames until the app's workers (opening a file, re-anchoring, reading the recovery
-/// folder, …) have delivered, as a user would wait for them; panics after 60 s of real time.
+/// folder, finding suggestions, …) have delivered, as a user would wait for them; panics after
+/// 60 s of real time.
 pub fn settle(harness: &mut Harness<'_, FactmarkApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.state().is_busy() {
+    while harness.state().is_busy() || harness.state().is_suggesting() {
         assert!(
             std::time::Instant::now() < deadline,
             "the app's background work did not finish"

@@ -18,6 +18,7 @@ mod no_loss;
 mod saving;
 mod scripts;
 mod snapshots;
+mod suggest;
 mod ui;
 mod ui_long;
 mod ui_safety;

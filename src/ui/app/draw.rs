@@ -43,6 +43,11 @@ impl FactmarkApp {
                     &palette,
                 );
                 self.find_event(found);
+                let marks = self.suggest.marks(
+                    self.prefs.show_suggestions,
+                    self.prefs.suggestion_tags,
+                    self.view.selection(),
+                );
                 if let Some(tag) = article_view::show(
                     ui,
                     &self.doc.session,
@@ -50,9 +55,14 @@ impl FactmarkApp {
                     &palette,
                     self.prefs.zoom,
                     self.find.matches(),
+                    marks.as_ref(),
                 ) {
-                    self.commands.push(Action::Tag(tag));
+                    self.commands.push(match tag {
+                        article_view::Pick::Tag(tag) => Action::Tag(tag),
+                        article_view::Pick::Reject => Action::RejectSuggestion,
+                    });
                 }
+                self.click_suggestion();
                 for resize in self.view.take_resizes() {
                     self.commands.push(match resize {
                         article_view::Resize::To(id, span) => Action::ResizeTo(id, span),
@@ -91,7 +101,9 @@ impl FactmarkApp {
             &mut self.commands,
         );
         ui.separator();
-        ui.heading("Annotations");
+        if self.side_tabs(ui, palette) {
+            return;
+        }
         if let Some(id) = annotation_list::show(
             ui,
             &self.doc.session,

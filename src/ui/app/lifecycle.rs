@@ -131,6 +131,7 @@ impl FactmarkApp {
         self.list.reset_cache();
         self.generation += 1;
         self.check_source();
+        self.start_suggesting();
         previous
     }
 

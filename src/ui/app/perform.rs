@@ -18,7 +18,12 @@ impl FactmarkApp {
     /// Performs an action, as if chosen from a menu or pressed on the keyboard.
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::Tag(tag) => self.tag(tag),
+            // While a suggestion is current, a tag key accepts it as that tag.
+            Action::Tag(tag) => {
+                if !self.accept_current(Some(tag)) {
+                    self.tag(tag);
+                }
+            }
             Action::DeleteSelected => match self.view.selected() {
                 Some(id) => self.delete(ctx, id),
                 None => self
@@ -148,6 +153,15 @@ impl FactmarkApp {
             | Action::PreviousDocument
             | Action::OpenDocument(_)
             | Action::OpenHit(_) => self.perform_folder(ctx, action),
+            Action::Suggest
+            | Action::ToggleSuggestions
+            | Action::NextSuggestion
+            | Action::PreviousSuggestion
+            | Action::GoToSuggestion(_)
+            | Action::AcceptSuggestion
+            | Action::RejectSuggestion
+            | Action::AcceptAllSuggestions(_)
+            | Action::RejectAllSuggestions(_) => self.perform_suggestion(action),
         }
     }
 
@@ -439,7 +453,7 @@ fn retagged_id(edit: &Edit) -> Option<AnnotationId> {
 }
 
 /// At most 40 characters of `text` on one line, for a message.
-fn short_excerpt(text: &str) -> String {
+pub(super) fn short_excerpt(text: &str) -> String {
     // A few hundred characters are enough to fill 40 (an annotation can be megabytes).
     let head: String = text.chars().take(400).collect();
     let one_line = head.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -200,6 +200,9 @@ fn drag_select(
 /// highlight chooses nothing.
 fn pick_annotation(session: &Session, state: &mut ViewState, offset: usize) {
     let hits = session.at(offset);
+    if hits.is_empty() {
+        state.plain_click = Some((offset, state.selection));
+    }
     state.selection = None;
     state.selected = if hits.is_empty() {
         None

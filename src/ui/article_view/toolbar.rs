@@ -1,23 +1,35 @@
 //! The selection toolbar: tag buttons beside the pending selection, placed so they never
-//! cover the text being judged.
+//! cover the text being judged; for a current suggestion they accept it as that tag (its own
+//! tag's in bold) and a Reject button follows.
 
 use egui::{Pos2, Rect, Stroke, Vec2};
 
 use super::{Placed, ViewState, placed_rects};
 use crate::model::Tag;
+
+/// What a click in the toolbar asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// Tag the selection (accept the current suggestion as this tag).
+    Tag(Tag),
+    /// Reject the current suggestion.
+    Reject,
+}
 use crate::ui::theme::Palette;
 
 /// Space between the selection's rows and the toolbar.
 const GAP: f32 = 6.0;
 
-/// Buttons beside the pending selection to tag it without the keyboard.
+/// Buttons beside the pending selection to tag it without the keyboard; `suggested` is the
+/// tag of the suggestion the selection is, if it is the current one.
 pub(super) fn selection_toolbar(
     ui: &egui::Ui,
     text: &str,
     state: &ViewState,
     palette: &Palette,
     placed: &[Placed],
-) -> Option<Tag> {
+    suggested: Option<Tag>,
+) -> Option<Pick> {
     let selection = state.selection?;
     if state.drag_anchor.is_some() {
         return None;
@@ -42,22 +54,45 @@ pub(super) fn selection_toolbar(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for tag in Tag::ALL {
-                        let label =
+                        let mut label =
                             egui::RichText::new(format!("{} ({})", tag.label(), tag.digit()));
-                        let button = egui::Button::new(label)
-                            .fill(palette.tint(tag))
-                            .stroke(Stroke::new(1.0, palette.tag_color(tag)));
-                        if ui
-                            .add(button)
-                            .on_hover_text(format!(
-                                "Tag the selection as a {} (key {} or {})",
-                                tag.label().to_lowercase(),
+                        let own = suggested == Some(tag);
+                        if own {
+                            label = label.strong();
+                        }
+                        let button =
+                            egui::Button::new(label)
+                                .fill(palette.tint(tag))
+                                .stroke(Stroke::new(
+                                    if own { 2.0 } else { 1.0 },
+                                    palette.tag_color(tag),
+                                ));
+                        let what = tag.label().to_lowercase();
+                        let hover = match suggested {
+                            None => format!(
+                                "Tag the selection as a {what} (key {} or {})",
                                 tag.digit(),
                                 tag.letter()
-                            ))
+                            ),
+                            Some(_) if own => format!("Accept the suggested {what} (key A)"),
+                            Some(_) => format!(
+                                "Accept the suggestion as a {what} (key {} or {})",
+                                tag.digit(),
+                                tag.letter()
+                            ),
+                        };
+                        if ui.add(button).on_hover_text(hover).clicked() {
+                            chosen = Some(Pick::Tag(tag));
+                        }
+                    }
+                    if suggested.is_some() {
+                        ui.separator();
+                        if ui
+                            .button("Reject (X)")
+                            .on_hover_text("Reject the suggestion: it is not suggested again")
                             .clicked()
                         {
-                            chosen = Some(tag);
+                            chosen = Some(Pick::Reject);
                         }
                     }
                 });

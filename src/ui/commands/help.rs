@@ -13,7 +13,7 @@ pub struct HelpRow {
 }
 
 /// Mouse gestures on the article: not commands, so not in the table.
-const GESTURES: [(&str, &str); 5] = [
+const GESTURES: [(&str, &str); 6] = [
     (
         "Drag",
         "select text, snapped to whole words (hold Alt for exact characters)",
@@ -27,6 +27,10 @@ const GESTURES: [(&str, &str); 5] = [
     (
         "Drag a handle",
         "resize the selected annotation by the bar at either end (same id, tag and note; one undo step)",
+    ),
+    (
+        "Click suggested text",
+        "make the suggestion under it (dotted underline) current; click again for the next one over the same words",
     ),
 ];
 
@@ -140,6 +144,13 @@ mod tests {
             "Ctrl+Shift+Right / Ctrl+Shift+Left",
             "Alt+Shift+Left / Alt+Shift+Right",
             "Ctrl+Alt+Shift+Left / Ctrl+Alt+Shift+Right",
+            "] / J",
+            "[ / K",
+            "A",
+            "X",
+            "Shift+A",
+            "Shift+X",
+            "Click suggested text",
         ] {
             assert!(keys.contains(&expected), "Help lacks {expected}: {keys:?}");
         }

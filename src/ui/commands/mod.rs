@@ -16,6 +16,7 @@ pub use shortcut::{Shortcut, ShortcutScope, ShortcutStyle};
 
 use crate::model::adjust::Adjust;
 use crate::model::{AnnotationId, Source, Span, Status, Tag};
+use crate::suggest::Suggestion;
 
 /// Something the user asked for. Commands of the table (keys, menus) carry no per-document
 /// data; the rest are what views ask for about one annotation or orphan.
@@ -153,6 +154,24 @@ pub enum Action {
     OpenDocument(std::path::PathBuf),
     /// Open a search hit's document at the hit.
     OpenHit(Box<crate::workspace::folder::Hit>),
+    /// Find the suggestions again and show them (Edit › Suggest).
+    Suggest,
+    /// Show or hide the suggestions (View › Show suggestions; remembered).
+    ToggleSuggestions,
+    /// Make the next suggestion in document order current (its span selected, in view).
+    NextSuggestion,
+    /// Make the previous suggestion current.
+    PreviousSuggestion,
+    /// Make this suggestion current (a row of the Suggestions list).
+    GoToSuggestion(Suggestion),
+    /// Accept the current suggestion: an annotation with its tag and speaker.
+    AcceptSuggestion,
+    /// Reject the current suggestion (remembered in the session) and go to the next.
+    RejectSuggestion,
+    /// Accept every suggestion of this tag (`None`: the current suggestion's), one undo step.
+    AcceptAllSuggestions(Option<Tag>),
+    /// Reject every suggestion of this tag (`None`: the current suggestion's), one undo step.
+    RejectAllSuggestions(Option<Tag>),
 }
 
 /// The commands asked for during a frame, from keys, menus and views. The app runs them once

@@ -39,6 +39,14 @@ impl Action {
             Self::Adjust(ADJUST_START_WORD_RIGHT),
             Self::SelectNext,
             Self::SelectPrevious,
+            Self::NextSuggestion,
+            Self::PreviousSuggestion,
+            Self::AcceptSuggestion,
+            Self::RejectSuggestion,
+            Self::AcceptAllSuggestions(None),
+            Self::RejectAllSuggestions(None),
+            Self::Suggest,
+            Self::ToggleSuggestions,
             Self::ClearSelection,
             Self::GoToStart,
             Self::GoToEnd,
@@ -154,6 +162,17 @@ impl Action {
             Self::PreviousDocument => "Previous document",
             Self::OpenDocument(_) => "Open document",
             Self::OpenHit(_) => "Go to search result",
+            Self::Suggest => "Suggest",
+            Self::ToggleSuggestions => "Show suggestions",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::GoToSuggestion(_) => "Go to suggestion",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::RejectSuggestion => "Reject suggestion",
+            Self::AcceptAllSuggestions(None) => "Accept all of this tag",
+            Self::RejectAllSuggestions(None) => "Reject all of this tag",
+            Self::AcceptAllSuggestions(Some(_)) => "Accept all",
+            Self::RejectAllSuggestions(Some(_)) => "Reject all",
         }
     }
 
@@ -221,6 +240,26 @@ impl Action {
             | Self::ToggleDocuments
             | Self::OpenDocument(_)
             | Self::OpenHit(_) => &[],
+            Self::NextSuggestion => {
+                const {
+                    &[
+                        article(M::NONE, Key::CloseBracket),
+                        article(M::NONE, Key::J),
+                    ]
+                }
+            }
+            Self::PreviousSuggestion => {
+                const { &[article(M::NONE, Key::OpenBracket), article(M::NONE, Key::K)] }
+            }
+            Self::AcceptSuggestion => const { &[article(M::NONE, Key::A)] },
+            Self::RejectSuggestion => const { &[article(M::NONE, Key::X)] },
+            Self::AcceptAllSuggestions(None) => const { &[article(M::SHIFT, Key::A)] },
+            Self::RejectAllSuggestions(None) => const { &[article(M::SHIFT, Key::X)] },
+            Self::Suggest
+            | Self::ToggleSuggestions
+            | Self::GoToSuggestion(_)
+            | Self::AcceptAllSuggestions(Some(_))
+            | Self::RejectAllSuggestions(Some(_)) => &[],
             Self::SetStatus(..)
             | Self::SetVerdict(..)
             | Self::TypeClaimant(..)
@@ -317,6 +356,22 @@ impl Action {
                 "open the next document of the Documents list (unsaved work asks first)"
             }
             Self::PreviousDocument => "open the previous document of the Documents list",
+            Self::NextSuggestion => {
+                "next suggestion in document order (of the tags the Suggestions list shows): its text is selected and scrolled into view"
+            }
+            Self::PreviousSuggestion => "previous suggestion",
+            Self::AcceptSuggestion => {
+                "accept the current suggestion: it becomes an annotation with its tag (a quote's speaker fills the claimant); 1/2/3 or C/S/Q accept it as that tag, Shift+Arrows adjust it first"
+            }
+            Self::RejectSuggestion => {
+                "reject the current suggestion (remembered in the session, never suggested again) and go to the next"
+            }
+            Self::AcceptAllSuggestions(None) => {
+                "accept every suggestion of the current suggestion's tag (one undo step)"
+            }
+            Self::RejectAllSuggestions(None) => {
+                "reject every suggestion of the current suggestion's tag (one undo step)"
+            }
             _ => return None,
         })
     }

@@ -54,17 +54,23 @@ impl Pending {
 
     /// Brings the view up to date with `session` after an edit (an accepted suggestion is now
     /// an annotation, a rejected one a rejection; undo brings either back). Costs nothing when
-    /// the session has not changed since the last call; after an edit, one comparison of the
-    /// annotations' places and tags and of the rejections with those last seen (no interval
-    /// query), then a recheck of the suggestions near what changed only: a note keystroke
-    /// rechecks none, tagging one span a handful, whatever the number of suggestions.
+    /// the session has not changed since the last call; after a change of bodies alone (a
+    /// note, a status), a look at those bodies' tags; after another edit, one comparison of
+    /// the annotations' places and tags and of the rejections with those last seen (no
+    /// interval query), then a recheck of the suggestions near what changed only: a note
+    /// keystroke rechecks none, tagging one span a handful, whatever the number of
+    /// suggestions.
     pub fn refresh(&mut self, session: &Session) {
         if self.revision == Some(session.revision()) {
             return;
         }
-        let first = self.revision.is_none();
-        self.revision = Some(session.revision());
-        if first {
+        let seen_at = self.revision.replace(session.revision());
+        let bodies = seen_at.and_then(|revision| session.bodies_changed_since(revision));
+        if bodies.is_some_and(|ids| self.seen.unchanged_but_bodies(session, &ids)) {
+            // A note, a status, a verdict: no decision changed.
+            return;
+        }
+        if seen_at.is_none() {
             self.seen = seen::Seen::of(session);
             self.recheck(0..usize::MAX, session);
         } else if let Some(changed) = self.seen.update(session) {
@@ -527,6 +533,10 @@ mod tests {
                 applied += 1;
             }
             most_rejected = most_rejected.max(session.rejections().len());
+            // Now and then several edits come between two refreshes (frames).
+            if rng.below(3) == 0 {
+                continue;
+            }
             pending.refresh(&session);
             let fresh = Pending::new(found.clone(), &session);
             assert_eq!(pending.counts(), fresh.counts(), "step {step}");

@@ -3,15 +3,14 @@
 
 use egui::Stroke;
 
-use std::collections::HashMap;
-
+mod filter;
 mod haystack;
 mod row;
 
-use self::haystack::{Folded, Haystack};
+use self::filter::{Budget, FilterKey, Rows};
 use self::row::{ROW_HEIGHT, row};
 use super::theme::Palette;
-use crate::model::{AnnotationId, Body, Session, Status, Tag};
+use crate::model::{AnnotationId, Session, Status, Tag};
 
 /// Filter settings and a cache of which rows pass them.
 pub struct ListState {
@@ -25,27 +24,13 @@ pub struct ListState {
     pub verdict: VerdictFilter,
     /// Give the filter field keyboard focus on the next frame (Ctrl+Shift+F).
     pub focus_query: bool,
-    /// Indices into `Session::annotations` passing the filter, with the key they were
-    /// computed for, so the filter runs only when the session or the filter changes.
-    visible: Option<(FilterKey, Vec<usize>)>,
-    /// Each annotation's text and note folded to lower case, in the session's order as of the
-    /// last rebuild, kept across rebuilds: a keystroke in a note or the filter folds only what
-    /// changed, not every annotation again.
-    folded: Vec<Folded>,
-    /// The folded texts joined for searching, rebuilt when the session changes.
-    haystack: Option<Haystack>,
+    /// Which rows pass the filter, kept between frames.
+    rows: Rows,
     /// The selected annotation the list last scrolled to (or saw selected).
     followed: Option<AnnotationId>,
     /// Which rows (positions in the shown rows) were in view in the last frame.
     rows_in_view: std::ops::Range<usize>,
 }
-
-/// A longer query is checked only against the rows the shorter one kept while those are at
-/// most 1 in this many annotations. A per-row check builds a searcher for a few hundred bytes;
-/// one scan of the whole haystack runs SIMD over all of it. The crossover was not measured on
-/// its own: 1 in 4 keeps narrowing to the cases where it plainly does less work, and the
-/// latency benchmark's filter row (1.5 ms at 20,000) bounds what either path costs.
-const NARROW_SHARE: usize = 4;
 
 /// Which verdicts the list shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,36 +44,6 @@ pub enum VerdictFilter {
     Named(String),
 }
 
-#[derive(Clone, PartialEq)]
-struct FilterKey {
-    revision: u64,
-    show_tag: [bool; 3],
-    status: Option<Status>,
-    verdict: VerdictFilter,
-    query: String,
-}
-
-impl FilterKey {
-    /// True when `body` passes the tag, status and verdict filters (the text is checked
-    /// against the haystack).
-    fn admits(&self, body: &Body) -> bool {
-        self.show_tag[body.tag.index()]
-            && self.status.is_none_or(|status| body.status == status)
-            && match &self.verdict {
-                VerdictFilter::Any => true,
-                VerdictFilter::None => body.verdict.is_none(),
-                VerdictFilter::Named(name) => body.verdict.as_ref() == Some(name),
-            }
-    }
-
-    /// True when it shows every annotation it is given no text for.
-    fn same_facets(&self, other: &Self) -> bool {
-        self.show_tag == other.show_tag
-            && self.status == other.status
-            && self.verdict == other.verdict
-    }
-}
-
 impl Default for ListState {
     fn default() -> Self {
         Self {
@@ -97,9 +52,7 @@ impl Default for ListState {
             status: None,
             verdict: VerdictFilter::Any,
             focus_query: false,
-            visible: None,
-            folded: Vec::new(),
-            haystack: None,
+            rows: Rows::default(),
             followed: None,
             rows_in_view: 0..0,
         }
@@ -107,77 +60,11 @@ impl Default for ListState {
 }
 
 impl ListState {
-    /// Every annotation's folded text, as one string to search, for the session as it is now.
-    fn haystack(&mut self, session: &Session) -> &Haystack {
-        let revision = session.revision();
-        let annotations = session.annotations();
-        if self
-            .haystack
-            .as_ref()
-            .is_some_and(|h| h.revision == revision)
-        {
-            return self
-                .haystack
-                .get_or_insert_with(|| Haystack::new(revision, &[]));
-        }
-        let patched = self.haystack.take().and_then(|mut haystack| {
-            // Bodies alone changed since it was built: fold those again, patch their chunks.
-            let ids = session.bodies_changed_since(haystack.revision)?;
-            if self.folded.len() != annotations.len() {
-                return None;
-            }
-            let changed: Vec<usize> = ids.iter().filter_map(|&id| session.position(id)).collect();
-            for &i in &changed {
-                self.folded[i] = Folded::new(session, &annotations[i]);
-            }
-            haystack.patch(&self.folded, changed);
-            haystack.revision = revision;
-            Some(haystack)
-        });
-        let haystack = match patched {
-            Some(haystack) => haystack,
-            None => {
-                self.refold(session);
-                Haystack::new(revision, &self.folded)
-            }
-        };
-        self.haystack.insert(haystack)
-    }
-
-    /// Brings the folded texts up to date with `session`: an annotation whose id, span and note
-    /// are unchanged keeps its entry (found at the same index, or by id when annotations were
-    /// added or removed before it); only the others are folded again.
-    fn refold(&mut self, session: &Session) {
-        let annotations = session.annotations();
-        let aligned = self.folded.len() == annotations.len()
-            && self
-                .folded
-                .iter()
-                .zip(annotations)
-                .all(|(f, a)| f.id == a.id);
-        if aligned {
-            for (folded, annotation) in self.folded.iter_mut().zip(annotations) {
-                if !folded.is_of(annotation) {
-                    *folded = Folded::new(session, annotation);
-                }
-            }
-            return;
-        }
-        let mut previous: HashMap<AnnotationId, Folded> =
-            self.folded.drain(..).map(|f| (f.id, f)).collect();
-        self.folded = annotations
-            .iter()
-            .map(|annotation| match previous.remove(&annotation.id) {
-                Some(folded) if folded.is_of(annotation) => folded,
-                _ => Folded::new(session, annotation),
-            })
-            .collect();
-    }
-
     /// The annotations the list shows (indices into `Session::annotations`, in document
-    /// order): all of them unless a tag is hidden or the filter holds text.
+    /// order): all of them unless a tag is hidden or the filter holds text. Finishes a search
+    /// the list is still drawing over several frames.
     pub fn shown(&mut self, session: &Session) -> &[usize] {
-        self.rows(session)
+        self.rows(session, Budget::Finish)
     }
 
     /// True when the list hides some annotations (a tag turned off, or text in the filter).
@@ -214,85 +101,30 @@ impl ListState {
 
     /// Forgets cached rows (after a different session is opened).
     pub fn reset_cache(&mut self) {
-        self.visible = None;
-        self.folded.clear();
-        self.haystack = None;
+        self.rows = Rows::default();
     }
 
-    /// The rows passing the filter, brought up to date with the least work that is exact: the
-    /// same rows when nothing changed; the old rows patched when only some annotations'
-    /// bodies changed (a note keystroke, a retag); the old rows searched again when the query
-    /// grew (a longer query matches a subset); a full search otherwise.
-    fn rows(&mut self, session: &Session) -> &[usize] {
-        let key = FilterKey {
+    /// The rows as of the last [`ListState::rows`]: the finished ones, or those a search
+    /// spread over frames has found so far (with `true`).
+    fn current(&self) -> (&[usize], bool) {
+        self.rows.current()
+    }
+
+    fn key(&self, session: &Session) -> FilterKey {
+        FilterKey {
             revision: session.revision(),
             show_tag: self.show_tag,
             status: self.status,
             verdict: self.verdict.clone(),
             // NULs separate annotations in the haystack; no query can hold one.
             query: self.query.trim().to_lowercase().replace('\0', ""),
-        };
-        let rows = match self.visible.take() {
-            Some((old, rows)) if old == key => rows,
-            Some((old, rows)) => self.update(session, &old, rows, &key),
-            None => self.search(session, &key),
-        };
-        &self.visible.insert((key, rows)).1
+        }
     }
 
-    fn update(
-        &mut self,
-        session: &Session,
-        old: &FilterKey,
-        mut rows: Vec<usize>,
-        key: &FilterKey,
-    ) -> Vec<usize> {
-        let same_filter = old.same_facets(key) && old.query == key.query;
-        if let Some(ids) = same_filter
-            .then(|| session.bodies_changed_since(old.revision))
-            .flatten()
-        {
-            // Same places, some bodies changed: only those rows can come or go.
-            let annotations = session.annotations();
-            let haystack = self.haystack(session);
-            for i in ids.iter().filter_map(|&id| session.position(id)) {
-                let passes = key.admits(&annotations[i].body)
-                    && (key.query.is_empty() || haystack.holds(i, &key.query));
-                match (rows.binary_search(&i), passes) {
-                    (Ok(at), false) => {
-                        rows.remove(at);
-                    }
-                    (Err(at), true) => rows.insert(at, i),
-                    _ => {}
-                }
-            }
-            return rows;
-        }
-        let narrows = old.revision == key.revision
-            && old.same_facets(key)
-            && !old.query.is_empty()
-            && key.query.contains(old.query.as_str());
-        // Searching the old rows one by one beats one scan of every annotation only while
-        // they are a small part of the list.
-        if narrows && rows.len() <= session.annotations().len() / NARROW_SHARE {
-            let haystack = self.haystack(session);
-            rows.retain(|&i| haystack.holds(i, &key.query));
-            return rows;
-        }
-        self.search(session, key)
-    }
-
-    /// Every row passing the filter, from scratch.
-    fn search(&mut self, session: &Session, key: &FilterKey) -> Vec<usize> {
-        let annotations = session.annotations();
-        let shown = |i: &usize| key.admits(&annotations[*i].body);
-        if key.query.is_empty() {
-            (0..annotations.len()).filter(shown).collect()
-        } else {
-            let mut rows = self.haystack(session).matching(&key.query);
-            rows.retain(shown);
-            rows
-        }
+    /// The rows passing the filter (see [`Rows::rows`]).
+    fn rows(&mut self, session: &Session, budget: Budget) -> &[usize] {
+        let key = self.key(session);
+        self.rows.rows(session, key, budget)
     }
 }
 
@@ -334,13 +166,23 @@ pub fn show(
     });
     let total = session.annotations().len();
     let filtered = state.is_filtered();
-    // Borrowed from the filter cache: no per-frame copy of the (possibly 20,000) row indices.
-    let shown = state.rows(session).len();
+    // The one step of the filter this frame; below, the rows are borrowed from its cache: no
+    // per-frame copy of the (possibly 20,000) row indices.
+    state.rows(session, Budget::Frame);
+    let (shown, searching) = state.current();
+    let shown = shown.len();
+    if searching {
+        // The rest of the search runs in the next frames.
+        ui.ctx().request_repaint();
+    }
     if filtered && total > 0 {
         ui.horizontal(|ui| {
-            ui.label(
-                egui::RichText::new(format!("{shown} of {total} shown")).color(palette.weak_text),
-            );
+            let count = if searching {
+                format!("{shown} of {total} so far, searching…")
+            } else {
+                format!("{shown} of {total} shown")
+            };
+            ui.label(egui::RichText::new(count).color(palette.weak_text));
             if ui
                 .small_button("Show all")
                 .on_hover_text("Clear the filter text and show every tag, status and verdict")
@@ -354,10 +196,12 @@ pub fn show(
 
     let (followed, seen) = (state.followed, state.rows_in_view.clone());
     state.followed = selected;
-    let rows = state.rows(session);
+    let rows = state.current().0;
     if rows.is_empty() {
         ui.add_space(12.0);
-        let hint = if session.annotations().is_empty() {
+        let hint = if searching {
+            "Searching…"
+        } else if session.annotations().is_empty() {
             "No annotations yet.\n\nDrag over text in the article, then press 1 (claim), 2 (statistic) or 3 (quote)."
         } else {
             "No annotation matches the filter."
@@ -510,10 +354,10 @@ mod tests {
         let mut list = ListState::default();
         for (query, expected) in [("p", vec![0, 2]), ("pol", vec![0, 2]), ("poli", vec![0, 2])] {
             list.query = query.to_owned();
-            assert_eq!(list.rows(&session), expected.as_slice(), "{query}");
+            assert_eq!(list.shown(&session), expected.as_slice(), "{query}");
         }
         list.query = "prisoners".to_owned();
-        assert_eq!(list.rows(&session), [0]);
+        assert_eq!(list.shown(&session), [0]);
         // A note that now matches is found, without refolding anything else.
         let id = session.annotations()[1].id;
         session
@@ -522,12 +366,12 @@ mod tests {
                 field: Field::Note("Prisoners unnamed".to_owned()),
             })
             .unwrap();
-        assert_eq!(list.rows(&session), [0, 1]);
+        assert_eq!(list.shown(&session), [0, 1]);
         // Shorter again: every annotation is looked at.
         list.query = "s".to_owned();
-        assert_eq!(list.rows(&session), [0, 1, 2]);
+        assert_eq!(list.shown(&session), [0, 1, 2]);
         list.show_tag[Tag::Claim.index()] = false;
-        assert!(list.rows(&session).is_empty());
+        assert!(list.shown(&session).is_empty());
     }
 
     #[test]
@@ -542,7 +386,7 @@ mod tests {
             query: "needle".to_owned(),
             ..ListState::default()
         };
-        assert!(list.rows(&session).is_empty());
+        assert!(list.shown(&session).is_empty());
         let set_note = |session: &mut Session, i: usize, note: &str| {
             let id = session.annotations()[i].id;
             session
@@ -556,13 +400,13 @@ mod tests {
         set_note(&mut session, 3, "a NEEDLE");
         set_note(&mut session, 300, "needle");
         set_note(&mut session, 699, "needles");
-        assert_eq!(list.rows(&session), [3, 300, 699]);
+        assert_eq!(list.shown(&session), [3, 300, 699]);
         set_note(&mut session, 300, "thread");
-        assert_eq!(list.rows(&session), [3, 699]);
+        assert_eq!(list.shown(&session), [3, 699]);
         // Removing an annotation moves every later one: a full rebuild.
         let first = session.annotations()[0].id;
         session.apply(Edit::Remove(first)).unwrap();
-        assert_eq!(list.rows(&session), [2, 698]);
+        assert_eq!(list.shown(&session), [2, 698]);
     }
 
     #[test]
@@ -619,9 +463,52 @@ mod tests {
                 query: list.query.clone(),
                 ..ListState::default()
             };
-            let expected = fresh.rows(&session).to_vec();
+            // Now and then a frame draws the list, leaving a search half done.
+            if rng.below(2) == 0 {
+                list.rows(&session, Budget::Frame);
+            }
+            let expected = fresh.shown(&session).to_vec();
             let query = list.query.clone();
-            assert_eq!(list.rows(&session), expected, "step {step}, {query:?}");
+            assert_eq!(list.shown(&session), expected, "step {step}, {query:?}");
         }
+    }
+
+    #[test]
+    fn a_long_list_is_searched_a_few_frames_at_a_time_and_a_command_finishes_the_search() {
+        let phrase = "Police said the political prisoners were released early ";
+        let text = phrase.repeat(4_000);
+        let mut session = Session::new(Arc::new(Article::new("t", None, text.as_str())));
+        for k in 0..4_000 {
+            let start = k * phrase.len();
+            let add = session.add_edit(Tag::ALL[k % 3], Span::new(start, start + phrase.len() - 1));
+            session.apply(add).unwrap();
+        }
+        let mut list = ListState {
+            query: "pol".to_owned(),
+            ..ListState::default()
+        };
+        let mut frames = 1;
+        let mut partial = list.rows(&session, Budget::Frame).len();
+        assert!(
+            partial < 4_000,
+            "the first frame searched only part: {partial}"
+        );
+        while list.current().1 {
+            let found = list.rows(&session, Budget::Frame).len();
+            assert!(found >= partial, "rows are only added while searching");
+            partial = found;
+            frames += 1;
+            assert!(frames < 100, "the search never finished");
+        }
+        assert!(frames > 1);
+        assert_eq!(list.current().0, (0..4_000).collect::<Vec<_>>());
+        // Typing on and hiding a tag: a frame searches part again; a command (Tab) needs
+        // every row and finishes the search at once.
+        list.query = "polit".to_owned();
+        list.show_tag[Tag::Quote.index()] = false;
+        list.rows(&session, Budget::Frame);
+        let expected: Vec<usize> = (0..4_000).filter(|k| k % 3 != 2).collect();
+        assert_eq!(list.shown(&session), expected);
+        assert!(!list.current().1);
     }
 }

@@ -601,3 +601,57 @@ fn dragging_a_handle_resizes_the_selected_annotation_as_one_undo_step() {
     // A drag that starts away from the handles still selects text.
     select_phrase(&mut harness, "Siarhei Tsikhanouski");
 }
+
+#[test]
+fn a_long_list_is_filtered_a_few_frames_at_a_time_and_says_so_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = testing::session(DocSize {
+        name: "long list",
+        text_bytes: 600_000,
+        annotations: 4_000,
+    });
+    let path = dir.path().join("long.ron");
+    factmark::store::save(&session, &path).expect("saved");
+    let mut harness = harness(Launch {
+        path: Some(path),
+        ..Launch::default()
+    });
+    crate::common::settle(&mut harness);
+    // Worked out here from the session, not by the list.
+    let query = "the";
+    let session = harness.state().session();
+    let expected: Vec<_> = session
+        .annotations()
+        .iter()
+        .filter(|a| {
+            let body = &a.body;
+            [session.text_of(a), &body.note, &body.claimant]
+                .iter()
+                .any(|text| text.to_lowercase().contains(query))
+        })
+        .map(|a| a.id)
+        .collect();
+    assert!(expected.len() > 100 && expected.len() < 4_000);
+
+    harness.get_by_label("Filter").click();
+    harness.run_ok();
+    harness.get_by_label("Filter").type_text(query);
+    // The keystroke's frame searched a slice of the list and says so.
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("so far, searching…")
+            .is_some(),
+        "the count says the list is still being searched"
+    );
+    // The next frames finish it without further input.
+    harness.run_ok();
+    let shown = format!("{} of 4000 shown", expected.len());
+    assert!(harness.query_by_label(&shown).is_some(), "{shown}");
+    // Tab steps through exactly those rows.
+    press(&mut harness, Key::Escape);
+    for id in expected.iter().take(3) {
+        press(&mut harness, Key::Tab);
+        assert_eq!(harness.state().selected(), Some(*id));
+    }
+}

@@ -3,7 +3,7 @@
 //! session after an edit gives the stretch of text where decisions may have changed, so a
 //! refresh rechecks the suggestions there only instead of every suggestion.
 
-use crate::model::{Session, Span, Tag};
+use crate::model::{AnnotationId, Session, Span, Tag};
 
 /// A place and a tag: what decides whether a suggestion is still pending.
 type Mark = (Span, Tag);
@@ -30,6 +30,26 @@ impl Seen {
                 .map(|r| (r.span, r.tag))
                 .collect(),
         }
+    }
+
+    /// True when `session` still holds these marks, known without comparing them all: only
+    /// the bodies `ids` changed since they were taken (nothing came, went or moved), those
+    /// kept their tags, and the rejections are the same. A note keystroke costs one lookup.
+    pub(super) fn unchanged_but_bodies(&self, session: &Session, ids: &[AnnotationId]) -> bool {
+        let annotations = session.annotations();
+        annotations.len() == self.annotations.len()
+            && ids.iter().all(|&id| {
+                // An orphan's body decides nothing: it has no place.
+                session.position(id).is_none_or(|i| {
+                    self.annotations[i] == (annotations[i].span, annotations[i].body.tag)
+                })
+            })
+            && session.rejections().len() == self.rejections.len()
+            && session
+                .rejections()
+                .iter()
+                .zip(&self.rejections)
+                .all(|(r, mark)| (r.span, r.tag) == *mark)
     }
 
     /// Takes in what changed in `session` since the marks were taken, and returns the bytes

@@ -1,20 +1,25 @@
 //! The list filter's search text: every annotation's excerpt and note folded to lower case,
-//! joined in chunks so a query is one SIMD substring search, and patched chunk by chunk when
-//! a body edit changes a few annotations.
+//! joined in chunks so a query is one SIMD substring search per chunk. Chunks are built when a
+//! search first reaches them and dropped when their annotations change, so neither opening a
+//! 20,000-annotation session nor an edit folds anything until the filter holds text, and a
+//! search spread over frames builds only what it scans.
 
-use crate::model::{Annotation, AnnotationId, Session, Span};
+use memchr::memmem::Finder;
 
-/// Annotations per chunk of the [`Haystack`]: a body edit rebuilds one chunk (a few KB), and
-/// a query still scans long runs of text at a time.
+use crate::model::Session;
+
+/// Annotations per chunk: a body edit drops one chunk (a few KB to build again), and a query
+/// still scans long runs of text at a time.
 const CHUNK: usize = 256;
 
 /// Every annotation's folded text and note, one after another, each followed by a NUL (which
 /// no query holds, so no match runs from one annotation into the next), in chunks of
-/// [`CHUNK`] annotations: a query is a SIMD substring search over a few hundred KB, not one
-/// search per annotation.
+/// [`CHUNK`] annotations, each built on first use.
+#[derive(Default)]
 pub(super) struct Haystack {
-    pub(super) revision: u64,
-    chunks: Vec<Chunk>,
+    /// The session revision the chunk slots describe.
+    revision: Option<u64>,
+    chunks: Vec<Option<Chunk>>,
 }
 
 /// The folded text of annotations `first..first + starts.len()`.
@@ -25,111 +30,131 @@ struct Chunk {
     starts: Vec<usize>,
 }
 
-impl Chunk {
-    fn new(first: usize, folded: &[Folded]) -> Self {
-        let length = folded
-            .iter()
-            .map(|f| f.text_lower.len() + f.note_lower.len() + 2)
-            .sum();
-        let mut text = String::with_capacity(length);
-        let mut starts = Vec::with_capacity(folded.len());
-        for f in folded {
-            starts.push(text.len());
-            text.push_str(&f.text_lower);
-            text.push('\0');
-            text.push_str(&f.note_lower);
-            text.push('\0');
-        }
-        Self {
-            first,
-            text,
-            starts,
-        }
-    }
-}
+/// How many bytes of searching folding one byte costs (see [`Haystack::chunk`]).
+const FOLD_COST: usize = 8;
+
+/// What reading one chunk or one annotation cost: the bytes folded (when a chunk was built)
+/// and searched, for the caller's per-frame budget.
+pub(super) type Cost = usize;
 
 impl Haystack {
-    pub(super) fn new(revision: u64, folded: &[Folded]) -> Self {
-        let chunks = folded
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(k, part)| Chunk::new(k * CHUNK, part))
-            .collect();
-        Self { revision, chunks }
-    }
-
-    /// Folds again the annotations at `changed` (indices; same ids and places as before) and
-    /// rebuilds only their chunks.
-    pub(super) fn patch(&mut self, folded: &[Folded], mut changed: Vec<usize>) {
-        changed.iter_mut().for_each(|i| *i /= CHUNK);
-        changed.sort_unstable();
-        changed.dedup();
-        for k in changed {
-            let range = k * CHUNK..((k + 1) * CHUNK).min(folded.len());
-            if let Some(chunk) = self.chunks.get_mut(k) {
-                *chunk = Chunk::new(range.start, &folded[range]);
-            }
+    /// Brings the chunk slots up to `session`'s revision: when only some bodies changed, their
+    /// chunks are dropped; otherwise (annotations added, removed or moved) every chunk is.
+    pub(super) fn sync(&mut self, session: &Session) {
+        let revision = session.revision();
+        if self.revision == Some(revision) {
+            return;
         }
-    }
-
-    /// True when annotation `index`'s folded text or note holds `needle` (folded, no NUL).
-    pub(super) fn holds(&self, index: usize, needle: &str) -> bool {
-        let Some(chunk) = self.chunks.get(index / CHUNK) else {
-            return false;
-        };
-        let j = index - chunk.first;
-        let Some(&start) = chunk.starts.get(j) else {
-            return false;
-        };
-        let end = chunk.starts.get(j + 1).copied().unwrap_or(chunk.text.len());
-        memchr::memmem::find(&chunk.text.as_bytes()[start..end], needle.as_bytes()).is_some()
-    }
-
-    /// The annotations (session indices, in order) whose text or note holds `needle`
-    /// (folded, no NUL).
-    pub(super) fn matching(&self, needle: &str) -> Vec<usize> {
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let mut rows = Vec::new();
-        for chunk in &self.chunks {
-            for at in finder.find_iter(chunk.text.as_bytes()) {
-                let i = chunk.first + chunk.starts.partition_point(|&s| s <= at) - 1;
-                if rows.last() != Some(&i) {
-                    rows.push(i);
+        let count = session.annotations().len().div_ceil(CHUNK);
+        let changed = self
+            .revision
+            .and_then(|old| session.bodies_changed_since(old))
+            .filter(|_| self.chunks.len() == count);
+        match changed {
+            Some(ids) => {
+                for i in ids.iter().filter_map(|&id| session.position(id)) {
+                    self.chunks[i / CHUNK] = None;
                 }
             }
+            None => {
+                self.chunks.clear();
+                self.chunks.resize_with(count, || None);
+            }
         }
-        rows
+        self.revision = Some(revision);
+    }
+
+    /// Chunks to search: `0..chunk_count()`.
+    pub(super) fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// The annotations (session indices, in order) of chunk `k` whose text or note holds the
+    /// finder's needle, added to `rows`. Call [`Haystack::sync`] first.
+    pub(super) fn scan(
+        &mut self,
+        session: &Session,
+        k: usize,
+        finder: &Finder<'_>,
+        rows: &mut Vec<usize>,
+    ) -> Cost {
+        let (chunk, mut cost) = self.chunk(session, k);
+        let text = chunk.text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&text[from..]) {
+            let j = chunk.starts.partition_point(|&s| s <= from + found) - 1;
+            rows.push(chunk.first + j);
+            // One hit is enough: go on from the next annotation, so a short query that occurs
+            // many times in each (the first letter typed) costs one search per annotation at
+            // most, not one per occurrence.
+            match chunk.starts.get(j + 1) {
+                Some(&next) => from = next,
+                None => break,
+            }
+        }
+        cost += text.len();
+        cost
+    }
+
+    /// True when annotation `index`'s folded text or note holds the finder's needle. Call
+    /// [`Haystack::sync`] first.
+    pub(super) fn holds(
+        &mut self,
+        session: &Session,
+        index: usize,
+        finder: &Finder<'_>,
+    ) -> (bool, Cost) {
+        if index / CHUNK >= self.chunks.len() {
+            return (false, 0);
+        }
+        let (chunk, cost) = self.chunk(session, index / CHUNK);
+        let j = index - chunk.first;
+        let Some(&start) = chunk.starts.get(j) else {
+            return (false, cost);
+        };
+        let end = chunk.starts.get(j + 1).copied().unwrap_or(chunk.text.len());
+        let part = &chunk.text.as_bytes()[start..end];
+        (finder.find(part).is_some(), cost + part.len())
+    }
+
+    /// Chunk `k`, built (its annotations folded) when it is not there; with what building it
+    /// cost.
+    fn chunk(&mut self, session: &Session, k: usize) -> (&Chunk, Cost) {
+        let mut cost = 0;
+        let chunk = self.chunks[k].get_or_insert_with(|| {
+            let annotations = session.annotations();
+            let range = k * CHUNK..((k + 1) * CHUNK).min(annotations.len());
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(range.len());
+            for annotation in &annotations[range.clone()] {
+                starts.push(text.len());
+                push_folded(&mut text, session.text_of(annotation));
+                text.push('\0');
+                push_folded(&mut text, &annotation.body.note);
+                // The claimant is searched with the note: "Viačorka" finds what he said.
+                text.push('\n');
+                push_folded(&mut text, &annotation.body.claimant);
+                text.push('\0');
+            }
+            cost = FOLD_COST * text.len();
+            Chunk {
+                first: range.start,
+                text,
+                starts,
+            }
+        });
+        (chunk, cost)
     }
 }
 
-/// One annotation's text and note in lower case, with what they were folded from.
-pub(super) struct Folded {
-    pub(super) id: AnnotationId,
-    span: Span,
-    note: String,
-    claimant: String,
-    text_lower: String,
-    note_lower: String,
-}
-
-impl Folded {
-    pub(super) fn new(session: &Session, annotation: &Annotation) -> Self {
-        Self {
-            id: annotation.id,
-            span: annotation.span,
-            note: annotation.body.note.clone(),
-            claimant: annotation.body.claimant.clone(),
-            text_lower: session.text_of(annotation).to_lowercase(),
-            // The claimant is searched with the note: "Viačorka" finds what he said.
-            note_lower: format!("{}\n{}", annotation.body.note, annotation.body.claimant)
-                .to_lowercase(),
-        }
-    }
-
-    pub(super) fn is_of(&self, annotation: &Annotation) -> bool {
-        self.id == annotation.id
-            && self.span == annotation.span
-            && self.note == annotation.body.note
-            && self.claimant == annotation.body.claimant
+/// Appends `s` in lower case: in place for ASCII (most news text), else through
+/// `str::to_lowercase` (which knows the characters whose lower case is longer).
+fn push_folded(text: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = text.len();
+        text.push_str(s);
+        text[start..].make_ascii_lowercase();
+    } else {
+        text.push_str(&s.to_lowercase());
     }
 }

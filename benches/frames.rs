@@ -446,7 +446,7 @@ fn main() {
         let naive = with_naive && doc.suggestions && folder.is_none();
         let row = measure(doc, dir.path(), segments, naive, folder);
         println!(
-            "| {} | {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} MB | {:.1} MB |",
+            "| {} | {} | {:.3} ms | {:.3} ms | {:.0} ms | {:.1} ms | {:.1} KB | {} | {} | {} | {:.1} MB | {} |",
             row.name,
             row.suggestions,
             row.ours.0,
@@ -454,11 +454,11 @@ fn main() {
             row.ours_open_ms,
             row.ours_first_ms,
             common::mb(row.ours_largest_layout) * 1_000.0,
-            row.naive.0,
-            row.naive.1,
-            row.naive_first_ms,
+            measured(row.naive.0, 3, "ms"),
+            measured(row.naive.1, 3, "ms"),
+            measured(row.naive_first_ms, 0, "ms"),
             common::mb(row.ours_peak),
-            common::mb(row.naive_peak),
+            measured(common::mb(row.naive_peak), 1, "MB"),
         );
         rows.push(row);
     }
@@ -530,4 +530,13 @@ fn main() {
         budget / 1_000_000.0,
         common::mb(huge.ours_peak),
     );
+}
+
+/// A figure of the naive view, or a dash for a row it was not run for (NaN, or no heap).
+fn measured(value: f64, digits: usize, unit: &str) -> String {
+    if value.is_nan() || value == 0.0 {
+        "—".to_owned()
+    } else {
+        format!("{value:.digits$} {unit}")
+    }
 }

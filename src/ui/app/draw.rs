@@ -187,7 +187,10 @@ impl FactmarkApp {
             }
             if let Some(info) = &self.status.info {
                 ui.separator();
-                ui.label(egui::RichText::new(info).color(palette.weak_text));
+                // A long message in a narrow window ends in "…" (the whole of it on hover)
+                // rather than running off the edge.
+                ui.add(egui::Label::new(egui::RichText::new(info).color(palette.weak_text)).truncate())
+                    .on_hover_text(info);
             }
         });
     }

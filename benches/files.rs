@@ -261,8 +261,9 @@ fn checked(session: &factmark::model::Session) -> factmark::model::Session {
             let mut annotation = annotation.clone();
             let ratings = &scales.for_tag(annotation.body.tag).ratings;
             let pick = usize::try_from(annotation.id.0).unwrap_or(0) % ratings.len();
-            annotation.body.status = Status::Checked;
-            annotation.body.verdict = Some(ratings[pick].name.clone());
+            std::sync::Arc::make_mut(&mut annotation.body).status = Status::Checked;
+            std::sync::Arc::make_mut(&mut annotation.body).verdict =
+                Some(ratings[pick].name.clone());
             annotation
         })
         .collect();

@@ -251,14 +251,14 @@ fn with_orphans(session: &Session, count: u64) -> Session {
                 prefix: "before ".to_owned(),
                 suffix: " after".to_owned(),
             },
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: if k % 2 == 0 {
                     format!("note {k}")
                 } else {
                     String::new()
                 },
                 ..Body::new(Tag::ALL[usize::try_from(k % 3).unwrap_or(0)])
-            },
+            }),
         })
         .collect();
     Session::from_parts(

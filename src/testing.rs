@@ -258,14 +258,14 @@ fn annotations(article: &Article, n: usize) -> Vec<Annotation> {
             Annotation {
                 id: AnnotationId(id),
                 span,
-                body: Body {
+                body: Arc::new(Body {
                     note: if id.is_multiple_of(5) {
                         format!("Check against the source [n{id}].")
                     } else {
                         String::new()
                     },
                     ..Body::new(Tag::ALL[rng.below(3)])
-                },
+                }),
             }
         })
         .collect()
@@ -311,7 +311,7 @@ pub fn rewritten_session(bytes: usize, n: usize, seed: u64) -> (Session, Arc<Art
             Annotation {
                 id: AnnotationId(i as u64 + 1),
                 span: Span::new(spans[first].0, spans[first + count - 1].1),
-                body: Body::new(Tag::ALL[i % 3]),
+                body: Body::new(Tag::ALL[i % 3]).into(),
             }
         })
         .collect();
@@ -404,7 +404,7 @@ pub fn exchange_session() -> Session {
         .map(|(i, (span, body))| Annotation {
             id: AnnotationId(i as u64 + 1),
             span,
-            body,
+            body: body.into(),
         })
         .collect();
     let details = ArticleDetails {

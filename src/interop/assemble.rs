@@ -141,8 +141,16 @@ pub(crate) fn session(
     let mut orphans = Vec::new();
     for ((_, place, body), id) in kept.into_iter().zip(ids) {
         match place {
-            Place::Span(span) => annotations.push(Annotation { id, span, body }),
-            Place::Orphan(quote) => orphans.push(Orphan { id, quote, body }),
+            Place::Span(span) => annotations.push(Annotation {
+                id,
+                span,
+                body: body.into(),
+            }),
+            Place::Orphan(quote) => orphans.push(Orphan {
+                id,
+                quote,
+                body: body.into(),
+            }),
         }
     }
     Session::from_parts_with(article, annotations, orphans, scales, details)

@@ -366,7 +366,7 @@ impl<'o> Draft<'o> {
             annotations.push(Annotation {
                 id: AnnotationId(id),
                 span,
-                body,
+                body: body.into(),
             });
         }
         let session =

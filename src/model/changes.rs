@@ -52,11 +52,11 @@ fn items(session: &Session) -> HashMap<AnnotationId, Fingerprint<'_>> {
     let annotations = session
         .annotations()
         .iter()
-        .map(|a| (a.id, (&a.body, session.text_of(a), Some(a.span.start))));
+        .map(|a| (a.id, (&*a.body, session.text_of(a), Some(a.span.start))));
     let orphans = session
         .orphans()
         .iter()
-        .map(|o| (o.id, (&o.body, o.quote.text.as_str(), None)));
+        .map(|o| (o.id, (&*o.body, o.quote.text.as_str(), None)));
     annotations.chain(orphans).collect()
 }
 

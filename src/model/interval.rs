@@ -171,7 +171,7 @@ mod tests {
         Annotation {
             id: AnnotationId(id),
             span: Span::new(start, end),
-            body: Body::new(Tag::Claim),
+            body: Body::new(Tag::Claim).into(),
         }
     }
 

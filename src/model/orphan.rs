@@ -17,5 +17,6 @@ pub struct Orphan {
     /// the text around it there.
     pub quote: Quote,
     /// What the analyst decided about it, kept whole.
-    pub body: Body,
+    /// Shared as [`super::Annotation::body`] is, for the same reason.
+    pub body: std::sync::Arc<Body>,
 }

@@ -270,8 +270,8 @@ impl Session {
     fn bodies(&self) -> impl Iterator<Item = (AnnotationId, &Body)> {
         self.annotations
             .iter()
-            .map(|a| (a.id, &a.body))
-            .chain(self.orphans.iter().map(|o| (o.id, &o.body)))
+            .map(|a| (a.id, &*a.body))
+            .chain(self.orphans.iter().map(|o| (o.id, &*o.body)))
     }
 
     /// The article annotated.
@@ -343,7 +343,7 @@ impl Session {
         Edit::Add(Annotation {
             id: AnnotationId(self.next_id),
             span,
-            body: Body::new(tag),
+            body: Arc::new(Body::new(tag)),
         })
     }
 
@@ -372,7 +372,7 @@ impl Session {
                 Edit::Add(Annotation {
                     id: AnnotationId(id),
                     span,
-                    body,
+                    body: Arc::new(body),
                 })
             })
             .collect();
@@ -629,10 +629,16 @@ impl Session {
     /// goes through, so a new body field needs no new case here.
     fn body_mut(&mut self, id: AnnotationId) -> Option<&mut Body> {
         if let Some(index) = self.orphan_position(id) {
-            return Some(&mut Arc::make_mut(&mut self.orphans)[index].body);
+            return Some(Arc::make_mut(
+                &mut Arc::make_mut(&mut self.orphans)[index].body,
+            ));
         }
         let index = self.position(id)?;
-        Some(&mut Arc::make_mut(&mut self.annotations)[index].body)
+        // Two copies on write: the list when a save or worker still holds it (the bodies are
+        // shared, so that copies 20,000 pointers, not 20,000 notes), then this body.
+        Some(Arc::make_mut(
+            &mut Arc::make_mut(&mut self.annotations)[index].body,
+        ))
     }
 
     fn note_added(&mut self, annotation: &Annotation) {

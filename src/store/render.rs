@@ -513,7 +513,7 @@ mod tests {
                     && session.apply(add.clone()).is_ok()
                 {
                     annotations.push(Annotation {
-                        body: filled_body(annotation.body.tag, &note, &title, k),
+                        body: filled_body(annotation.body.tag, &note, &title, k).into(),
                         ..annotation.clone()
                     });
                 }
@@ -522,7 +522,7 @@ mod tests {
                 .map(|k| Orphan {
                     id: AnnotationId(1_000 + k as u64),
                     quote: Quote { text: note.clone(), prefix: title.clone(), suffix: text.clone() },
-                    body: filled_body(Tag::ALL[k % 3], &note, &title, k + 1),
+                    body: filled_body(Tag::ALL[k % 3], &note, &title, k + 1).into(),
                 })
                 .collect();
             let mut scales = Scales::default();

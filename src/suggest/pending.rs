@@ -300,7 +300,7 @@ fn annotation(id: AnnotationId, suggestion: &Suggestion, body: Body) -> Annotati
     Annotation {
         id,
         span: suggestion.span,
-        body,
+        body: body.into(),
     }
 }
 

@@ -187,7 +187,7 @@ fn session_for(path: &Path, rng: &mut Rng, i: usize) -> std::io::Result<Session>
         annotations.push(Annotation {
             id: AnnotationId(annotations.len() as u64 + 1),
             span,
-            body,
+            body: body.into(),
         });
         at += stride.max(len + 1);
     }

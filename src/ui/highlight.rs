@@ -189,7 +189,7 @@ mod tests {
                 Annotation {
                     id: AnnotationId(i),
                     span: Span::new(start, end),
-                    body: Body::new(Tag::ALL[rng.below(3)]),
+                    body: Body::new(Tag::ALL[rng.below(3)]).into(),
                 }
             })
             .filter(|a| a.span.overlaps(Span::from(para.clone())))

@@ -160,6 +160,7 @@ pub fn body(
         .get(id)
         .expect("exists")
         .body
+        .as_ref()
         .clone()
 }
 

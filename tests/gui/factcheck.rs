@@ -197,7 +197,7 @@ fn the_whole_check_is_saved_and_reloaded() {
     settle(&mut harness);
     let saved = factmark::store::load(&path).expect("saved as a valid session");
     assert_eq!(
-        saved.get(id).expect("saved").body,
+        *saved.get(id).expect("saved").body,
         body,
         "every field, times included"
     );

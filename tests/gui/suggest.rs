@@ -179,7 +179,7 @@ fn a_accepts_with_the_speaker_and_undo_brings_the_suggestion_back() {
     assert_eq!(current(&harness), quote, "and makes it current again");
     redo(&mut harness);
     assert_eq!(
-        annotation_over(&harness, quote.span).map(|a| a.body.claimant),
+        annotation_over(&harness, quote.span).map(|a| a.body.claimant.clone()),
         Some(speaker)
     );
     assert!(!is_pending(&harness, &quote));

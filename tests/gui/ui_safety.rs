@@ -385,10 +385,10 @@ fn thousands_of_orphans_build_only_the_rows_in_view() {
                 prefix: String::new(),
                 suffix: String::new(),
             },
-            body: factmark::model::Body {
+            body: std::sync::Arc::new(factmark::model::Body {
                 note: format!("note {id}"),
                 ..factmark::model::Body::new(Tag::Claim)
-            },
+            }),
         })
         .collect();
     let session = factmark::model::Session::from_parts(article, Vec::new(), orphans).unwrap();

@@ -526,10 +526,10 @@ fn orphan_seed() -> String {
     let annotations = vec![Annotation {
         id: AnnotationId(1),
         span: Span::new(start, start + "14 prisoners".len()),
-        body: Body {
+        body: std::sync::Arc::new(Body {
             note: "n".into(),
             ..Body::new(Tag::Statistic)
-        },
+        }),
     }];
     let orphans = vec![Orphan {
         id: AnnotationId(5),
@@ -538,10 +538,10 @@ fn orphan_seed() -> String {
             prefix: "before ".into(),
             suffix: " after".into(),
         },
-        body: Body {
+        body: std::sync::Arc::new(Body {
             note: "kept".into(),
             ..Body::new(Tag::Claim)
-        },
+        }),
     }];
     store::to_ron(&Session::from_parts(article, annotations, orphans).unwrap())
 }

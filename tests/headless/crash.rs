@@ -35,14 +35,14 @@ fn version(n: u64) -> Session {
         .map(|(i, &(start, end))| Annotation {
             id: AnnotationId(i as u64 + 1),
             span: Span::new(start, end),
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: if i == 0 {
                     format!("version {n}\n{}", "padding ".repeat((n % 7) as usize * 200))
                 } else {
                     String::new()
                 },
                 ..Body::new(Tag::ALL[i % 3])
-            },
+            }),
         })
         .collect();
     Session::with_annotations(article, annotations).unwrap()

@@ -398,7 +398,7 @@ fn a_span_starting_with_a_line_break_is_reported_on_export() {
         vec![factmark::model::Annotation {
             id: factmark::model::AnnotationId(1),
             span: factmark::model::Span::new(4, 9),
-            body: factmark::model::Body::new(Tag::Claim),
+            body: factmark::model::Body::new(Tag::Claim).into(),
         }],
     )
     .unwrap();

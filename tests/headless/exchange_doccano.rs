@@ -102,7 +102,7 @@ proptest! {
             annotations.push(Annotation {
                 id: AnnotationId(annotations.len() as u64 + 1),
                 span,
-                body: Body::new(Tag::ALL[tag]),
+                body: Body::new(Tag::ALL[tag]).into(),
             });
         }
         let session = Session::with_annotations(

@@ -109,7 +109,7 @@ fn round_trip_with_an_article_file_and_orphans() {
             prefix: "gone ".to_owned(),
             suffix: String::new(),
         },
-        body: Body::new(Tag::Quote),
+        body: Body::new(Tag::Quote).into(),
     };
     let session = Session::from_parts(base.article().clone(), annotations, vec![orphan]).unwrap();
     let file = dir.path().join("out.json");
@@ -463,7 +463,7 @@ fn a_span_on_a_combining_accent_keeps_its_code_points() {
         vec![Annotation {
             id: AnnotationId(1),
             span: Span::new(0, start - 1),
-            body: Body::new(Tag::Quote),
+            body: Body::new(Tag::Quote).into(),
         }],
     )
     .unwrap();

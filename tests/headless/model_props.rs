@@ -213,10 +213,10 @@ fn resolve_with(op: &Op, session: &Session, fresh: &mut u64) -> Edit {
         } => Edit::Add(Annotation {
             id: resolve_id(id, session, fresh),
             span: resolve_span(span, session.article().text()),
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: note.clone(),
                 ..Body::new(*tag)
-            },
+            }),
         }),
         Op::Remove(id) => Edit::Remove(resolve_id(id, session, fresh)),
         Op::SetTag(id, tag) => Edit::Set {
@@ -578,12 +578,12 @@ proptest! {
             Edit::Add(Annotation {
                 id: AnnotationId(next_id(&session)),
                 span: Span::new(a.max(b), a.min(b)),
-                body: Body::new(Tag::Claim),
+                body: Body::new(Tag::Claim).into(),
             }),
             Edit::Add(Annotation {
                 id: AnnotationId(next_id(&session)),
                 span: Span::new(len, len + 1 + a),
-                body: Body::new(Tag::Claim),
+                body: Body::new(Tag::Claim).into(),
             }),
         ];
         for edit in invalid {
@@ -591,7 +591,7 @@ proptest! {
         }
         if let Some(existing) = session.annotations().first().cloned() {
             let mut duplicate = existing.clone();
-            duplicate.body.note = "dup".to_owned();
+            std::sync::Arc::make_mut(&mut duplicate.body).note = "dup".to_owned();
             let duplicate = Edit::Add(duplicate);
             prop_assert!(apply_checked(&mut session, &duplicate)?.is_none());
             let blank = text.find(char::is_whitespace).map(|i| {

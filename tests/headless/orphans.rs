@@ -21,10 +21,10 @@ fn start() -> Session {
                 prefix: "p ".into(),
                 suffix: " s".into(),
             },
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: format!("note {i}"),
                 ..Body::new(Tag::ALL[i as usize % 3])
-            },
+            }),
         })
         .collect();
     Session::from_parts(Arc::new(Article::new("t", None, TEXT)), Vec::new(), orphans).unwrap()
@@ -100,7 +100,7 @@ fn random_orphan_edits_undo_and_redo_exactly() {
                         prefix: String::new(),
                         suffix: String::new(),
                     },
-                    body: Body::new(Tag::Quote),
+                    body: Body::new(Tag::Quote).into(),
                 })),
             };
             let Some(edit) = edit else { continue };

@@ -445,7 +445,7 @@ fn an_exact_quote_inside_a_longer_word_is_not_a_move() {
         vec![factmark::model::Annotation {
             id: AnnotationId(1),
             span: Span::new(at, at + "14 cases".len()),
-            body: Body::new(Tag::Statistic),
+            body: Body::new(Tag::Statistic).into(),
         }],
     )
     .unwrap();

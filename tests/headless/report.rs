@@ -113,7 +113,7 @@ fn session() -> Session {
         .map(|(i, &(tag, needle, status, verdict))| Annotation {
             id: AnnotationId(i as u64 + 1),
             span: span_of(&text, needle),
-            body: body(tag, status, verdict),
+            body: body(tag, status, verdict).into(),
         })
         .collect();
     let orphan = Orphan {
@@ -123,7 +123,7 @@ fn session() -> Session {
             prefix: "before ".to_owned(),
             suffix: " after".to_owned(),
         },
-        body: body(Tag::Claim, Status::Checked, Some("Misleading")),
+        body: body(Tag::Claim, Status::Checked, Some("Misleading")).into(),
     };
     let details = ArticleDetails {
         url: "https://news.example/story?id=1&x=\"2\"".to_owned(),
@@ -477,15 +477,17 @@ pub fn desk_work(session: &mut Session) {
     let made: Vec<_> = session.annotations().to_vec();
     for (k, annotation) in made.into_iter().enumerate() {
         let mut remade = annotation.clone();
-        remade.body.analyst = if k % 3 == 2 {
+        std::sync::Arc::make_mut(&mut remade.body).analyst = if k % 3 == 2 {
             "Alex Moroz"
         } else {
             "Jana Kowalska"
         }
         .to_owned();
         let when = stamp(&format!("2025-06-24T09:{:02}:00Z", 5 + 3 * k));
-        remade.body.created.clone_from(&when);
-        remade.body.changed = when;
+        std::sync::Arc::make_mut(&mut remade.body)
+            .created
+            .clone_from(&when);
+        std::sync::Arc::make_mut(&mut remade.body).changed = when;
         session
             .apply(Edit::Batch(vec![
                 Edit::Remove(annotation.id),

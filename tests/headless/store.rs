@@ -28,7 +28,7 @@ fn tag(session: &mut Session, tag: Tag, needle: &str, nth: usize, note: &str) ->
     else {
         unreachable!()
     };
-    annotation.body.note = note.to_owned();
+    std::sync::Arc::make_mut(&mut annotation.body).note = note.to_owned();
     let id = annotation.id;
     session.apply(Edit::Add(annotation)).unwrap();
     id

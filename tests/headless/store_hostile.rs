@@ -47,7 +47,7 @@ fn the_q_gram_filter_changes_no_result() {
                     Annotation {
                         id: AnnotationId(i + 1),
                         span: Span::new(spans[first].0, spans[first + count - 1].1),
-                        body: Body::new(Tag::Claim),
+                        body: Body::new(Tag::Claim).into(),
                     }
                 })
                 .collect();
@@ -246,7 +246,7 @@ fn a_combining_mark_mismatch_shows_the_difference() {
     let annotations = vec![Annotation {
         id: AnnotationId(1),
         span: Span::new(at, at + "Viačorka".len()),
-        body: Body::new(Tag::Quote),
+        body: Body::new(Tag::Quote).into(),
     }];
     let one = Session::with_annotations(Arc::clone(article), annotations).unwrap();
     let ron = store::to_ron(&one).replacen("text: \"Viačorka\"", "text: \"Viac\u{30c}orka\"", 1);

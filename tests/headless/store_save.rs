@@ -17,7 +17,7 @@ fn session(note: &str) -> Session {
     let Edit::Add(mut a) = s.add_edit(Tag::Statistic, Span::new(17, 39)) else {
         unreachable!()
     };
-    a.body.note = note.to_owned();
+    std::sync::Arc::make_mut(&mut a.body).note = note.to_owned();
     s.apply(Edit::Add(a)).unwrap();
     s
 }

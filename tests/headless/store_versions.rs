@@ -84,20 +84,20 @@ fn orphan_session() -> Session {
         Annotation {
             id: AnnotationId(1),
             span: find("Minsk"),
-            body: Body::new(Tag::Claim),
+            body: Body::new(Tag::Claim).into(),
         },
         Annotation {
             id: AnnotationId(2),
             span: find("14 prisoners"),
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: "check".into(),
                 ..Body::new(Tag::Statistic)
-            },
+            }),
         },
         Annotation {
             id: AnnotationId(6),
             span: find("уехали."),
-            body: Body::new(Tag::Statistic),
+            body: Body::new(Tag::Statistic).into(),
         },
     ];
     let orphans = vec![
@@ -108,10 +108,10 @@ fn orphan_session() -> Session {
                 prefix: "the minister said: ".into(),
                 suffix: " on Monday.".into(),
             },
-            body: Body {
+            body: std::sync::Arc::new(Body {
                 note: "Quote removed in the updated article?".into(),
                 ..Body::new(Tag::Quote)
-            },
+            }),
         },
         Orphan {
             id: AnnotationId(5),
@@ -120,7 +120,7 @@ fn orphan_session() -> Session {
                 prefix: String::new(),
                 suffix: String::new(),
             },
-            body: Body::new(Tag::Claim),
+            body: Body::new(Tag::Claim).into(),
         },
     ];
     Session::from_parts(article, annotations, orphans).unwrap()
@@ -206,7 +206,7 @@ fn imported_session() -> Session {
     let annotations = vec![Annotation {
         id: AnnotationId(1),
         span: Span::new(start, start + "14 prisoners".len()),
-        body: Body::new(Tag::Statistic),
+        body: Body::new(Tag::Statistic).into(),
     }];
     Session::from_parts(Arc::new(article), annotations, Vec::new()).unwrap()
 }
@@ -293,7 +293,7 @@ fn rejections_session() -> Session {
     let annotations = vec![Annotation {
         id: AnnotationId(1),
         span: find("14 prisoners"),
-        body: Body::new(Tag::Statistic),
+        body: Body::new(Tag::Statistic).into(),
     }];
     Session::from_parts(article, annotations, Vec::new())
         .unwrap()

@@ -61,10 +61,10 @@ fn orphaned() -> Session {
             prefix: "before ".to_owned(),
             suffix: " after".to_owned(),
         },
-        body: Body {
+        body: std::sync::Arc::new(Body {
             note: "keep me".to_owned(),
             ..Body::new(Tag::Quote)
-        },
+        }),
     };
     Session::from_parts(article, Vec::new(), vec![orphan]).unwrap()
 }
@@ -311,10 +311,10 @@ fn a_loaded_verdict_outside_the_scale_is_refused() {
     let annotation = Annotation {
         id: AnnotationId(1),
         span: Span::new(0, 7),
-        body: Body {
+        body: std::sync::Arc::new(Body {
             verdict: Some("Pants on fire".into()),
             ..Body::new(Tag::Claim)
-        },
+        }),
     };
     let result = Session::from_parts_with(
         Arc::clone(&article),
@@ -379,4 +379,33 @@ fn adopting_annotations_is_one_step_with_fresh_ids_and_keeps_an_unknown_verdict_
     );
     session.apply(undo).unwrap();
     assert_eq!(session.annotations().len(), 1, "one undo step");
+}
+
+#[test]
+fn an_edit_while_a_copy_is_held_shares_every_body_it_does_not_change() {
+    let mut s = session();
+    for (start, end) in [(17, 39), (0, 7), (8, 16)] {
+        let add = s.add_edit(Tag::Claim, Span::new(start, end));
+        s.apply(add).unwrap();
+    }
+    // What a save or a worker holds while the analyst goes on.
+    let held = s.clone();
+    let noted = s.annotations()[1].id;
+    s.apply(Edit::Set {
+        id: noted,
+        field: Field::Note("checked".to_owned()),
+    })
+    .unwrap();
+    for (now, then) in s.annotations().iter().zip(held.annotations()) {
+        assert_eq!(now.id, then.id);
+        if now.id == noted {
+            assert_eq!(now.body.note, "checked");
+            assert_eq!(then.body.note, "", "the held copy keeps the state it was taken in");
+        } else {
+            assert!(
+                Arc::ptr_eq(&now.body, &then.body),
+                "an unchanged body is shared, not copied"
+            );
+        }
+    }
 }

@@ -343,7 +343,11 @@ pub(super) fn to_annotation(
             },
         ));
     }
-    Ok(Annotation { id, span, body })
+    Ok(Annotation {
+        id,
+        span,
+        body: body.into(),
+    })
 }
 
 /// Checks one stored orphan and converts it.
@@ -367,7 +371,7 @@ pub(super) fn to_orphan(
             prefix: stored.prefix.into_owned(),
             suffix: stored.suffix.into_owned(),
         },
-        body,
+        body: body.into(),
     })
 }
 

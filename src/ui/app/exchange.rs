@@ -299,7 +299,7 @@ impl FactmarkApp {
             imported
                 .annotations()
                 .iter()
-                .map(|a| (a.span, a.body.clone())),
+                .map(|a| (a.span, crate::model::Body::clone(&a.body))),
         );
         let count = imported.annotations().len();
         let before = self.view.snapshot();
@@ -343,7 +343,7 @@ impl FactmarkApp {
             imported
                 .annotations()
                 .iter()
-                .map(|a| (a.span, a.body.clone())),
+                .map(|a| (a.span, crate::model::Body::clone(&a.body))),
         );
         let mut doc = Document::new(empty, History::new(), None);
         if let Err(error) = doc.apply(edit, Selection::default()) {

@@ -195,7 +195,7 @@ impl FactmarkApp {
             let id = match &mut edit {
                 Edit::Add(annotation) => {
                     // Signed and dated: who made it, when.
-                    annotation.body = Body::made(tag, &self.prefs.analyst_name(), now());
+                    annotation.body = Body::made(tag, &self.prefs.analyst_name(), now()).into();
                     Some(annotation.id)
                 }
                 _ => None,

@@ -326,7 +326,7 @@ mod tests {
             let add = crate::model::Edit::Add(crate::model::Annotation {
                 id: crate::model::AnnotationId(start as u64 + 1),
                 span: Span::new(start, start + word.len()),
-                body,
+                body: body.into(),
             });
             session.apply(add).unwrap();
         }

@@ -164,7 +164,7 @@ fn annotation_hits(
             if results.hits.len() < limit {
                 let found = AnnotationHit {
                     id: annotation.id,
-                    body: body.clone(),
+                    body: Body::clone(body),
                     orphan: false,
                 };
                 results
@@ -185,7 +185,7 @@ fn annotation_hits(
                     span: None,
                     annotation: Some(AnnotationHit {
                         id: orphan.id,
-                        body: orphan.body.clone(),
+                        body: Body::clone(&orphan.body),
                         orphan: true,
                     }),
                     context: Context {

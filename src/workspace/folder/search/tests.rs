@@ -37,7 +37,7 @@ fn session(text: &str, marks: &[Mark]) -> Session {
                 Annotation {
                     id: AnnotationId(i as u64 + 1),
                     span: Span::new(start, start + word.len()),
-                    body,
+                    body: body.into(),
                 }
             },
         )
@@ -49,7 +49,7 @@ fn session(text: &str, marks: &[Mark]) -> Session {
             prefix: "before ".into(),
             suffix: " after".into(),
         },
-        body: Body::new(Tag::Quote),
+        body: Body::new(Tag::Quote).into(),
     };
     Session::from_parts(article, annotations, vec![orphan]).unwrap()
 }

@@ -400,7 +400,10 @@ fn an_edit_while_a_copy_is_held_shares_every_body_it_does_not_change() {
         assert_eq!(now.id, then.id);
         if now.id == noted {
             assert_eq!(now.body.note, "checked");
-            assert_eq!(then.body.note, "", "the held copy keeps the state it was taken in");
+            assert_eq!(
+                then.body.note, "",
+                "the held copy keeps the state it was taken in"
+            );
         } else {
             assert!(
                 Arc::ptr_eq(&now.body, &then.body),

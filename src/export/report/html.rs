@@ -52,22 +52,27 @@ fn html_chip(session: &Session, body: &Body) -> String {
         return "<span class=\"chip none\">No verdict</span>".to_owned();
     };
     match session.scale_for(body.tag).get(name) {
-        Some(rating) => format!(
-            "<span class=\"chip\" style=\"background:{};color:{}\">{}</span>{}",
-            rating.colour.hex(),
-            text_on(rating.colour).hex(),
-            escape_html(&rating.name),
-            if rating.retired {
-                " <span class=\"retired\">(no longer in the scale)</span>"
-            } else {
-                ""
-            }
-        ),
+        Some(rating) => rating_chip(rating),
         None => format!(
             "<span class=\"chip none\">{}</span> <span class=\"retired\">(not in the scale)</span>",
             escape_html(name)
         ),
     }
+}
+
+/// A rating as a chip in its colour, with text that reads on it; a retired rating says so.
+fn rating_chip(rating: &Rating) -> String {
+    format!(
+        "<span class=\"chip\" style=\"background:{};color:{}\">{}</span>{}",
+        rating.colour.hex(),
+        text_on(rating.colour).hex(),
+        escape_html(&rating.name),
+        if rating.retired {
+            " <span class=\"retired\">(no longer in the scale)</span>"
+        } else {
+            ""
+        }
+    )
 }
 
 pub(crate) const CSS: &str = r#"
@@ -309,15 +314,8 @@ fn html_summary(out: &mut String, session: &Session, summary: &Summary<'_>) {
         for (rating, n) in &summary.verdicts[kind.index()] {
             let _ = writeln!(
                 out,
-                "<li><span class=\"chip\" style=\"background:{};color:{}\">{}</span>{}<span class=\"n\">{n}</span></li>",
-                rating.colour.hex(),
-                text_on(rating.colour).hex(),
-                escape_html(&rating.name),
-                if rating.retired {
-                    " <span class=\"retired\">(no longer in the scale)</span>"
-                } else {
-                    ""
-                }
+                "<li>{}<span class=\"n\">{n}</span></li>",
+                rating_chip(rating)
             );
         }
         let _ = writeln!(
@@ -381,11 +379,7 @@ fn html_entry(out: &mut String, session: &Session, entry: &Entry<'_>) {
         );
     }
     out.push_str("<dl class=\"meta\">\n");
-    let who = if tag == Tag::Quote {
-        "Speaker"
-    } else {
-        "Claimant"
-    };
+    let who = claimant_word(tag);
     let _ = writeln!(
         out,
         "<dt>{who}</dt><dd>{}</dd>",

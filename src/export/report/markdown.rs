@@ -230,11 +230,7 @@ fn markdown_entry(out: &mut String, session: &Session, entry: &Entry<'_>) {
         markdown_verdict(session, body)
     );
     let _ = writeln!(out, "- Status: {}", body.status.label());
-    let who = if tag == Tag::Quote {
-        "Speaker"
-    } else {
-        "Claimant"
-    };
+    let who = claimant_word(tag);
     let _ = writeln!(
         out,
         "- {who}: {}",

@@ -332,6 +332,15 @@ fn when(stamp: &Stamp) -> String {
     }
 }
 
+/// Who said it, as this tag calls them.
+fn claimant_word(tag: Tag) -> &'static str {
+    if tag == Tag::Quote {
+        "Speaker"
+    } else {
+        "Claimant"
+    }
+}
+
 /// What a verdict is called for this tag.
 fn verdict_word(tag: Tag) -> &'static str {
     if tag == Tag::Quote {

@@ -271,7 +271,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Check { session }) if session.is_dir() => cli::check::folder(&session),
         Some(Command::Check { session }) => check(&session),
-        Some(Command::Text { file }) => print_text(&file),
+        Some(Command::Text { file }) => cli::text::print_text(&file),
         Some(Command::Report {
             session,
             output,
@@ -325,7 +325,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             article,
             output,
             replace,
-        }) => reanchor(&session, &article, &output, replace),
+        }) => cli::reanchor::reanchor(&session, &article, &output, replace),
         Some(Command::Suggest {
             input,
             output,
@@ -397,94 +397,6 @@ fn note(line: std::fmt::Arguments<'_>) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
-/// `factmark reanchor`: load both, re-anchor, save OUT.ron, then print the report. Saving
-/// comes first so the file is written even when printing fails.
-fn reanchor(
-    session_path: &Path,
-    article_path: &Path,
-    output: &Path,
-    replace: bool,
-) -> anyhow::Result<()> {
-    use factmark::model::anchor::Outcome;
-    use factmark::store::Replace;
-    let loaded = factmark::store::load_full(session_path)?;
-    let old = &loaded.session;
-    // The same code the window runs for File › Attach updated article.
-    let done = factmark::workspace::attach::reanchor_onto(
-        old,
-        article_path,
-        &factmark::progress::Progress::new(),
-    )
-    // The cause itself (with its own chain), without the window's "Could not …" prefix.
-    .map_err(|error| match error {
-        factmark::workspace::attach::AttachError::Article(e) => anyhow::Error::from(e),
-        factmark::workspace::attach::AttachError::Reanchor(e) => anyhow::Error::from(e),
-    })?
-    .ok_or_else(|| anyhow::anyhow!("re-anchoring was cancelled"))?;
-    let (new, report) = (&done.session, &done.report);
-    // The one check every session write goes through: writing back over the session just
-    // read is what was asked; any other existing file needs --replace.
-    let same_file = std::fs::canonicalize(output)
-        .ok()
-        .is_some_and(|out| std::fs::canonicalize(session_path).ok() == Some(out));
-    let policy = if same_file {
-        Replace::Unchanged(&loaded.fingerprint)
-    } else if replace {
-        Replace::Confirmed
-    } else {
-        Replace::New
-    };
-    match factmark::store::save_guarded(new, output, policy) {
-        Err(factmark::store::SaveError::Exists { holds, .. }) => anyhow::bail!(
-            "did not write {}: it already exists and holds {holds}; pass --replace to replace \
-             it (it is kept as {}), or choose another -o",
-            output.display(),
-            factmark::store::backup_path(output).display()
-        ),
-        other => other?,
-    };
-    let mut out = Out::default();
-    out.line(format_args!(
-        "{} → {}:",
-        session_path.display(),
-        article_path.display()
-    ));
-    for (label, n) in [
-        ("kept", report.kept),
-        ("moved", report.moved),
-        ("fuzzy", report.fuzzy),
-        ("orphaned", report.orphaned),
-    ] {
-        out.line(format_args!("{label}: {n}"));
-    }
-    for &(id, outcome) in &report.outcomes {
-        if let (Outcome::Fuzzy { similarity }, Some(a)) = (outcome, new.get(id)) {
-            let was = old.get(id).map_or_else(
-                || old.orphan(id).map_or("", |o| o.quote.text.as_str()),
-                |before| old.text_of(before),
-            );
-            out.line(format_args!(
-                "fuzzy {id} {} ({similarity}% similar): {was:?} → {:?}",
-                a.body.tag,
-                new.text_of(a)
-            ));
-        } else if let Some(orphan) = new.orphan(id) {
-            out.line(format_args!(
-                "orphaned {id} {}: {:?}",
-                orphan.body.tag, orphan.quote.text
-            ));
-        }
-    }
-    out.line(format_args!(
-        "Wrote {}: {} annotations, {} orphan{}",
-        output.display(),
-        new.annotations().len(),
-        new.orphans().len(),
-        if new.orphans().len() == 1 { "" } else { "s" }
-    ));
-    out.emit()
-}
-
 /// `factmark check`: load (which validates everything) and print the counts.
 fn check(path: &Path) -> anyhow::Result<()> {
     let session = factmark::store::load(path)?;
@@ -549,34 +461,6 @@ fn report(session_path: &Path, output: &Path, format: Option<ReportFormat>) -> a
     }
     factmark::export::write_file(output, text.as_bytes())
         .with_context(|| format!("{}: cannot write the report", output.display()))
-}
-
-/// `factmark text`: import FILE as the window would; the text on stdout, how on stderr.
-fn print_text(path: &Path) -> anyhow::Result<()> {
-    if factmark::import::is_session_path(path) {
-        let session = factmark::store::load(path)?;
-        note(format_args!("importer: session"));
-        note(format_args!("title: {}", session.article().title()));
-        return write_stdout(session.article().text());
-    }
-    let (article, report) = factmark::import::import_file(path)?;
-    note(format_args!("importer: {}", report.importer.name()));
-    note(format_args!(
-        "encoding: {} ({})",
-        report.encoding, report.encoding_source
-    ));
-    note(format_args!("title: {}", article.title()));
-    if let Some(byline) = &report.byline {
-        note(format_args!("byline: {byline}"));
-    }
-    if let Some(published) = &report.published {
-        note(format_args!("published: {published}"));
-    }
-    note(format_args!("sha256: {}", report.source_sha256));
-    for warning in &report.warnings {
-        note(format_args!("warning: {warning}"));
-    }
-    write_stdout(article.text())
 }
 
 #[cfg(test)]

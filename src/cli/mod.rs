@@ -5,5 +5,7 @@
 pub mod check;
 pub mod exchange;
 pub mod export_folder;
+pub mod reanchor;
 pub mod report;
 pub mod suggest;
+pub mod text;

@@ -17,10 +17,9 @@ use crate::model::{Body, Session, Status};
 const BYTES_PER_FRAME: usize = 512 * 1024;
 
 /// A longer query is checked only against the rows the shorter one kept while those are at
-/// most 1 in this many annotations. A per-row check builds a searcher for a few hundred bytes;
-/// one scan of the whole haystack runs SIMD over all of it. The crossover was not measured on
-/// its own: 1 in 4 keeps narrowing to the cases where it plainly does less work, and the
-/// latency benchmark's filter row (1.5 ms at 20,000) bounds what either path costs.
+/// most 1 in this many annotations: a per-row check jumps to each row's text, one scan runs
+/// SIMD over every chunk. The crossover was not measured on its own; 1 in 4 keeps narrowing to
+/// the cases where it plainly reads less, and both paths spend the same per-frame budget.
 const NARROW_SHARE: usize = 4;
 
 #[derive(Clone, PartialEq)]

@@ -303,14 +303,7 @@ fn html_summary(out: &mut String, session: &Session, summary: &Summary<'_>) {
     }
     out.push_str("<div class=\"verdicts\">\n");
     for kind in ScaleKind::ALL {
-        let _ = writeln!(
-            out,
-            "<div><h3>{}</h3>\n<ul>",
-            match kind {
-                ScaleKind::Rating => "Verdicts on claims and statistics",
-                ScaleKind::Attribution => "Attribution of quotes",
-            }
-        );
+        let _ = writeln!(out, "<div><h3>{}</h3>\n<ul>", verdicts_heading(kind));
         for (rating, n) in &summary.verdicts[kind.index()] {
             let _ = writeln!(
                 out,

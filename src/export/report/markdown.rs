@@ -140,14 +140,7 @@ pub fn markdown(session: &Session) -> String {
         );
     }
     for kind in ScaleKind::ALL {
-        let _ = writeln!(
-            out,
-            "{}:\n",
-            match kind {
-                ScaleKind::Rating => "Verdicts on claims and statistics",
-                ScaleKind::Attribution => "Attribution of quotes",
-            }
-        );
+        let _ = writeln!(out, "{}:\n", verdicts_heading(kind));
         for (rating, n) in &summary.verdicts[kind.index()] {
             let _ = writeln!(
                 out,

@@ -332,6 +332,14 @@ fn when(stamp: &Stamp) -> String {
     }
 }
 
+/// The title of a scale's verdict counts in the summary.
+fn verdicts_heading(kind: ScaleKind) -> &'static str {
+    match kind {
+        ScaleKind::Rating => "Verdicts on claims and statistics",
+        ScaleKind::Attribution => "Attribution of quotes",
+    }
+}
+
 /// Who said it, as this tag calls them.
 fn claimant_word(tag: Tag) -> &'static str {
     if tag == Tag::Quote {
